@@ -109,11 +109,19 @@ export interface ServiceRegistry {
 }
 
 export interface ToolRegistrar {
+  /** Register an agent tool; withdrawn when this generation retires. */
   register(tool: AgentTool): void;
+  /** Every tool registered by any loaded plugin, looked up at call time. */
+  list(): AgentTool[];
+  get(name: string): AgentTool | undefined;
 }
 
 export interface ChannelRegistrar {
+  /** Register a channel adapter; withdrawn when this generation retires. */
   register(adapter: ChannelAdapter): void;
+  /** Every registered channel adapter, looked up at call time. */
+  list(): ChannelAdapter[];
+  get(id: string): ChannelAdapter | undefined;
 }
 
 /** A generation's lease: everything it started ends with it (Cordis-style effects). */

@@ -1,0 +1,156 @@
+/**
+ * `npm run bench [-- --quick] [-- --only handshake,rpc]`
+ *
+ * Runs every workload in `bench/workloads/` against the baseline and the gateway in the same
+ * run and prints one markdown table on stdout (progress goes to stderr).
+ */
+import { readdirSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { now } from './lib/clock.js';
+import { ensureOpenFileLimit } from './lib/fd-limit.js';
+import { markdownTable, type ReportRow } from './lib/report.js';
+import { median } from './lib/stats.js';
+import type { Target, Workload } from './lib/types.js';
+import { baselineTarget } from './targets/baseline.js';
+import { gatewayTarget } from './targets/gateway.js';
+
+const USAGE = `usage: node dist/bench/run.js [--quick] [--only <name>[,<name>…]] [--target gateway|baseline]
+
+  --quick    smoke mode: small counts, under a minute
+  --only     run only these workloads (name or number, e.g. handshake,4)
+  --target   run only one side
+  --list     list workloads and exit`;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    target: { type: 'string' },
+    list: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+/** Workload files are `workloads/<nn>-<name>.js`, run in file-name order. */
+async function loadWorkloads(): Promise<{ file: string; workload: Workload }[]> {
+  const dir = new URL('./workloads/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => /^\d+-[\w-]+\.js$/.test(f)).sort();
+  return Promise.all(
+    files.map(async (file) => ({ file, workload: ((await import(new URL(file, dir).href)) as { default: Workload }).default })),
+  );
+}
+
+function selected(file: string, workload: Workload, only: string | undefined): boolean {
+  if (!only) return true;
+  const number = String(Number(file.split('-')[0]));
+  return only.split(',').some((want) => {
+    const w = want.trim();
+    return w === workload.name || w === number || file.startsWith(`${w}-`);
+  });
+}
+
+const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+
+/** Runs one workload on every target (interleaved trials) and pairs the metrics into rows. */
+async function runWorkload(workload: Workload, targets: Target[], quick: boolean, notes: string[]): Promise<ReportRow[]> {
+  const byMetric = new Map<string, { row: ReportRow; values: Record<Target['kind'], number[]> }>();
+  const failed = new Set<Target['kind']>();
+  const trials = quick ? 1 : Math.max(1, workload.trials ?? 1);
+  for (let trial = 1; trial <= trials; trial++) {
+    for (const target of targets) {
+      if (failed.has(target.kind)) continue;
+      const tag = `${workload.name} · ${target.kind}${trials > 1 ? ` · trial ${trial}/${trials}` : ''}`;
+      const t0 = now();
+      try {
+        for (const m of await workload.run(target, { quick, log: (message) => log(`${tag}: ${message}`) })) {
+          let entry = byMetric.get(m.metric);
+          if (!entry) {
+            entry = { row: { workload: workload.title, metric: m.metric, unit: m.unit }, values: { gateway: [], baseline: [] } };
+            byMetric.set(m.metric, entry);
+          }
+          entry.values[target.kind].push(m.value);
+          if (m.goal) entry.row.goal = m.goal;
+        }
+        log(`${tag}: done in ${((now() - t0) / 1000).toFixed(1)} s`);
+      } catch (err) {
+        failed.add(target.kind);
+        const lines = (err as Error).message.split('\n').map((l) => l.trim()).filter(Boolean);
+        const detail = lines.slice(1).find((l) => /error/i.test(l)) ?? lines.at(-1);
+        const message = (lines.length > 1 ? `${lines[0]} … ${detail}` : lines[0] ?? 'unknown error').slice(0, 300);
+        log(`${tag}: FAILED: ${(err as Error).message}`);
+        notes.push(`${workload.title} on ${target.kind} failed: ${message}`);
+      }
+    }
+  }
+  const rows = [...byMetric.values()].map(({ row, values }) => {
+    for (const kind of ['gateway', 'baseline'] as const) {
+      if (failed.has(kind)) row[kind] = 'error';
+      else if (values[kind].length > 0) row[kind] = median(values[kind]);
+    }
+    return row;
+  });
+  if (rows.length === 0 && failed.size > 0) {
+    const row: ReportRow = { workload: workload.title, metric: '(failed)', unit: 'ms' };
+    for (const kind of failed) row[kind] = 'error';
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const all = await loadWorkloads();
+  if (values.list) {
+    for (const { file, workload } of all) process.stdout.write(`${file.replace(/\.js$/, '')}\t${workload.title}\n`);
+    return;
+  }
+  const workloads = all.filter(({ file, workload }) => selected(file, workload, values.only));
+  if (workloads.length === 0) throw new Error(`no workload matches --only ${values.only}`);
+
+  const quick = values.quick ?? false;
+  const fdWarning = ensureOpenFileLimit(quick ? 2048 : 12_000);
+  if (fdWarning) log(`warning: ${fdWarning}`);
+
+  if (values.target && values.target !== 'gateway' && values.target !== 'baseline') throw new Error(USAGE);
+  const targets: Target[] = [baselineTarget, gatewayTarget].filter((t) => !values.target || t.kind === values.target);
+  const notes: string[] = [];
+  const available = targets.filter((t) => {
+    const reason = t.unavailable();
+    if (reason) notes.push(`${t.kind}: ${reason}`);
+    return !reason;
+  });
+  for (const note of notes) log(note);
+
+  const rows: ReportRow[] = [];
+  const started = now();
+  for (const { workload } of workloads) {
+    rows.push(...(await runWorkload(workload, available, quick, notes)));
+  }
+
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const out = [
+    `## Moltbot Gateway bench${quick ? ' (quick)' : ''}`,
+    '',
+    `Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.availableParallelism()} × ${cpu}; ` +
+      `${((now() - started) / 1000).toFixed(1)} s. Ratio = gateway / baseline.`,
+    '',
+    markdownTable(rows),
+  ];
+  if (notes.length > 0) out.push('', ...notes.map((n) => `- ${n}`));
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+// A stray rejection from a misbehaving server must not abort the whole table.
+process.on('unhandledRejection', (reason) => log(`warning: unhandled rejection: ${(reason as Error)?.message ?? String(reason)}`));
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

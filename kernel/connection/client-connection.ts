@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { WebSocket } from 'ws';
+import type { CallerInfo } from '../../sdk/context.js';
+import { CloseCode } from '../protocol/frames.js';
+
+export interface PeerInfo {
+  ip: string;
+  isLoopback: boolean;
+  headers: IncomingHttpHeaders;
+  origin?: string;
+}
+
+export type ConnectionState = 'handshake' | 'ready' | 'closed';
+
+/**
+ * One WebSocket client. Owns the send path: every frame goes through `sendText`, which enforces
+ * the slow-consumer limit (close 1013 and drop the buffer) before queueing more.
+ */
+export class ClientConnection {
+  readonly id = crypto.randomUUID();
+  readonly nonce = crypto.randomBytes(16).toString('base64url');
+  readonly connectedAt = Date.now();
+  state: ConnectionState = 'handshake';
+  caller?: CallerInfo;
+  presenceKey?: string;
+  /** Aborted when the socket goes away: in-flight handlers see it. */
+  readonly closed = new AbortController();
+  private killTimer?: NodeJS.Timeout;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly peer: PeerInfo,
+    private readonly maxBufferedBytes: number,
+    private readonly onSlowConsumer: (conn: ClientConnection, buffered: number) => void,
+  ) {}
+
+  /** Queue a serialized frame. False when the connection is gone or was just cut as a slow consumer. */
+  sendText(text: string): boolean {
+    if (this.state === 'closed' || this.socket.readyState !== this.socket.OPEN) return false;
+    const buffered = this.socket.bufferedAmount;
+    if (buffered + text.length > this.maxBufferedBytes) {
+      this.onSlowConsumer(this, buffered);
+      this.closeSlowConsumer();
+      return false;
+    }
+    this.socket.send(text);
+    return true;
+  }
+
+  sendFrame(frame: unknown): boolean {
+    return this.sendText(JSON.stringify(frame));
+  }
+
+  /** Close with a code, and make sure the TCP socket is gone soon even if the peer never reads. */
+  close(code: number, reason: string, graceMs = 2000): void {
+    if (this.state === 'closed') return;
+    this.markClosed();
+    try {
+      this.socket.close(code, reason.slice(0, 120));
+    } catch {
+      this.socket.terminate();
+    }
+    this.killTimer = setTimeout(() => this.socket.terminate(), graceMs);
+    this.killTimer.unref();
+  }
+
+  markClosed(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.closed.abort();
+  }
+
+  dispose(): void {
+    this.markClosed();
+    if (this.killTimer) clearTimeout(this.killTimer);
+  }
+
+  /**
+   * A slow consumer is told 1013, and its queued frames are dropped soon: the
+   * underlying socket is destroyed after a one-second grace (time for a reader to see the 1013) so the memory is freed.
+   */
+  private closeSlowConsumer(): void {
+    this.close(CloseCode.tryAgainLater, 'slow consumer: send buffer exceeded maxBufferedBytes', 1000);
+  }
+}

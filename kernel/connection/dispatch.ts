@@ -1,0 +1,115 @@
+import type { MethodCall } from '../../sdk/context.js';
+import { hasScope } from '../bus/scopes.js';
+import type { IdempotentOutcome } from '../bus/idempotency-cache.js';
+import { describeProblems } from '../schema/compiled.js';
+import { kernelError, toWireError } from '../errors.js';
+import { CloseCode, requestFrame } from '../protocol/frames.js';
+import type { KernelRuntime } from '../runtime.js';
+import type { ClientConnection } from './client-connection.js';
+import { untrustedText } from '../logging/untrusted-text.js';
+
+/**
+ * A frame after the handshake. Every request with an id gets exactly one final response (the
+ * `accept()` acknowledgement is an extra, earlier one); a malformed frame is answered when it
+ * has an id, otherwise the connection is closed 1008 — no other client is affected.
+ */
+export function handleFrame(rt: KernelRuntime, conn: ClientConnection, text: string): void {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(text);
+  } catch {
+    conn.close(CloseCode.policyViolation, 'invalid frame: not JSON');
+    return;
+  }
+  if (!requestFrame.check(frame)) {
+    const id = (frame as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && id.length > 0 && id.length <= 256) {
+      conn.sendFrame({
+        type: 'res',
+        id,
+        ok: false,
+        error: { code: 'INVALID_REQUEST', message: `invalid request frame: ${describeProblems(requestFrame.problems(frame), 'frame')}; expected {"type":"req","id":string,"method":string,"params"?:…}` },
+      });
+      return;
+    }
+    conn.close(CloseCode.policyViolation, 'invalid frame: expected a request with a string id');
+    return;
+  }
+  const { id, method, params } = frame as { id: string; method: string; params?: unknown };
+  void dispatch(rt, conn, id, method, params);
+}
+
+async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, method: string, rawParams: unknown): Promise<void> {
+  const started = Date.now();
+  let final = false;
+  const respond = (ok: boolean, payloadOrError: unknown) => {
+    if (final) return;
+    final = true;
+    conn.sendFrame(ok ? { type: 'res', id, ok: true, payload: payloadOrError } : { type: 'res', id, ok: false, error: payloadOrError });
+    if (rt.verbose) rt.logger.debug({ connId: conn.id, id: untrustedText(id, 64), method, ok, ms: Date.now() - started }, 'res');
+  };
+  if (rt.verbose) rt.logger.debug({ connId: conn.id, id: untrustedText(id, 64), method: untrustedText(method, 64) }, 'req');
+  try {
+    if (method === 'connect') throw kernelError('GW_ERR_FRAME_INVALID', 'already connected: connect is only valid as the first frame');
+    const entry = rt.methods.get(method);
+    if (!entry) throw kernelError('GW_ERR_METHOD_UNKNOWN', `unknown method "${untrustedText(method, 64)}"; hello-ok.features.methods lists the methods this gateway serves`);
+    const caller = conn.caller!;
+    if (!hasScope(caller.scopes, entry.scope)) {
+      throw kernelError('GW_ERR_SCOPE_FORBIDDEN', `method ${method} needs scope ${entry.scope}; this connection holds ${caller.scopes.join(', ') || 'none'}`);
+    }
+    const params = rawParams === undefined ? {} : rawParams;
+    if (!entry.params.check(params)) {
+      throw kernelError('GW_ERR_PARAMS_INVALID', `invalid params for ${method}: ${describeProblems(entry.params.problems(params), 'params')}`);
+    }
+    if (entry.idempotent && !rt.acceptingWork) {
+      throw kernelError('GW_ERR_DRAINING', 'the gateway is restarting; retry shortly', { retryable: true, retryAfterMs: 1000 });
+    }
+
+    let ackSent = false;
+    const sendAck = (payload: unknown) => {
+      if (ackSent || final) return;
+      ackSent = true;
+      conn.sendFrame({ type: 'res', id, ok: true, payload });
+    };
+
+    if (entry.idempotent) {
+      const key = (params as { idempotencyKey?: unknown }).idempotencyKey;
+      if (typeof key !== 'string' || key.length === 0) throw kernelError('GW_ERR_PARAMS_INVALID', `invalid params for ${method}: params.idempotencyKey is required (a unique string per logical request)`);
+      const cacheKey = `${method}\u0000${key}`;
+      const seen = rt.idempotency.get(cacheKey);
+      if (seen) {
+        if (seen.ack !== undefined) sendAck(seen.ack);
+        else seen.ackListeners.push(sendAck);
+        respond(true, await seen.final);
+        return;
+      }
+      const outcome: IdempotentOutcome = { final: Promise.resolve(), ackListeners: [] };
+      const call = makeCall(rt, conn, (payload) => {
+        if (outcome.ack !== undefined) return;
+        outcome.ack = payload;
+        sendAck(payload);
+        for (const l of outcome.ackListeners.splice(0)) l(payload);
+      });
+      outcome.final = Promise.resolve().then(() => entry.handler(params, call));
+      rt.idempotency.set(cacheKey, outcome);
+      // A failed attempt may be retried with the same key: forget it.
+      outcome.final.catch(() => rt.idempotency.delete(cacheKey));
+      respond(true, await outcome.final);
+      return;
+    }
+    respond(true, await entry.handler(params, makeCall(rt, conn, sendAck)));
+  } catch (err) {
+    const wire = toWireError(err);
+    if (wire.code === 'INTERNAL') rt.logger.error({ err, method, connId: conn.id }, 'method failed');
+    respond(false, wire);
+  }
+}
+
+function makeCall(rt: KernelRuntime, conn: ClientConnection, accept: (payload: unknown) => void): MethodCall {
+  return {
+    caller: conn.caller!,
+    signal: conn.closed.signal,
+    accept,
+    sendEvent: (event, payload) => void conn.sendFrame({ type: 'event', event, payload }),
+  };
+}

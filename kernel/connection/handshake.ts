@@ -1,0 +1,267 @@
+import os from 'node:os';
+import type { CallerInfo, Role, Scope } from '../../sdk/context.js';
+import { secretsEqual } from '../auth/shared-secret.js';
+import { verifyDevice } from '../auth/device-signature.js';
+import { tailscaleIdentity } from '../auth/tailscale-identity.js';
+import { isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
+import { describeProblems } from '../schema/compiled.js';
+import { untrustedText } from '../logging/untrusted-text.js';
+import {
+  CloseCode,
+  connectParams,
+  negotiateProtocol,
+  MAX_BUFFERED_BYTES,
+  MAX_PAYLOAD_BYTES,
+  PROTOCOL_VERSION,
+  type ConnectParams,
+} from '../protocol/frames.js';
+import type { KernelRuntime } from '../runtime.js';
+import type { ClientConnection } from './client-connection.js';
+import type { WireErrorCode } from '../errors.js';
+
+interface Refusal {
+  code: WireErrorCode;
+  message: string;
+  close: number;
+  reason: string;
+  details?: unknown;
+  retryAfterMs?: number;
+  /** Counts toward the peer's auth-failure rate limit. */
+  authFailure?: boolean;
+}
+
+/**
+ * Handle the first frame of a connection. On success the connection becomes `ready` and gets
+ * hello-ok; on failure the client gets an `ok:false` response (when its frame had an id) and
+ * the documented close code.
+ */
+export function handleFirstFrame(rt: KernelRuntime, conn: ClientConnection, text: string): boolean {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(text);
+  } catch {
+    conn.close(CloseCode.policyViolation, 'first frame must be a connect request (got invalid JSON)');
+    return false;
+  }
+  const f = frame as { type?: unknown; id?: unknown; method?: unknown; params?: unknown };
+  const id = typeof f?.id === 'string' && f.id.length > 0 ? f.id : undefined;
+  if (f?.type !== 'req' || f.method !== 'connect' || !id) {
+    return refuse(rt, conn, id, {
+      code: 'INVALID_REQUEST',
+      message: 'the first frame must be a connect request: {"type":"req","id":"1","method":"connect","params":{…}}',
+      close: CloseCode.policyViolation,
+      reason: 'first frame must be connect',
+    });
+  }
+  const outcome = authenticate(rt, conn, f.params);
+  if ('refusal' in outcome) return refuse(rt, conn, id, outcome.refusal);
+  accept(rt, conn, id, outcome);
+  return true;
+}
+
+interface Accepted {
+  params: ConnectParams;
+  protocol: number;
+  role: Role;
+  scopes: Scope[];
+  via: 'secret' | 'device-token' | 'tailscale';
+}
+
+function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): Accepted | { refusal: Refusal } {
+  if (!connectParams.check(raw)) {
+    const problems = connectParams.problems(raw);
+    return {
+      refusal: {
+        code: 'INVALID_REQUEST',
+        message: `invalid connect params: ${describeProblems(problems, 'params')}`,
+        close: CloseCode.policyViolation,
+        reason: 'invalid connect params',
+        details: { problems },
+      },
+    };
+  }
+  const params = raw as ConnectParams;
+  const protocol = negotiateProtocol(params.minProtocol, params.maxProtocol);
+  if (protocol === undefined) {
+    return {
+      refusal: {
+        code: 'INVALID_REQUEST',
+        message: `protocol mismatch: client speaks ${params.minProtocol}..${params.maxProtocol}, gateway speaks 3..${PROTOCOL_VERSION}`,
+        close: CloseCode.protocolError,
+        reason: 'protocol mismatch',
+        details: { expectedProtocol: PROTOCOL_VERSION, minProtocol: 3 },
+      },
+    };
+  }
+  const limitKeys = rateLimitKeys(conn);
+  const wait = Math.max(...limitKeys.map((k) => rt.limiter.retryAfterMs(k)));
+  if (wait > 0) {
+    return {
+      refusal: {
+        code: 'RATE_LIMITED',
+        message: `too many failed authentication attempts; retry in ${Math.ceil(wait / 1000)} s`,
+        close: CloseCode.policyViolation,
+        reason: 'rate limited',
+        retryAfterMs: wait,
+      },
+    };
+  }
+  const roleName = params.role ?? 'operator';
+  if (roleName !== 'operator' && roleName !== 'node') {
+    return { refusal: { code: 'INVALID_REQUEST', message: `invalid role "${untrustedText(roleName, 32)}": use "operator" or "node"`, close: CloseCode.policyViolation, reason: 'invalid role' } };
+  }
+  const role: Role = roleName;
+  let scopes: Scope[];
+  if (role === 'node') {
+    scopes = ['node'];
+  } else {
+    const asked = params.scopes ?? [];
+    const unknown = asked.filter((s) => !isScope(s) || s === 'node');
+    if (unknown.length) {
+      return {
+        refusal: {
+          code: 'INVALID_REQUEST',
+          message: `unknown scope ${unknown.map((s) => `"${untrustedText(s, 64)}"`).join(', ')}; operator scopes are ${OPERATOR_SCOPES.join(', ')}`,
+          close: CloseCode.policyViolation,
+          reason: 'invalid scopes',
+        },
+      };
+    }
+    scopes = asked.length ? [...new Set(asked as Scope[])] : ['operator.admin'];
+  }
+
+  const presented = rt.auth.mode === 'password' ? params.auth?.password : params.auth?.token;
+  let via: Accepted['via'] | undefined;
+  if (tailscaleIdentity(conn.peer.headers, conn.peer.ip, rt.auth.allowTailscale)) via = 'tailscale';
+  if (secretsEqual(presented, rt.auth.secret)) via = 'secret';
+
+  if (params.device) {
+    const check = verifyDevice(
+      params.device,
+      { clientId: params.client.id, clientMode: params.client.mode, role, scopes: params.scopes ?? [], token: params.auth?.token ?? undefined },
+      conn.nonce,
+      conn.peer.isLoopback,
+    );
+    if (!check.ok) {
+      return { refusal: { code: 'UNAUTHORIZED', message: `device identity rejected: ${check.reason}`, close: CloseCode.policyViolation, reason: 'device identity rejected', authFailure: true } };
+    }
+    if (!via && rt.devices.tokenMatches(params.device.id.toLowerCase(), role, params.device.publicKey, params.auth?.token)) via = 'device-token';
+  }
+  if (!via) {
+    const missing = !params.auth?.token && !params.auth?.password;
+    const field = rt.auth.mode === 'password' ? 'auth.password' : 'auth.token';
+    return {
+      refusal: {
+        code: 'UNAUTHORIZED',
+        message: missing
+          ? `authentication required: send the gateway ${rt.auth.mode} in connect.params.${field} (see gateway.auth in ${rt.paths.configPath})`
+          : `invalid ${rt.auth.mode}: the ${field} you sent does not match this gateway's`,
+        close: CloseCode.policyViolation,
+        reason: missing ? 'auth required' : 'unauthorized',
+        authFailure: true,
+      },
+    };
+  }
+  for (const k of limitKeys) rt.limiter.reset(k);
+  return { params, protocol, role, scopes, via };
+}
+
+function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accepted): void {
+  const { params } = a;
+  const caller: CallerInfo = {
+    connId: conn.id,
+    role: a.role,
+    scopes: a.scopes,
+    clientId: params.client.id,
+    clientMode: params.client.mode,
+    instanceId: params.client.instanceId,
+    deviceId: params.device?.id.toLowerCase(),
+    ip: conn.peer.ip,
+    isLoopback: conn.peer.isLoopback,
+  };
+  conn.caller = caller;
+  conn.state = 'ready';
+
+  let auth: Record<string, unknown> | undefined;
+  if (params.device && a.via !== 'device-token') {
+    // A device that proved the shared secret (or Tailscale identity) is approved and gets its
+    // own token, so it can stop sending the shared secret. See docs/protocol.md "Devices".
+    const issued = rt.devices.approveAndIssue({
+      deviceId: caller.deviceId!,
+      publicKey: params.device.publicKey,
+      role: a.role,
+      scopes: a.scopes,
+      clientId: params.client.id,
+      displayName: params.client.displayName,
+    });
+    auth = { deviceToken: issued.token, role: a.role, scopes: a.scopes, issuedAtMs: issued.issuedAtMs };
+  }
+
+  conn.presenceKey = caller.deviceId ?? params.client.instanceId ?? conn.id;
+  const joined = rt.presence.join(conn.presenceKey, conn.id, {
+    host: params.client.displayName,
+    ip: conn.peer.ip,
+    version: params.client.version,
+    platform: params.client.platform,
+    deviceFamily: params.client.deviceFamily,
+    modelIdentifier: params.client.modelIdentifier,
+    mode: params.client.mode,
+    reason: 'connect',
+    ts: Date.now(),
+    deviceId: caller.deviceId,
+    roles: [a.role],
+    scopes: a.scopes,
+    instanceId: params.client.instanceId,
+  });
+  if (joined) rt.broadcaster.bumpPresence();
+
+  const hello: Record<string, unknown> = {
+    type: 'hello-ok',
+    protocol: a.protocol,
+    server: { version: rt.version, connId: conn.id, host: os.hostname() },
+    features: { methods: rt.methods.names(), events: rt.broadcaster.eventNames() },
+    snapshot: {
+      presence: rt.presence.list(),
+      health: rt.healthSnapshot(),
+      stateVersion: { ...rt.broadcaster.stateVersion },
+      uptimeMs: Date.now() - rt.startedAt,
+      configPath: rt.paths.configPath,
+      stateDir: rt.paths.stateDir,
+      sessionDefaults: rt.sessionDefaults(),
+    },
+    policy: { maxPayload: MAX_PAYLOAD_BYTES, maxBufferedBytes: MAX_BUFFERED_BYTES, tickIntervalMs: rt.tickIntervalMs },
+  };
+  const canvas = rt.canvasHostUrl();
+  if (canvas) hello.canvasHostUrl = canvas;
+  if (auth) hello.auth = auth;
+  conn.sendFrame({ type: 'res', id, ok: true, payload: hello });
+  rt.broadcaster.add(conn);
+  rt.logger.debug(
+    { connId: conn.id, client: untrustedText(params.client.id, 64), mode: untrustedText(params.client.mode, 32), role: a.role, via: a.via, protocol: a.protocol, ip: conn.peer.ip },
+    'client connected',
+  );
+  if (joined) rt.broadcaster.broadcast('presence', { presence: rt.presence.list() });
+}
+
+function refuse(rt: KernelRuntime, conn: ClientConnection, id: string | undefined, r: Refusal): false {
+  if (r.authFailure) for (const k of rateLimitKeys(conn)) rt.limiter.recordFailure(k);
+  if (id) {
+    const error: Record<string, unknown> = { code: r.code, message: r.message };
+    if (r.details !== undefined) error.details = r.details;
+    if (r.retryAfterMs !== undefined) {
+      error.retryAfterMs = r.retryAfterMs;
+      error.retryable = true;
+    }
+    conn.sendFrame({ type: 'res', id, ok: false, error });
+  }
+  rt.logger.warn({ connId: conn.id, ip: conn.peer.ip, origin: untrustedText(conn.peer.origin), code: r.code, reason: r.reason }, 'connection refused');
+  conn.close(r.close, r.reason);
+  return false;
+}
+
+/** Failures count per peer address, and for browsers per Origin too. */
+function rateLimitKeys(conn: ClientConnection): string[] {
+  const keys = [`ip:${conn.peer.ip}`];
+  if (conn.peer.origin) keys.push(`origin:${conn.peer.origin}`);
+  return keys;
+}

@@ -1,0 +1,134 @@
+/**
+ * The kernel's error registry: every error has a stable code (`GW_ERR_<AREA>_<WHAT>`), the wire
+ * code it maps to (PROTOCOL.md ErrorShape codes) and an HTTP status. docs/reference/errors.md
+ * lists every code; kernel/errors.test.ts keeps the two in step.
+ */
+export type WireErrorCode =
+  | 'INVALID_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'NOT_LINKED'
+  | 'NOT_PAIRED'
+  | 'AGENT_TIMEOUT'
+  | 'UNAVAILABLE'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
+
+interface ErrorSpec {
+  wire: WireErrorCode;
+  status: number;
+}
+
+export const KERNEL_ERRORS = {
+  GW_ERR_CONFIG_PARSE: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_CONFIG_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_CONFIG_CONFLICT: { wire: 'INVALID_REQUEST', status: 409 },
+  GW_ERR_CONFIG_WRITE: { wire: 'INTERNAL', status: 500 },
+  GW_ERR_BIND_INSECURE: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_BIND_ADDRESS: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_PORT_IN_USE: { wire: 'UNAVAILABLE', status: 503 },
+  GW_ERR_AUTH_REQUIRED: { wire: 'UNAUTHORIZED', status: 401 },
+  GW_ERR_AUTH_INVALID: { wire: 'UNAUTHORIZED', status: 401 },
+  GW_ERR_AUTH_RATE_LIMITED: { wire: 'RATE_LIMITED', status: 429 },
+  GW_ERR_ORIGIN_FORBIDDEN: { wire: 'FORBIDDEN', status: 403 },
+  GW_ERR_HOST_FORBIDDEN: { wire: 'FORBIDDEN', status: 403 },
+  GW_ERR_DEVICE_INVALID: { wire: 'UNAUTHORIZED', status: 401 },
+  GW_ERR_DEVICE_NOT_PAIRED: { wire: 'NOT_PAIRED', status: 403 },
+  GW_ERR_PROTOCOL_MISMATCH: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_FRAME_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_HANDSHAKE_FIRST_FRAME: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_PARAMS_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_METHOD_UNKNOWN: { wire: 'NOT_FOUND', status: 404 },
+  GW_ERR_METHOD_DUPLICATE: { wire: 'INTERNAL', status: 500 },
+  GW_ERR_SCOPE_FORBIDDEN: { wire: 'FORBIDDEN', status: 403 },
+  GW_ERR_ROLE_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_DRAINING: { wire: 'UNAVAILABLE', status: 503 },
+  GW_ERR_NOT_FOUND: { wire: 'NOT_FOUND', status: 404 },
+  GW_ERR_INTERNAL: { wire: 'INTERNAL', status: 500 },
+  GW_ERR_PLUGIN_VERSION: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_PLUGIN_SDK: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_PLUGIN_CONFIG: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_PLUGIN_REGISTER: { wire: 'INTERNAL', status: 500 },
+  GW_ERR_PLUGIN_RESOLVE: { wire: 'NOT_FOUND', status: 404 },
+  GW_ERR_PLUGIN_DEPENDENCY: { wire: 'UNAVAILABLE', status: 503 },
+  GW_ERR_PLUGIN_ROUTE_CONFLICT: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_LEASE_INACTIVE: { wire: 'INTERNAL', status: 500 },
+  GW_ERR_SERVICE_UNDECLARED: { wire: 'INTERNAL', status: 500 },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type KernelErrorCode = keyof typeof KERNEL_ERRORS;
+
+/**
+ * An error that crosses the wire as `{code, message, details?, retryable?, retryAfterMs?}`.
+ * `code` is the stable internal code; `wire` is the PROTOCOL.md code clients switch on.
+ */
+export class GatewayError extends Error {
+  readonly code: string;
+  readonly wire: WireErrorCode;
+  readonly status: number;
+  readonly details?: unknown;
+  readonly retryable?: boolean;
+  readonly retryAfterMs?: number;
+
+  constructor(
+    code: string,
+    message: string,
+    options: {
+      wire?: WireErrorCode;
+      status?: number;
+      details?: unknown;
+      retryable?: boolean;
+      retryAfterMs?: number;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'GatewayError';
+    this.code = code;
+    const spec = (KERNEL_ERRORS as Record<string, ErrorSpec>)[code];
+    this.wire = options.wire ?? spec?.wire ?? 'INTERNAL';
+    this.status = options.status ?? spec?.status ?? 500;
+    this.details = options.details;
+    this.retryable = options.retryable;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+export function kernelError(
+  code: KernelErrorCode,
+  message: string,
+  options: { details?: unknown; retryable?: boolean; retryAfterMs?: number; cause?: unknown } = {},
+): GatewayError {
+  return new GatewayError(code, message, options);
+}
+
+export interface WireError {
+  code: WireErrorCode;
+  message: string;
+  details?: unknown;
+  retryable?: boolean;
+  retryAfterMs?: number;
+}
+
+/** Shape any thrown value for the wire: never a stack, unknown errors become INTERNAL. */
+export function toWireError(err: unknown): WireError {
+  if (err instanceof GatewayError || isCodedError(err)) {
+    const e = err as GatewayError;
+    const out: WireError = { code: e.wire ?? 'INTERNAL', message: e.message };
+    const details = e.details === undefined ? { errorCode: e.code } : { errorCode: e.code, ...asObject(e.details) };
+    out.details = details;
+    if (e.retryable !== undefined) out.retryable = e.retryable;
+    if (e.retryAfterMs !== undefined) out.retryAfterMs = e.retryAfterMs;
+    return out;
+  }
+  return { code: 'INTERNAL', message: 'internal error' };
+}
+
+function isCodedError(err: unknown): boolean {
+  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && typeof (err as { wire?: unknown }).wire === 'string';
+}
+
+function asObject(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+}

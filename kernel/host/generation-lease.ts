@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import type { Lease } from '../../sdk/context.js';
+import { kernelError } from '../errors.js';
+
+interface Effect {
+  label: string;
+  dispose: () => unknown | Promise<unknown>;
+}
+
+/**
+ * A generation's lease (Cordis-style effects): every registration is a labelled disposer;
+ * `end()` runs them in reverse order, once, logging (not throwing) their errors. A retired lease
+ * refuses new effects with GW_ERR_LEASE_INACTIVE.
+ */
+export class GenerationLease implements Lease {
+  private readonly controller = new AbortController();
+  private readonly effects: Effect[] = [];
+  private readonly inflight = new Set<Promise<unknown>>();
+  private ending?: Promise<void>;
+
+  constructor(
+    private readonly owner: string,
+    private readonly logger: Logger,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get active(): boolean {
+    return !this.controller.signal.aborted && this.ending === undefined;
+  }
+
+  defer(label: string, dispose: () => unknown | Promise<unknown>): void {
+    if (!this.active) throw kernelError('GW_ERR_LEASE_INACTIVE', `${this.owner}: cannot register "${label}" on a retired generation`);
+    this.effects.push({ label, dispose });
+  }
+
+  interval(label: string, ms: number, fn: () => void): void {
+    const handle = setInterval(() => this.guard(label, fn), ms);
+    this.defer(label, () => clearInterval(handle));
+  }
+
+  timeout(label: string, ms: number, fn: () => void): void {
+    const handle = setTimeout(() => this.guard(label, fn), ms);
+    this.defer(label, () => clearTimeout(handle));
+  }
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.inflight.add(work);
+    const done = () => this.inflight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  get inflightCount(): number {
+    return this.inflight.size;
+  }
+
+  /** Resolves when tracked work is done (or never, if it never ends: callers race a deadline). */
+  async settled(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  }
+
+  /** Abort the signal and run every disposer in reverse order. Safe to call twice. */
+  end(): Promise<void> {
+    if (!this.ending) this.ending = this.runDisposers();
+    return this.ending;
+  }
+
+  get effectCount(): number {
+    return this.effects.length;
+  }
+
+  private async runDisposers(): Promise<void> {
+    this.controller.abort();
+    while (this.effects.length) {
+      const effect = this.effects.pop()!;
+      try {
+        await effect.dispose();
+      } catch (err) {
+        this.logger.error({ err, effect: effect.label }, 'disposer failed');
+      }
+    }
+  }
+
+  private guard(label: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.logger.error({ err, effect: label }, 'timer callback failed');
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import { RotatingFile } from './rotating-file.js';
+
+export interface LoggerOptions {
+  file: string;
+  level?: string;
+  maxFileBytes?: number;
+  maxFiles?: number;
+  /** Mirror debug events (handshakes, req/res, events) to the console. */
+  verbose?: boolean;
+  /** Human-readable console lines (default: on). */
+  console?: boolean;
+}
+
+/** Paths pino censors wherever they appear; secrets never reach a log line. */
+export const REDACT_PATHS = [
+  'token', 'password', 'apiKey', 'botToken', 'secret', 'deviceToken', 'authorization',
+  '*.token', '*.password', '*.apiKey', '*.botToken', '*.secret', '*.deviceToken', '*.authorization',
+  '*.*.token', '*.*.password', '*.*.apiKey', '*.*.botToken', '*.*.secret',
+  'headers.authorization', 'req.headers.authorization', 'params.auth', 'auth.token', 'auth.password',
+];
+
+export interface GatewayLogger {
+  logger: Logger;
+  flush(): void;
+  close(): void;
+}
+
+/** JSON lines to the rotating file, readable lines on stdout (pino-pretty in-process). */
+export function createGatewayLogger(options: LoggerOptions): GatewayLogger {
+  const fileLevel = options.verbose ? 'debug' : options.level ?? 'info';
+  const file = new RotatingFile({ file: options.file, maxBytes: options.maxFileBytes ?? 10 * 1024 * 1024, maxFiles: options.maxFiles ?? 5 });
+  const streams: pino.StreamEntry[] = [{ level: fileLevel as pino.Level, stream: file }];
+  if (options.console !== false) {
+    streams.push({
+      level: (options.verbose ? 'debug' : 'info') as pino.Level,
+      stream: pretty({ colorize: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }),
+    });
+  }
+  const logger = pino(
+    { level: options.verbose ? 'debug' : options.level ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { pid: process.pid } },
+    pino.multistream(streams),
+  );
+  return { logger, flush: () => file.flushSync(), close: () => file.end() };
+}
