@@ -43,3 +43,15 @@ export type {
   SendResult,
 } from './channel.js';
 export type { AgentTool, ToolInvocation } from './tool.js';
+export type {
+  AgentService,
+  AgentSubmitRequest,
+  AgentRunResult,
+  AgentRunOrigin,
+  SessionsService,
+  OutboundService,
+  OutboundRequest,
+  ChannelRouter,
+  AccessPolicy,
+  InboundOutcome,
+} from './services.js';
