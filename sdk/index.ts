@@ -47,6 +47,7 @@ export type {
   AgentService,
   AgentSubmitRequest,
   AgentRunResult,
+  AgentRunEvent,
   AgentRunOrigin,
   SessionsService,
   OutboundService,

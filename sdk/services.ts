@@ -28,6 +28,27 @@ export interface AgentSubmitRequest {
   idempotencyKey?: string;
   timeoutMs?: number;
   extraSystemPrompt?: string;
+  /** Streamed run events (assistant deltas, tool calls/results, lifecycle), e.g. for HTTP SSE. */
+  onEvent?: (event: AgentRunEvent) => void;
+  /** Aborts the run (e.g. the HTTP client went away). */
+  signal?: AbortSignal;
+  /**
+   * Function tools supplied by the client (OpenResponses): offered to the model; when the model
+   * calls one, the run ends with `status:"ok"` and the calls in `result.clientToolCalls`.
+   */
+  clientTools?: Array<{ name: string; description?: string; parameters?: Record<string, unknown> }>;
+}
+
+/** One streamed event of a run (the payload of the `agent` wire event). */
+export interface AgentRunEvent {
+  runId: string;
+  sessionKey: string;
+  /** Per-run increasing sequence number. */
+  seq: number;
+  /** `assistant` (text deltas), `tool` (calls and results), `lifecycle` (start/end/error). */
+  stream: 'assistant' | 'tool' | 'lifecycle';
+  ts: number;
+  data: Record<string, unknown>;
 }
 
 export interface AgentRunResult {
@@ -36,6 +57,10 @@ export interface AgentRunResult {
   /** The final assistant text ('' when none). */
   text: string;
   error?: { code: string; message: string };
+  sessionKey?: string;
+  usage?: { inputTokens: number; outputTokens: number };
+  /** Calls of client-supplied tools (see `clientTools`) the client must answer. */
+  clientToolCalls?: Array<{ id: string; name: string; arguments: string }>;
 }
 
 /** Provided by the `agent` plugin as service `agent`. */
@@ -46,6 +71,15 @@ export interface AgentService {
   sessionKeyFor(origin: AgentRunOrigin, agentId?: string): string;
   /** Messages waiting or running across all sessions. */
   queueDepth(): number;
+  /** Abort a run (running or queued). False when it is unknown or already over. */
+  abort?(runId: string): boolean;
+  /** The configured agents (for `GET /v1/models`). */
+  agents?(): Array<{ id: string; name?: string; default: boolean }>;
+  /**
+   * Run one tool outside a model turn (`POST /tools/invoke`): the agent's tool policy applies,
+   * arguments are validated; `via:"http"` denies dangerous tools not in `allowDangerous`.
+   */
+  invokeTool?(request: { tool: string; args: unknown; agentId?: string; sessionKey?: string; via: 'agent' | 'http'; allowDangerous?: readonly string[]; dryRun?: boolean; signal?: AbortSignal }): Promise<unknown>;
 }
 
 /** Provided by the `agent` plugin as service `sessions`. */
