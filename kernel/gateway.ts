@@ -12,6 +12,7 @@ import { Broadcaster } from './bus/broadcaster.js';
 import { IdempotencyCache } from './bus/idempotency-cache.js';
 import { MethodRegistry } from './bus/method-registry.js';
 import { PresenceTable } from './bus/presence.js';
+import { PresenceAnnouncer } from './bus/presence-announcer.js';
 import { ConfigController, type ConfigErrorReport } from './config/config-controller.js';
 import { readConfigFile, serializeConfig, writeFileAtomic, type RawConfig } from './config/config-file.js';
 import type { KernelConfig } from './config/kernel-schema.js';
@@ -213,6 +214,7 @@ export class Gateway {
     if (!rt) return;
     rt.acceptingWork = false;
     this.stopTimers();
+    rt.presenceAnnouncer.dispose();
     await this.config?.close();
     // Let active agent runs finish (bounded) before anyone is told to go.
     await this.host?.drainAll();
@@ -263,6 +265,8 @@ export class Gateway {
       allowedHosts: gw.allowedHosts ?? [],
       allowedOrigins: gw.controlUi?.allowedOrigins ?? [],
     };
+    const broadcaster = new Broadcaster(CORE_EVENTS);
+    const presence = new PresenceTable(this.options.version);
     const rt = {
       version: this.options.version,
       startedAt: Date.now(),
@@ -273,8 +277,9 @@ export class Gateway {
       limiter: new FailureLimiter(gw.auth?.rateLimit?.maxFailures ?? 10, gw.auth?.rateLimit?.windowMs ?? 60_000),
       devices: new DeviceRegistry(this.db!),
       methods: new MethodRegistry(),
-      broadcaster: new Broadcaster(CORE_EVENTS),
-      presence: new PresenceTable(this.options.version),
+      broadcaster,
+      presence,
+      presenceAnnouncer: new PresenceAnnouncer(broadcaster, presence),
       idempotency: new IdempotencyCache(),
       verbose: this.options.flags.verbose === true,
       tickIntervalMs: gw.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS,

@@ -6,6 +6,7 @@ import type { HostPolicy } from './auth/request-guard.js';
 import type { MethodRegistry } from './bus/method-registry.js';
 import type { Broadcaster } from './bus/broadcaster.js';
 import type { PresenceTable } from './bus/presence.js';
+import type { PresenceAnnouncer } from './bus/presence-announcer.js';
 import type { IdempotencyCache } from './bus/idempotency-cache.js';
 import type { GatewayPaths } from './paths.js';
 
@@ -28,6 +29,7 @@ export interface KernelRuntime {
   readonly methods: MethodRegistry;
   readonly broadcaster: Broadcaster;
   readonly presence: PresenceTable;
+  readonly presenceAnnouncer: PresenceAnnouncer;
   readonly idempotency: IdempotencyCache;
   readonly verbose: boolean;
   readonly tickIntervalMs: number;

@@ -213,7 +213,6 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
     scopes: a.scopes,
     instanceId: params.client.instanceId,
   });
-  if (joined) rt.broadcaster.bumpPresence();
 
   const hello: Record<string, unknown> = {
     type: 'hello-ok',
@@ -240,7 +239,7 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
     { connId: conn.id, client: untrustedText(params.client.id, 64), mode: untrustedText(params.client.mode, 32), role: a.role, via: a.via, protocol: a.protocol, ip: conn.peer.ip },
     'client connected',
   );
-  if (joined) rt.broadcaster.broadcast('presence', { presence: rt.presence.list() });
+  if (joined) rt.presenceAnnouncer.changed();
 }
 
 function refuse(rt: KernelRuntime, conn: ClientConnection, id: string | undefined, r: Refusal): false {

@@ -72,8 +72,7 @@ export function registerWsEndpoint(app: FastifyInstance, getRuntime: () => Kerne
         connections.delete(conn);
         rt.broadcaster.remove(conn);
         if (wasReady && conn.presenceKey && rt.presence.leave(conn.presenceKey, conn.id)) {
-          rt.broadcaster.bumpPresence();
-          rt.broadcaster.broadcast('presence', { presence: rt.presence.list() });
+          rt.presenceAnnouncer.changed();
         }
         rt.logger.debug({ connId: conn.id, code }, 'client disconnected');
       });

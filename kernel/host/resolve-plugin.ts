@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isPluginDefinition, type PluginDefinition } from '../../sdk/define-plugin.js';
 import { kernelError } from '../errors.js';
+import { registerSdkResolver } from './register-sdk-resolver.js';
 
 /** A first-party plugin the gateway ships (bin/ composes the catalog; the kernel never imports plugins/). */
 export interface BuiltinPlugin {
@@ -21,6 +22,7 @@ export interface BuiltinPlugin {
  */
 export async function importPlugin(from: string, baseDir: string, generation: number): Promise<PluginDefinition> {
   const file = resolveEntryFile(from, baseDir);
+  registerSdkResolver();
   let mod: { default?: unknown };
   try {
     mod = (await import(`${pathToFileURL(file).href}?generation=${generation}`)) as { default?: unknown };

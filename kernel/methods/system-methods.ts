@@ -56,8 +56,7 @@ export function registerSystemMethods(methods: MethodRegistry, deps: CoreMethodD
         ...(version ? { version } : {}),
         ...(host ? { host } : {}),
       });
-      rt.broadcaster.bumpPresence();
-      rt.broadcaster.broadcast('presence', { presence: rt.presence.list() });
+      rt.presenceAnnouncer.changed();
       deps.registries.internal.emit('system-event', { ...params, caller: call.caller });
       return { ok: true };
     },

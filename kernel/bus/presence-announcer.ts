@@ -1,0 +1,52 @@
+import type { Broadcaster } from './broadcaster.js';
+import type { PresenceTable } from './presence.js';
+
+/** Rows carried by a `presence` event; `system-presence` returns them all. */
+export const PRESENCE_EVENT_MAX_ROWS = 100;
+/** At most one `presence` broadcast per window; changes inside it coalesce into one trailing event. */
+export const PRESENCE_THROTTLE_MS = 1000;
+
+/**
+ * Announces presence changes. A burst of joins (a fleet of apps reconnecting after a restart)
+ * would otherwise send the whole list to every client on every join — O(n²) bytes. The first
+ * change goes out at once; further changes within the window coalesce into one trailing event.
+ */
+export class PresenceAnnouncer {
+  private lastSentAt = 0;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly broadcaster: Broadcaster,
+    private readonly presence: PresenceTable,
+    private readonly windowMs = PRESENCE_THROTTLE_MS,
+  ) {}
+
+  /** The presence table changed (stateVersion is bumped here, once per change). */
+  changed(): void {
+    this.broadcaster.bumpPresence();
+    if (this.timer) return;
+    const wait = this.lastSentAt + this.windowMs - Date.now();
+    if (wait <= 0) {
+      this.send();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.send();
+    }, wait);
+    this.timer.unref();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private send(): void {
+    this.lastSentAt = Date.now();
+    const rows = this.presence.list();
+    const payload: Record<string, unknown> = { presence: rows.slice(0, PRESENCE_EVENT_MAX_ROWS) };
+    if (rows.length > PRESENCE_EVENT_MAX_ROWS) payload.total = rows.length;
+    this.broadcaster.broadcast('presence', payload);
+  }
+}
