@@ -80,7 +80,7 @@ async function runWorkload(workload: Workload, targets: Target[], quick: boolean
       } catch (err) {
         failed.add(target.kind);
         const lines = (err as Error).message.split('\n').map((l) => l.trim()).filter(Boolean);
-        const detail = lines.slice(1).find((l) => /error/i.test(l)) ?? lines.at(-1);
+        const detail = lines.slice(1).find((l) => /error|ERR_/i.test(l)) ?? lines.at(-1);
         const message = (lines.length > 1 ? `${lines[0]} … ${detail}` : lines[0] ?? 'unknown error').slice(0, 300);
         log(`${tag}: FAILED: ${(err as Error).message}`);
         notes.push(`${workload.title} on ${target.kind} failed: ${message}`);

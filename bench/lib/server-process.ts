@@ -66,7 +66,7 @@ export async function spawnServer(opts: SpawnServerOptions): Promise<RunningServ
 
   const logTail = (): string => {
     try {
-      return readFileSync(logPath, 'utf8').split('\n').slice(-15).join('\n').trim();
+      return readFileSync(logPath, 'utf8').split('\n').slice(-25).join('\n').trim();
     } catch {
       return '';
     }

@@ -13,7 +13,7 @@ export const baselineTarget: Target = {
   async start() {
     const port = await freePort();
     const token = benchToken();
-    return spawnServer({ script, args: ['--port', String(port), '--token', token], port, token });
+    return spawnServer({ script, args: ['--port', String(port), `--token=${token}`], port, token });
   },
   connectParams: operatorConnectParams,
   statusMethod: 'status',

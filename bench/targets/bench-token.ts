@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 /** A fresh random shared secret per server start. */
 export function benchToken(): string {
-  return randomBytes(24).toString('base64url');
+  return randomBytes(24).toString('hex');
 }
 
 /** The `connect` params both targets receive: an operator CLI asking for no scopes (→ admin). */
