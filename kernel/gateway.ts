@@ -69,6 +69,7 @@ export class Gateway {
   private host?: PluginHost;
   private config?: ConfigController;
   private registries?: PluginRegistries;
+  private routes?: RouteTable;
   private readonly connections = new Set<ClientConnection>();
   private tickTimer?: NodeJS.Timeout;
   private healthTimer?: NodeJS.Timeout;
@@ -124,6 +125,7 @@ export class Gateway {
     this.runtime = rt;
     this.registries = new PluginRegistries();
     const routes = new RouteTable();
+    this.routes = routes;
     const gwc = (root.gateway ?? {}) as NonNullable<KernelConfig['gateway']>;
     this.host = new PluginHost({
       builtins: this.options.builtins,
@@ -248,6 +250,12 @@ export class Gateway {
     }
     try {
       await app.listen({ port: this.port, host: this.bindHost });
+      // Port 0 (tests, the SDK's test gateway): learn the port the OS picked.
+      const address = this.server?.address();
+      if (address && typeof address === 'object') {
+        this.port = address.port;
+        if (this.runtime) this.runtime.hostPolicy.port = address.port;
+      }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw kernelError('GW_ERR_PORT_IN_USE', `port ${this.port} is already in use on ${this.bindHost}: another gateway may be running (moltbot status), or start with --force to stop the process holding port ${this.port}`, { cause: err });
@@ -378,6 +386,27 @@ export class Gateway {
     const session = (root.session ?? {}) as { mainKey?: string };
     const mainKey = session.mainKey ?? 'main';
     return { defaultAgentId, mainKey, mainSessionKey: `agent:${defaultAgentId}:${mainKey}` };
+  }
+
+  /** The plugin host of the running start (tests and the SDK's test gateway inspect it). */
+  get plugins(): PluginHost | undefined {
+    return this.host;
+  }
+
+  get pluginRegistries(): PluginRegistries | undefined {
+    return this.registries;
+  }
+
+  /** What an owner has registered in the live tables (leak checks after unload). */
+  registeredBy(owner: string): { methods: string[]; routes: string[] } {
+    return {
+      methods: this.runtime?.methods.byOwner(owner).map((m) => m.name) ?? [],
+      routes: this.routes?.routesOf(owner).map((r) => `${r.method} ${r.url}`) ?? [],
+    };
+  }
+
+  get authSecret(): string | undefined {
+    return this.runtime?.auth.secret;
   }
 
   get configError(): ConfigErrorReport | undefined {

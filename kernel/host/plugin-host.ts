@@ -80,6 +80,8 @@ export type PluginAction = 'load' | 'unload' | 'reload';
 export class PluginHost {
   private readonly records = new Map<string, PluginRecord>();
   private readonly retiring = new Set<Promise<void>>();
+  /** Generations that were swapped out or unloaded, for leak checks (bounded). */
+  private readonly retired: PluginGeneration[] = [];
   private rootConfig: JsonObject = {};
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -396,7 +398,14 @@ export class PluginHost {
     this.deps.routes.delete(id);
   }
 
+  /** Retired generations of a plugin (the last 20 kept), for tests that assert nothing is left. */
+  retiredGenerations(id: string): PluginGeneration[] {
+    return this.retired.filter((g) => g.id === id);
+  }
+
   private retire(gen: PluginGeneration, reason: string): Promise<void> {
+    this.retired.push(gen);
+    if (this.retired.length > 20) this.retired.shift();
     const work = (async () => {
       const drained = await gen.drain(this.deps.drainTimeoutMs);
       if (!drained) gen.logger.warn({ inflight: gen.inflight, reason }, 'drain deadline passed; closing with work in flight');

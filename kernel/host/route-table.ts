@@ -40,6 +40,10 @@ export class RouteTable {
     if (this.byOwner.delete(owner)) this.rebuild();
   }
 
+  routesOf(owner: string): PluginRoute[] {
+    return [...(this.byOwner.get(owner) ?? [])];
+  }
+
   /** The owner of the route matching this request, if any. */
   match(method: string, url: string): string | undefined {
     const found = this.router.find(method as FindMyWay.HTTPMethod, url.split('?')[0]!);
