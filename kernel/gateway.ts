@@ -100,6 +100,7 @@ export class Gateway {
       throw kernelError('GW_ERR_CONFIG_INVALID', `${paths.configPath}: ${formatIssues(kernelCheck.issues)}`, { details: { issues: kernelCheck.issues } });
     }
     const kc = root as KernelConfig;
+    if (kc.logging?.level && !flags.verbose) logger.level = kc.logging.level;
     this.port = flags.port ?? portFromEnv(env) ?? kc.gateway?.port ?? paths.defaultPort;
     this.bindHost = resolveBindHost(flags.bind ?? kc.gateway?.bind);
 
@@ -304,6 +305,7 @@ export class Gateway {
   private applyKernelSettings(root: RawConfig): void {
     const rt = this.runtime;
     if (!rt) return;
+    if ((root as KernelConfig).logging?.level && !this.options.flags.verbose) this.logger.level = (root as KernelConfig).logging!.level!;
     const gw = (root as KernelConfig).gateway ?? {};
     rt.hostPolicy.allowedHosts = gw.allowedHosts ?? [];
     rt.hostPolicy.allowedOrigins = gw.controlUi?.allowedOrigins ?? [];

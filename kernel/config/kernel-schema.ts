@@ -66,8 +66,6 @@ export const PluginEntrySchema = Type.Object(
 
 export const LoggingConfigSchema = Type.Object({
   level: Type.Optional(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace'].map((l) => Type.Literal(l)))),
-  maxFileBytes: Type.Optional(Type.Integer({ minimum: 1024 })),
-  maxFiles: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
 });
 
 export const KernelConfigSchema = Type.Object({

@@ -29,7 +29,9 @@ export interface GatewayLogger {
 
 /** JSON lines to the rotating file, readable lines on stdout (pino-pretty in-process). */
 export function createGatewayLogger(options: LoggerOptions): GatewayLogger {
-  const fileLevel = options.verbose ? 'debug' : options.level ?? 'info';
+  // The file takes everything the logger lets through; the logger's own level (settable from
+  // `logging.level` once the config is read) is the one filter.
+  const fileLevel = 'trace';
   const file = new RotatingFile({ file: options.file, maxBytes: options.maxFileBytes ?? 10 * 1024 * 1024, maxFiles: options.maxFiles ?? 5 });
   const streams: pino.StreamEntry[] = [{ level: fileLevel as pino.Level, stream: file }];
   if (options.console !== false) {
