@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import type { EventFrame, GatewayClient } from '../../bin/client/gateway-client.js';
+import { sleep } from './raw-socket.js';
+
+let gw: GatewayProcess;
+beforeAll(async () => {
+  gw = await startGateway({ config: { gateway: { tickIntervalMs: 1000 } } });
+});
+afterAll(async () => {
+  await gw?.stop();
+});
+
+const rows = (e: EventFrame) => (e.payload?.presence ?? []) as Array<{ instanceId?: string; text?: string }>;
+
+describe('tick and seq', () => {
+  it('sends tick every tickIntervalMs, announced in hello-ok.policy', async () => {
+    const c = await gw.client();
+    expect(c.hello.policy.tickIntervalMs).toBe(1000);
+    const started = Date.now();
+    await c.waitForEvent((e) => e.event === 'tick' && c.events.filter((x) => x.event === 'tick').length >= 3, 5000);
+    const ticks = c.events.filter((e) => e.event === 'tick');
+    expect(Date.now() - started).toBeLessThan(4500);
+    for (const t of ticks) expect(t.payload.ts).toBeGreaterThan(0);
+    const gaps = ticks.slice(1).map((t, i) => t.payload.ts - ticks[i]!.payload.ts);
+    for (const g of gaps) {
+      expect(g).toBeGreaterThan(700);
+      expect(g).toBeLessThan(1600);
+    }
+    c.close();
+  });
+
+  it('broadcasts carry one gateway-wide, strictly increasing seq (the same on every client)', async () => {
+    const a = await gw.client();
+    const b = await gw.client();
+    await a.waitForEvent((e) => e.event === 'tick', 3000);
+    await b.request('system-event', { text: 'seq probe' });
+    await sleep(2200);
+    const seqsA = a.events.filter((e) => e.seq !== undefined).map((e) => e.seq!);
+    expect(seqsA.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < seqsA.length; i++) expect(seqsA[i]).toBeGreaterThan(seqsA[i - 1]!);
+    const ticksA = new Map(a.events.filter((e) => e.event === 'tick').map((e) => [e.payload.ts, e.seq]));
+    const shared = b.events.filter((e) => e.event === 'tick' && ticksA.has(e.payload.ts));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const t of shared) expect(t.seq).toBe(ticksA.get(t.payload.ts));
+    a.close();
+    b.close();
+  });
+});
+
+describe('presence', () => {
+  it('presence events on join and leave, with stateVersion.presence increasing', async () => {
+    const watcher = await gw.client({ instanceId: 'watcher' });
+    const startVersion = watcher.hello.snapshot.stateVersion.presence;
+    const joiner = await gw.client({ instanceId: 'joiner', displayName: 'joiner-host' });
+    const joined = await watcher.waitForEvent((e) => e.event === 'presence' && rows(e).some((r) => r.instanceId === 'joiner'), 4000);
+    expect(joined.seq).toBeGreaterThan(0);
+    expect(joined.stateVersion!.presence).toBeGreaterThan(startVersion);
+    expect(typeof joined.stateVersion!.health).toBe('number');
+    joiner.close();
+    const left = await watcher.waitForEvent((e) => e.event === 'presence' && e.seq! > joined.seq! && !rows(e).some((r) => r.instanceId === 'joiner'), 4000);
+    expect(left.stateVersion!.presence).toBeGreaterThan(joined.stateVersion!.presence);
+    watcher.close();
+  });
+
+  it('two connections with the same client.instanceId share one presence row, which leaves with the last', async () => {
+    const observer = await gw.client({ instanceId: 'observer' });
+    const one = await gw.client({ instanceId: 'shared-instance' });
+    const two = await gw.client({ instanceId: 'shared-instance' });
+    const count = async () => (await observer.request('system-presence')).filter((p: any) => p.instanceId === 'shared-instance').length;
+    expect(await count()).toBe(1);
+    one.close();
+    await one.waitForClose();
+    await sleep(100);
+    expect(await count()).toBe(1);
+    two.close();
+    await two.waitForClose();
+    let n = 1;
+    for (let i = 0; i < 20 && n > 0; i++) {
+      await sleep(50);
+      n = await count();
+    }
+    expect(n).toBe(0);
+    observer.close();
+  });
+
+  it('system-event updates presence and is broadcast as a presence event', async () => {
+    const watcher = await gw.client({ instanceId: 'watcher-2' });
+    const poster = await gw.client({ instanceId: 'poster' });
+    await poster.request('system-event', { text: 'compiling the kernel' });
+    const ev = await watcher.waitForEvent((e) => e.event === 'presence' && rows(e).some((r) => r.instanceId === 'poster' && r.text === 'compiling the kernel'), 4000);
+    expect(ev.stateVersion!.presence).toBeGreaterThan(watcher.hello.snapshot.stateVersion.presence);
+    watcher.close();
+    poster.close();
+  });
+});
