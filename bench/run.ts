@@ -12,6 +12,7 @@ import { ensureOpenFileLimit } from './lib/fd-limit.js';
 import { markdownTable, type ReportRow } from './lib/report.js';
 import { median } from './lib/stats.js';
 import type { Target, Workload } from './lib/types.js';
+import { WorkloadSkipped } from './lib/workload-skipped.js';
 import { baselineTarget } from './targets/baseline.js';
 import { gatewayTarget } from './targets/gateway.js';
 
@@ -56,28 +57,37 @@ function selected(file: string, workload: Workload, only: string | undefined): b
 
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
-/** Runs one workload on every target (interleaved trials) and pairs the metrics into rows. */
-async function runWorkload(workload: Workload, targets: Target[], quick: boolean, notes: string[]): Promise<ReportRow[]> {
-  const byMetric = new Map<string, { row: ReportRow; values: Record<Target['kind'], number[]> }>();
+/** Runs one workload on every target it applies to (interleaved trials) and pairs the metrics into rows. */
+async function runWorkload(workload: Workload, available: Target[], quick: boolean, notes: string[]): Promise<ReportRow[]> {
+  const byMetric = new Map<string, { row: ReportRow; values: Record<Target['kind'], number[]>; reference: number[] }>();
   const failed = new Set<Target['kind']>();
+  const skipped = new Map<Target['kind'], string>();
+  const targets = available.filter((t) => !workload.targets || workload.targets.includes(t.kind));
   const trials = quick ? 1 : Math.max(1, workload.trials ?? 1);
   for (let trial = 1; trial <= trials; trial++) {
     for (const target of targets) {
-      if (failed.has(target.kind)) continue;
+      if (failed.has(target.kind) || skipped.has(target.kind)) continue;
       const tag = `${workload.name} · ${target.kind}${trials > 1 ? ` · trial ${trial}/${trials}` : ''}`;
       const t0 = now();
       try {
         for (const m of await workload.run(target, { quick, log: (message) => log(`${tag}: ${message}`) })) {
           let entry = byMetric.get(m.metric);
           if (!entry) {
-            entry = { row: { workload: workload.title, metric: m.metric, unit: m.unit }, values: { gateway: [], baseline: [] } };
+            entry = { row: { workload: workload.title, metric: m.metric, unit: m.unit }, values: { gateway: [], baseline: [] }, reference: [] };
             byMetric.set(m.metric, entry);
           }
           entry.values[target.kind].push(m.value);
+          if (m.reference !== undefined) entry.reference.push(m.reference);
           if (m.goal) entry.row.goal = m.goal;
         }
         log(`${tag}: done in ${((now() - t0) / 1000).toFixed(1)} s`);
       } catch (err) {
+        if (err instanceof WorkloadSkipped) {
+          skipped.set(target.kind, err.reason);
+          log(`${tag}: skipped: ${err.reason}`);
+          notes.push(`${workload.title} on ${target.kind} skipped: ${err.reason}`);
+          continue;
+        }
         failed.add(target.kind);
         const lines = (err as Error).message.split('\n').map((l) => l.trim()).filter(Boolean);
         const detail = lines.slice(1).find((l) => /error|ERR_/i.test(l)) ?? lines.at(-1);
@@ -87,16 +97,21 @@ async function runWorkload(workload: Workload, targets: Target[], quick: boolean
       }
     }
   }
-  const rows = [...byMetric.values()].map(({ row, values }) => {
+  const ran = new Set(targets.map((t) => t.kind));
+  const rows = [...byMetric.values()].map(({ row, values, reference }) => {
     for (const kind of ['gateway', 'baseline'] as const) {
       if (failed.has(kind)) row[kind] = 'error';
       else if (values[kind].length > 0) row[kind] = median(values[kind]);
     }
+    // A gateway-only workload: its own reference measurement, or nothing comparable.
+    if (!ran.has('baseline') && row.baseline === undefined) row.baseline = reference.length > 0 ? median(reference) : 'n/a';
     return row;
   });
-  if (rows.length === 0 && failed.size > 0) {
-    const row: ReportRow = { workload: workload.title, metric: '(failed)', unit: 'ms' };
+  if (rows.length === 0 && (failed.size > 0 || skipped.size > 0)) {
+    const row: ReportRow = { workload: workload.title, metric: skipped.size > 0 ? '(skipped)' : '(failed)', unit: 'ms' };
     for (const kind of failed) row[kind] = 'error';
+    for (const [kind, reason] of skipped) row[kind] = `skipped: ${reason}`;
+    if (!ran.has('baseline')) row.baseline = 'n/a';
     rows.push(row);
   }
   return rows;

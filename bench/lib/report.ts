@@ -18,7 +18,10 @@ export function formatValue(value: number, unit: Unit): string {
     case 'ms':
       return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : integer.format(value)} ms`;
     case 'req/s':
-      return `${integer.format(value)} req/s`;
+    case 'msg/s':
+      return `${integer.format(value)} ${unit}`;
+    case 'count':
+      return integer.format(value);
     case 'KB':
     case 'MB':
       return `${value.toFixed(1)} ${unit}`;
@@ -29,6 +32,10 @@ export function formatGoal(goal: Goal, unit: Unit): string {
   switch (goal.kind) {
     case 'below':
       return `< ${formatValue(goal.value, unit)}`;
+    case 'at-most':
+      return goal.value === 0 ? '0' : `≤ ${formatValue(goal.value, unit)}`;
+    case 'at-least':
+      return `≥ ${formatValue(goal.value, unit)}`;
     case 'ratio-at-most':
       return `≤ ${goal.value}× baseline`;
     case 'ratio-at-least':
@@ -40,6 +47,10 @@ export function judge(goal: Goal, gateway: number, baseline: number | undefined)
   switch (goal.kind) {
     case 'below':
       return gateway < goal.value ? 'pass' : 'miss';
+    case 'at-most':
+      return gateway <= goal.value ? 'pass' : 'miss';
+    case 'at-least':
+      return gateway >= goal.value ? 'pass' : 'miss';
     case 'ratio-at-most':
       if (baseline === undefined || !(baseline > 0)) return 'n/a';
       return gateway / baseline <= goal.value ? 'pass' : 'miss';

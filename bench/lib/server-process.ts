@@ -35,6 +35,8 @@ export interface SpawnServerOptions {
   readonly args: readonly string[];
   readonly port: number;
   readonly token: string;
+  /** Writes files the server needs (e.g. its config) into its fresh directory before the spawn. */
+  readonly prepare?: (dir: string) => void;
   /** Extra environment; `dir` is a fresh temporary directory owned by this server. */
   readonly env?: (dir: string) => NodeJS.ProcessEnv;
   /** Inherited variables to leave out (e.g. the user's own gateway settings). */
@@ -50,6 +52,12 @@ export interface SpawnServerOptions {
 export async function spawnServer(opts: SpawnServerOptions): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'moltbot-bench-'));
   const logPath = path.join(dir, 'server.log');
+  try {
+    opts.prepare?.(dir);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   const logFd = openSync(logPath, 'a');
   const inherited = Object.entries(process.env).filter(([key]) => !opts.dropEnv?.test(key));
   const env = { ...Object.fromEntries(inherited), ...opts.env?.(dir) };

@@ -20,12 +20,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** What a workload may ask of a server start. */
+export interface StartOptions {
+  /**
+   * The gateway's `moltbot.json` (written mode 0600 before the spawn; the target adds its auth
+   * token). The baseline has no config and ignores it.
+   */
+  readonly config?: Record<string, unknown>;
+}
+
 /** What a workload needs to know about the server it measures. */
 export interface Target {
   readonly kind: 'gateway' | 'baseline';
   /** Why this target cannot run (e.g. not built), or undefined when it can. */
   unavailable(): string | undefined;
-  start(): Promise<RunningServer>;
+  start(options?: StartOptions): Promise<RunningServer>;
   /** `params` of the `connect` request (the token goes into `auth.token`). */
   connectParams(token: string): Record<string, unknown>;
   /** A cheap read-only method answered from memory. */
@@ -36,14 +45,18 @@ export interface Target {
     params(text: string): Record<string, unknown>;
     /** Name of the event every client receives. */
     readonly event: string;
+    /** What the server needs loaded to offer the broadcast (the gateway: a plugin that emits it). */
+    readonly startOptions?: StartOptions;
   };
 }
 
-export type Unit = 'ms' | 'req/s' | 'KB' | 'MB';
+export type Unit = 'ms' | 'req/s' | 'msg/s' | 'KB' | 'MB' | 'count';
 
 /** A pass/miss goal, judged on the gateway's value. */
 export type Goal =
   | { readonly kind: 'below'; readonly value: number } // gateway < value (absolute, in the unit)
+  | { readonly kind: 'at-most'; readonly value: number } // gateway <= value (e.g. 0 failures)
+  | { readonly kind: 'at-least'; readonly value: number } // gateway >= value (e.g. messages/s)
   | { readonly kind: 'ratio-at-most'; readonly value: number } // gateway / baseline <= value
   | { readonly kind: 'ratio-at-least'; readonly value: number }; // gateway / baseline >= value
 
@@ -53,6 +66,11 @@ export interface Measurement {
   readonly value: number;
   readonly unit: Unit;
   readonly goal?: Goal;
+  /**
+   * A reference value measured inside this run, for workloads whose baseline is not the
+   * baseline server (e.g. the fake model provider called directly). Shown in the baseline column.
+   */
+  readonly reference?: number;
 }
 
 export interface RunOptions {
@@ -73,6 +91,11 @@ export interface Workload {
    * quick mode always runs once.
    */
   readonly trials?: number;
+  /**
+   * The targets this workload runs on (default both). A gateway-only workload (plugins, channels)
+   * shows its `reference` values, or "n/a", in the baseline column.
+   */
+  readonly targets?: readonly Target['kind'][];
   /** Runs against one target, starting and stopping its own server(s). */
   run(target: Target, opts: RunOptions): Promise<Measurement[]>;
 }

@@ -2,7 +2,7 @@
  * How the bench starts and talks to the real gateway. Everything gateway-specific lives here:
  * the command line, the environment, the connect params and the broadcast method.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../lib/ports.js';
@@ -28,9 +28,15 @@ function projectRoot(): string {
   }
 }
 
+/** The repository root, for plugins the bench loads by path (`plugins.entries.<id>.from`). */
+export const PROJECT_ROOT = projectRoot();
+
+/** The repository's example plugin `hello` (built by `npm run build`): route GET /hello, `hello.greet`, `hello.count`. */
+export const HELLO_PLUGIN_DIR = path.join(PROJECT_ROOT, 'examples', '01-hello-route');
+
 /** `BENCH_GATEWAY_BIN` overrides the CLI entry point. */
 function gatewayBin(): string {
-  return process.env.BENCH_GATEWAY_BIN ?? path.join(projectRoot(), 'dist', 'bin', 'moltbot.js');
+  return process.env.BENCH_GATEWAY_BIN ?? path.join(PROJECT_ROOT, 'dist', 'bin', 'moltbot.js');
 }
 
 export const gatewayTarget: Target = {
@@ -40,16 +46,21 @@ export const gatewayTarget: Target = {
     if (existsSync(bin)) return undefined;
     return `not built (${path.relative(process.cwd(), bin) || bin} missing; run \`npm run build\`)`;
   },
-  async start() {
+  async start(options) {
     const port = await freePort();
     const token = benchToken();
+    const config = options?.config;
     return spawnServer({
       script: gatewayBin(),
       args: ['gateway', '--port', String(port), '--allow-unconfigured'],
       port,
       token,
       dropEnv: /^(CLAWDBOT_|MOLTBOT_)/,
-      // A throwaway state dir and home per start: no config file, no channels, no plugins state.
+      // The token stays in the environment, so the config file holds no secret of ours.
+      prepare: (dir) => {
+        if (config) writeFileSync(path.join(dir, 'moltbot.json'), JSON.stringify(config, null, 2), { mode: 0o600 });
+      },
+      // A throwaway state dir and home per start: only the workload's config, no plugins state.
       env: (dir) => ({
         HOME: dir,
         CLAWDBOT_STATE_DIR: dir,
@@ -61,6 +72,13 @@ export const gatewayTarget: Target = {
   },
   connectParams: operatorConnectParams,
   statusMethod: 'status',
-  // `system-event` posts a system note, which the gateway broadcasts as a `presence` event.
-  broadcast: { method: 'system-event', params: (text) => ({ text }), event: 'presence' },
+  // A plugin event, the path every channel/agent event takes (ctx.events.emit → all clients).
+  // Not `system-event`: its `presence` broadcast is throttled to one per second by design
+  // (kernel/bus/presence-announcer.ts), so it would measure the throttle, not the fan-out.
+  broadcast: {
+    method: 'hello.count',
+    params: (text) => ({ idempotencyKey: text }),
+    event: 'hello.counted',
+    startOptions: { config: { plugins: { entries: { hello: { from: HELLO_PLUGIN_DIR } } } } },
+  },
 };

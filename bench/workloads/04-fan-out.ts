@@ -18,7 +18,7 @@ const workload: Workload = {
     const rounds = opts.quick ? 3 : 7;
     const measurements: Measurement[] = [];
     for (const size of sizes) {
-      const server = await target.start();
+      const server = await target.start(target.broadcast.startOptions);
       try {
         const connectParams = target.connectParams(server.token);
         const pool = await ClientPool.open({ url: server.url, connectParams, count: size });
