@@ -3,7 +3,7 @@ import type { CallerInfo, Role, Scope } from '../../sdk/context.js';
 import { secretsEqual } from '../auth/shared-secret.js';
 import { verifyDevice } from '../auth/device-signature.js';
 import { tailscaleIdentity } from '../auth/tailscale-identity.js';
-import { isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
+import { hasScope, isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
 import { describeProblems } from '../schema/compiled.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import {
@@ -145,7 +145,23 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
     if (!check.ok) {
       return { refusal: { code: 'UNAUTHORIZED', message: `device identity rejected: ${check.reason}`, close: CloseCode.policyViolation, reason: 'device identity rejected', authFailure: true } };
     }
-    if (!via && rt.devices.tokenMatches(params.device.id.toLowerCase(), role, params.device.publicKey, params.auth?.token)) via = 'device-token';
+    if (!via && rt.devices.tokenMatches(params.device.id.toLowerCase(), role, params.device.publicKey, params.auth?.token)) {
+      via = 'device-token';
+      // A device token grants at most the scopes it was issued for; asking for none means those.
+      const granted = (rt.devices.get(params.device.id.toLowerCase(), role)?.scopes ?? []) as Scope[];
+      if (role === 'operator' && !params.scopes?.length) scopes = [...granted];
+      const beyond = scopes.filter((s) => !hasScope(granted, s));
+      if (beyond.length) {
+        return {
+          refusal: {
+            code: 'FORBIDDEN',
+            message: `this device token was issued for ${granted.join(', ') || 'no scopes'} and cannot grant ${beyond.join(', ')}; connect with the shared secret to be issued a token for more`,
+            close: CloseCode.policyViolation,
+            reason: 'device token scopes exceeded',
+          },
+        };
+      }
+    }
   }
   if (!via) {
     const missing = !params.auth?.token && !params.auth?.password;
