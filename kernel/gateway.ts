@@ -161,7 +161,8 @@ export class Gateway {
       restart: (reason, delayMs) => this.scheduleRestart(reason, delayMs),
     });
 
-    const { app, server } = await createOuterServer({ logger, routes, generationOf: (owner) => this.host?.current(owner) });
+    const tls = loadTls(gwc.tls);
+    const { app, server } = await createOuterServer({ logger, routes, tls, generationOf: (owner) => this.host?.current(owner) });
     this.app = app;
     this.server = server;
     registerWsEndpoint(app, () => this.runtime!, this.connections);
@@ -172,7 +173,7 @@ export class Gateway {
     rt.acceptingWork = true;
     this.startTimers(rt);
     this.config.watch();
-    const url = `ws://${this.bindHost.includes(':') ? `[${this.bindHost}]` : this.bindHost}:${this.port}`;
+    const url = `${tls ? 'wss' : 'ws'}://${this.bindHost.includes(':') ? `[${this.bindHost}]` : this.bindHost}:${this.port}`;
     logger.info({ port: this.port, bind: this.bindHost, auth: auth.mode, authSource: auth.source, plugins: this.host.list().filter((p) => p.state === 'active').map((p) => p.id) }, `gateway listening on ${url}`);
     this.options.announce(`moltbot gateway ${this.options.version} listening on ${url} (pid ${process.pid}, auth: ${auth.mode})`);
   }
@@ -414,6 +415,22 @@ export class Gateway {
   get configError(): ConfigErrorReport | undefined {
     return this.config?.lastError;
   }
+}
+
+/** `gateway.tls {enabled, certPath, keyPath}` → PEM buffers, or undefined when TLS is off. */
+function loadTls(tls: NonNullable<KernelConfig['gateway']>['tls']): { cert: Buffer; key: Buffer } | undefined {
+  if (!tls?.enabled) return undefined;
+  if (!tls.certPath || !tls.keyPath) {
+    throw kernelError('GW_ERR_CONFIG_INVALID', 'gateway.tls.enabled is true but gateway.tls.certPath and gateway.tls.keyPath are not both set (PEM files)');
+  }
+  const read = (file: string, key: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch (err) {
+      throw kernelError('GW_ERR_CONFIG_INVALID', `gateway.tls.${key}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  };
+  return { cert: read(tls.certPath, 'certPath'), key: read(tls.keyPath, 'keyPath') };
 }
 
 function portFromEnv(env: NodeJS.ProcessEnv): number | undefined {

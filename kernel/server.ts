@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { Logger } from 'pino';
@@ -9,6 +10,8 @@ import { sendHttpError } from './http/http-guard.js';
 
 export interface OuterServerDeps {
   logger: Logger;
+  /** PEM cert and key: serve HTTPS/WSS instead of plain HTTP/WS. */
+  tls?: { cert: Buffer; key: Buffer };
   routes: RouteTable;
   generationOf(owner: string): PluginGeneration | undefined;
 }
@@ -24,7 +27,7 @@ export async function createOuterServer(deps: OuterServerDeps): Promise<{ app: F
     loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     serverFactory: (fastifyHandler) => {
-      server = http.createServer((req, res) => {
+      const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
         const owner = deps.routes.match(req.method ?? 'GET', req.url ?? '/');
         const gen = owner ? deps.generationOf(owner) : undefined;
         if (gen) {
@@ -32,7 +35,8 @@ export async function createOuterServer(deps: OuterServerDeps): Promise<{ app: F
           return;
         }
         fastifyHandler(req, res);
-      });
+      };
+      server = deps.tls ? https.createServer({ cert: deps.tls.cert, key: deps.tls.key }, handle) : http.createServer(handle);
       // Slow bodies: a request must arrive whole within 30 s; idle keep-alive sockets close after 65 s.
       server.requestTimeout = 30_000;
       server.headersTimeout = 15_000;

@@ -152,6 +152,6 @@ export async function startGateway(options: GatewayProcessOptions = {}): Promise
       }
     },
   };
-  if (options.waitReady !== false) await waitForOutput(/listening on ws:\/\/\S+/);
+  if (options.waitReady !== false) await waitForOutput(/listening on wss?:\/\/\S+/);
   return gw;
 }
