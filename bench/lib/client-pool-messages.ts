@@ -7,6 +7,7 @@ export type PoolCommand =
   | { op: 'arm'; event: string }
   | { op: 'collect'; timeoutMs: number }
   | { op: 'rpc'; method: string; params: unknown; inflight: number; startAt: number; warmupMs: number; durationMs: number }
+  | { op: 'rpc-stop' }
   | { op: 'close' };
 
 export type PoolReply =
@@ -15,7 +16,8 @@ export type PoolReply =
   | { op: 'quiet'; quiet: boolean }
   | { op: 'arm' }
   | { op: 'collect'; arrivals: Float64Array }
-  | { op: 'rpc'; completed: number; errors: number; firstError?: string; latencies: Float64Array }
+  | { op: 'rpc'; completed: number; errors: number; firstError?: string; latencies: Float64Array; closed: number }
+  | { op: 'rpc-stop' }
   | { op: 'close' };
 
 export type Envelope<T> = T & { seq: number };

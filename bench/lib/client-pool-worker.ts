@@ -84,7 +84,11 @@ async function collect(cmd: Extract<PoolCommand, { op: 'collect' }>): Promise<Po
   return { op: 'collect', arrivals };
 }
 
+/** Set by `rpc-stop`: running request loops end after their current request. */
+let rpcStopRequested = false;
+
 async function rpc(cmd: Extract<PoolCommand, { op: 'rpc' }>): Promise<PoolReply> {
+  rpcStopRequested = false;
   const latencies: number[] = [];
   let completed = 0;
   let errors = 0;
@@ -95,7 +99,7 @@ async function rpc(cmd: Extract<PoolCommand, { op: 'rpc' }>): Promise<PoolReply>
   const loop = async (client: ProtocolClient): Promise<void> => {
     while (client.open) {
       const sentAt = now();
-      if (sentAt >= windowEnd) return;
+      if (sentAt >= windowEnd || rpcStopRequested) return;
       try {
         await client.request(cmd.method, cmd.params, 10_000);
         const doneAt = now();
@@ -113,7 +117,8 @@ async function rpc(cmd: Extract<PoolCommand, { op: 'rpc' }>): Promise<PoolReply>
   const loops: Promise<void>[] = [];
   for (const client of clients) for (let k = 0; k < cmd.inflight; k++) loops.push(loop(client));
   await Promise.all(loops);
-  return { op: 'rpc', completed, errors, latencies: Float64Array.from(latencies), ...(firstError ? { firstError } : {}) };
+  const closed = clients.filter((client) => !client.open).length;
+  return { op: 'rpc', completed, errors, closed, latencies: Float64Array.from(latencies), ...(firstError ? { firstError } : {}) };
 }
 
 async function handle(cmd: PoolCommand): Promise<PoolReply> {
@@ -134,6 +139,9 @@ async function handle(cmd: PoolCommand): Promise<PoolReply> {
       return collect(cmd);
     case 'rpc':
       return rpc(cmd);
+    case 'rpc-stop':
+      rpcStopRequested = true;
+      return { op: 'rpc-stop' };
     case 'close':
       for (const client of clients) client.terminate();
       clients.length = 0;

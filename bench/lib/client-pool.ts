@@ -82,6 +82,8 @@ export interface RpcResult {
   /** Per-request latency (ms) of the requests completed inside the window. */
   readonly latencies: Float64Array;
   readonly durationMs: number;
+  /** Clients whose connection was closed when the load ended (dropped sockets). */
+  readonly closed: number;
 }
 
 /** Many authenticated clients spread over worker threads. */
@@ -175,7 +177,13 @@ export class ClientPool {
       ...(firstError ? { firstError } : {}),
       latencies,
       durationMs: load.durationMs,
+      closed: replies.reduce((n, r) => n + r.closed, 0),
     };
+  }
+
+  /** Ends a running `rpc` load early: each loop stops after its current request. */
+  async stopRpc(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.call({ op: 'rpc-stop' })));
   }
 
   async close(): Promise<void> {
