@@ -1,4 +1,5 @@
 import type { InboundMessage } from './channel.js';
+import type { WireErrorCode } from './errors.js';
 
 /**
  * The services first-party plugins provide to each other. They are typed here (via ServiceMap)
@@ -56,7 +57,8 @@ export interface AgentRunResult {
   status: 'ok' | 'error' | 'aborted' | 'timeout';
   /** The final assistant text ('' when none). */
   text: string;
-  error?: { code: string; message: string };
+  /** `code` is the stable `GW_ERR_…` code; `wire`/`status` say how to report it (WS / HTTP). */
+  error?: { code: string; message: string; wire?: WireErrorCode; status?: number; retryAfterMs?: number };
   sessionKey?: string;
   usage?: { inputTokens: number; outputTokens: number };
   /** Calls of client-supplied tools (see `clientTools`) the client must answer. */
