@@ -1,0 +1,22 @@
+import { Command, Option } from 'clipanion';
+import { GatewayCommand } from '../cli/gateway-command.js';
+
+export class PairingListCommand extends GatewayCommand {
+  static override paths = [['pairing', 'list']];
+  static override usage = Command.Usage({
+    category: 'Channels',
+    description: 'List pending pairing requests (`pairing.list`; needs a channel plugin with DM pairing).',
+    examples: [['All channels', 'moltbot pairing list'], ['Telegram only', 'moltbot pairing list telegram --json']],
+  });
+
+  channel = Option.String({ name: 'channel', required: false });
+
+  async run(): Promise<void> {
+    const result = await this.call<Record<string, any>>('pairing.list', this.channel ? { channel: this.channel } : {});
+    this.emit(result, () => {
+      const requests = (result.requests ?? result.pending ?? []) as Array<Record<string, any>>;
+      if (requests.length === 0) this.out('no pending pairing requests');
+      for (const r of requests) this.out(`${String(r.channel ?? '').padEnd(10)} ${String(r.code ?? '').padEnd(10)} ${r.from ?? r.senderId ?? ''} ${r.displayName ?? r.name ?? ''}`.trimEnd());
+    });
+  }
+}
