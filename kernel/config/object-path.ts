@@ -70,10 +70,16 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 
 /** Every leaf path whose value differs between a and b (objects are walked, arrays compared whole). */
 export function diffPaths(a: unknown, b: unknown, prefix = ''): string[] {
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  // A subtree that appears or disappears is walked too, so owners see their own leaf paths.
+  if ((isPlainObject(a) || a === undefined) && (isPlainObject(b) || b === undefined) && (a !== undefined || b !== undefined)) {
+    a ??= {};
+    b ??= {};
+    const ao = a as JsonObject;
+    const bo = b as JsonObject;
+    const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
     const out: string[] = [];
-    for (const k of keys) out.push(...diffPaths(a[k], b[k], prefix ? `${prefix}.${k}` : k));
+    for (const k of keys) out.push(...diffPaths(ao[k], bo[k], prefix ? `${prefix}.${k}` : k));
+    if (out.length === 0 && prefix && (Object.keys(ao).length === 0) !== (Object.keys(bo).length === 0)) out.push(prefix);
     return out;
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [prefix];
