@@ -5,4 +5,55 @@ import type { BuiltinPlugin } from '../kernel/host/resolve-plugin.js';
  * Moltbot config key unless `plugins.entries.<id>.enabled` says otherwise. Only bin/ composes
  * this list into the kernel; plugins never import the kernel.
  */
-export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [];
+export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
+  // Channels (issue 6): the router/queues always run; each channel when its config block is present.
+  {
+    id: 'delivery',
+    configKeys: ['plugins.entries.delivery.config'],
+    load: async () => (await import('./delivery/index.js')).default,
+    enabledByDefault: () => true,
+  },
+  {
+    id: 'telegram',
+    configKeys: ['channels.telegram'],
+    load: async () => (await import('./telegram/index.js')).default,
+    enabledByDefault: (root) => channelBlockEnabled(root, 'telegram'),
+  },
+  // Agent runtime and HTTP APIs (issue 5).
+  {
+    id: 'agent',
+    configKeys: ['agents', 'models', 'messages', 'tools', 'session'],
+    load: async () => (await import('./agent/index.js')).default,
+    enabledByDefault: () => true,
+  },
+  {
+    id: 'openai-http',
+    configKeys: ['gateway.http.endpoints.chatCompletions'],
+    load: async () => (await import('./openai-http/index.js')).default,
+    enabledByDefault: (root) => httpEndpointEnabled(root, 'chatCompletions'),
+  },
+  {
+    id: 'responses-http',
+    configKeys: ['gateway.http.endpoints.responses'],
+    load: async () => (await import('./responses-http/index.js')).default,
+    enabledByDefault: (root) => httpEndpointEnabled(root, 'responses'),
+  },
+  {
+    id: 'tools-invoke',
+    configKeys: ['gateway.http.toolsInvoke'],
+    load: async () => (await import('./tools-invoke/index.js')).default,
+    enabledByDefault: () => true,
+  },
+];
+
+/** A channel runs when its `channels.<id>` block exists and does not say `enabled: false`. */
+function channelBlockEnabled(root: Record<string, unknown>, id: string): boolean {
+  const block = (root.channels as Record<string, unknown> | undefined)?.[id];
+  return typeof block === 'object' && block !== null && (block as { enabled?: unknown }).enabled !== false;
+}
+
+/** `gateway.http.endpoints.<name>.enabled === true` (the HTTP APIs are off by default). */
+function httpEndpointEnabled(root: Record<string, unknown>, name: string): boolean {
+  const http = (root.gateway as { http?: { endpoints?: Record<string, { enabled?: unknown } | undefined> } } | undefined)?.http;
+  return http?.endpoints?.[name]?.enabled === true;
+}

@@ -1,0 +1,123 @@
+import { randomInt } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { InboundMessage } from '../../sdk/index.js';
+
+/** Unambiguous characters (no 0/O, 1/I/L) so codes survive being read aloud or retyped. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 8;
+
+export interface PairingRequest {
+  channel: string;
+  accountId: string;
+  senderId: string;
+  chatId: string;
+  code: string;
+  senderName?: string;
+  senderUsername?: string;
+  state: 'pending' | 'approved' | 'rejected';
+  createdAt: number;
+  expiresAt: number;
+}
+
+interface PairingRow {
+  channel: string;
+  account_id: string;
+  sender_id: string;
+  chat_id: string;
+  code: string;
+  sender_name: string | null;
+  sender_username: string | null;
+  state: PairingRequest['state'];
+  created_at: number;
+  expires_at: number;
+}
+
+/** Pairing requests from unknown DM senders and the senders an operator approved. */
+export class PairingStore {
+  constructor(
+    private readonly db: Database,
+    private readonly options: { codeTtlMs: number; maxPending: number },
+  ) {}
+
+  isApproved(channel: string, accountId: string, senderId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM delivery_allowed_senders WHERE channel = ? AND account_id = ? AND sender_id = ?').get(channel, accountId, senderId) !== undefined;
+  }
+
+  /**
+   * The sender's pending request, created when there is none (or it expired). `created` tells
+   * whether a code must be sent; undefined when too many requests are pending already.
+   */
+  request(message: InboundMessage, now = Date.now()): { request: PairingRequest; created: boolean } | undefined {
+    return this.db.transaction(() => {
+      const existing = this.db
+        .prepare("SELECT * FROM delivery_pairing WHERE channel = ? AND account_id = ? AND sender_id = ? AND state = 'pending' AND expires_at > ?")
+        .get(message.channel, message.accountId, message.senderId, now) as PairingRow | undefined;
+      if (existing) return { request: fromRow(existing), created: false };
+      const pending = this.db
+        .prepare("SELECT COUNT(*) AS n FROM delivery_pairing WHERE channel = ? AND account_id = ? AND state = 'pending' AND expires_at > ?")
+        .get(message.channel, message.accountId, now) as { n: number };
+      if (pending.n >= this.options.maxPending) return undefined;
+      const code = this.uniqueCode(message.channel, now);
+      this.db
+        .prepare(
+          `INSERT INTO delivery_pairing (channel, account_id, sender_id, chat_id, code, sender_name, sender_username, state, created_at, expires_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+           ON CONFLICT (channel, account_id, sender_id) DO UPDATE SET chat_id = excluded.chat_id, code = excluded.code,
+             sender_name = excluded.sender_name, sender_username = excluded.sender_username, state = 'pending',
+             created_at = excluded.created_at, expires_at = excluded.expires_at, resolved_at = NULL`,
+        )
+        .run(message.channel, message.accountId, message.senderId, message.chatId, code, message.senderName ?? null, message.senderUsername ?? null, now, now + this.options.codeTtlMs);
+      const row = this.db.prepare('SELECT * FROM delivery_pairing WHERE channel = ? AND account_id = ? AND sender_id = ?').get(message.channel, message.accountId, message.senderId) as PairingRow;
+      return { request: fromRow(row), created: true };
+    })();
+  }
+
+  listPending(channel?: string, now = Date.now()): PairingRequest[] {
+    const rows = (
+      channel
+        ? this.db.prepare("SELECT * FROM delivery_pairing WHERE state = 'pending' AND expires_at > ? AND channel = ? ORDER BY created_at").all(now, channel)
+        : this.db.prepare("SELECT * FROM delivery_pairing WHERE state = 'pending' AND expires_at > ? ORDER BY created_at").all(now)
+    ) as PairingRow[];
+    return rows.map(fromRow);
+  }
+
+  /** Resolve a pending code; undefined when no live request has it. */
+  resolve(channel: string, code: string, decision: 'approved' | 'rejected', now = Date.now()): PairingRequest | undefined {
+    return this.db.transaction(() => {
+      const row = this.db
+        .prepare("SELECT * FROM delivery_pairing WHERE channel = ? AND code = ? AND state = 'pending' AND expires_at > ?")
+        .get(channel, code.trim().toUpperCase(), now) as PairingRow | undefined;
+      if (!row) return undefined;
+      this.db.prepare('UPDATE delivery_pairing SET state = ?, resolved_at = ? WHERE channel = ? AND account_id = ? AND sender_id = ?').run(decision, now, row.channel, row.account_id, row.sender_id);
+      if (decision === 'approved') {
+        this.db.prepare('INSERT OR REPLACE INTO delivery_allowed_senders (channel, account_id, sender_id, approved_at) VALUES (?, ?, ?, ?)').run(row.channel, row.account_id, row.sender_id, now);
+      }
+      return { ...fromRow(row), state: decision };
+    })();
+  }
+
+  private uniqueCode(channel: string, now: number): string {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      let code = '';
+      for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+      const clash = this.db.prepare("SELECT 1 FROM delivery_pairing WHERE channel = ? AND code = ? AND state = 'pending' AND expires_at > ?").get(channel, code, now);
+      if (!clash) return code;
+    }
+    throw new Error('could not draw a unique pairing code');
+  }
+}
+
+function fromRow(row: PairingRow): PairingRequest {
+  return {
+    channel: row.channel,
+    accountId: row.account_id,
+    senderId: row.sender_id,
+    chatId: row.chat_id,
+    code: row.code,
+    ...(row.sender_name ? { senderName: row.sender_name } : {}),
+    ...(row.sender_username ? { senderUsername: row.sender_username } : {}),
+    state: row.state,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { FakeTelegramApi } from '../fakes/telegram-bot-api.js';
+import type { FakeModelProvider } from '../fakes/model-provider.js';
+import { agentConfig, BOTS, delay, messagesTo, modelSaw, sentText, startFakes } from './telegram-harness.js';
+
+const ALICE = 111;
+const STRANGER = 222;
+const NEWCOMER = 333;
+const GROUP = -1001234567890;
+
+let tg: FakeTelegramApi;
+let model: FakeModelProvider;
+let gw: GatewayProcess;
+let client: GatewayClient;
+
+beforeAll(async () => {
+  ({ tg, model } = await startFakes());
+  gw = await startGateway({
+    config: {
+      ...agentConfig(model),
+      channels: {
+        telegram: {
+          apiRoot: tg.apiRoot,
+          accounts: {
+            main: { botToken: BOTS.main.token, dmPolicy: 'allowlist', allowFrom: [String(ALICE)], groups: { [String(GROUP)]: { requireMention: true } } },
+            pair: { botToken: BOTS.pair.token },
+            broken: { botToken: '999:not-a-real-token' },
+          },
+        },
+      },
+      plugins: { entries: { delivery: { config: { outbound: { baseBackoffMs: 100, maxBackoffMs: 400 } } } } },
+    },
+  });
+  client = await gw.client();
+}, 30_000);
+
+afterAll(async () => {
+  client?.close();
+  await gw?.stop();
+  await tg?.close();
+  await model?.close();
+});
+
+describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
+  it('answers an allowed DM through the agent', async () => {
+    tg.injectText(BOTS.main.token, { chatId: ALICE, fromId: ALICE, text: 'hello gateway' });
+    const reply = await tg.waitFor((c) => c.method === 'sendMessage' && c.ok && String(c.params.chat_id) === String(ALICE) && sentText(c).includes('hello gateway'), 15_000);
+    expect(sentText(reply)).toContain('echo: hello gateway');
+    expect(modelSaw(model, 'hello gateway')).toBe(true);
+    // The update was confirmed (offset advanced) once stored.
+    await expect.poll(() => tg.confirmedOffset(BOTS.main.token), { timeout: 5000 }).toBeGreaterThan(0);
+  });
+
+  it('never lets a stranger reach the model under allowlist', async () => {
+    tg.injectText(BOTS.main.token, { chatId: STRANGER, fromId: STRANGER, text: 'stranger secret question' });
+    // Updates of one bot are handled in order: once Alice's later message is answered, the stranger's was handled.
+    tg.injectText(BOTS.main.token, { chatId: ALICE, fromId: ALICE, text: 'after the stranger' });
+    await tg.waitFor((c) => c.method === 'sendMessage' && c.ok && sentText(c).includes('after the stranger'), 15_000);
+    expect(modelSaw(model, 'stranger secret question')).toBe(false);
+    expect(messagesTo(tg, BOTS.main.token, STRANGER)).toHaveLength(0);
+  });
+
+  it('pairs an unknown sender: code first, nothing to the model, then answered after approval', async () => {
+    const events: any[] = [];
+    const off = client.onEvent((e) => e.event === 'pairing.requested' && events.push(e.payload));
+    tg.injectText(BOTS.pair.token, { chatId: NEWCOMER, fromId: NEWCOMER, text: 'let me in please', username: 'newbie' });
+    const codeMsg = await tg.waitFor((c) => c.token === BOTS.pair.token && c.method === 'sendMessage' && c.ok && String(c.params.chat_id) === String(NEWCOMER), 10_000);
+    const code = /pairing code: ([A-Z0-9]{8})/.exec(sentText(codeMsg))?.[1];
+    expect(code).toBeDefined();
+    expect(sentText(codeMsg)).toContain(`moltbot pairing approve telegram ${code}`);
+    expect(modelSaw(model, 'let me in please')).toBe(false);
+    const list = await client.request('pairing.list', { channel: 'telegram' });
+    expect(list.requests).toEqual([expect.objectContaining({ channel: 'telegram', accountId: 'pair', code, senderId: String(NEWCOMER), senderUsername: 'newbie' })]);
+    await expect.poll(() => events.length).toBe(1);
+    off();
+
+    // A second message before approval gets no second code and still reaches nobody.
+    tg.injectText(BOTS.pair.token, { chatId: NEWCOMER, fromId: NEWCOMER, text: 'still waiting' });
+    await delay(500);
+    expect(modelSaw(model, 'still waiting')).toBe(false);
+
+    const wrong = await client.request('pairing.approve', { channel: 'telegram', code: 'ZZZZZZZZ' }).catch((e) => e);
+    expect(wrong.error.code).toBe('NOT_FOUND');
+    const approved = await client.request('pairing.approve', { channel: 'telegram', code: code!.toLowerCase() });
+    expect(approved.approved).toMatchObject({ senderId: String(NEWCOMER), code });
+    await tg.waitFor((c) => c.token === BOTS.pair.token && c.ok && sentText(c).includes("You're approved"), 10_000);
+    expect((await client.request('pairing.list', {})).requests).toHaveLength(0);
+
+    tg.injectText(BOTS.pair.token, { chatId: NEWCOMER, fromId: NEWCOMER, text: 'now I am known' });
+    const answer = await tg.waitFor((c) => c.token === BOTS.pair.token && c.ok && sentText(c).includes('echo: now I am known'), 15_000);
+    expect(String(answer.params.chat_id)).toBe(String(NEWCOMER));
+    expect(messagesTo(tg, BOTS.pair.token, NEWCOMER).filter((c) => /pairing code/.test(sentText(c)))).toHaveLength(1);
+  });
+
+  it('answers in a group only when mentioned, threaded to the triggering message', async () => {
+    tg.injectText(BOTS.main.token, { chatId: GROUP, fromId: ALICE, text: 'chatting among humans', chatType: 'supergroup' });
+    const mention = tg.injectText(BOTS.main.token, { chatId: GROUP, fromId: ALICE, text: '@moltbot_test_bot what is up', chatType: 'supergroup' });
+    const reply = await tg.waitFor((c) => c.method === 'sendMessage' && c.ok && String(c.params.chat_id) === String(GROUP), 15_000);
+    expect(sentText(reply)).toContain('what is up');
+    expect((reply.params.reply_parameters as any)?.message_id ?? JSON.parse(String(reply.params.reply_parameters ?? '{}')).message_id).toBe(mention.message!.message_id);
+    expect(modelSaw(model, 'chatting among humans')).toBe(false);
+
+    // A reply to the bot's message counts as addressing it.
+    tg.injectText(BOTS.main.token, { chatId: GROUP, fromId: ALICE, text: 'replying to you bot', chatType: 'supergroup', replyToBotMessage: true });
+    await tg.waitFor((c) => c.method === 'sendMessage' && c.ok && sentText(c).includes('replying to you bot'), 15_000);
+  });
+
+  it('splits a long reply on paragraph boundaries within the 4000 limit, in order', async () => {
+    const paragraphs = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1}. ` + 'lorem ipsum dolor sit amet '.repeat(55).trim() + '.');
+    const long = paragraphs.join('\n\n');
+    expect(long.length).toBeGreaterThan(8000);
+    model.script({ text: long });
+    tg.injectText(BOTS.main.token, { chatId: ALICE, fromId: ALICE, text: 'tell me a long story' });
+    await tg.waitFor((c) => c.ok && c.method === 'sendMessage' && sentText(c).startsWith('Paragraph 6.'), 15_000).catch(() => undefined);
+    const parts = await waitForParts(() => messagesTo(tg, BOTS.main.token, ALICE).filter((c) => sentText(c).includes('lorem ipsum')), (p) => p.map(sentText).join('\n\n').includes('Paragraph 6.'));
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    for (const p of parts) expect(sentText(p).length).toBeLessThanOrEqual(4000);
+    // Every cut is at a paragraph boundary: each part starts a paragraph.
+    for (const p of parts) expect(sentText(p)).toMatch(/^Paragraph \d\./);
+    expect(parts.map(sentText).join('\n\n')).toBe(long);
+  });
+
+  it('delivers `send` once despite a retried idempotency key', async () => {
+    const params = { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'exactly once please', idempotencyKey: 'idem-telegram-1' };
+    const first = await client.request('send', params);
+    expect(first).toMatchObject({ channel: 'telegram', to: String(ALICE), messageId: expect.any(String) });
+    const second = await client.request('send', params);
+    const other = await gw.client();
+    const third = await other.request('send', params);
+    other.close();
+    expect(second.messageId).toBe(first.messageId);
+    expect(third.messageId).toBe(first.messageId);
+    await tg.waitFor((c) => c.ok && sentText(c) === 'exactly once please', 10_000);
+    await delay(800);
+    expect(tg.sent(BOTS.main.token).filter((c) => c.ok && sentText(c) === 'exactly once please')).toHaveLength(1);
+  });
+
+  it('retries delivery after the Bot API fails, keeping per-chat order', async () => {
+    tg.failNext('sendMessage', 2, { status: 502, description: 'Bad Gateway' });
+    await client.request('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'first after outage', idempotencyKey: 'retry-1' });
+    await client.request('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'second after outage', idempotencyKey: 'retry-2' });
+    await tg.waitFor((c) => c.ok && sentText(c) === 'second after outage', 15_000);
+    const calls = tg.sent(BOTS.main.token).filter((c) => /after outage/.test(sentText(c)));
+    expect(calls.filter((c) => !c.ok)).toHaveLength(2);
+    const delivered = calls.filter((c) => c.ok).map(sentText);
+    expect(delivered).toEqual(['first after outage', 'second after outage']);
+  });
+
+  it('dead-letters a message Telegram refuses for good and shows it in channels.status', async () => {
+    tg.failNext('sendMessage', 1, { status: 400, description: 'Bad Request: chat not found' });
+    const { messageId } = await client.request('send', { channel: 'telegram', accountId: 'main', to: '424242', message: 'to nowhere', idempotencyKey: 'dead-1' });
+    await expect
+      .poll(async () => (await client.request('channels.status')).deadLetters.map((d: any) => d.messageId), { timeout: 10_000 })
+      .toContain(messageId);
+    const status = await client.request('channels.status');
+    expect(status.deadLetters.find((d: any) => d.messageId === messageId)).toMatchObject({ channel: 'telegram', to: '424242', error: expect.stringContaining('chat not found') });
+    expect(status.channels.telegram.outbound.dead).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows "token invalid" for a bot token Telegram answers 401, other accounts unaffected', async () => {
+    await expect
+      .poll(async () => (await client.request('channels.status')).channels.telegram.accounts.find((a: any) => a.accountId === 'broken')?.state, { timeout: 10_000 })
+      .toBe('token-invalid');
+    const status = await client.request('channels.status');
+    const broken = status.channels.telegram.accounts.find((a: any) => a.accountId === 'broken');
+    expect(broken.lastError).toMatch(/token invalid/);
+    expect(broken.hint).toMatch(/BotFather/);
+    expect(JSON.stringify(status)).not.toContain('999:not-a-real-token');
+    const main = status.channels.telegram.accounts.find((a: any) => a.accountId === 'main');
+    expect(main).toMatchObject({ linked: true, state: 'running', identity: '@moltbot_test_bot' });
+    const refused = await client.request('send', { channel: 'telegram', accountId: 'broken', to: '1', message: 'x', idempotencyKey: 'broken-1' }).catch((e) => e);
+    expect(refused.error.code).toBe('NOT_LINKED');
+  });
+
+  it('reports every account in health and status, with telegram as linkChannel', async () => {
+    const health = await client.request('health');
+    expect(health.channels.telegram.accounts.map((a: any) => a.accountId).sort()).toEqual(['broken', 'main', 'pair']);
+    expect(health.channels.telegram.linked).toBe(true);
+    expect(health.linkChannel).toEqual({ id: 'telegram', linked: true });
+    const status = await client.request('status');
+    expect(status.channels.telegram.accounts).toHaveLength(3);
+  });
+
+  it('answers /status without the agent and registers the command menu', async () => {
+    const before = model.requests.length;
+    tg.injectText(BOTS.main.token, { chatId: ALICE, fromId: ALICE, text: '/status' });
+    const reply = await tg.waitFor((c) => c.ok && c.method === 'sendMessage' && sentText(c).includes('Moltbot gateway'), 10_000);
+    expect(sentText(reply)).toContain('telegram');
+    expect(model.requests.length).toBe(before);
+    const menu = tg.sent(BOTS.main.token).find((c) => c.method === 'setMyCommands');
+    expect(JSON.stringify(menu?.params.commands)).toContain('status');
+  });
+});
+
+async function waitForParts<T>(get: () => T[], done: (items: T[]) => boolean, timeoutMs = 15_000): Promise<T[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const items = get();
+    if (done(items) || Date.now() > deadline) return items;
+    await delay(100);
+  }
+}
