@@ -172,7 +172,7 @@ export class Gateway {
     await this.listen(app);
     rt.acceptingWork = true;
     this.startTimers(rt);
-    this.config.watch();
+    await this.config.watch();
     const url = `${tls ? 'wss' : 'ws'}://${this.bindHost.includes(':') ? `[${this.bindHost}]` : this.bindHost}:${this.port}`;
     logger.info({ port: this.port, bind: this.bindHost, auth: auth.mode, authSource: auth.source, plugins: this.host.list().filter((p) => p.state === 'active').map((p) => p.id) }, `gateway listening on ${url}`);
     this.options.announce(`moltbot gateway ${this.options.version} listening on ${url} (pid ${process.pid}, auth: ${auth.mode})`);

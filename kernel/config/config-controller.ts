@@ -142,8 +142,11 @@ export class ConfigController {
     return result;
   }
 
-  /** Watch the config file (its folder, so editors that replace by rename are seen). */
-  watch(): void {
+  /**
+   * Watch the config file (its folder, so editors that replace by rename are seen). Resolves
+   * once the watcher is ready, so an edit made right after the gateway says it is listening is seen.
+   */
+  async watch(): Promise<void> {
     const file = path.resolve(this.file);
     const dir = path.dirname(file);
     this.watcher = watch(dir, {
@@ -158,6 +161,9 @@ export class ConfigController {
     };
     this.watcher.on('add', onEvent).on('change', onEvent).on('unlink', onEvent);
     this.watcher.on('error', (err) => this.deps.logger.warn({ err }, 'config watcher error'));
+    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+    // An edit that landed between reading the config and the watcher being ready.
+    if (readConfigFile(this.file).hash !== this.hash) onEvent();
   }
 
   async close(): Promise<void> {
