@@ -1,0 +1,42 @@
+import type { FastifyReply } from 'fastify';
+
+/** An SSE response on a hijacked reply: `data:` lines, ended by `data: [DONE]`. */
+export class SseStream {
+  private closed = false;
+
+  constructor(private readonly reply: FastifyReply) {
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    reply.raw.flushHeaders();
+    reply.raw.once('close', () => (this.closed = true));
+  }
+
+  get open(): boolean {
+    return !this.closed && !this.reply.raw.writableEnded;
+  }
+
+  send(data: unknown, event?: string): void {
+    if (!this.open) return;
+    this.reply.raw.write(`${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+  }
+
+  end(done = true): void {
+    if (!this.open) return;
+    if (done) this.reply.raw.write('data: [DONE]\n\n');
+    this.reply.raw.end();
+  }
+}
+
+/** Aborted when the client goes away before the response is complete. */
+export function clientGone(reply: FastifyReply): AbortSignal {
+  const ctl = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) ctl.abort(new Error('client disconnected'));
+  });
+  return ctl.signal;
+}
