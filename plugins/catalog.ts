@@ -6,6 +6,19 @@ import type { BuiltinPlugin } from '../kernel/host/resolve-plugin.js';
  * this list into the kernel; plugins never import the kernel.
  */
 export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
+  // Channels (issue 6): the router/queues always run; each channel when its config block is present.
+  {
+    id: 'delivery',
+    configKeys: ['plugins.entries.delivery.config'],
+    load: async () => (await import('./delivery/index.js')).default,
+    enabledByDefault: () => true,
+  },
+  {
+    id: 'telegram',
+    configKeys: ['channels.telegram'],
+    load: async () => (await import('./telegram/index.js')).default,
+    enabledByDefault: (root) => channelBlockEnabled(root, 'telegram'),
+  },
   // Agent runtime and HTTP APIs (issue 5).
   {
     id: 'agent',
@@ -32,6 +45,12 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     enabledByDefault: () => true,
   },
 ];
+
+/** A channel runs when its `channels.<id>` block exists and does not say `enabled: false`. */
+function channelBlockEnabled(root: Record<string, unknown>, id: string): boolean {
+  const block = (root.channels as Record<string, unknown> | undefined)?.[id];
+  return typeof block === 'object' && block !== null && (block as { enabled?: unknown }).enabled !== false;
+}
 
 /** `gateway.http.endpoints.<name>.enabled === true` (the HTTP APIs are off by default). */
 function httpEndpointEnabled(root: Record<string, unknown>, name: string): boolean {
