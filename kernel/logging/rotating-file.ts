@@ -17,18 +17,27 @@ export interface RotatingFileOptions {
 export class RotatingFile {
   private readonly dest: ReturnType<typeof pino.destination>;
   private bytes: number;
+  /**
+   * True until the destination has (re)opened its file. Rotating then would rename a file the
+   * pending open has not created yet: a burst of lines would pile into one renamed file and the
+   * live gateway.log would go missing. Lines written meanwhile are buffered and land in the new file.
+   */
+  private opening = true;
 
   constructor(private readonly options: RotatingFileOptions) {
     fs.mkdirSync(path.dirname(options.file), { recursive: true, mode: 0o700 });
     this.bytes = fileSize(options.file);
     this.dest = pino.destination({ dest: options.file, sync: false, mkdir: true, minLength: 0 });
-    this.dest.on('ready', () => chmodQuiet(options.file));
+    this.dest.on('ready', () => {
+      this.opening = false;
+      chmodQuiet(options.file);
+    });
   }
 
   write(chunk: string): boolean {
     this.dest.write(chunk);
     this.bytes += Buffer.byteLength(chunk);
-    if (this.bytes >= this.options.maxBytes) this.rotate();
+    if (this.bytes >= this.options.maxBytes && !this.opening) this.rotate();
     return true;
   }
 
@@ -51,6 +60,7 @@ export class RotatingFile {
     for (let i = maxFiles - 1; i >= 1; i--) renameQuiet(`${file}.${i}`, `${file}.${i + 1}`);
     renameQuiet(file, `${file}.1`);
     fs.rmSync(`${file}.${maxFiles + 1}`, { force: true });
+    this.opening = true;
     this.dest.reopen();
     this.bytes = 0;
   }
