@@ -3,17 +3,9 @@
  * code it maps to (PROTOCOL.md ErrorShape codes) and an HTTP status. docs/reference/errors.md
  * lists every code; kernel/errors.test.ts keeps the two in step.
  */
-export type WireErrorCode =
-  | 'INVALID_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'NOT_LINKED'
-  | 'NOT_PAIRED'
-  | 'AGENT_TIMEOUT'
-  | 'UNAVAILABLE'
-  | 'RATE_LIMITED'
-  | 'INTERNAL';
+import type { WireErrorCode } from '../sdk/errors.js';
+
+export type { WireErrorCode };
 
 interface ErrorSpec {
   wire: WireErrorCode;
