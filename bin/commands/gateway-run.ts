@@ -1,9 +1,6 @@
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
-import { Gateway } from '../../kernel/gateway.js';
 import { GatewayError } from '../../kernel/errors.js';
-import { createGatewayLogger } from '../../kernel/logging/logger.js';
-import { BUILTIN_PLUGINS } from '../../plugins/catalog.js';
 import { packageVersion } from '../package-version.js';
 import { ProfileCommand } from '../profile-options.js';
 
@@ -37,6 +34,12 @@ export class GatewayRunCommand extends ProfileCommand {
   async execute(): Promise<number> {
     const paths = this.gatewayPaths();
     const version = packageVersion();
+    // Loaded here, not at the top: every other command would otherwise pay for Fastify & co. at startup.
+    const [{ Gateway }, { createGatewayLogger }, { BUILTIN_PLUGINS }] = await Promise.all([
+      import('../../kernel/gateway.js'),
+      import('../../kernel/logging/logger.js'),
+      import('../../plugins/catalog.js'),
+    ]);
     const log = createGatewayLogger({ file: paths.logFile, verbose: this.verbose });
     const gateway = new Gateway({
       paths,
