@@ -32,6 +32,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 export interface SpawnServerOptions {
   /** Node script to run (absolute path). */
   readonly script: string;
+  /** Options for node itself, before the script (e.g. `--cpu-prof`). */
+  readonly nodeArgs?: readonly string[];
   readonly args: readonly string[];
   readonly port: number;
   readonly token: string;
@@ -62,7 +64,7 @@ export async function spawnServer(opts: SpawnServerOptions): Promise<RunningServ
   const inherited = Object.entries(process.env).filter(([key]) => !opts.dropEnv?.test(key));
   const env = { ...Object.fromEntries(inherited), ...opts.env?.(dir) };
   const spawnedAt = now();
-  const child = spawn(process.execPath, [opts.script, ...opts.args], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.script, ...opts.args], {
     env,
     stdio: ['ignore', logFd, logFd],
   });

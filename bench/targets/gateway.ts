@@ -52,6 +52,8 @@ export const gatewayTarget: Target = {
     const config = options?.config;
     return spawnServer({
       script: gatewayBin(),
+      // For profiling: BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses these in NODE_OPTIONS).
+      nodeArgs: process.env.BENCH_GATEWAY_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [],
       args: ['gateway', '--port', String(port), '--allow-unconfigured'],
       port,
       token,
