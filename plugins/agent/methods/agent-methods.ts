@@ -1,4 +1,4 @@
-import { Type, type OutboundService, type PluginContext } from '../../../sdk/index.js';
+import { PluginError, Type, type OutboundService, type PluginContext } from '../../../sdk/index.js';
 import type { AgentRuntime } from '../agent-runtime.js';
 import type { AgentPluginConfigT } from '../config-schema.js';
 import { agentError } from '../errors.js';
@@ -23,7 +23,11 @@ const AgentParams = Type.Object({
 
 /** The final payload of a finished run, or its error (so the wire code says what happened). */
 export function finalPayload(outcome: RunOutcome): Record<string, unknown> {
-  if (outcome.failure) throw outcome.failure;
+  if (outcome.failure) {
+    const f = outcome.failure;
+    const details = f.details && typeof f.details === 'object' ? { ...(f.details as object), runId: outcome.runId } : { runId: outcome.runId };
+    throw new PluginError(f.code, f.wire, f.message, { details, retryable: f.retryable, retryAfterMs: f.retryAfterMs, status: f.status, cause: f });
+  }
   return {
     runId: outcome.runId,
     status: outcome.status,
