@@ -19,6 +19,12 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     load: async () => (await import('./telegram/index.js')).default,
     enabledByDefault: (root) => channelBlockEnabled(root, 'telegram'),
   },
+  {
+    id: 'whatsapp',
+    configKeys: ['channels.whatsapp'],
+    load: async () => (await import('./whatsapp/index.js')).default,
+    enabledByDefault: (root) => channelBlockEnabled(root, 'whatsapp'),
+  },
   // Agent runtime and HTTP APIs (issue 5).
   {
     id: 'agent',
