@@ -17,10 +17,11 @@ import {
 } from '../protocol/frames.js';
 import type { KernelRuntime } from '../runtime.js';
 import type { ClientConnection } from './client-connection.js';
-import type { WireErrorCode } from '../errors.js';
+import { KERNEL_ERRORS, type KernelErrorCode } from '../errors.js';
 
 interface Refusal {
-  code: WireErrorCode;
+  /** Registry code (kernel/errors.ts); the wire code is derived from it. */
+  errorCode: KernelErrorCode;
   message: string;
   close: number;
   reason: string;
@@ -47,7 +48,7 @@ export function handleFirstFrame(rt: KernelRuntime, conn: ClientConnection, text
   const id = typeof f?.id === 'string' && f.id.length > 0 ? f.id : undefined;
   if (f?.type !== 'req' || f.method !== 'connect' || !id) {
     return refuse(rt, conn, id, {
-      code: 'INVALID_REQUEST',
+      errorCode: 'GW_ERR_HANDSHAKE_FIRST_FRAME',
       message: 'the first frame must be a connect request: {"type":"req","id":"1","method":"connect","params":{…}}',
       close: CloseCode.policyViolation,
       reason: 'first frame must be connect',
@@ -72,7 +73,7 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
     const problems = connectParams.problems(raw);
     return {
       refusal: {
-        code: 'INVALID_REQUEST',
+        errorCode: 'GW_ERR_PARAMS_INVALID',
         message: `invalid connect params: ${describeProblems(problems, 'params')}`,
         close: CloseCode.policyViolation,
         reason: 'invalid connect params',
@@ -85,7 +86,7 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
   if (protocol === undefined) {
     return {
       refusal: {
-        code: 'INVALID_REQUEST',
+        errorCode: 'GW_ERR_PROTOCOL_MISMATCH',
         message: `protocol mismatch: client speaks ${params.minProtocol}..${params.maxProtocol}, gateway speaks 3..${PROTOCOL_VERSION}`,
         close: CloseCode.protocolError,
         reason: 'protocol mismatch',
@@ -98,7 +99,7 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
   if (wait > 0) {
     return {
       refusal: {
-        code: 'RATE_LIMITED',
+        errorCode: 'GW_ERR_AUTH_RATE_LIMITED',
         message: `too many failed authentication attempts; retry in ${Math.ceil(wait / 1000)} s`,
         close: CloseCode.policyViolation,
         reason: 'rate limited',
@@ -108,7 +109,7 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
   }
   const roleName = params.role ?? 'operator';
   if (roleName !== 'operator' && roleName !== 'node') {
-    return { refusal: { code: 'INVALID_REQUEST', message: `invalid role "${untrustedText(roleName, 32)}": use "operator" or "node"`, close: CloseCode.policyViolation, reason: 'invalid role' } };
+    return { refusal: { errorCode: 'GW_ERR_ROLE_INVALID', message: `invalid role "${untrustedText(roleName, 32)}": use "operator" or "node"`, close: CloseCode.policyViolation, reason: 'invalid role' } };
   }
   const role: Role = roleName;
   let scopes: Scope[];
@@ -120,7 +121,7 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
     if (unknown.length) {
       return {
         refusal: {
-          code: 'INVALID_REQUEST',
+          errorCode: 'GW_ERR_PARAMS_INVALID',
           message: `unknown scope ${unknown.map((s) => `"${untrustedText(s, 64)}"`).join(', ')}; operator scopes are ${OPERATOR_SCOPES.join(', ')}`,
           close: CloseCode.policyViolation,
           reason: 'invalid scopes',
@@ -143,7 +144,7 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
       conn.peer.isLoopback,
     );
     if (!check.ok) {
-      return { refusal: { code: 'UNAUTHORIZED', message: `device identity rejected: ${check.reason}`, close: CloseCode.policyViolation, reason: 'device identity rejected', authFailure: true } };
+      return { refusal: { errorCode: 'GW_ERR_DEVICE_INVALID', message: `device identity rejected: ${check.reason}`, close: CloseCode.policyViolation, reason: 'device identity rejected', authFailure: true } };
     }
     if (!via && rt.devices.tokenMatches(params.device.id.toLowerCase(), role, params.device.publicKey, params.auth?.token)) {
       via = 'device-token';
@@ -154,7 +155,7 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
       if (beyond.length) {
         return {
           refusal: {
-            code: 'FORBIDDEN',
+            errorCode: 'GW_ERR_SCOPE_FORBIDDEN',
             message: `this device token was issued for ${granted.join(', ') || 'no scopes'} and cannot grant ${beyond.join(', ')}; connect with the shared secret to be issued a token for more`,
             close: CloseCode.policyViolation,
             reason: 'device token scopes exceeded',
@@ -168,7 +169,7 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
     const field = rt.auth.mode === 'password' ? 'auth.password' : 'auth.token';
     return {
       refusal: {
-        code: 'UNAUTHORIZED',
+        errorCode: missing ? 'GW_ERR_AUTH_REQUIRED' : 'GW_ERR_AUTH_INVALID',
         message: missing
           ? `authentication required: send the gateway ${rt.auth.mode} in connect.params.${field} (see gateway.auth in ${rt.paths.configPath})`
           : `invalid ${rt.auth.mode}: the ${field} you sent does not match this gateway's`,
@@ -261,15 +262,15 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
 function refuse(rt: KernelRuntime, conn: ClientConnection, id: string | undefined, r: Refusal): false {
   if (r.authFailure) for (const k of rateLimitKeys(conn)) rt.limiter.recordFailure(k);
   if (id) {
-    const error: Record<string, unknown> = { code: r.code, message: r.message };
-    if (r.details !== undefined) error.details = r.details;
+    const error: Record<string, unknown> = { code: KERNEL_ERRORS[r.errorCode].wire, message: r.message };
+    error.details = { errorCode: r.errorCode, ...(r.details as Record<string, unknown> | undefined) };
     if (r.retryAfterMs !== undefined) {
       error.retryAfterMs = r.retryAfterMs;
       error.retryable = true;
     }
     conn.sendFrame({ type: 'res', id, ok: false, error });
   }
-  rt.logger.warn({ connId: conn.id, ip: conn.peer.ip, origin: untrustedText(conn.peer.origin), code: r.code, reason: r.reason }, 'connection refused');
+  rt.logger.warn({ connId: conn.id, ip: conn.peer.ip, origin: untrustedText(conn.peer.origin), code: r.errorCode, reason: r.reason }, 'connection refused');
   conn.close(r.close, r.reason);
   return false;
 }

@@ -24,12 +24,12 @@ export function registerWsEndpoint(app: FastifyInstance, getRuntime: () => Kerne
         const origin = req.headers.origin;
         if (!isAllowedHost(host, rt.hostPolicy)) {
           rt.logger.warn({ ip: normalizeAddress(req.socket.remoteAddress), host: untrustedText(host) }, 'websocket refused: Host not allowed');
-          reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'Host header does not name this gateway (add it to gateway.allowedHosts)' } });
+          reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'Host header does not name this gateway (add it to gateway.allowedHosts)', details: { errorCode: 'GW_ERR_HOST_FORBIDDEN' } } });
           return;
         }
         if (!isAllowedOrigin(origin, host, rt.hostPolicy)) {
           rt.logger.warn({ ip: normalizeAddress(req.socket.remoteAddress), origin: untrustedText(origin) }, 'websocket refused: cross-site Origin');
-          reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'cross-site WebSocket refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)' } });
+          reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'cross-site WebSocket refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)', details: { errorCode: 'GW_ERR_ORIGIN_FORBIDDEN' } } });
           return;
         }
         done();

@@ -34,6 +34,7 @@ describe('token auth (shared secret in config)', () => {
     expect(res.error.code).toBe('UNAUTHORIZED');
     expect(res.error.message).toContain('authentication required');
     expect(res.error.message).toContain('auth.token');
+    expect(res.error.details.errorCode).toBe('GW_ERR_AUTH_REQUIRED');
     expect(closed.code).toBe(1008);
   });
 
@@ -41,6 +42,7 @@ describe('token auth (shared secret in config)', () => {
     const { res, closed } = await refusal(gw, { token: 'not-the-token-xyz' });
     expect(res.error.code).toBe('UNAUTHORIZED');
     expect(res.error.message).toMatch(/invalid token/);
+    expect(res.error.details.errorCode).toBe('GW_ERR_AUTH_INVALID');
     expect(JSON.stringify(res)).not.toContain('not-the-token-xyz');
     expect(JSON.stringify(res)).not.toContain(gw.token);
     expect(closed.code).toBe(1008);
@@ -151,6 +153,7 @@ describe('failure rate limiting', () => {
     const { res, closed } = await refusal(gw, { token: 'rate-limit-token-0123456789abcdefghijkl' });
     expect(res.error.code).toBe('RATE_LIMITED');
     expect(res.error.retryable).toBe(true);
+    expect(res.error.details.errorCode).toBe('GW_ERR_AUTH_RATE_LIMITED');
     expect(res.error.retryAfterMs).toBeGreaterThan(50_000);
     expect(res.error.retryAfterMs).toBeLessThanOrEqual(60_000);
     expect(closed.code).toBe(1008);

@@ -129,6 +129,7 @@ describe('device identity', () => {
     expect(wider.res.ok).toBe(false);
     expect(['UNAUTHORIZED', 'FORBIDDEN']).toContain(wider.res.error.code);
     expect(wider.res.error.message).toContain('operator.admin');
+    expect(wider.res.error.details.errorCode).toBe('GW_ERR_SCOPE_FORBIDDEN');
     expect(wider.close).toBe(1008);
   });
 
@@ -146,6 +147,7 @@ describe('device identity', () => {
       expect(res.ok, name).toBe(false);
       expect(res.error.code, name).toBe('UNAUTHORIZED');
       expect(res.error.message, name).toMatch(why);
+      expect(res.error.details.errorCode, name).toBe('GW_ERR_DEVICE_INVALID');
       expect(close, name).toBe(1008);
     }
   });

@@ -77,6 +77,7 @@ describe('handshake', () => {
     expect(code).toBe(1008);
     expect(frames[1]).toMatchObject({ type: 'res', id: 'x', ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(frames[1].error.message).toContain('first frame must be a connect request');
+    expect(frames[1].error.details.errorCode).toBe('GW_ERR_HANDSHAKE_FIRST_FRAME');
   });
 
   it('closes 1008 on a garbage (non-JSON) first frame', async () => {
@@ -107,6 +108,7 @@ describe('handshake', () => {
       expect(res.error.code).toBe('INVALID_REQUEST');
       expect(res.error.message).toContain('protocol mismatch');
       expect(res.error.details.expectedProtocol).toBe(7);
+      expect(res.error.details.errorCode).toBe('GW_ERR_PROTOCOL_MISMATCH');
       expect((await s.closed).code).toBe(1002);
     }
   });
@@ -129,6 +131,7 @@ describe('handshake', () => {
     expect(res.ok).toBe(false);
     expect(res.error.code).toBe('INVALID_REQUEST');
     expect(res.error.message).toContain('favouriteColour');
+    expect(res.error.details.errorCode).toBe('GW_ERR_PARAMS_INVALID');
     expect((await s.closed).code).toBe(1008);
   });
 
@@ -145,6 +148,7 @@ describe('handshake', () => {
     const res = await connectRaw(s, connectFrame(gw.token, { role: 'superuser' }));
     expect(res.error.code).toBe('INVALID_REQUEST');
     expect(res.error.message).toMatch(/invalid role "superuser"/);
+    expect(res.error.details.errorCode).toBe('GW_ERR_ROLE_INVALID');
     expect((await s.closed).code).toBe(1008);
 
     const s2 = await openRaw(gw.url);

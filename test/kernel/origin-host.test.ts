@@ -17,7 +17,7 @@ describe('Origin check (cross-site WebSocket hijacking)', () => {
   it('refuses a cross-site Origin with 403 before the upgrade', async () => {
     const r = await upgradeStatus(gw.port, { host: own(), origin: 'https://evil.example' });
     expect(r.status).toBe(403);
-    expect(JSON.parse(r.body).error).toMatchObject({ code: 'FORBIDDEN' });
+    expect(JSON.parse(r.body).error).toMatchObject({ code: 'FORBIDDEN', details: { errorCode: 'GW_ERR_ORIGIN_FORBIDDEN' } });
     expect(r.body).toContain('gateway.controlUi.allowedOrigins');
   });
 
@@ -65,6 +65,7 @@ describe('Host check (DNS rebinding)', () => {
     const r = await upgradeStatus(gw.port, { host: `attacker.example:${gw.port}` });
     expect(r.status).toBe(403);
     expect(r.body).toContain('gateway.allowedHosts');
+    expect(JSON.parse(r.body).error.details.errorCode).toBe('GW_ERR_HOST_FORBIDDEN');
   });
 
   it('refuses a rebinding page whose Origin matches its own (rebound) Host', async () => {
