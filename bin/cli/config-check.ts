@@ -1,12 +1,8 @@
 import path from 'node:path';
-import { Value } from 'typebox/value';
 import type { PluginEntry } from '../../kernel/config/kernel-schema.js';
 import { getPath, type JsonObject } from '../../kernel/config/object-path.js';
-import { selectConfig, validateConfig, type ConfigIssue, type ConfigPart } from '../../kernel/config/validate-config.js';
-import { configKeys } from '../../kernel/host/plugin-host.js';
-import { importPlugin } from '../../kernel/host/resolve-plugin.js';
+import type { ConfigIssue, ConfigPart } from '../../kernel/config/validate-config.js';
 import type { PluginDefinition } from '../../sdk/define-plugin.js';
-import { BUILTIN_PLUGINS } from '../../plugins/catalog.js';
 
 /**
  * Validate a whole config the way the gateway would: the kernel's part plus the part of every
@@ -14,6 +10,14 @@ import { BUILTIN_PLUGINS } from '../../plugins/catalog.js';
  * that cannot be loaded is a warning here: the gateway would report it and keep running.
  */
 export async function checkConfig(root: JsonObject, configPath: string): Promise<{ ok: boolean; issues: ConfigIssue[] }> {
+  // Loaded on use: the schema compiler and the plugin host cost most of a CLI start-up.
+  const [{ Value }, { selectConfig, validateConfig }, { configKeys }, { importPlugin }, { BUILTIN_PLUGINS }] = await Promise.all([
+    import('typebox/value'),
+    import('../../kernel/config/validate-config.js'),
+    import('../../kernel/host/plugin-host.js'),
+    import('../../kernel/host/resolve-plugin.js'),
+    import('../../plugins/catalog.js'),
+  ]);
   const parts: ConfigPart[] = [];
   const extra: ConfigIssue[] = [];
   const entries = (getPath(root, 'plugins.entries') ?? {}) as Record<string, PluginEntry>;

@@ -1,5 +1,4 @@
 import { Command, Option } from 'clipanion';
-import qrcode from 'qrcode-terminal';
 import { GatewayCommand } from '../cli/gateway-command.js';
 import { withProgress } from '../cli/progress.js';
 
@@ -20,6 +19,7 @@ export class ChannelsLoginCommand extends GatewayCommand {
 
   async run(): Promise<void> {
     const timeoutMs = this.timeoutMs(180_000);
+    const { default: qrcode } = await import('qrcode-terminal');
     const client = await this.connect();
     try {
       let lastQr: string | undefined;
