@@ -28,7 +28,7 @@ export function handleFrame(rt: KernelRuntime, conn: ClientConnection, text: str
         type: 'res',
         id,
         ok: false,
-        error: { code: 'INVALID_REQUEST', message: `invalid request frame: ${describeProblems(requestFrame.problems(frame), 'frame')}; expected {"type":"req","id":string,"method":string,"params"?:…}` },
+        error: { code: 'INVALID_REQUEST', message: `invalid request frame: ${describeProblems(requestFrame.problems(frame), 'frame')}; expected {"type":"req","id":string,"method":string,"params"?:…}`, details: { errorCode: 'GW_ERR_FRAME_INVALID' } },
       });
       return;
     }

@@ -34,6 +34,7 @@ describe('frames after the handshake', () => {
     const res = await s.next((f) => f.id === 'm1');
     expect(res).toMatchObject({ type: 'res', id: 'm1', ok: false, error: { code: 'INVALID_REQUEST' } });
     expect(res.error.message).toContain('method');
+    expect(res.error.details.errorCode).toBe('GW_ERR_FRAME_INVALID');
     s.send({ type: 'req', id: 'ok1', method: 'health' });
     expect((await s.next((f) => f.id === 'ok1')).ok).toBe(true);
     s.ws.close();
