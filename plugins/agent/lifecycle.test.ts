@@ -43,6 +43,12 @@ describe('agent plugin lifecycle', () => {
     expect(err.error.message).toContain('models.providers');
     expect(err.error.message).toContain('agents.defaults.model.primary');
     expect((await c.request('health')).ok).toBe(true);
+    // The OpenAI-compatible endpoints are off by default; tools/invoke is on.
+    expect((await pluginState(c, 'openai-http')).state).toBe('disabled');
+    expect((await pluginState(c, 'responses-http')).state).toBe('disabled');
+    expect((await pluginState(c, 'tools-invoke')).state).toBe('active');
+    const res = await fetch(`http://127.0.0.1:${gw.port}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${gw.token}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(404);
   });
 
   it('reloads on a config edit and serves with the new config', async () => {
