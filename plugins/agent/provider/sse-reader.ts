@@ -12,6 +12,8 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
     for (;;) {
       const { value, done } = await reader.read();
       buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
+      // A last line without its newline still counts.
+      if (done && buffer !== '' && !buffer.endsWith('\n')) buffer += '\n';
       let nl: number;
       while ((nl = buffer.search(/\r?\n/)) >= 0) {
         const line = buffer.slice(0, nl);
