@@ -14,11 +14,10 @@ export const CLI_ERRORS = {
   GW_ERR_CLI_TIMEOUT: ExitCode.timeout,
   GW_ERR_CLI_METHOD_UNAVAILABLE: ExitCode.unavailable,
   GW_ERR_CLI_REQUEST_FAILED: ExitCode.failure,
-  GW_ERR_CLI_UNHEALTHY: ExitCode.failure,
   GW_ERR_CLI_SERVICE: ExitCode.failure,
+  /** An unexpected failure: a bug. */
+  GW_ERR_CLI_INTERNAL: ExitCode.failure,
   GW_ERR_CLI_NOT_RUNNING: ExitCode.unreachable,
-  GW_ERR_CLI_PORT_IN_USE: ExitCode.portInUse,
-  GW_ERR_CLI_DOCTOR_FINDINGS: ExitCode.failure,
 } as const satisfies Record<string, ExitCodeValue>;
 
 export type CliErrorCode = keyof typeof CLI_ERRORS;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { resolvePaths } from '../../kernel/paths.js';
+import { parseServiceState } from './service-manager.js';
+import { buildServiceSpec } from './service-spec.js';
+import { renderSystemdUnit } from './systemd-unit.js';
+import { renderLaunchdPlist } from './launchd-plist.js';
+
+const env = { HOME: '/home/a b', USER: 'alice', PATH: '/usr/bin', MOLTBOT_SERVICE_PLATFORM: 'linux' };
+
+describe('service files', () => {
+  it('quotes ExecStart words and Environment values that contain spaces', () => {
+    const spec = buildServiceSpec({ paths: resolvePaths({ profile: 'work', env, home: env.HOME }), env });
+    const unit = renderSystemdUnit(spec);
+    expect(spec.name).toBe('moltbot-gateway-work.service');
+    expect(unit).toContain('Environment="HOME=/home/a b"');
+    expect(unit).toMatch(/ExecStart=\S+ \S+moltbot\.js --profile work gateway\n/);
+    expect(unit).toContain('WorkingDirectory=/home/a b');
+  });
+
+  it('escapes XML in the plist', () => {
+    const spec = buildServiceSpec({ paths: resolvePaths({ env, home: '/Users/a&b' }), env: { ...env, HOME: '/Users/a&b', MOLTBOT_SERVICE_PLATFORM: 'darwin' } });
+    const plist = renderLaunchdPlist(spec);
+    expect(spec.name).toBe('bot.molt.gateway');
+    expect(spec.file).toBe('/Users/a&b/Library/LaunchAgents/bot.molt.gateway.plist');
+    expect(plist).toContain('<string>/Users/a&amp;b</string>');
+    expect(plist).not.toContain('a&b<');
+  });
+
+  it('parses systemctl show and launchctl print', () => {
+    const linux = buildServiceSpec({ paths: resolvePaths({ env, home: env.HOME }), env });
+    expect(parseServiceState(linux, 'ActiveState=active\nSubState=running\nMainPID=42\n')).toEqual({ active: true, state: 'active (running)', pid: 42 });
+    expect(parseServiceState(linux, 'ActiveState=inactive\nSubState=dead\nMainPID=0\n')).toEqual({ active: false, state: 'inactive (dead)' });
+    const mac = buildServiceSpec({ paths: resolvePaths({ env, home: env.HOME }), env: { ...env, MOLTBOT_SERVICE_PLATFORM: 'darwin' } });
+    expect(parseServiceState(mac, 'gui/501/bot.molt.gateway = {\n\tstate = running\n\tpid = 77\n}')).toEqual({ active: true, state: 'running', pid: 77 });
+  });
+});
