@@ -28,7 +28,6 @@ export const AGENT_ERRORS = {
   GW_ERR_AGENT_TOOL_NOT_FOUND: { wire: 'NOT_FOUND', status: 404 },
   GW_ERR_AGENT_TOOL_DENIED: { wire: 'NOT_FOUND', status: 404 },
   GW_ERR_AGENT_TOOL_ARGS: { wire: 'INVALID_REQUEST', status: 400 },
-  GW_ERR_AGENT_TOOL_FAILED: { wire: 'INTERNAL', status: 500 },
   GW_ERR_AGENT_NOT_LINKED: { wire: 'NOT_LINKED', status: 409 },
   GW_ERR_AGENT_OUTBOUND_UNAVAILABLE: { wire: 'UNAVAILABLE', status: 503 },
 } as const satisfies Record<string, { wire: WireErrorCode; status: number }>;

@@ -3,7 +3,6 @@ import { PluginError, type WireErrorCode } from '../../sdk/index.js';
 /** Every error the openai-http plugin raises (README.md lists them). */
 export const OPENAI_HTTP_ERRORS = {
   GW_ERR_OPENAI_HTTP_BAD_REQUEST: { wire: 'INVALID_REQUEST', status: 400 },
-  GW_ERR_OPENAI_HTTP_MEDIA_TYPE: { wire: 'INVALID_REQUEST', status: 415 },
   GW_ERR_OPENAI_HTTP_AGENT_UNAVAILABLE: { wire: 'UNAVAILABLE', status: 503 },
 } as const satisfies Record<string, { wire: WireErrorCode; status: number }>;
 

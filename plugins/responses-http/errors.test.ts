@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RESPONSES_HTTP_ERRORS } from './errors.js';
+
+describe('responses-http error codes', () => {
+  it('README.md documents every code and no other', () => {
+    const readme = fs.readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+    const documented = new Set(readme.match(/GW_ERR_RESPONSES_HTTP_[A-Z_]+/g));
+    expect([...documented].sort()).toEqual(Object.keys(RESPONSES_HTTP_ERRORS).sort());
+    for (const [code, spec] of Object.entries(RESPONSES_HTTP_ERRORS)) expect(readme).toContain(`| \`${code}\` | ${spec.wire} | ${spec.status} |`);
+  });
+});
