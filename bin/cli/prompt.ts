@@ -1,15 +1,43 @@
-import readline from 'node:readline/promises';
+import readline from 'node:readline';
 
-/** Line prompts for interactive setup (only used when stdin and stdout are TTYs). */
+/**
+ * Line prompts for interactive setup (used only when stdin and stdout are TTYs). Lines are
+ * queued as they arrive, so answers typed ahead (or pasted at once) are not lost.
+ */
 export class Prompter {
   private readonly rl: readline.Interface;
+  private readonly lines: string[] = [];
+  private waiting?: (line: string | undefined) => void;
+  private closed = false;
 
-  constructor(input: NodeJS.ReadableStream, output: NodeJS.WritableStream) {
-    this.rl = readline.createInterface({ input, output, terminal: true });
+  constructor(
+    input: NodeJS.ReadableStream,
+    private readonly output: NodeJS.WritableStream,
+  ) {
+    // terminal:false: the TTY's own line discipline echoes and edits; we only read lines.
+    this.rl = readline.createInterface({ input, terminal: false });
+    this.rl.on('line', (line) => {
+      if (this.waiting) {
+        const w = this.waiting;
+        this.waiting = undefined;
+        w(line);
+      } else this.lines.push(line);
+    });
+    this.rl.on('close', () => {
+      this.closed = true;
+      this.waiting?.(undefined);
+    });
+  }
+
+  private nextLine(): Promise<string | undefined> {
+    if (this.lines.length) return Promise.resolve(this.lines.shift());
+    if (this.closed) return Promise.resolve(undefined);
+    return new Promise((resolve) => (this.waiting = resolve));
   }
 
   async ask(question: string, fallback = ''): Promise<string> {
-    const answer = (await this.rl.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
+    this.output.write(`${question}${fallback ? ` [${fallback}]` : ''}: `);
+    const answer = (await this.nextLine())?.trim() ?? '';
     return answer === '' ? fallback : answer;
   }
 
@@ -17,7 +45,7 @@ export class Prompter {
     for (let attempt = 0; attempt < 5; attempt++) {
       const answer = await this.ask(`${question} (${choices.join('/')})`, fallback);
       if ((choices as readonly string[]).includes(answer)) return answer as T;
-      process.stderr.write(`please answer one of: ${choices.join(', ')}\n`);
+      this.output.write(`please answer one of: ${choices.join(', ')}\n`);
     }
     return fallback;
   }

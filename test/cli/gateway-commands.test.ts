@@ -152,6 +152,56 @@ describe('commands whose plugin is not enabled', () => {
   }
 });
 
+describe('problems the gateway reports', () => {
+  it('a rejected config edit shows in status (gateway and local view); the gateway keeps running', async () => {
+    const good = fs.readFileSync(gw.configPath, 'utf8');
+    expect(good).toContain('"gateway": {');
+    fs.writeFileSync(gw.configPath, good.replace('"gateway": {', '"gateway": { "tickIntervalMs": "often",'));
+    try {
+      await gw.waitForOutput(/rejected|not applied|invalid/i, 10_000);
+      const r = await cli(['status', '--json']);
+      expect(r.code).toBe(0);
+      const s = JSON.parse(r.stdout);
+      expect(s.gateway.configError).toBeTruthy();
+      expect(s.configErrors.join(' ')).toContain('gateway.tickIntervalMs');
+      const text = await cli(['status']);
+      expect(text.stdout).toContain('last edit rejected');
+    } finally {
+      fs.writeFileSync(gw.configPath, good);
+    }
+  });
+
+  it('health exits 1 while a plugin has failed, and 0 again once it is gone', async () => {
+    const dir = path.dirname(gw.configPath);
+    const broken = path.join(dir, 'cli-broken.mjs');
+    fs.writeFileSync(broken, `import { definePlugin, Type } from ${JSON.stringify(path.join(process.cwd(), 'dist/sdk/index.js'))};\nexport default definePlugin({ id: 'cli-broken', version: '0.0.1', sdk: '*', configSchema: Type.Object({}), register() { throw new Error('broken on purpose'); } });\n`);
+    const good = gw.readConfig();
+    const withBroken = structuredClone(good);
+    withBroken.plugins.entries['cli-broken'] = { from: broken };
+    gw.writeConfig(withBroken);
+    try {
+      let r = await cli(['health', '--json']);
+      for (let i = 0; i < 40 && r.code === 0; i++) {
+        await new Promise((res) => setTimeout(res, 250));
+        r = await cli(['health', '--json']);
+      }
+      expect(r.code).toBe(1);
+      const snap = JSON.parse(r.stdout);
+      expect(snap.ok).toBe(false);
+      expect(snap.plugins.find((p: { id: string }) => p.id === 'cli-broken').error).toContain('broken on purpose');
+      expect(r.stderr).toContain('not healthy');
+    } finally {
+      gw.writeConfig(good);
+    }
+    let back = await cli(['health']);
+    for (let i = 0; i < 40 && back.code !== 0; i++) {
+      await new Promise((res) => setTimeout(res, 250));
+      back = await cli(['health']);
+    }
+    expect(back.code).toBe(0);
+  });
+});
+
 describe('gateway restart without a service', () => {
   it('falls back to gateway.restart: same pid, answering again', async () => {
     const r = await cli(['gateway', 'restart', '--json']);
