@@ -15,6 +15,8 @@ export class Broadcaster {
   readonly stateVersion: StateVersion = { presence: 0, health: 0 };
   private readonly ready = new Map<string, ClientConnection>();
   private readonly declared = new Map<string, string>();
+  /** Called after each broadcast (the `--verbose` console mirror of events). */
+  onBroadcast?: (event: string, seq: number, delivered: number) => void;
 
   constructor(coreEvents: readonly string[]) {
     for (const e of coreEvents) this.declared.set(e, 'kernel');
@@ -74,6 +76,7 @@ export class Broadcaster {
       if (filter && (!conn.caller || !filter(conn.caller))) continue;
       if (conn.sendText(text)) delivered++;
     }
+    this.onBroadcast?.(event, seq, delivered);
     return delivered;
   }
 

@@ -14,6 +14,11 @@ import { handleFrame } from './dispatch.js';
  * then the challenge is sent and the first frame must be `connect` within the handshake timeout.
  */
 export function registerWsEndpoint(app: FastifyInstance, getRuntime: () => KernelRuntime, connections: Set<ClientConnection>): void {
+  // --verbose mirrors events too (handshakes and req/res are logged where they happen).
+  const current = getRuntime();
+  if (current.verbose) {
+    current.broadcaster.onBroadcast = (event, seq, delivered) => current.logger.debug({ event, seq, delivered }, 'event');
+  }
   app.get(
     '/',
     {

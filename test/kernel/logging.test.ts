@@ -62,6 +62,7 @@ describe('logging', () => {
     expect(out).toMatch(/DEBUG: req/);
     expect(out).toMatch(/DEBUG: res/);
     expect(out).toMatch(/method: "config.get"/);
+    expect(out).toMatch(/DEBUG: event\n\s+event: "presence"/);
     // Readable, not JSON lines.
     expect(out.split('\n').some((l) => l.startsWith('{"level"'))).toBe(false);
     const debug = logLines().map((l) => JSON.parse(l)).filter((o) => o.level === 20);
