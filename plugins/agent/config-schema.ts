@@ -11,7 +11,9 @@ const ModelEntry = Type.Object({
 const ProviderEntry = Type.Object({
   baseUrl: Type.String({ minLength: 1, description: 'e.g. https://api.openai.com/v1 or https://api.anthropic.com' }),
   apiKey: Type.Optional(Type.String({ description: 'The key, or "env:NAME" / "${NAME}" to read it from the environment.' })),
-  api: Type.Union([Type.Literal('openai-completions'), Type.Literal('anthropic-messages')], { description: 'Wire format.' }),
+  // Any string is accepted so an existing config with other APIs still loads; runs on a provider
+  // whose api is not supported fail with an error naming this key.
+  api: Type.String({ minLength: 1, description: 'Wire format: "openai-completions" or "anthropic-messages".' }),
   models: Type.Array(ModelEntry, { default: [] }),
   headers: Type.Optional(Type.Record(Type.String(), Type.String())),
   timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 3_600_000, description: 'Per-request timeout (default 120000).' })),
@@ -66,7 +68,8 @@ export const ModelsConfig = Type.Object({
 export const MessagesConfig = Type.Object({
   queue: Type.Object(
     {
-      mode: Type.Union([Type.Literal('followup'), Type.Literal('collect'), Type.Literal('interrupt')], { default: 'followup' }),
+      // Moltbot's `steer`, `steer-backlog` and `queue` are accepted and behave like `followup`.
+      mode: Type.Union(['followup', 'collect', 'interrupt', 'steer', 'steer-backlog', 'queue'].map((m) => Type.Literal(m)), { default: 'followup' }),
       cap: Type.Integer({ minimum: 1, maximum: 1000, default: 50, description: 'Waiting messages per session; more are refused.' }),
     },
     { default: {} },
@@ -78,7 +81,8 @@ export const ToolsConfig = ToolPolicy;
 export const SessionConfig = Type.Object({
   mainKey: Type.String({ minLength: 1, default: 'main' }),
   /** `per-peer` gives each DM sender its own session; `main` (default) sends DMs to the main session. */
-  dmScope: Type.Union([Type.Literal('main'), Type.Literal('per-peer')], { default: 'main' }),
+  // `per-channel-peer` / `per-account-channel-peer` (Moltbot) behave like `per-peer` (keys carry the channel).
+  dmScope: Type.Union(['main', 'per-peer', 'per-channel-peer', 'per-account-channel-peer'].map((m) => Type.Literal(m)), { default: 'main' }),
 });
 
 export const AgentPluginConfig = Type.Object({

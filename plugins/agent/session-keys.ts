@@ -11,9 +11,9 @@ export function mainSessionKey(agentId: string, mainKey: string): string {
  * per sender (`per-peer`: `agent:<id>:<channel>:dm:<senderId>`); groups → one per group
  * (`agent:<id>:<channel>:group:<chatId>`), with `:thread:<threadId>` for forum topics.
  */
-export function sessionKeyForOrigin(origin: AgentRunOrigin, agentId: string, mainKey: string, dmScope: 'main' | 'per-peer'): string {
+export function sessionKeyForOrigin(origin: AgentRunOrigin, agentId: string, mainKey: string, dmScope: string): string {
   if (origin.chatType === 'direct') {
-    return dmScope === 'per-peer' ? `agent:${agentId}:${origin.channel}:dm:${origin.senderId}` : mainSessionKey(agentId, mainKey);
+    return dmScope !== 'main' ? `agent:${agentId}:${origin.channel}:dm:${origin.senderId}` : mainSessionKey(agentId, mainKey);
   }
   const base = `agent:${agentId}:${origin.channel}:group:${origin.chatId}`;
   return origin.threadId ? `${base}:thread:${origin.threadId}` : base;

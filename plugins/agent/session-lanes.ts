@@ -2,7 +2,7 @@ import type { Run } from './run-types.js';
 import { RunStop } from './run-types.js';
 import { agentError } from './errors.js';
 
-export type QueueMode = 'followup' | 'collect' | 'interrupt';
+export type QueueMode = 'followup' | 'collect' | 'interrupt' | 'steer' | 'steer-backlog' | 'queue';
 
 interface Lane {
   running?: Run;

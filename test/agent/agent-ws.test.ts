@@ -104,6 +104,15 @@ describe('agent method', () => {
     expect(result.data.result).toMatch(/invalid arguments for tool sessions_history/);
   });
 
+  it('the message tool fails clearly when the channel is not linked', async () => {
+    fake.script([{ toolCalls: [{ name: 'message', arguments: { channel: 'telegram', to: '42', text: 'hi' } }] }, { text: 'could not send' }]);
+    let runId = '';
+    await c.request('agent', { message: 'tell 42 hi', sessionKey: 'message-test', idempotencyKey: key() }, { onAccepted: (p) => (runId = p.runId) });
+    const result = agentEvents(runId).find((e) => e.stream === 'tool' && e.data.phase === 'result')!;
+    expect(result.data.isError).toBe(true);
+    expect(result.data.result).toMatch(/channel "telegram" is not linked/);
+  });
+
   it('applies the per-agent tool policy (only allowed tools are offered)', async () => {
     fake.script({ text: 'ok' });
     await c.request('agent', { message: 'x', agentId: 'notools', idempotencyKey: key() }, { onAccepted: () => undefined });

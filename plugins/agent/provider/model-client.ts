@@ -75,7 +75,7 @@ async function callWithRetries(model: ResolvedModel, call: ModelCall, options: M
           throw agentError('GW_ERR_AGENT_PROVIDER_RESPONSE', `${model.providerName} sent a stream we could not read: ${(err as Error).message}`, { cause: err });
         }
       }
-      failure = await httpFailure(res, model, wire);
+      failure = await httpFailure(res, model, wire, apiKey);
     } catch (err) {
       if (err instanceof PluginError) throw err;
       if (call.signal.aborted) throw call.signal.reason ?? err;
@@ -95,7 +95,7 @@ async function callWithRetries(model: ResolvedModel, call: ModelCall, options: M
   }
 }
 
-async function httpFailure(res: Response, model: ResolvedModel, wire: WireFormat): Promise<{ error: PluginError; retryable: boolean; retryAfterMs?: number }> {
+async function httpFailure(res: Response, model: ResolvedModel, wire: WireFormat, apiKey: string | undefined): Promise<{ error: PluginError; retryable: boolean; retryAfterMs?: number }> {
   const key = `models.providers.${model.providerName}`;
   const text = await res.text().catch(() => '');
   let body: unknown;
@@ -104,7 +104,9 @@ async function httpFailure(res: Response, model: ResolvedModel, wire: WireFormat
   } catch {
     body = undefined;
   }
-  const said = (wire.errorMessage(body) ?? text.slice(0, 200)).trim();
+  let said = (wire.errorMessage(body) ?? text.slice(0, 200)).trim();
+  // Never echo our key back, even if a provider quotes it.
+  if (apiKey && apiKey.length >= 4) said = said.split(apiKey).join('***');
   const detail = said ? `: ${said}` : '';
   const status = res.status;
   if (status === 401 || status === 403) {

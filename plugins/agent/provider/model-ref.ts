@@ -64,6 +64,9 @@ export function resolveRef(cfg: AgentPluginConfigT, ref: string, source: string)
   if (!provider) {
     throw agentError('GW_ERR_AGENT_MODEL_REF', `${source} = "${ref}" names provider "${providerName}", which is not in models.providers (configured: ${Object.keys(providers).join(', ')})`);
   }
+  if (provider.api !== 'openai-completions' && provider.api !== 'anthropic-messages') {
+    throw agentError('GW_ERR_AGENT_MODEL_REF', `models.providers.${providerName}.api = "${provider.api}" is not supported: use "openai-completions" (OpenAI, OpenRouter, LiteLLM, Ollama, vLLM, LM Studio, llama.cpp) or "anthropic-messages"`);
+  }
   const listed = provider.models.find((m) => m.id === modelId);
   if (!listed && provider.models.length > 0) {
     throw agentError('GW_ERR_AGENT_MODEL_UNKNOWN', `${source} = "${ref}": model "${modelId}" is not listed in models.providers.${providerName}.models (listed: ${provider.models.map((m) => m.id).join(', ')})`);
