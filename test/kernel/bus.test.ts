@@ -18,14 +18,15 @@ describe('tick and seq', () => {
     const c = await gw.client();
     expect(c.hello.policy.tickIntervalMs).toBe(1000);
     const started = Date.now();
-    await c.waitForEvent((e) => e.event === 'tick' && c.events.filter((x) => x.event === 'tick').length >= 3, 5000);
+    await c.waitForEvent((e) => e.event === 'tick' && c.events.filter((x) => x.event === 'tick').length >= 3, 8000);
     const ticks = c.events.filter((e) => e.event === 'tick');
-    expect(Date.now() - started).toBeLessThan(4500);
+    expect(Date.now() - started).toBeLessThan(7000);
     for (const t of ticks) expect(t.payload.ts).toBeGreaterThan(0);
     const gaps = ticks.slice(1).map((t, i) => t.payload.ts - ticks[i]!.payload.ts);
     for (const g of gaps) {
-      expect(g).toBeGreaterThan(700);
-      expect(g).toBeLessThan(1600);
+      // setInterval(1000) on a busy machine: never early, rarely much late.
+      expect(g).toBeGreaterThan(900);
+      expect(g).toBeLessThan(2500);
     }
     c.close();
   });
@@ -53,12 +54,12 @@ describe('presence', () => {
     const watcher = await gw.client({ instanceId: 'watcher' });
     const startVersion = watcher.hello.snapshot.stateVersion.presence;
     const joiner = await gw.client({ instanceId: 'joiner', displayName: 'joiner-host' });
-    const joined = await watcher.waitForEvent((e) => e.event === 'presence' && rows(e).some((r) => r.instanceId === 'joiner'), 4000);
+    const joined = await watcher.waitForEvent((e) => e.event === 'presence' && rows(e).some((r) => r.instanceId === 'joiner'), 6000);
     expect(joined.seq).toBeGreaterThan(0);
     expect(joined.stateVersion!.presence).toBeGreaterThan(startVersion);
     expect(typeof joined.stateVersion!.health).toBe('number');
     joiner.close();
-    const left = await watcher.waitForEvent((e) => e.event === 'presence' && e.seq! > joined.seq! && !rows(e).some((r) => r.instanceId === 'joiner'), 4000);
+    const left = await watcher.waitForEvent((e) => e.event === 'presence' && e.seq! > joined.seq! && !rows(e).some((r) => r.instanceId === 'joiner'), 6000);
     expect(left.stateVersion!.presence).toBeGreaterThan(joined.stateVersion!.presence);
     watcher.close();
   });
@@ -88,7 +89,7 @@ describe('presence', () => {
     const watcher = await gw.client({ instanceId: 'watcher-2' });
     const poster = await gw.client({ instanceId: 'poster' });
     await poster.request('system-event', { text: 'compiling the kernel' });
-    const ev = await watcher.waitForEvent((e) => e.event === 'presence' && rows(e).some((r) => r.instanceId === 'poster' && r.text === 'compiling the kernel'), 4000);
+    const ev = await watcher.waitForEvent((e) => e.event === 'presence' && rows(e).some((r) => r.instanceId === 'poster' && r.text === 'compiling the kernel'), 6000);
     expect(ev.stateVersion!.presence).toBeGreaterThan(watcher.hello.snapshot.stateVersion.presence);
     watcher.close();
     poster.close();

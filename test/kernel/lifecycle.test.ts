@@ -149,15 +149,15 @@ describe('ports', () => {
     const envWins = spawnCli(['gateway'], { config: { gateway: { port: p2, auth: { token } } }, env: { CLAWDBOT_GATEWAY_PORT: String(p1) } });
     const configOnly = spawnCli(['gateway'], { config: { gateway: { port: p3, auth: { token } } } });
     cleanup.push(() => envWins.stop(), () => configOnly.stop());
-    await waitFor(() => /listening on ws:/.test(envWins.output()), 15_000, 'env gateway');
-    await waitFor(() => /listening on ws:/.test(configOnly.output()), 15_000, 'config gateway');
+    await waitFor(() => /listening on ws:/.test(envWins.output()), 40_000, () => `env gateway:\n${envWins.output()}`);
+    await waitFor(() => /listening on ws:/.test(configOnly.output()), 40_000, () => `config gateway:\n${configOnly.output()}`);
     expect(envWins.output()).toContain(`ws://127.0.0.1:${p1}`);
     expect(configOnly.output()).toContain(`ws://127.0.0.1:${p3}`);
     await Promise.all([envWins.stop(), configOnly.stop()]);
     const flag = await started({ env: { CLAWDBOT_GATEWAY_PORT: String(p1) } });
     expect(flag.output()).toContain(`ws://127.0.0.1:${flag.port}`);
     expect(flag.port).not.toBe(p1);
-  });
+  }, 90_000);
 
   it('a bad CLAWDBOT_GATEWAY_PORT is refused with a clear message', async () => {
     const bad = spawnCli(['gateway'], { config: { gateway: { auth: { token: 'x'.repeat(40) } } }, env: { CLAWDBOT_GATEWAY_PORT: 'eighty' } });
