@@ -100,8 +100,9 @@ export class TelegramAccount {
     const bot = this.bot!;
     for (let failures = 0; !signal.aborted; ) {
       try {
-        await bot.init(grammySignal(signal));
-        this.me = bot.botInfo;
+        // Not bot.init(): it retries network errors silently forever; our loop shows them in status.
+        this.me = await bot.api.getMe(grammySignal(signal));
+        bot.botInfo = this.me;
         break;
       } catch (err) {
         if (signal.aborted) return;
@@ -119,6 +120,8 @@ export class TelegramAccount {
       return;
     }
     await bot.api.deleteWebhook({}, grammySignal(signal)).catch(() => undefined);
+    // getMe answered: the token works. The first long poll may take its whole timeout.
+    this.markRunning();
     await this.poll(signal);
   }
 

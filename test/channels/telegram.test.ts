@@ -27,6 +27,7 @@ beforeAll(async () => {
             main: { botToken: BOTS.main.token, dmPolicy: 'allowlist', allowFrom: [String(ALICE)], groups: { [String(GROUP)]: { requireMention: true } } },
             pair: { botToken: BOTS.pair.token },
             broken: { botToken: '999:not-a-real-token' },
+            offline: { botToken: '555:unreachable', apiRoot: 'http://127.0.0.1:9' },
           },
         },
       },
@@ -173,13 +174,19 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
     expect(refused.error.code).toBe('NOT_LINKED');
   });
 
+  it('backs off on network failures and says so in status', async () => {
+    await expect
+      .poll(async () => (await client.request('channels.status')).channels.telegram.accounts.find((a: any) => a.accountId === 'offline'), { timeout: 10_000 })
+      .toMatchObject({ state: 'retrying', linked: false, lastError: expect.stringMatching(/network error/), hint: expect.stringMatching(/apiRoot/) });
+  });
+
   it('reports every account in health and status, with telegram as linkChannel', async () => {
     const health = await client.request('health');
-    expect(health.channels.telegram.accounts.map((a: any) => a.accountId).sort()).toEqual(['broken', 'main', 'pair']);
+    expect(health.channels.telegram.accounts.map((a: any) => a.accountId).sort()).toEqual(['broken', 'main', 'offline', 'pair']);
     expect(health.channels.telegram.linked).toBe(true);
     expect(health.linkChannel).toEqual({ id: 'telegram', linked: true });
     const status = await client.request('status');
-    expect(status.channels.telegram.accounts).toHaveLength(3);
+    expect(status.channels.telegram.accounts).toHaveLength(4);
   });
 
   it('answers /status without the agent and registers the command menu', async () => {
