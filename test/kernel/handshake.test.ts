@@ -178,6 +178,19 @@ describe('handshake', () => {
     read.close();
   });
 
+  it('role node gets the single scope "node": operator methods answer FORBIDDEN', async () => {
+    const n = await gw.client({ role: 'node', clientId: 'node-host', clientMode: 'node', instanceId: 'a-node' });
+    expect(n.hello.type).toBe('hello-ok');
+    const err = await n.request('health').catch((e) => e);
+    expect(err.error.code).toBe('FORBIDDEN');
+    expect(err.error.message).toContain('operator.read');
+    const admin = await gw.client();
+    const row = (await admin.request('system-presence')).find((p: any) => p.instanceId === 'a-node');
+    expect(row).toMatchObject({ roles: ['node'], scopes: ['node'], mode: 'node' });
+    n.close();
+    admin.close();
+  });
+
   it('the default handshake timeout is 10 s (kernel constant and docs/protocol.md)', () => {
     expect(HANDSHAKE_TIMEOUT_MS).toBe(10_000);
     const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs/protocol.md'), 'utf8');
