@@ -11,6 +11,8 @@ import type { SessionStore } from './session-store.js';
 import { invokeToolOutside } from './tools/invoke-tool.js';
 
 const RECENT_RUNS = 1000;
+/** Run events (message text) go to operator connections only, not to capability nodes. */
+const OPERATORS = { filter: (caller: { role: string }) => caller.role === 'operator' };
 const IDEMPOTENCY_TTL_MS = 10 * 60_000;
 
 /** Run ids that are live in any generation (a reload must not mark them interrupted). */
@@ -192,14 +194,14 @@ export class AgentRuntime implements AgentService, SessionsService {
 
   private emitEvent(run: Run, stream: 'assistant' | 'tool' | 'lifecycle', data: Record<string, unknown>): void {
     const payload = { runId: run.runId, sessionKey: run.sessionKey, seq: ++run.seq, stream, ts: Date.now(), data };
-    this.ctx.events.emit('agent', payload);
+    this.ctx.events.emit('agent', payload, OPERATORS);
     try {
       run.request.onEvent?.(payload);
     } catch (err) {
       this.ctx.logger.warn({ err, runId: run.runId }, 'onEvent listener failed');
     }
     if (stream === 'assistant') {
-      this.ctx.events.emit('chat', { runId: run.runId, sessionKey: run.sessionKey, seq: run.seq, state: 'delta', message: { role: 'assistant', content: [{ type: 'text', text: data.text }], timestamp: Date.now() } });
+      this.ctx.events.emit('chat', { runId: run.runId, sessionKey: run.sessionKey, seq: run.seq, state: 'delta', message: { role: 'assistant', content: [{ type: 'text', text: data.text }], timestamp: Date.now() } }, OPERATORS);
     }
   }
 
@@ -265,7 +267,7 @@ export class AgentRuntime implements AgentService, SessionsService {
       state: chatState,
       ...(outcome.status === 'ok' ? { message: { role: 'assistant', content: [{ type: 'text', text: outcome.text }], timestamp: outcome.endedAt } } : {}),
       ...(outcome.error ? { errorMessage: outcome.error.message } : {}),
-    });
+    }, OPERATORS);
     this.remember(outcome);
     this.runs.delete(run.runId);
     liveRunIds.delete(run.runId);

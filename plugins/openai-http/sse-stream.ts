@@ -1,8 +1,14 @@
 import type { FastifyReply } from 'fastify';
 
-/** An SSE response on a hijacked reply: `data:` lines, ended by `data: [DONE]`. */
+const KEEPALIVE_MS = 15_000;
+
+/**
+ * An SSE response on a hijacked reply: `data:` lines, ended by `data: [DONE]`. A comment line
+ * every 15 s keeps proxies from cutting a stream while tools run.
+ */
 export class SseStream {
   private closed = false;
+  private readonly keepalive: NodeJS.Timeout;
 
   constructor(private readonly reply: FastifyReply) {
     reply.hijack();
@@ -13,7 +19,14 @@ export class SseStream {
       'x-accel-buffering': 'no',
     });
     reply.raw.flushHeaders();
-    reply.raw.once('close', () => (this.closed = true));
+    this.keepalive = setInterval(() => {
+      if (this.open) this.reply.raw.write(': keepalive\n\n');
+    }, KEEPALIVE_MS);
+    this.keepalive.unref();
+    reply.raw.once('close', () => {
+      this.closed = true;
+      clearInterval(this.keepalive);
+    });
   }
 
   get open(): boolean {
@@ -26,6 +39,7 @@ export class SseStream {
   }
 
   end(done = true): void {
+    clearInterval(this.keepalive);
     if (!this.open) return;
     if (done) this.reply.raw.write('data: [DONE]\n\n');
     this.reply.raw.end();

@@ -81,7 +81,15 @@ async function stream(reply: FastifyReply, submit: (onEvent: NonNullable<Paramet
   reply.hijack();
   reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
   reply.raw.flushHeaders();
-  reply.raw.once('close', () => (closed = true));
+  // A comment every 15 s keeps proxies from cutting the stream while tools run.
+  const keepalive = setInterval(() => {
+    if (!closed && !reply.raw.writableEnded) reply.raw.write(': keepalive\n\n');
+  }, 15_000);
+  keepalive.unref();
+  reply.raw.once('close', () => {
+    closed = true;
+    clearInterval(keepalive);
+  });
   send('response.created', { response: responseObject(meta) });
   send('response.in_progress', { response: responseObject(meta) });
   const outcome = await done;
@@ -106,6 +114,7 @@ async function stream(reply: FastifyReply, submit: (onEvent: NonNullable<Paramet
   } else {
     send('response.failed', { response: responseObject(meta, outcome) });
   }
+  clearInterval(keepalive);
   if (!closed && !reply.raw.writableEnded) {
     reply.raw.write('data: [DONE]\n\n');
     reply.raw.end();
