@@ -91,6 +91,19 @@ describe('device identity', () => {
     c.close();
   });
 
+  it('each connect proven by the shared secret issues a new device token; the previous one stops working', async () => {
+    const key = newDeviceKey();
+    const a = await connectAsCli({ key, token: gw.token });
+    a.sock.ws.close();
+    const b = await connectAsCli({ key, token: gw.token });
+    b.sock.ws.close();
+    expect(b.res.payload.auth.deviceToken).not.toBe(a.res.payload.auth.deviceToken);
+    expect((await connectAsCli({ key, token: a.res.payload.auth.deviceToken })).res.error.code).toBe('UNAUTHORIZED');
+    const ok = await connectAsCli({ key, token: b.res.payload.auth.deviceToken });
+    expect(ok.res.ok).toBe(true);
+    ok.sock.ws.close();
+  });
+
   it('a device token is refused without its device proof, or with another device key', async () => {
     const key = newDeviceKey();
     const first = await connectAsCli({ key, token: gw.token });
