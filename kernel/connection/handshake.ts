@@ -4,6 +4,7 @@ import { secretsEqual } from '../auth/shared-secret.js';
 import { verifyDevice } from '../auth/device-signature.js';
 import { tailscaleIdentity } from '../auth/tailscale-identity.js';
 import { hasScope, isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
+import { PRESENCE_EVENT_MAX_ROWS } from '../bus/presence-announcer.js';
 import { describeProblems } from '../schema/compiled.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import {
@@ -237,7 +238,9 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
     server: { version: rt.version, connId: conn.id, host: os.hostname() },
     features: { methods: rt.methods.names(), events: rt.broadcaster.eventNames() },
     snapshot: {
-      presence: rt.presence.list(),
+      // Capped like the `presence` event: the full list in every hello-ok made N connects cost
+      // O(N²) bytes (5,000 clients: handshakes timed out). `system-presence` returns all rows.
+      presence: rt.presence.list().slice(0, PRESENCE_EVENT_MAX_ROWS),
       health: rt.healthSnapshot(),
       stateVersion: { ...rt.broadcaster.stateVersion },
       uptimeMs: Date.now() - rt.startedAt,
