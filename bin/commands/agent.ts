@@ -26,6 +26,7 @@ export class AgentCommand extends GatewayCommand {
   to = Option.String('--to', { description: 'Deliver the reply to this recipient' });
   channel = Option.String('--channel', { description: 'Channel for --to' });
   deliver = Option.Boolean('--deliver', false, { description: 'Deliver the reply through the channel' });
+  account = Option.String('--account', { description: 'Channel account for --to' });
   thinking = Option.String('--thinking', { description: 'Thinking level (off, low, medium, high)' });
 
   async run(): Promise<number> {
@@ -37,7 +38,8 @@ export class AgentCommand extends GatewayCommand {
       const off = client.onEvent((e) => {
         if (!this.stream || e.event !== 'agent' || (runId && e.payload?.runId !== runId)) return;
         const d = e.payload?.data ?? {};
-        const text = typeof d.delta === 'string' ? d.delta : e.payload?.stream === 'assistant' && typeof d.text === 'string' ? d.text : undefined;
+        // Assistant events carry {delta, text}: print the deltas so the reply builds up in place.
+        const text = e.payload?.stream === 'assistant' && typeof d.delta === 'string' ? d.delta : undefined;
         if (text !== undefined && !this.json) {
           this.context.stdout.write(text);
           streamed = true;
@@ -50,7 +52,10 @@ export class AgentCommand extends GatewayCommand {
         ...(this.to ? { to: this.to } : {}),
         ...(this.channel ? { channel: this.channel } : {}),
         ...(this.deliver ? { deliver: true } : {}),
+        ...(this.account ? { accountId: this.account } : {}),
         ...(this.thinking ? { thinking: this.thinking } : {}),
+        // Seconds: the gateway stops the run itself at our deadline instead of running on unseen.
+        timeout: Math.max(1, Math.floor(timeoutMs / 1000)),
         idempotencyKey: crypto.randomUUID(),
       };
       const result = await client.request<Record<string, any>>('agent', params, {
@@ -63,7 +68,7 @@ export class AgentCommand extends GatewayCommand {
       off();
       this.emit(result, () => {
         if (streamed) this.out('');
-        else this.out(typeof result.summary === 'string' ? result.summary : typeof result.text === 'string' ? result.text : JSON.stringify(result.summary ?? result, null, 2));
+        else this.out(typeof result.result?.text === 'string' && result.status === 'ok' ? result.result.text : typeof result.summary === 'string' ? result.summary : JSON.stringify(result, null, 2));
       });
       if (result.status === 'error') {
         this.err(`the agent run ${result.runId} ended with an error${result.error?.message ? `: ${result.error.message}` : ''}`);

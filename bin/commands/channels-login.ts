@@ -30,11 +30,12 @@ export class ChannelsLoginCommand extends GatewayCommand {
         qrcode.generate(qr, { small: true }, (art) => this.out(art));
       };
       const off = client.onEvent((e) => {
-        if (e.event.startsWith('channels.') || e.event === 'channel.login' || e.event === 'channels.login') showQr(e.payload?.qr);
+        if (e.event === 'channels.login' && e.payload?.status === 'qr') showQr(e.payload.qr);
       });
-      const params = { channel: this.channel, ...(this.account ? { accountId: this.account } : {}) };
+      // The gateway bounds the login by timeoutMs (5 s–10 min); our own deadline leaves it time to answer.
+      const params = { channel: this.channel, ...(this.account ? { accountId: this.account } : {}), timeoutMs: Math.min(600_000, Math.max(5000, timeoutMs)) };
       const result = await withProgress(this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean }, `Linking ${this.channel}…`, () =>
-        client.request<Record<string, any>>('channels.login', params, { timeoutMs, onAccepted: (ack) => showQr(ack.qr) }),
+        client.request<Record<string, any>>('channels.login', params, { timeoutMs: timeoutMs + 5000, onAccepted: (ack) => showQr(ack.qr) }),
       );
       off();
       showQr(result.qr);

@@ -14,9 +14,13 @@ export class PairingListCommand extends GatewayCommand {
   async run(): Promise<void> {
     const result = await this.call<Record<string, any>>('pairing.list', this.channel ? { channel: this.channel } : {});
     this.emit(result, () => {
-      const requests = (result.requests ?? result.pending ?? []) as Array<Record<string, any>>;
+      const requests = (result.requests ?? []) as Array<Record<string, any>>;
       if (requests.length === 0) this.out('no pending pairing requests');
-      for (const r of requests) this.out(`${String(r.channel ?? '').padEnd(10)} ${String(r.code ?? '').padEnd(10)} ${r.from ?? r.senderId ?? ''} ${r.displayName ?? r.name ?? ''}`.trimEnd());
+      for (const r of requests) {
+        const expires = typeof r.expiresAt === 'number' ? `expires ${new Date(r.expiresAt).toISOString().slice(11, 16)} UTC` : '';
+        this.out(`${String(r.channel ?? '').padEnd(10)} ${String(r.code ?? '').padEnd(10)} ${r.senderId ?? ''} ${r.senderName ?? r.senderUsername ?? ''} ${expires}`.replace(/\s+$/, ''));
+      }
+      if (requests.length) this.out(`approve with: moltbot pairing approve <channel> <code>`);
     });
   }
 }

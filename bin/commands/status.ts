@@ -56,11 +56,12 @@ export class StatusCommand extends GatewayCommand {
       const timeoutMs = this.timeoutMs();
       const status = await client.request('status', {}, { timeoutMs });
       report.gateway = { reachable: true, ...status };
-      if (this.deep) report.gateway.health = await client.request('health', { probe: true }, { timeoutMs });
+      // health carries the session count; --deep asks the channels to probe as well.
+      report.gateway.health = await client.request('health', this.deep ? { probe: true } : {}, { timeoutMs });
       if (this.all) report.gateway.presence = await client.request('system-presence', {}, { timeoutMs });
       const methods: string[] = client.hello?.features?.methods ?? [];
-      if (methods.includes('sessions.list')) {
-        report.gateway.sessions = await client.request('sessions.list', { limit: this.all ? 50 : 5 }, { timeoutMs }).catch((err) => ({ error: (err as Error).message }));
+      if (this.all && methods.includes('sessions.list')) {
+        report.gateway.sessions = await client.request('sessions.list', { limit: 50 }, { timeoutMs }).catch((err) => ({ error: (err as Error).message }));
       }
     } catch (err) {
       const d = describeError(err);
@@ -94,10 +95,10 @@ export class StatusCommand extends GatewayCommand {
     const plugins = (g.plugins ?? []) as Array<{ id: string; version: string; state: string; enabled: boolean; lastError?: string }>;
     const shown = this.all ? plugins : plugins.filter((p) => p.enabled || p.state === 'failed');
     this.out(`plugins   ${shown.length ? shown.map((p) => `${p.id} ${p.state === 'active' ? s.green(p.state) : p.state === 'failed' ? s.red(p.state) : p.state}${p.lastError ? ` (${p.lastError})` : ''}`).join(', ') : s.dim('none enabled')}`);
-    const sessions = g.sessions?.sessions ?? g.sessions?.items;
-    this.out(`sessions  ${Array.isArray(sessions) ? sessions.length : g.health?.sessions?.count ?? s.dim('n/a (agent plugin not enabled)')}   queue ${g.agentQueueDepth ?? 0}`);
+    this.out(`sessions  ${g.health?.sessions?.count ?? 0}   agent queue ${g.agentQueueDepth ?? 0}`);
+    if (this.all && Array.isArray(g.sessions?.sessions)) for (const x of g.sessions.sessions) this.out(`          ${x.key}${x.updatedAt ? ` ${new Date(x.updatedAt).toISOString().slice(0, 19)}Z` : ''}`);
     if (g.configError) this.out(`config    ${s.red('last edit rejected')}: ${g.configError.message ?? JSON.stringify(g.configError)}`);
-    if (g.health) this.out(`health    ${g.health.ok ? s.green('ok') : s.red('NOT ok')}`);
+    if (g.health) this.out(`health    ${g.health.ok ? s.green('ok') : s.red('NOT ok (moltbot health)')}`);
     if (this.all && Array.isArray(g.presence)) for (const p of g.presence) this.out(`presence  ${p.mode ?? ''} ${p.host ?? ''} ${p.text ?? ''}`.trimEnd());
   }
 }
