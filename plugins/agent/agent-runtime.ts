@@ -6,7 +6,7 @@ import { resolveModelChain } from './provider/model-ref.js';
 import { executeTurn, findAgent, type ExecutorDeps } from './run-executor.js';
 import { RunStop, type Run, type RunOutcome } from './run-types.js';
 import { SessionLanes } from './session-lanes.js';
-import { normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
+import { agentOfKey, normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
 import type { SessionStore } from './session-store.js';
 import { invokeToolOutside } from './tools/invoke-tool.js';
 
@@ -106,7 +106,8 @@ export class AgentRuntime implements AgentService, SessionsService {
       const seen = this.idempotent.get(request.idempotencyKey);
       if (seen) return { runId: seen.runId, done: seen.done };
     }
-    const agentId = this.resolveAgentId(request.agentId);
+    // A key like `agent:work:…` names its agent when the request does not.
+    const agentId = this.resolveAgentId(request.agentId ?? agentOfKey(request.sessionKey ?? ''));
     const sessionKey = this.normalizeKey(request.sessionKey, agentId);
     let resolve!: (o: RunOutcome) => void;
     const done = new Promise<RunOutcome>((r) => (resolve = r));

@@ -23,6 +23,7 @@ beforeAll(async () => {
           anth: { baseUrl: fake.anthropicBaseUrl, apiKey: '${FAKE_MODEL_KEY}', api: 'anthropic-messages', models: [{ id: 'test-model' }] },
           badkey: { baseUrl: fake.baseUrl, apiKey: 'wrong-key', api: 'openai-completions', models: [{ id: 'test-model' }] },
           dead: { baseUrl: dead, apiKey: 'x', api: 'openai-completions', models: [{ id: 'test-model' }], maxRetries: 0 },
+          slow: { baseUrl: fake.baseUrl, apiKey: 'env:FAKE_MODEL_KEY', api: 'openai-completions', models: [{ id: 'test-model' }], timeoutMs: 300, maxRetries: 0 },
           tiny: { baseUrl: fake.baseUrl, apiKey: 'env:FAKE_MODEL_KEY', api: 'openai-completions', models: [{ id: 'test-model', contextWindow: 700, maxTokens: 50 }] },
         },
       },
@@ -35,6 +36,7 @@ beforeAll(async () => {
           { id: 'fallback', model: { primary: 'dead/test-model', fallbacks: ['openai/test-model'] } },
           { id: 'tiny', model: 'tiny/test-model', tools: { deny: ['*'] } },
           { id: 'notools', tools: { allow: ['sessions_list'] } },
+          { id: 'slow', model: 'slow/test-model' },
         ],
       },
     }),
@@ -157,6 +159,19 @@ describe('agent method', () => {
     expect(err).toBeInstanceOf(GatewayRequestError);
     expect(err.error.message).toContain('models.providers.badkey.apiKey');
     expect(err.error.details).toMatchObject({ errorCode: 'GW_ERR_AGENT_PROVIDER_AUTH', runId: expect.any(String) });
+  });
+
+  it('a provider that stops answering hits its idle timeout with an error naming timeoutMs', async () => {
+    fake.script({ text: 'too late', delayMs: 1500 });
+    const err = await c.request('agent', { message: 'x', agentId: 'slow', idempotencyKey: key() }, { onAccepted: () => undefined }).catch((e) => e);
+    expect(err.error.details.errorCode).toBe('GW_ERR_AGENT_PROVIDER_TIMEOUT');
+    expect(err.error.message).toContain('models.providers.slow.timeoutMs');
+  });
+
+  it('a session key naming an agent runs that agent', async () => {
+    fake.script({ text: 'claude here' });
+    const final = await c.request('agent', { message: 'x', sessionKey: 'agent:claude:by-key', idempotencyKey: key() }, { onAccepted: () => undefined });
+    expect(final.result).toMatchObject({ sessionKey: 'agent:claude:by-key', model: 'anth/test-model' });
   });
 
   it('refuses an unknown agent before accepting', async () => {

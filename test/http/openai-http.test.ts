@@ -69,6 +69,25 @@ describe('POST /v1/chat/completions with the official openai client', () => {
     expect(text.trim().endsWith('data: [DONE]')).toBe(true);
   });
 
+  it('a client that goes away mid-stream aborts its run', async () => {
+    fake.script({ hang: true });
+    const ws = await gw.client();
+    const ctl = new AbortController();
+    const res = await fetch(`${base}/v1/chat/completions`, {
+      method: 'POST',
+      signal: ctl.signal,
+      headers: { authorization: `Bearer ${gw.token}`, 'content-type': 'application/json', 'x-moltbot-session-key': 'agent:main:gone' },
+      body: JSON.stringify({ model: 'moltbot:main', stream: true, messages: [{ role: 'user', content: 'x' }] }),
+    });
+    expect(res.status).toBe(200);
+    const start = await ws.waitForEvent((e) => e.event === 'agent' && e.payload.sessionKey === 'agent:main:gone' && e.payload.stream === 'lifecycle', 5000);
+    await fake.waitForRequest((r) => r.path === '/v1/chat/completions', 5000);
+    ctl.abort();
+    const wait = await ws.request('agent.wait', { runId: start.payload.runId, timeoutMs: 5000 });
+    expect(wait.status).toBe('aborted');
+    ws.close();
+  });
+
   it('refuses a wrong key with 401 (AuthenticationError)', async () => {
     const bad = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'not-the-token', maxRetries: 0 });
     const err = await bad.chat.completions.create({ model: 'moltbot:main', messages: [{ role: 'user', content: 'x' }] }).catch((e) => e);

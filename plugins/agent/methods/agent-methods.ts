@@ -4,6 +4,7 @@ import type { AgentPluginConfigT } from '../config-schema.js';
 import { agentError } from '../errors.js';
 import type { RunOutcome } from '../run-types.js';
 import { sendThroughChannel } from '../tools/message-tool.js';
+import { agentOfKey } from '../session-keys.js';
 
 const AgentParams = Type.Object({
   message: Type.String({ minLength: 1, maxLength: 200_000 }),
@@ -44,7 +45,7 @@ export function registerAgentMethods(ctx: PluginContext<AgentPluginConfigT>, run
     idempotent: true,
     description: 'Run the agent on a message: ack {runId, status:"accepted"}, streamed agent events, final {runId, status, summary}.',
     async handler(p, call) {
-      const agentId = runtime.resolveAgentId(p.agentId);
+      const agentId = runtime.resolveAgentId(p.agentId ?? (p.sessionKey ? agentOfKey(p.sessionKey) : undefined));
       const sessionKey = runtime.normalizeKey(p.sessionKey, agentId);
       runtime.preflight(agentId, sessionKey);
       if (p.deliver) {
