@@ -1,4 +1,4 @@
-import { describeService, installedSpec, writeServiceFile } from '../service/service-manager.js';
+import { describeService, expectedSpecFor, writeServiceFile } from '../service/service-manager.js';
 import { runServiceCommand } from '../service/service-runner.js';
 import type { DoctorContext, Finding } from './finding.js';
 
@@ -15,7 +15,7 @@ export function checkService(ctx: DoctorContext): Finding[] {
       message: `${d.file} differs from what this CLI would install (another node, CLI path, version or profile)`,
       fix: 'moltbot gateway install (rewrites it and restarts the service); doctor --fix rewrites it and reloads the service manager',
       repair: () => {
-        const spec = installedSpec(ctx.paths, ctx.env);
+        const spec = expectedSpecFor(ctx.paths, ctx.env);
         if (!spec) return;
         writeServiceFile(spec);
         if (spec.platform === 'linux') runServiceCommand('systemctl', spec.system ? ['daemon-reload'] : ['--user', 'daemon-reload'], ctx.env);

@@ -35,6 +35,21 @@ function installedPort(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * The spec this CLI would install now for the installed file, keeping the choices made at install
+ * time (`--port`, `--system --user`), so a comparison only flags real drift.
+ */
+export function expectedSpecFor(paths: GatewayPaths, env: NodeJS.ProcessEnv): ServiceSpec | undefined {
+  for (const system of [false, true]) {
+    const spec = buildServiceSpec({ paths, env, system });
+    if (!fs.existsSync(spec.file)) continue;
+    const text = fs.readFileSync(spec.file, 'utf8');
+    const user = /^User=(.+)$/m.exec(text)?.[1] ?? /<key>UserName<\/key>\s*<string>([^<]+)</.exec(text)?.[1];
+    return buildServiceSpec({ paths, env, system, port: installedPort(text), user });
+  }
+  return undefined;
+}
+
 /** What is installed for this profile (user unit first, then a system one). */
 export function describeService(paths: GatewayPaths, env: NodeJS.ProcessEnv): ServiceDescription {
   let platform;
@@ -43,14 +58,10 @@ export function describeService(paths: GatewayPaths, env: NodeJS.ProcessEnv): Se
   } catch {
     return { kind: 'none', installed: false };
   }
-  for (const system of [false, true]) {
-    const spec = buildServiceSpec({ paths, env, system });
-    if (!fs.existsSync(spec.file)) continue;
-    const text = fs.readFileSync(spec.file, 'utf8');
-    const port = installedPort(text);
-    const user = /^User=(.+)$/m.exec(text)?.[1] ?? /<key>UserName<\/key>\s*<string>([^<]+)</.exec(text)?.[1];
-    const expected = renderService(buildServiceSpec({ paths, env, system, port, user }));
-    return { kind: platform === 'linux' ? 'systemd' : 'launchd', name: spec.name, file: spec.file, installed: true, matches: text === expected };
+  const expected = expectedSpecFor(paths, env);
+  if (expected) {
+    const text = fs.readFileSync(expected.file, 'utf8');
+    return { kind: platform === 'linux' ? 'systemd' : 'launchd', name: expected.name, file: expected.file, installed: true, matches: text === renderService(expected) };
   }
   const spec = buildServiceSpec({ paths, env });
   return { kind: platform === 'linux' ? 'systemd' : 'launchd', name: spec.name, file: spec.file, installed: false };

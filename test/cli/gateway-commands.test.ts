@@ -132,6 +132,33 @@ describe('plugins', () => {
   });
 });
 
+describe('config set on a running gateway', () => {
+  it('the gateway applies the edited file by itself: the plugin reloads with the new value', async () => {
+    const r = await cli(['config', 'set', 'plugins.entries.cli-fixture.config.greeting', 'from the CLI']);
+    expect(r.code).toBe(0);
+    const c = await gw.client();
+    try {
+      let hello = await c.request('fixture.hello', {});
+      for (let i = 0; i < 40 && hello.hello !== 'from the CLI'; i++) {
+        await new Promise((res) => setTimeout(res, 250));
+        hello = await c.request('fixture.hello', {});
+      }
+      expect(hello.hello).toBe('from the CLI');
+    } finally {
+      c.close();
+    }
+  });
+
+  it('an edit the plugin schema refuses is not written', async () => {
+    const before = fs.readFileSync(gw.configPath, 'utf8');
+    const r = await cli(['config', 'set', 'plugins.entries.cli-fixture.config.greeting', '42']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('plugins.entries.cli-fixture.config.greeting');
+    expect(r.stderr).toContain('plugin cli-fixture');
+    expect(fs.readFileSync(gw.configPath, 'utf8')).toBe(before);
+  });
+});
+
 describe('commands whose plugin is not enabled', () => {
   const cases: Array<[string, string[]]> = [
     ['send', ['send', '--to', '42', '--message', 'hi']],

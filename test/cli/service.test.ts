@@ -75,6 +75,14 @@ describe('systemd (Linux)', () => {
     expect(fs.existsSync(path.join(home, '.config/systemd/user/moltbot-gateway.service'))).toBe(false);
   });
 
+  it('install --port pins the port, and the unit still counts as matching', async () => {
+    expect((await cli(['gateway', 'install', '--port', '18850'])).code).toBe(0);
+    expect(fs.readFileSync(path.join(home, '.config/systemd/user/moltbot-gateway.service'), 'utf8')).toMatch(/moltbot\.js gateway --port 18850\n/);
+    const status = JSON.parse((await cli(['gateway', 'status', '--json', '--timeout', '1s'])).stdout);
+    expect(status.service).toMatchObject({ installed: true, matches: true });
+    expect(status.gateway.reachable).toBe(false);
+  });
+
   it('--system --dry-run shows a system unit with User= and changes nothing', async () => {
     const r = await cli(['gateway', 'install', '--system', '--user', 'bot', '--dry-run']);
     expect(r.code).toBe(0);
