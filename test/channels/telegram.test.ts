@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
@@ -24,7 +27,7 @@ beforeAll(async () => {
         telegram: {
           apiRoot: tg.apiRoot,
           accounts: {
-            main: { botToken: BOTS.main.token, dmPolicy: 'allowlist', allowFrom: [String(ALICE)], groups: { [String(GROUP)]: { requireMention: true } } },
+            main: { botToken: BOTS.main.token, mediaMaxMb: 0.004, dmPolicy: 'allowlist', allowFrom: [String(ALICE)], groups: { [String(GROUP)]: { requireMention: true } } },
             pair: { botToken: BOTS.pair.token },
             broken: { botToken: '999:not-a-real-token' },
             offline: { botToken: '555:unreachable', apiRoot: 'http://127.0.0.1:9' },
@@ -50,6 +53,8 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
     const reply = await tg.waitFor((c) => c.method === 'sendMessage' && c.ok && String(c.params.chat_id) === String(ALICE) && sentText(c).includes('hello gateway'), 15_000);
     expect(sentText(reply)).toContain('echo: hello gateway');
     expect(modelSaw(model, 'hello gateway')).toBe(true);
+    // A typing indicator while the agent ran.
+    expect(tg.sent(BOTS.main.token).some((c) => c.method === 'sendChatAction' && c.params.action === 'typing' && String(c.params.chat_id) === String(ALICE))).toBe(true);
     // The update was confirmed (offset advanced) once stored.
     await expect.poll(() => tg.confirmedOffset(BOTS.main.token), { timeout: 5000 }).toBeGreaterThan(0);
   });
@@ -120,6 +125,42 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
     // Every cut is at a paragraph boundary: each part starts a paragraph.
     for (const p of parts) expect(sentText(p)).toMatch(/^Paragraph \d\./);
     expect(parts.map(sentText).join('\n\n')).toBe(long);
+  });
+
+  it('downloads inbound photos into the media folder (0600) and refuses files over the size cap', async () => {
+    tg.addFile('photo-small', Buffer.alloc(300, 1), 'photos/small.jpg');
+    tg.addFile('doc-big', Buffer.alloc(5000, 2), 'documents/big.pdf');
+    const date = Math.floor(Date.now() / 1000);
+    const from = { id: ALICE, is_bot: false, first_name: 'Alice' };
+    const chat = { id: ALICE, type: 'private' as const, first_name: 'Alice' };
+    tg.injectUpdate(BOTS.main.token, { message: { message_id: 9001, date, chat, from, caption: 'what is in this photo', photo: [{ file_id: 'photo-small', file_unique_id: 'u1', width: 10, height: 10, file_size: 300 }] } } as any);
+    const photoReq = await model.waitForRequest((r) => JSON.stringify(r.body ?? '').includes('what is in this photo'), 15_000);
+    const saved = /attachment saved at (\/[^\]\\"]+)/.exec(JSON.stringify(photoReq.body))?.[1];
+    expect(saved?.startsWith(path.join(gw.stateDir, 'media', 'inbound'))).toBe(true);
+    expect(fs.statSync(saved!).size).toBe(300);
+    expect(fs.statSync(saved!).mode & 0o777).toBe(0o600);
+    tg.injectUpdate(BOTS.main.token, { message: { message_id: 9002, date, chat, from, caption: 'too big a document', document: { file_id: 'doc-big', file_unique_id: 'u2', file_name: 'big.pdf', file_size: 5000 } } } as any);
+    const docReq = await model.waitForRequest((r) => JSON.stringify(r.body ?? '').includes('too big a document'), 15_000);
+    expect(JSON.stringify(docReq.body)).toMatch(/document not downloaded: attachment is .* over the .* cap \(channels.telegram.mediaMaxMb\)/);
+  });
+
+  it('sends media with a rendered caption, and falls back to plain text when Telegram rejects the markup', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tg-media-')), 'picture.png');
+    fs.writeFileSync(file, Buffer.from('89504e470d0a1a0a0000', 'hex'));
+    await client.request('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'a **photo**', mediaUrl: file, idempotencyKey: 'media-1' });
+    const photo = await tg.waitFor((c) => c.method === 'sendPhoto' && c.ok, 10_000);
+    expect(photo.files.photo).toBeDefined();
+    expect(photo.params).toMatchObject({ caption: 'a <b>photo</b>', parse_mode: 'HTML' });
+
+    tg.setRejectParseMode(true);
+    try {
+      await client.request('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: '**strong** words', idempotencyKey: 'plain-1' });
+      const plain = await tg.waitFor((c) => c.method === 'sendMessage' && c.ok && c.params.text === 'strong words', 10_000);
+      expect(plain.params.parse_mode).toBeUndefined();
+      expect(tg.sent(BOTS.main.token).some((c) => !c.ok && c.params.text === '<b>strong</b> words')).toBe(true);
+    } finally {
+      tg.setRejectParseMode(false);
+    }
   });
 
   it('delivers `send` once despite a retried idempotency key', async () => {

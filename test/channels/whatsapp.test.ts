@@ -168,6 +168,9 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
     expect(res).toMatchObject({ channel: 'whatsapp', to: `+${OWNER}` });
     const sent = await sentTo(sock, `${OWNER}@s.whatsapp.net`, (t) => t.includes('bold'));
     expect(sent.content.text).toBe('*bold* and ~gone~');
+    await client.request('send', { channel: 'whatsapp', to: `+${OWNER}`, message: 'a picture', mediaUrl: 'https://example.com/cat.jpg', idempotencyKey: 'wa-media-1' });
+    const media = await sentTo(sock, `${OWNER}@s.whatsapp.net`, (t) => t === 'a picture');
+    expect(media.content).toEqual({ image: { url: 'https://example.com/cat.jpg' }, caption: 'a picture' });
   });
 
   it('reconnects with backoff after a lost connection, then serves again', async () => {
