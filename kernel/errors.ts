@@ -32,6 +32,7 @@ export const KERNEL_ERRORS = {
   GW_ERR_HANDSHAKE_FIRST_FRAME: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_PARAMS_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_METHOD_UNKNOWN: { wire: 'NOT_FOUND', status: 404 },
+  GW_ERR_RESPONSE_TOO_LARGE: { wire: 'INVALID_REQUEST', status: 413 },
   GW_ERR_METHOD_DUPLICATE: { wire: 'INTERNAL', status: 500 },
   GW_ERR_SCOPE_FORBIDDEN: { wire: 'FORBIDDEN', status: 403 },
   GW_ERR_ROLE_INVALID: { wire: 'INVALID_REQUEST', status: 400 },

@@ -47,4 +47,14 @@ describe('tailLogFile', () => {
   it('a missing file gives no lines', () => {
     expect(tailLogFile('/nonexistent/gateway.log', { limit: 10, maxBytes: 100 })).toMatchObject({ lines: [], cursor: 0 });
   });
+
+  it('maxBytes bounds the JSON-encoded lines: escaping cannot blow the response past it', () => {
+    const line = JSON.stringify({ msg: '\\'.repeat(100) + '"'.repeat(50) });
+    const f = tmpFile(`${line}\n`.repeat(200));
+    const r = tailLogFile(f, { limit: 5000, maxBytes: 10_000 });
+    expect(JSON.stringify(r.lines).length).toBeLessThanOrEqual(10_000 + 2);
+    expect(r.lines.length).toBeGreaterThan(0);
+    expect(r.truncated).toBe(true);
+    expect(r.lines.at(-1)).toBe(line);
+  });
 });

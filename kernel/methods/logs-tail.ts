@@ -54,6 +54,19 @@ export function tailLogFile(file: string, options: { cursor?: number; limit: num
     lines = lines.slice(-options.limit);
     truncated = true;
   }
+  // maxBytes bounds the response as sent: JSON escaping (quotes, backslashes) can double a line.
+  let encoded = 0;
+  let keepFrom = lines.length;
+  while (keepFrom > 0) {
+    const size = JSON.stringify(lines[keepFrom - 1]).length + 1;
+    if (encoded + size > options.maxBytes) break;
+    encoded += size;
+    keepFrom--;
+  }
+  if (keepFrom > 0) {
+    lines = lines.slice(keepFrom);
+    truncated = true;
+  }
   return { file, cursor: size - (Buffer.byteLength(text) - consumed), size, lines, truncated, reset };
 }
 

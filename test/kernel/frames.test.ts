@@ -167,6 +167,20 @@ describe('limits', () => {
     other.close();
   });
 
+  it('a client that reads is never cut for one big response: logs.tail of 1 MiB heavy-escaping lines answers', async () => {
+    const line = JSON.stringify({ level: 30, msg: '\\'.repeat(200) + '"'.repeat(50) }) + '\n';
+    const file = path.join(gw.stateDir, 'logs', 'gateway.log');
+    fs.appendFileSync(file, line.repeat(Math.ceil(1_100_000 / line.length)));
+    const c = await gw.client();
+    const r = await c.request('logs.tail', { maxBytes: 1_048_576, limit: 5000 });
+    expect(r.lines.length).toBeGreaterThan(100);
+    expect(r.truncated).toBe(true);
+    expect(JSON.stringify(r.lines).length).toBeLessThanOrEqual(1_048_578);
+    expect(c.closeCode).toBeUndefined();
+    expect((await c.request('health')).ok).toBe(true);
+    c.close();
+  });
+
   it('a slow consumer (stops reading while > maxBufferedBytes piles up) is closed 1013 and freed; others unaffected', async () => {
     // Give logs.tail something big to return: ~1.2 MB of log lines.
     const line = JSON.stringify({ level: 30, msg: 'padding for the slow consumer test', pad: 'p'.repeat(250) }) + '\n';

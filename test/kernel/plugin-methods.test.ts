@@ -80,4 +80,14 @@ describe('plugin methods through the kernel bus', () => {
     expect(err.error).toEqual({ code: 'INTERNAL', message: 'internal error' });
     expect((await c.request('health')).ok).toBe(true);
   });
+
+  it('a response larger than the send buffer is answered GW_ERR_RESPONSE_TOO_LARGE instead of cutting the client', async () => {
+    expect((await c.request('probe.big', { chars: 1_000_000 })).text).toHaveLength(1_000_000);
+    const err = await c.request('probe.big', { chars: 2_000_000 }).catch((e) => e);
+    expect(err.error.code).toBe('INVALID_REQUEST');
+    expect(err.error.details).toMatchObject({ errorCode: 'GW_ERR_RESPONSE_TOO_LARGE', limit: 1_572_864 });
+    expect(err.error.message).toContain('ask for less');
+    expect(c.closeCode).toBeUndefined();
+    expect((await c.request('health')).ok).toBe(true);
+  });
 });
