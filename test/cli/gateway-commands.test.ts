@@ -108,6 +108,17 @@ describe('status and health against a running gateway', () => {
   });
 });
 
+describe('logs from a gateway over the protocol', () => {
+  it('logs --url reads the gateway log through logs.tail', async () => {
+    const r = await cli(['logs', '--url', gw.url, '--token', gw.token, '--lines', '500', '--json']);
+    expect(r.code).toBe(0);
+    const msgs = r.stdout.trim().split('\n').map((l) => JSON.parse(l).msg);
+    expect(msgs.some((m: string) => /gateway listening on ws:/.test(m))).toBe(true);
+    const wrong = await cli(['logs', '--url', gw.url, '--token', 'nope']);
+    expect(wrong.code).toBe(5);
+  });
+});
+
 describe('plugins', () => {
   it('plugins list shows the fixture plugin; --json carries generation and state', async () => {
     const r = await cli(['plugins', 'list', '--json']);
