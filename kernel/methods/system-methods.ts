@@ -2,6 +2,9 @@ import Type from 'typebox';
 import type { MethodRegistry } from '../bus/method-registry.js';
 import type { CoreMethodDeps } from './core-method-deps.js';
 
+/** Characters of a system-event text kept in the caller's presence row. */
+export const PRESENCE_TEXT_MAX = 1024;
+
 export function registerSystemMethods(methods: MethodRegistry, deps: CoreMethodDeps): void {
   methods.register('kernel', 'health', {
     scope: 'operator.read',
@@ -45,7 +48,9 @@ export function registerSystemMethods(methods: MethodRegistry, deps: CoreMethodD
       const key = call.caller.deviceId ?? call.caller.instanceId ?? call.caller.connId;
       const { text, reason, lastInputSeconds, tags, mode, deviceFamily, modelIdentifier, platform, version, host } = params;
       rt.presence.update(key, {
-        text,
+        // The full text goes to plugins below; presence rows travel to every client on every
+        // change, so they carry only a status line's worth of it.
+        text: text.length > PRESENCE_TEXT_MAX ? `${text.slice(0, PRESENCE_TEXT_MAX - 1)}…` : text,
         reason: reason ?? 'system-event',
         ...(lastInputSeconds !== undefined ? { lastInputSeconds } : {}),
         ...(tags ? { tags } : {}),

@@ -94,4 +94,19 @@ describe('presence', () => {
     watcher.close();
     poster.close();
   });
+
+  it('many clients posting long system-event texts cannot make presence events big enough to cut everyone', async () => {
+    const clients = await Promise.all(Array.from({ length: 26 }, (_, i) => gw.client({ instanceId: `chatty-${i}` })));
+    const big = 'z'.repeat(60_000);
+    for (const c of clients) await c.request('system-event', { text: `${c.options.instanceId}:${big}` });
+    await sleep(1500);
+    expect(clients.filter((c) => c.closeCode !== undefined).map((c) => c.closeCode)).toEqual([]);
+    const list = await clients[0]!.request('system-presence');
+    const row = list.find((p: any) => p.instanceId === 'chatty-3');
+    expect(row.text.startsWith('chatty-3:zzz')).toBe(true);
+    expect(row.text.length).toBeLessThanOrEqual(1024);
+    const lastPresence = clients[0]!.events.filter((e) => e.event === 'presence').at(-1)!;
+    expect(JSON.stringify(lastPresence).length).toBeLessThan(400_000);
+    for (const c of clients) c.close();
+  });
 });
