@@ -76,6 +76,15 @@ describe('channels and pairing with the delivery plugin but no channel', () => {
     expect(r.stderr).toContain('channels.telegram');
   });
 
+  it('channels login/logout for a channel that is not configured fail with the config key to set', async () => {
+    const login = await cli(['channels', 'login', '--channel', 'whatsapp', '--timeout', '10s']);
+    expect(login.code).toBe(1);
+    expect(login.stderr).toContain('channels.whatsapp');
+    const logout = await cli(['channels', 'logout', '--channel', 'whatsapp', '--json']);
+    expect(logout.code).toBe(1);
+    expect(JSON.parse(logout.stdout).error.code).toBe('GW_ERR_CLI_REQUEST_FAILED');
+  });
+
   it('pairing approve of an unknown code fails naming the code', async () => {
     const r = await cli(['pairing', 'approve', 'telegram', 'ZZZZ9999']);
     expect(r.code).toBe(1);
