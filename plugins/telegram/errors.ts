@@ -2,10 +2,6 @@ import { PluginError, type WireErrorCode } from '../../sdk/index.js';
 
 /** The telegram plugin's error registry (README.md "Error codes"). */
 export const TELEGRAM_ERRORS = {
-  GW_ERR_TELEGRAM_CONFIG: 'INVALID_REQUEST',
-  GW_ERR_TELEGRAM_TOKEN_MISSING: 'INVALID_REQUEST',
-  GW_ERR_TELEGRAM_TOKEN_INVALID: 'NOT_LINKED',
-  GW_ERR_TELEGRAM_ACCOUNT_UNKNOWN: 'NOT_FOUND',
   GW_ERR_TELEGRAM_MEDIA_TOO_LARGE: 'INVALID_REQUEST',
   GW_ERR_TELEGRAM_WEBHOOK_SECRET: 'UNAUTHORIZED',
 } as const satisfies Record<string, WireErrorCode>;

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Update } from 'grammy/types';
 import type { PluginApp } from '../../sdk/index.js';
+import { telegramError } from './errors.js';
 import type { TelegramAccount } from './telegram-account.js';
 
 /**
@@ -14,7 +15,8 @@ export function registerWebhookRoute(app: PluginApp, account: TelegramAccount): 
   app.post(path, { config: { auth: false }, bodyLimit: 1024 * 1024 }, async (req, reply) => {
     const presented = Buffer.from(String(req.headers['x-telegram-bot-api-secret-token'] ?? ''));
     if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
-      return reply.code(401).send({ ok: false, error: 'X-Telegram-Bot-Api-Secret-Token does not match channels.telegram.webhookSecret' });
+      const err = telegramError('GW_ERR_TELEGRAM_WEBHOOK_SECRET', 'X-Telegram-Bot-Api-Secret-Token does not match channels.telegram.webhookSecret');
+      return reply.code(401).send({ ok: false, error: { code: err.code, message: err.message } });
     }
     const update = req.body as Update | undefined;
     if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') return reply.code(400).send({ ok: false, error: 'body is not a Telegram Update' });
