@@ -10,10 +10,8 @@ import { sendTelegramMessage, toSendError } from './telegram-sender.js';
 import { updateToInbound } from './update-to-inbound.js';
 
 const ALLOWED_UPDATES = ['message'] as const;
-const BOT_COMMANDS = [
-  { command: 'status', description: 'Show the assistant gateway status' },
-  { command: 'new', description: 'Start a new conversation' },
-];
+/** Only commands the gateway itself answers; others would reach the model as plain text. */
+const BOT_COMMANDS = [{ command: 'status', description: 'Show the assistant gateway status' }];
 
 export interface AccountDeps {
   router: () => ChannelRouter | undefined;
