@@ -204,3 +204,20 @@ describe('auth on start', () => {
     expect(again.output()).not.toContain('Generated a gateway token');
   });
 });
+
+describe('requests in flight across a restart', () => {
+  it('a request running when SIGUSR1 arrives still gets its final response before close 1012', async () => {
+    const slow = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/plugins/slow-method');
+    const gw = await started({ config: { plugins: { entries: { 'slow-method': { from: slow, config: { ms: 600 } } } } } });
+    const c = await gw.client();
+    const pending = c.request('slow.wait', {});
+    await sleep(100);
+    gw.signal('SIGUSR1');
+    const result = await pending;
+    expect(result.generation).toBeGreaterThanOrEqual(1);
+    expect(await c.waitForClose(5000)).toBe(1012);
+    const again = await connectWhenBack(gw);
+    expect((await again.request('slow.wait', {})).generation).toBeGreaterThanOrEqual(1);
+    again.close();
+  });
+});
