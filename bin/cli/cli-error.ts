@@ -24,6 +24,7 @@ export type CliErrorCode = keyof typeof CLI_ERRORS;
 
 export class CliError extends Error {
   readonly exitCode: ExitCodeValue;
+  readonly details?: unknown;
 
   constructor(
     readonly code: CliErrorCode,
@@ -35,6 +36,4 @@ export class CliError extends Error {
     this.exitCode = CLI_ERRORS[code];
     this.details = options.details;
   }
-
-  readonly details?: unknown;
 }

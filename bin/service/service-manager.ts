@@ -120,7 +120,8 @@ export function runPlanned(commands: readonly PlannedCommand[], env: NodeJS.Proc
     const r = runServiceCommand(c.cmd, c.args, env);
     results.push(r);
     if (r.code !== 0 && !c.mayFail) {
-      throw new CliError('GW_ERR_CLI_SERVICE', `${c.cmd} ${c.args.join(' ')} failed (exit ${r.code}): ${(r.stderr || r.stdout).trim() || 'no output'}`);
+      const hint = r.code === 127 ? ` — is ${c.cmd === 'systemctl' ? 'systemd' : 'launchd'} running here? Without it, run "moltbot gateway" in the foreground (remove the file with "moltbot gateway uninstall")` : '';
+      throw new CliError('GW_ERR_CLI_SERVICE', `${c.cmd} ${c.args.join(' ')} failed (exit ${r.code}): ${(r.stderr || r.stdout).trim() || 'no output'}${hint}`);
     }
   }
   return results;
