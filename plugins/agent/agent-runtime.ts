@@ -109,6 +109,8 @@ export class AgentRuntime implements AgentService, SessionsService {
     // A key like `agent:work:…` names its agent when the request does not.
     const agentId = this.resolveAgentId(request.agentId ?? agentOfKey(request.sessionKey ?? ''));
     const sessionKey = this.normalizeKey(request.sessionKey, agentId);
+    // No provider / bad model ref: refuse now, before a run exists (HTTP answers 503, not a stream).
+    this.preflight(agentId, sessionKey);
     let resolve!: (o: RunOutcome) => void;
     const done = new Promise<RunOutcome>((r) => (resolve = r));
     const run: Run = {
