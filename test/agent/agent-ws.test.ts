@@ -174,6 +174,14 @@ describe('agent method', () => {
     expect(final.result).toMatchObject({ sessionKey: 'agent:claude:by-key', model: 'anth/test-model' });
   });
 
+  it('deliver:true to a channel that is not linked is refused before accepting (NOT_LINKED)', async () => {
+    let acked = false;
+    const err = await c.request('agent', { message: 'x', deliver: true, channel: 'telegram', to: '42', idempotencyKey: key() }, { onAccepted: () => (acked = true) }).catch((e) => e);
+    expect(acked).toBe(false);
+    expect(err.error.code).toBe('NOT_LINKED');
+    expect(err.error.message).toContain('channels.telegram');
+  });
+
   it('refuses an unknown agent before accepting', async () => {
     let acked = false;
     const err = await c.request('agent', { message: 'x', agentId: 'ghost', idempotencyKey: key() }, { onAccepted: () => (acked = true) }).catch((e) => e);
