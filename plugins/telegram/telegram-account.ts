@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ChannelAccountStatus, ChannelRouter, OutboundMessage, SendResult } from '../../sdk/index.js';
 import type { AccountSettings } from './account-settings.js';
 import { downloadTelegramFile } from './media-download.js';
+import { redactToken } from './redact-token.js';
 import { backoffMs, sleep } from './retry-backoff.js';
 import { sendTelegramMessage, toSendError } from './telegram-sender.js';
 import { updateToInbound } from './update-to-inbound.js';
@@ -55,7 +56,7 @@ export class TelegramAccount {
   }
 
   start(): void {
-    if (this.bot && !this.loop) this.loop = this.run().catch((err) => this.deps.logger.error({ err, accountId: this.accountId }, 'telegram account loop crashed'));
+    if (this.bot && !this.loop) this.loop = this.run().catch((err) => this.deps.logger.error({ accountId: this.accountId, error: redactToken(String((err as Error)?.stack ?? err), this.settings.token) }, 'telegram account loop crashed'));
   }
 
   async stop(): Promise<void> {
@@ -173,7 +174,7 @@ export class TelegramAccount {
       try {
         saved.push(await downloadTelegramFile(this.bot!.api, { token: this.settings.token!, apiRoot: this.settings.apiRoot, fileId: item.fileId, maxBytes: this.settings.mediaMaxBytes, mediaDir: this.deps.mediaDir, fallbackName: item.name, signal }));
       } catch (err) {
-        message.text = `${message.text}\n[${item.kind} not downloaded: ${(err as Error).message}]`.trim();
+        message.text = `${message.text}\n[${item.kind} not downloaded: ${redactToken((err as Error).message, this.settings.token)}]`.trim();
       }
     }
     if (saved.length) message.mediaPaths = saved;
@@ -213,10 +214,10 @@ export class TelegramAccount {
       this.lastError = `conflict (409): ${err.description}`;
       this.hint = 'another process is polling this bot or a webhook is set: stop the other instance (one poller per token)';
     } else if (err instanceof HttpError) {
-      this.lastError = `network error: ${(err.error as Error)?.message ?? err.message}`;
+      this.lastError = `network error: ${redactToken((err.error as Error)?.message ?? err.message, this.settings.token)}`;
       this.hint = 'check the network connection or channels.telegram.apiRoot';
     } else {
-      this.lastError = (err as Error)?.message ?? String(err);
+      this.lastError = redactToken((err as Error)?.message ?? String(err), this.settings.token);
       this.hint = undefined;
     }
     if (this.state === 'running' || this.state === 'connecting') this.state = 'retrying';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import { ChannelSendError, type OutboundMessage, type SendResult } from '../../sdk/index.js';
 import { markdownToPlain, markdownToTelegramHtml } from './markdown-to-html.js';
+import { redactToken } from './redact-token.js';
 
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp']);
 
@@ -71,6 +72,7 @@ export function toSendError(err: unknown): ChannelSendError {
     if (err.error_code === 401) return new ChannelSendError(`Telegram rejected the bot token (401): ${err.description}`, { permanent: false, cause: err });
     return new ChannelSendError(`Telegram refused the message (${err.error_code}): ${err.description}`, { permanent: true, cause: err });
   }
-  if (err instanceof HttpError) return new ChannelSendError(`network error talking to Telegram: ${(err.error as Error)?.message ?? err.message}`, { permanent: false, cause: err });
-  return new ChannelSendError((err as Error)?.message ?? String(err), { permanent: false, cause: err });
+  // No `cause` here: the underlying fetch error quotes the URL, which carries the token.
+  if (err instanceof HttpError) return new ChannelSendError(`network error talking to Telegram: ${redactToken((err.error as Error)?.message ?? err.message)}`, { permanent: false });
+  return new ChannelSendError(redactToken((err as Error)?.message ?? String(err)), { permanent: false });
 }

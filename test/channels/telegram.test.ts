@@ -218,7 +218,11 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
   it('backs off on network failures and says so in status', async () => {
     await expect
       .poll(async () => (await client.request('channels.status')).channels.telegram.accounts.find((a: any) => a.accountId === 'offline'), { timeout: 10_000 })
-      .toMatchObject({ state: 'retrying', linked: false, lastError: expect.stringMatching(/network error/), hint: expect.stringMatching(/apiRoot/) });
+      .toMatchObject({ state: 'retrying', linked: false, lastError: expect.stringMatching(/network error.*ECONNREFUSED/), hint: expect.stringMatching(/apiRoot/) });
+    // Fetch errors quote the request URL, which carries the token: never shown or logged.
+    expect(JSON.stringify(await client.request('channels.status'))).not.toContain('555:unreachable');
+    expect(gw.output() + gw.stderr()).not.toContain('555:unreachable');
+    expect(fs.readFileSync(path.join(gw.stateDir, 'logs', 'gateway.log'), 'utf8')).not.toMatch(/555:unreachable|999:not-a-real-token|123:abc/);
   });
 
   it('reports every account in health and status, with telegram as linkChannel', async () => {
