@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
 import { GatewayConnectError } from '../../bin/client/gateway-client.js';
 import { connectFrame, connectRaw, openRaw } from './raw-socket.js';
+
+// Several gateway processes per file: leave room for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const TAILSCALE_HEADERS = {
   'tailscale-user-login': 'alice@example.com',

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
 import type { EventFrame, GatewayClient } from '../../bin/client/gateway-client.js';
 import { sleep } from './raw-socket.js';
+
+// Several gateway processes per file: leave room for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let gw: GatewayProcess;
 beforeAll(async () => {

@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
 import { freePort } from '../support/free-port.js';
 import { GatewayClient } from '../../bin/client/gateway-client.js';
 import { spawnCli, waitFor } from './cli-spawn.js';
 import { sleep } from './raw-socket.js';
+
+// Several gateway processes per file: leave room for a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
