@@ -168,6 +168,17 @@ describe('config methods', () => {
     expect(fs.readFileSync(gw.configPath, 'utf8')).toBe(before);
   });
 
+  it('config.apply refuses an invalid config without restarting or writing', async () => {
+    const before = fs.readFileSync(gw.configPath, 'utf8');
+    const e = await failure('config.apply', { raw: JSON.stringify({ gateway: { bind: 42, auth: { token: REDACTED } } }) });
+    expect(e.code).toBe('INVALID_REQUEST');
+    expect(e.message).toContain('gateway.bind');
+    await sleep(300);
+    expect(c.closeCode).toBeUndefined();
+    expect(fs.readFileSync(gw.configPath, 'utf8')).toBe(before);
+    expect((await c.request('status')).pid).toBe(gw.pid);
+  });
+
   it('config.patch needs a patch object', async () => {
     const e = await failure('config.patch', {});
     expect(e.code).toBe('INVALID_REQUEST');
