@@ -68,6 +68,7 @@ interface Pending {
   resolve(payload: any): void;
   reject(err: Error): void;
   onAccepted?: (payload: any) => void;
+  expectFinal: boolean;
   accepted: boolean;
   timer?: NodeJS.Timeout;
 }
@@ -199,9 +200,11 @@ export class GatewayClient {
   private settle(frame: { id: string; ok: boolean; payload?: any; error?: ErrorShape }): void {
     const p = this.pending.get(frame.id);
     if (!p) return;
-    if (frame.ok && p.onAccepted && !p.accepted && frame.payload?.status === 'accepted') {
+    // Two-stage methods (`agent`) answer `{runId, status:"accepted"}` first; the final
+    // response follows with the same id. The promise resolves with the final one.
+    if (frame.ok && p.expectFinal && !p.accepted && frame.payload?.status === 'accepted') {
       p.accepted = true;
-      p.onAccepted(frame.payload);
+      p.onAccepted?.(frame.payload);
       return;
     }
     this.pending.delete(frame.id);
@@ -210,11 +213,16 @@ export class GatewayClient {
     else p.reject(new GatewayRequestError(p.method, frame.error ?? { code: 'INTERNAL', message: 'no error given' }));
   }
 
-  /** Send a request; resolves with the final payload. `onAccepted` sees an early `{status:"accepted"}` ack. */
-  request<T = any>(method: string, params?: unknown, opts: { timeoutMs?: number; onAccepted?: (payload: any) => void } = {}): Promise<T> {
+  /**
+   * Send a request; resolves with the final payload. An early `{status:"accepted"}` ack is
+   * passed to `onAccepted` and not taken as the answer when `expectFinal` is set — by default
+   * for the two-stage `agent` method, or whenever `onAccepted` is given.
+   */
+  request<T = any>(method: string, params?: unknown, opts: { timeoutMs?: number; onAccepted?: (payload: any) => void; expectFinal?: boolean } = {}): Promise<T> {
     const id = String(this.nextId++);
     return new Promise<T>((resolve, reject) => {
-      const p: Pending = { method, resolve, reject, onAccepted: opts.onAccepted, accepted: false };
+      const expectFinal = opts.expectFinal ?? (opts.onAccepted !== undefined || method === 'agent');
+      const p: Pending = { method, resolve, reject, onAccepted: opts.onAccepted, expectFinal, accepted: false };
       if (opts.timeoutMs) {
         p.timer = setTimeout(() => {
           this.pending.delete(id);
