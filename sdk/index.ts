@@ -9,6 +9,7 @@ export { definePlugin, isPluginDefinition, type PluginDefinition } from './defin
 export { SDK_VERSION } from './version.js';
 export { default as Type, type Static, type TSchema } from 'typebox';
 export { PluginError, type WireErrorCode } from './errors.js';
+export { acceptJsonBodiesOnly } from './json-body.js';
 export type {
   PluginContext,
   PluginApp,

@@ -1,4 +1,4 @@
-import { definePlugin } from '../../sdk/index.js';
+import { acceptJsonBodiesOnly, definePlugin } from '../../sdk/index.js';
 import { registerChatCompletions } from './chat-completions-route.js';
 import { OpenAiHttpConfig } from './config-schema.js';
 import { openAiErrorBody } from './errors.js';
@@ -13,15 +13,7 @@ export default definePlugin({
   dependsOn: ['agent'],
   description: 'OpenAI-compatible POST /v1/chat/completions (with SSE streaming) and GET /v1/models over the agent runtime.',
   register(app, ctx) {
-    // Only JSON bodies: anything else is a 415 (Fastify would otherwise parse text/plain).
-    app.removeAllContentTypeParsers();
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-      try {
-        done(null, body === '' ? undefined : JSON.parse(body as string));
-      } catch (err) {
-        done(Object.assign(new Error(`the body is not valid JSON: ${(err as Error).message}`), { statusCode: 400 }), undefined);
-      }
-    });
+    acceptJsonBodiesOnly(app);
     app.setErrorHandler((err, _req, reply) => {
       const { status, body } = openAiErrorBody(err);
       if (status >= 500) ctx.logger.error({ err }, 'chat completions request failed');

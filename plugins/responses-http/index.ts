@@ -1,4 +1,4 @@
-import { definePlugin } from '../../sdk/index.js';
+import { acceptJsonBodiesOnly, definePlugin } from '../../sdk/index.js';
 import { ResponsesHttpConfig } from './config-schema.js';
 import { errorBody } from './errors.js';
 import { registerResponses } from './responses-route.js';
@@ -12,14 +12,7 @@ export default definePlugin({
   dependsOn: ['agent'],
   description: 'OpenResponses POST /v1/responses over the agent runtime (string or item input, instructions, streaming events, client function tools).',
   register(app, ctx) {
-    app.removeAllContentTypeParsers();
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-      try {
-        done(null, body === '' ? undefined : JSON.parse(body as string));
-      } catch (err) {
-        done(Object.assign(new Error(`the body is not valid JSON: ${(err as Error).message}`), { statusCode: 400 }), undefined);
-      }
-    });
+    acceptJsonBodiesOnly(app);
     app.setErrorHandler((err, _req, reply) => {
       const { status, body } = errorBody(err);
       if (status >= 500) ctx.logger.error({ err }, 'responses request failed');

@@ -1,4 +1,4 @@
-import { definePlugin } from '../../sdk/index.js';
+import { acceptJsonBodiesOnly, definePlugin } from '../../sdk/index.js';
 import { ToolsInvokeConfig } from './config-schema.js';
 import { failureBody } from './errors.js';
 import { registerInvokeRoute } from './invoke-route.js';
@@ -12,14 +12,7 @@ export default definePlugin({
   dependsOn: ['agent'],
   description: 'POST /tools/invoke: run one agent tool over HTTP (bearer auth, tool policy, dangerous tools opt-in).',
   register(app, ctx) {
-    app.removeAllContentTypeParsers();
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-      try {
-        done(null, body === '' ? undefined : JSON.parse(body as string));
-      } catch (err) {
-        done(Object.assign(new Error(`the body is not valid JSON: ${(err as Error).message}`), { statusCode: 400 }), undefined);
-      }
-    });
+    acceptJsonBodiesOnly(app);
     app.setErrorHandler((err, _req, reply) => {
       const { status, body } = failureBody(err);
       if (status >= 500) ctx.logger.error({ err }, 'tools/invoke failed');
