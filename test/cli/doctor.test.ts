@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
-import { modeOf, runCli, tempHome } from './run-cli.js';
+import { cloneHome, modeOf, runCli, tempHome } from './run-cli.js';
 
 let home: string;
 let state: string;
@@ -12,11 +12,19 @@ const cli = (args: string[], env?: Record<string, string>) => runCli(args, { hom
 const readConfig = () => JSON.parse(fs.readFileSync(configPath, 'utf8'));
 const writeConfig = (c: unknown) => fs.writeFileSync(configPath, JSON.stringify(c), { mode: 0o600 });
 
+let template: string;
+beforeAll(async () => {
+  template = tempHome();
+  expect((await runCli(['setup', '--non-interactive'], { home: template })).code).toBe(0);
+});
 beforeEach(async () => {
-  home = tempHome();
+  home = cloneHome(template);
   state = path.join(home, '.clawdbot');
   configPath = path.join(state, 'moltbot.json');
-  await cli(['setup', '--non-interactive', '--port', String(await freePort())]);
+  // A port nobody uses, so the port check sees it free (or held by the test's own squatter).
+  const cfg = JSON.parse(fs.readFileSync(configPath, 'utf8'));
+  cfg.gateway.port = await freePort();
+  fs.writeFileSync(configPath, JSON.stringify(cfg), { mode: 0o600 });
 });
 
 describe('moltbot doctor', () => {

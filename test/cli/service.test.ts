@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/gateway-process.js';
-import { runCli, tempHome } from './run-cli.js';
+import { cloneHome, runCli, tempHome } from './run-cli.js';
 
 // The service manager is observed, not run: MOLTBOT_SERVICE_RUNNER_LOG makes the one runner
 // record each systemctl/launchctl/loginctl command line instead of executing it.
@@ -19,11 +19,16 @@ const recorded = () =>
         .map((c) => [c.cmd, ...c.args].join(' '))
     : [];
 
-beforeEach(async () => {
-  home = tempHome();
+let template: string;
+beforeAll(async () => {
+  template = tempHome();
+  expect((await runCli(['setup', '--non-interactive'], { home: template })).code).toBe(0);
+  expect((await runCli(['--dev', 'setup', '--non-interactive'], { home: template })).code).toBe(0);
+});
+beforeEach(() => {
+  // Each test gets its own copy: unit files and the runner log must not leak between tests.
+  home = cloneHome(template);
   runnerLog = path.join(home, 'runner.log');
-  await runCli(['setup', '--non-interactive'], { home });
-  await runCli(['--dev', 'setup', '--non-interactive'], { home });
 });
 
 describe('systemd (Linux)', () => {
