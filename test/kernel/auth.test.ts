@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess } from '../support/gateway-process.js';
+import { startReady } from './start-gateway.js';
 import { GatewayConnectError } from '../../bin/client/gateway-client.js';
 import { connectFrame, connectRaw, openRaw } from './raw-socket.js';
 
@@ -25,7 +26,7 @@ async function refusal(gw: GatewayProcess, auth: Record<string, string> | undefi
 describe('token auth (shared secret in config)', () => {
   let gw: GatewayProcess;
   beforeAll(async () => {
-    gw = await startGateway();
+    gw = await startReady();
   });
   afterAll(async () => {
     await gw?.stop();
@@ -72,7 +73,7 @@ describe('token auth (shared secret in config)', () => {
 describe('password auth', () => {
   let gw: GatewayProcess;
   beforeAll(async () => {
-    gw = await startGateway({ config: { gateway: { auth: { mode: 'password', password: 'correct horse battery staple', rateLimit: { maxFailures: 1000 } } } } });
+    gw = await startReady({ config: { gateway: { auth: { mode: 'password', password: 'correct horse battery staple', rateLimit: { maxFailures: 1000 } } } } });
   });
   afterAll(async () => {
     await gw?.stop();
@@ -102,8 +103,8 @@ describe('secret precedence: --token > CLAWDBOT_GATEWAY_TOKEN > gateway.auth.tok
   let envGw: GatewayProcess;
   beforeAll(async () => {
     [flagGw, envGw] = await Promise.all([
-      startGateway({ token: CONFIG, env: { CLAWDBOT_GATEWAY_TOKEN: ENV }, args: ['--token', FLAG] }),
-      startGateway({ token: CONFIG, env: { CLAWDBOT_GATEWAY_TOKEN: ENV } }),
+      startReady({ token: CONFIG, env: { CLAWDBOT_GATEWAY_TOKEN: ENV }, args: ['--token', FLAG] }),
+      startReady({ token: CONFIG, env: { CLAWDBOT_GATEWAY_TOKEN: ENV } }),
     ]);
   });
   afterAll(async () => {
@@ -142,7 +143,7 @@ describe('secret precedence: --token > CLAWDBOT_GATEWAY_TOKEN > gateway.auth.tok
 describe('failure rate limiting', () => {
   let gw: GatewayProcess;
   beforeAll(async () => {
-    gw = await startGateway({ config: { gateway: { auth: { token: 'rate-limit-token-0123456789abcdefghijkl', rateLimit: { maxFailures: 3, windowMs: 60_000 } } } } });
+    gw = await startReady({ config: { gateway: { auth: { token: 'rate-limit-token-0123456789abcdefghijkl', rateLimit: { maxFailures: 3, windowMs: 60_000 } } } } });
   });
   afterAll(async () => {
     await gw?.stop();
@@ -170,7 +171,7 @@ describe('failure rate limiting', () => {
 describe('Tailscale Serve identity (gateway.auth.allowTailscale: true)', () => {
   let gw: GatewayProcess;
   beforeAll(async () => {
-    gw = await startGateway({ config: { gateway: { auth: { token: 'ts-token-0123456789abcdefghijklmnopqrstuv', allowTailscale: true, rateLimit: { maxFailures: 1000 } } } } });
+    gw = await startReady({ config: { gateway: { auth: { token: 'ts-token-0123456789abcdefghijklmnopqrstuv', allowTailscale: true, rateLimit: { maxFailures: 1000 } } } } });
   });
   afterAll(async () => {
     await gw?.stop();

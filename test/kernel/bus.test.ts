@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess } from '../support/gateway-process.js';
+import { startReady } from './start-gateway.js';
 import type { EventFrame, GatewayClient } from '../../bin/client/gateway-client.js';
 import { sleep } from './raw-socket.js';
 
@@ -8,7 +9,7 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let gw: GatewayProcess;
 beforeAll(async () => {
-  gw = await startGateway({ config: { gateway: { tickIntervalMs: 1000 } } });
+  gw = await startReady({ config: { gateway: { tickIntervalMs: 1000 } } });
 });
 afterAll(async () => {
   await gw?.stop();

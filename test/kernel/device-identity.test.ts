@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess } from '../support/gateway-process.js';
+import { startReady } from './start-gateway.js';
 import { newDeviceKey, signDevice, type DeviceKey } from './device-key.js';
 import { openRaw } from './raw-socket.js';
 
 let gw: GatewayProcess;
 beforeAll(async () => {
-  gw = await startGateway();
+  gw = await startReady();
 });
 afterAll(async () => {
   await gw?.stop();

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess } from '../support/gateway-process.js';
+import { startReady } from './start-gateway.js';
 import { GatewayRequestError } from '../../bin/client/gateway-client.js';
 import { connectFrame, connectRaw, openRaw, sleep, type RawSocket } from './raw-socket.js';
 
 let gw: GatewayProcess;
 beforeAll(async () => {
-  gw = await startGateway();
+  gw = await startReady();
 });
 afterAll(async () => {
   await gw?.stop();

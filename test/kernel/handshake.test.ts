@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { REPO_ROOT, startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { REPO_ROOT, type GatewayProcess } from '../support/gateway-process.js';
+import { startReady } from './start-gateway.js';
 import { GatewayConnectError, GatewayRequestError } from '../../bin/client/gateway-client.js';
 import { HANDSHAKE_TIMEOUT_MS } from '../../kernel/protocol/frames.js';
 import { connectFrame, connectRaw, openRaw } from './raw-socket.js';
 
 let gw: GatewayProcess;
 beforeAll(async () => {
-  gw = await startGateway();
+  gw = await startReady();
 });
 afterAll(async () => {
   await gw?.stop();
@@ -202,7 +203,7 @@ describe('handshake', () => {
 describe('handshake timeout', () => {
   let short: GatewayProcess;
   beforeAll(async () => {
-    short = await startGateway({ config: { gateway: { handshakeTimeoutMs: 800 } } });
+    short = await startReady({ config: { gateway: { handshakeTimeoutMs: 800 } } });
   });
   afterAll(async () => {
     await short?.stop();

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { REPO_ROOT, type GatewayProcess } from '../support/gateway-process.js';
+import { startReady } from './start-gateway.js';
 
 const PROBE = path.join(REPO_ROOT, 'test/kernel/fixtures/kernel-probe');
 
 let gw: GatewayProcess;
 beforeAll(async () => {
-  gw = await startGateway({
+  gw = await startReady({
     config: {
       gateway: { auth: { token: 'http-token-0123456789abcdefghijklmnopqrstu', rateLimit: { maxFailures: 5 } } },
       plugins: { entries: { 'kernel-probe': { from: PROBE } } },

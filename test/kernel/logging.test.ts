@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess } from '../support/gateway-process.js';
+import { startReady } from './start-gateway.js';
 import { newDeviceKey, signDevice } from './device-key.js';
 import { openRaw, sleep } from './raw-socket.js';
 
@@ -12,7 +13,7 @@ const logFile = () => path.join(gw.stateDir, 'logs', 'gateway.log');
 const logLines = () => fs.readFileSync(logFile(), 'utf8').split('\n').filter(Boolean);
 
 beforeAll(async () => {
-  gw = await startGateway({ args: ['--verbose'] });
+  gw = await startReady({ args: ['--verbose'] });
   // Traffic worth logging: requests, a device that gets a device token, a refusal.
   const c = await gw.client();
   await c.request('health');

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess } from '../support/gateway-process.js';
+import { startReady } from './start-gateway.js';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
 import { sleep } from './raw-socket.js';
 
 let gw: GatewayProcess;
 let c: GatewayClient;
 beforeAll(async () => {
-  gw = await startGateway();
+  gw = await startReady();
   c = await gw.client({ instanceId: 'methods-test' });
 });
 afterAll(async () => {

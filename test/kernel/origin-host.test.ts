@@ -1,11 +1,12 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess } from '../support/gateway-process.js';
+import { startReady } from './start-gateway.js';
 import { upgradeStatus } from './raw-socket.js';
 
 let gw: GatewayProcess;
 beforeAll(async () => {
-  gw = await startGateway({ config: { gateway: { controlUi: { allowedOrigins: ['https://control.example.com'] }, allowedHosts: ['gateway.example.internal'] } } });
+  gw = await startReady({ config: { gateway: { controlUi: { allowedOrigins: ['https://control.example.com'] }, allowedHosts: ['gateway.example.internal'] } } });
 });
 afterAll(async () => {
   await gw?.stop();

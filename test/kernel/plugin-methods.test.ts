@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { REPO_ROOT, type GatewayProcess } from '../support/gateway-process.js';
+import { startReady } from './start-gateway.js';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
 import { sleep } from './raw-socket.js';
 
@@ -9,7 +10,7 @@ const PROBE = path.join(REPO_ROOT, 'test/kernel/fixtures/kernel-probe');
 let gw: GatewayProcess;
 let c: GatewayClient;
 beforeAll(async () => {
-  gw = await startGateway({ config: { plugins: { entries: { 'kernel-probe': { from: PROBE } } } } });
+  gw = await startReady({ config: { plugins: { entries: { 'kernel-probe': { from: PROBE } } } } });
   c = await gw.client();
 });
 afterAll(async () => {
