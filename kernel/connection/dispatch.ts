@@ -4,12 +4,12 @@ import type { IdempotentOutcome } from '../bus/idempotency-cache.js';
 import { describeProblems } from '../schema/compiled.js';
 import { kernelError, toWireError } from '../errors.js';
 import { CloseCode, MAX_BUFFERED_BYTES, requestFrame } from '../protocol/frames.js';
-
-/** A response must leave room in the send buffer for the events around it. */
-const MAX_RESPONSE_CHARS = MAX_BUFFERED_BYTES - 64 * 1024;
 import type { KernelRuntime } from '../runtime.js';
 import type { ClientConnection } from './client-connection.js';
 import { untrustedText } from '../logging/untrusted-text.js';
+
+/** A response must leave room in the send buffer for the events around it. */
+const MAX_RESPONSE_CHARS = MAX_BUFFERED_BYTES - 64 * 1024;
 
 /**
  * A frame after the handshake. Every request with an id gets exactly one final response (the
@@ -52,7 +52,7 @@ async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, m
     // One response bigger than the whole send buffer would cut a healthy client as a slow
     // consumer (1013): answer with an error it can act on instead.
     if (text.length > MAX_RESPONSE_CHARS) {
-      rt.logger.warn({ connId: conn.id, method, chars: text.length }, 'response too large; answered with an error');
+      rt.logger.warn({ connId: conn.id, method: untrustedText(method, 64), chars: text.length }, 'response too large; answered with an error');
       text = JSON.stringify({ type: 'res', id, ok: false, error: toWireError(kernelError('GW_ERR_RESPONSE_TOO_LARGE', `the ${method} response (${text.length} bytes) is larger than the ${MAX_BUFFERED_BYTES}-byte send limit; ask for less (e.g. a smaller limit or maxBytes)`, { details: { bytes: text.length, limit: MAX_BUFFERED_BYTES } })) });
       ok = false;
     }
