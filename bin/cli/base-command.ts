@@ -1,5 +1,5 @@
 import { UsageError } from 'clipanion';
-import { GatewayConnectError, GatewayRequestError } from '../client/gateway-client.js';
+import type { GatewayConnectError, GatewayRequestError } from '../client/gateway-client.js';
 import { GatewayError } from '../../kernel/errors.js';
 import { ProfileCommand } from '../profile-options.js';
 import { CliError } from './cli-error.js';
@@ -57,13 +57,18 @@ export abstract class MoltbotCommand extends ProfileCommand {
 export function describeError(err: unknown): { code: string; message: string; exitCode: number } {
   if (err instanceof CliError) return { code: err.code, message: err.message, exitCode: err.exitCode };
   if (err instanceof UsageError) return { code: 'GW_ERR_CLI_USAGE', message: err.message, exitCode: ExitCode.usage };
-  if (err instanceof GatewayConnectError) return describeConnectError(err);
-  if (err instanceof GatewayRequestError) return describeRequestError(err);
+  // By name, not instanceof: the client (and ws) is loaded only by commands that connect.
+  if (isNamed<GatewayConnectError>(err, 'GatewayConnectError')) return describeConnectError(err);
+  if (isNamed<GatewayRequestError>(err, 'GatewayRequestError')) return describeRequestError(err);
   if (err instanceof GatewayError) {
     const usage = err.code === 'GW_ERR_CONFIG_PARSE' || err.code === 'GW_ERR_CONFIG_INVALID';
     return { code: err.code, message: err.message, exitCode: usage ? ExitCode.usage : ExitCode.failure };
   }
   return { code: 'GW_ERR_CLI_INTERNAL', message: (err as Error)?.message ?? String(err), exitCode: ExitCode.failure };
+}
+
+function isNamed<T extends Error>(err: unknown, name: string): err is T {
+  return err instanceof Error && err.name === name;
 }
 
 function describeConnectError(err: GatewayConnectError): { code: string; message: string; exitCode: number } {

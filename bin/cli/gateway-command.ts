@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Option } from 'clipanion';
-import { GatewayClient } from '../client/gateway-client.js';
+import type { GatewayClient } from '../client/gateway-client.js';
 import { packageVersion } from '../package-version.js';
 import { CliError } from './cli-error.js';
 import { MoltbotCommand } from './base-command.js';
@@ -56,6 +56,7 @@ export abstract class GatewayCommand extends MoltbotCommand {
 
   async connect(target = this.target()): Promise<GatewayClient> {
     const timeoutMs = this.timeoutMs();
+    const { GatewayClient } = await import('../client/gateway-client.js');
     return withProgress(this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean }, `Connecting to ${target.url}…`, () =>
       GatewayClient.connect({
         url: target.url,

@@ -1,5 +1,4 @@
 import { Command } from 'clipanion';
-import { GatewayClient } from '../client/gateway-client.js';
 import { CliError } from '../cli/cli-error.js';
 import { GatewayCommand } from '../cli/gateway-command.js';
 import { withProgress } from '../cli/progress.js';
@@ -55,6 +54,7 @@ export class GatewayRestartCommand extends GatewayCommand {
   /** Reconnect until hello-ok or the deadline (bounded: one attempt per 250 ms). */
   private async waitUntilBack(target: ReturnType<GatewayCommand['target']>, timeoutMs: number): Promise<{ pid: number }> {
     const deadline = Date.now() + timeoutMs;
+    const { GatewayClient } = await import('../client/gateway-client.js');
     let last: unknown;
     while (Date.now() < deadline) {
       try {

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GatewayClient } from '../client/gateway-client.js';
 import { findListeners } from '../../kernel/process/port-owner.js';
 import { dialHost } from '../cli/local-profile.js';
 import type { DoctorContext, Finding } from './finding.js';
@@ -18,6 +17,7 @@ function alive(pid: number): boolean {
 async function gatewayAnswers(ctx: DoctorContext): Promise<'ok' | 'auth' | 'no'> {
   const token = ctx.env.CLAWDBOT_GATEWAY_TOKEN ?? ((ctx.config.gateway as any)?.auth?.token as string | undefined);
   const password = ctx.env.CLAWDBOT_GATEWAY_PASSWORD ?? ((ctx.config.gateway as any)?.auth?.password as string | undefined);
+  const { GatewayClient } = await import('../client/gateway-client.js');
   try {
     const c = await GatewayClient.connect({ url: `ws://${dialHost(ctx.bind)}:${ctx.port}`, token, password, clientId: 'cli', clientMode: 'probe', timeoutMs: 3000 });
     c.close();
