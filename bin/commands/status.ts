@@ -16,8 +16,8 @@ export class StatusCommand extends GatewayCommand {
     details: `
       Always prints the local picture (profile, config file and its validity, port, service), then
       asks the gateway. When the gateway is down it says so and exits 4; 5 when it refuses our
-      credentials; 0 when it answered. --deep also asks for a fresh health probe; --all adds
-      every plugin and presence entry.
+      credentials; 0 when it answered. --deep asks for a probing health check (channels check
+      their connections now); --all adds every plugin, presence entry and recent session.
     `,
     examples: [
       ['Quick look', 'moltbot status'],
@@ -26,8 +26,8 @@ export class StatusCommand extends GatewayCommand {
     ],
   });
 
-  all = Option.Boolean('--all', false, { description: 'Include every plugin and presence entry' });
-  deep = Option.Boolean('--deep', false, { description: 'Also run a health probe' });
+  all = Option.Boolean('--all', false, { description: 'Include every plugin, presence entry and recent session' });
+  deep = Option.Boolean('--deep', false, { description: 'Ask for a probing health check' });
 
   async run(): Promise<number> {
     const local = this.localProfile();
