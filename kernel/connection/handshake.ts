@@ -232,6 +232,8 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
     instanceId: params.client.instanceId,
   });
 
+  // Bump (and announce) before the snapshot, so hello-ok's stateVersion covers its own row.
+  if (joined) rt.presenceAnnouncer.changed();
   const hello: Record<string, unknown> = {
     type: 'hello-ok',
     protocol: a.protocol,
@@ -259,7 +261,6 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
     { connId: conn.id, client: untrustedText(params.client.id, 64), mode: untrustedText(params.client.mode, 32), role: a.role, via: a.via, protocol: a.protocol, ip: conn.peer.ip },
     'client connected',
   );
-  if (joined) rt.presenceAnnouncer.changed();
 }
 
 function refuse(rt: KernelRuntime, conn: ClientConnection, id: string | undefined, r: Refusal): false {

@@ -39,27 +39,37 @@ describe('GenerationLease', () => {
     expect(done).toEqual(['first']);
   });
 
-  it('clears its timers and waits for tracked work', async () => {
+  it('waits for tracked work', async () => {
     const lease = new GenerationLease('p', logger);
-    let ticks = 0;
-    lease.interval('tick', 5, () => {
-      ticks++;
-    });
-    let fired = false;
-    lease.timeout('later', 30, () => {
-      fired = true;
-    });
     let finished = false;
-    lease.track(new Promise<void>((r) => setTimeout(() => {
-      finished = true;
-      r();
-    }, 20)));
+    void lease.track(
+      new Promise<void>((r) =>
+        setTimeout(() => {
+          finished = true;
+          r();
+        }, 20),
+      ),
+    );
     expect(lease.inflightCount).toBe(1);
     await lease.settled();
     expect(finished).toBe(true);
+    expect(lease.inflightCount).toBe(0);
+  });
+
+  it('clears its timers when it ends', async () => {
+    const lease = new GenerationLease('p', logger);
+    let ticks = 0;
+    let fired = false;
+    lease.interval('tick', 5, () => {
+      ticks++;
+    });
+    lease.timeout('later', 30, () => {
+      fired = true;
+    });
     await lease.end();
     const at = ticks;
-    await new Promise((r) => setTimeout(r, 40));
+    // Well past both deadlines: neither callback may run once the lease has ended.
+    await new Promise((r) => setTimeout(r, 80));
     expect(ticks).toBe(at);
     expect(fired).toBe(false);
   });

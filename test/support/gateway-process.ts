@@ -152,6 +152,14 @@ export async function startGateway(options: GatewayProcessOptions = {}): Promise
       }
     },
   };
-  if (options.waitReady !== false) await waitForOutput(/listening on wss?:\/\/\S+/);
+  if (options.waitReady !== false) {
+    try {
+      await waitForOutput(/listening on wss?:\/\/\S+/);
+    } catch (err) {
+      // Never leave an orphan behind when the start did not go as the test expected.
+      proc.kill('SIGKILL');
+      throw err;
+    }
+  }
   return gw;
 }
