@@ -102,7 +102,9 @@ export async function spawnServer(opts: SpawnServerOptions): Promise<RunningServ
         }
       }
       live.delete(child);
-      rmSync(dir, { recursive: true, force: true });
+      // BENCH_KEEP_SERVER_DIRS=1 keeps each server's state dir and log for a post-mortem.
+      if (process.env.BENCH_KEEP_SERVER_DIRS) process.stderr.write(`[bench] kept ${dir} (server.log inside)\n`);
+      else rmSync(dir, { recursive: true, force: true });
     })());
 
   try {

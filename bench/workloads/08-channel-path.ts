@@ -142,6 +142,11 @@ const workload: Workload = {
       const config = {
         ...fakeProviderConfig(provider),
         channels: { telegram: { botToken: TOKEN, apiRoot: fake.apiRoot, dmPolicy: 'open', allowFrom: ['*'] } },
+        // One session per user, so 1,000 chats are 1,000 conversations. With the default
+        // `main`, every DM shares one session, whose turns run one at a time by design (a
+        // personal assistant has one human): throughput would be 1 / turn time, and the
+        // queue cap (messages.queue.cap, 50) refuses the rest.
+        session: { dmScope: 'per-peer' },
       };
       const server = await target.start({ config });
       try {

@@ -1,0 +1,33 @@
+import { ExitCode } from './exit-codes.js';
+/**
+ * The CLI's error registry: each code has the exit code it ends the process with.
+ * docs/cli.md lists every code; bin/cli/cli-error.test.ts keeps the two in step.
+ */
+export const CLI_ERRORS = {
+    GW_ERR_CLI_USAGE: ExitCode.usage,
+    GW_ERR_CLI_INVALID_VALUE: ExitCode.usage,
+    GW_ERR_CLI_CONFIG_INVALID: ExitCode.usage,
+    GW_ERR_CLI_CONFIG_MISSING: ExitCode.failure,
+    GW_ERR_CLI_UNREACHABLE: ExitCode.unreachable,
+    GW_ERR_CLI_AUTH: ExitCode.auth,
+    GW_ERR_CLI_TIMEOUT: ExitCode.timeout,
+    GW_ERR_CLI_METHOD_UNAVAILABLE: ExitCode.unavailable,
+    GW_ERR_CLI_REQUEST_FAILED: ExitCode.failure,
+    GW_ERR_CLI_SERVICE: ExitCode.failure,
+    /** An unexpected failure: a bug. */
+    GW_ERR_CLI_INTERNAL: ExitCode.failure,
+    GW_ERR_CLI_NOT_RUNNING: ExitCode.unreachable,
+};
+export class CliError extends Error {
+    code;
+    exitCode;
+    constructor(code, message, options = {}) {
+        super(message, { cause: options.cause });
+        this.code = code;
+        this.name = 'CliError';
+        this.exitCode = CLI_ERRORS[code];
+        this.details = options.details;
+    }
+    details;
+}
+//# sourceMappingURL=cli-error.js.map

@@ -1,0 +1,3 @@
+export declare function withProgress<T>(stream: NodeJS.WritableStream & {
+    isTTY?: boolean;
+}, label: string, work: () => Promise<T>): Promise<T>;

@@ -1,0 +1,17 @@
+import { Command, Option } from 'clipanion';
+import { GatewayCommand } from '../cli/gateway-command.js';
+export class ChannelsLogoutCommand extends GatewayCommand {
+    static paths = [['channels', 'logout']];
+    static usage = Command.Usage({
+        category: 'Channels',
+        description: 'Unlink a channel account and forget its credentials (`channels.logout`).',
+        examples: [['Unlink WhatsApp', 'moltbot channels logout --channel whatsapp']],
+    });
+    channel = Option.String('--channel', { required: true, description: 'Channel to unlink' });
+    account = Option.String('--account', { description: 'Account id (default: the default account)' });
+    async run() {
+        const result = await this.call('channels.logout', { channel: this.channel, ...(this.account ? { accountId: this.account } : {}) });
+        this.emit(result, () => this.out(`${this.channel}${this.account ? `/${this.account}` : ''} logged out`));
+    }
+}
+//# sourceMappingURL=channels-logout.js.map

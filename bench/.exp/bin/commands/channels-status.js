@@ -1,0 +1,34 @@
+import { Command, Option } from 'clipanion';
+import { GatewayCommand } from '../cli/gateway-command.js';
+export class ChannelsStatusCommand extends GatewayCommand {
+    static paths = [['channels', 'status'], ['channels']];
+    static usage = Command.Usage({
+        category: 'Channels',
+        description: 'Link state of every channel and account (the gateway method `channels.status`).',
+        examples: [
+            ['All channels', 'moltbot channels status'],
+            ['Probe the channel APIs now', 'moltbot channels status --probe --json'],
+        ],
+    });
+    probe = Option.Boolean('--probe', false, { description: 'Ask each channel to check its connection now' });
+    async run() {
+        const result = await this.call('channels.status', this.probe ? { probe: true } : {});
+        this.emit(result, () => {
+            const s = this.style;
+            const channels = (result.channels ?? {});
+            const entries = Object.entries(channels).filter(([, c]) => c && typeof c === 'object');
+            if (entries.length === 0)
+                this.out('no channels are enabled');
+            for (const [id, c] of entries) {
+                const q = c.outbound ? `  outbound pending ${c.outbound.pending ?? 0}, dead ${c.outbound.dead ?? 0}` : '';
+                this.out(`${id.padEnd(10)} ${c.linked ? s.green('linked') : s.yellow('not linked')}${q}${c.error ? `  ${s.red(String(c.error))}` : ''}`);
+                for (const a of (c.accounts ?? []))
+                    this.out(`  ${a.accountId ?? a.id ?? 'default'}: ${a.linked ?? a.connected ? s.green('linked') : s.yellow('not linked')}${a.lastError ? ` (${a.lastError})` : ''}`);
+            }
+            const dead = (result.deadLetters ?? []);
+            if (dead.length)
+                this.out(s.yellow(`${dead.length} dead-lettered message(s): see --json (deadLetters)`));
+        });
+    }
+}
+//# sourceMappingURL=channels-status.js.map

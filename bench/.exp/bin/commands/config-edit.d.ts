@@ -1,0 +1,6 @@
+import { MoltbotCommand } from '../cli/base-command.js';
+export declare class ConfigEditCommand extends MoltbotCommand {
+    static paths: string[][];
+    static usage: import("clipanion").Usage;
+    run(): Promise<void>;
+}

@@ -1,0 +1,39 @@
+import { Command, Option } from 'clipanion';
+import { readConfigFile } from '../../kernel/config/config-file.js';
+import { MoltbotCommand } from '../cli/base-command.js';
+import { CliError } from '../cli/cli-error.js';
+import { checkConfig, describeIssue } from '../cli/config-check.js';
+import { ExitCode } from '../cli/exit-codes.js';
+export class ConfigValidateCommand extends MoltbotCommand {
+    static paths = [['config', 'validate']];
+    static usage = Command.Usage({
+        category: 'Config',
+        description: 'Check the config file (JSON5 syntax, kernel and plugin schemas) without starting anything.',
+        details: 'Exit 0 when valid (warnings allowed), 2 when it does not parse or fails a schema.',
+        examples: [
+            ['Check the default profile', 'moltbot config validate'],
+            ['Check another file', 'CLAWDBOT_CONFIG_PATH=./moltbot.json moltbot config validate --json'],
+        ],
+    });
+    json = Option.Boolean('--json', false, { description: 'Print {ok, issues} as JSON' });
+    wantsJson() {
+        return this.json;
+    }
+    async run() {
+        const paths = this.gatewayPaths();
+        const snapshot = readConfigFile(paths.configPath);
+        if (!snapshot.exists)
+            throw new CliError('GW_ERR_CLI_CONFIG_MISSING', `no config at ${paths.configPath}: run "moltbot setup" first`);
+        const check = await checkConfig(snapshot.config, paths.configPath);
+        if (this.json)
+            this.printJson({ ok: check.ok, path: paths.configPath, issues: check.issues });
+        else {
+            const s = this.style;
+            this.out(`${check.ok ? s.green('valid') : s.red('INVALID')}  ${paths.configPath}`);
+            for (const i of check.issues)
+                this.out(`  ${i.severity === 'error' ? s.red('error') : s.yellow('warning')} ${describeIssue(i)}`);
+        }
+        return check.ok ? ExitCode.ok : ExitCode.usage;
+    }
+}
+//# sourceMappingURL=config-validate.js.map

@@ -1,0 +1,25 @@
+import { Command } from 'clipanion';
+import { MoltbotCommand } from '../cli/base-command.js';
+import { CliError } from '../cli/cli-error.js';
+import { withProgress } from '../cli/progress.js';
+import { actionCommands, installedSpec, runPlanned } from '../service/service-manager.js';
+export class GatewayStartCommand extends MoltbotCommand {
+    static paths = [['gateway', 'start']];
+    static usage = Command.Usage({
+        category: 'Service',
+        description: 'Start the installed gateway service (systemctl --user start on Linux, launchctl on macOS).',
+        examples: [
+            ['Start the service', 'moltbot gateway start'],
+            ['Start the dev profile service', 'moltbot --dev gateway start'],
+        ],
+    });
+    async run() {
+        const spec = installedSpec(this.gatewayPaths(), process.env);
+        if (!spec) {
+            throw new CliError('GW_ERR_CLI_SERVICE', 'no gateway service is installed for this profile: install one with "moltbot gateway install", or run "moltbot gateway" in the foreground');
+        }
+        await withProgress(this.context.stderr, `Starting ${spec.name}…`, async () => runPlanned(actionCommands(spec, 'start'), process.env));
+        this.out(`started ${spec.name}`);
+    }
+}
+//# sourceMappingURL=gateway-start.js.map

@@ -1,0 +1,41 @@
+import { Command } from 'clipanion';
+import { GatewayCommand } from '../cli/gateway-command.js';
+import { ExitCode } from '../cli/exit-codes.js';
+export class HealthCommand extends GatewayCommand {
+    static paths = [['health']];
+    static usage = Command.Usage({
+        category: 'Status',
+        description: "Show the gateway's health snapshot; exit 0 only when it is ok.",
+        details: `
+      Connects like any client, asks for \`health\` and prints it. Exit codes: 0 healthy, 1 the
+      gateway answered but is not ok (a failed plugin, a rejected config edit), 4 unreachable,
+      5 credentials refused, 6 no answer within --timeout (default 10s).
+    `,
+        examples: [
+            ['Check the default profile', 'moltbot health'],
+            ['Machine-readable, 3 s deadline', 'moltbot health --json --timeout 3s'],
+            ['A remote gateway', 'moltbot health --url ws://10.0.0.5:18789 --token "$TOKEN"'],
+        ],
+    });
+    async run() {
+        const target = this.target();
+        const snapshot = await this.call('health', {});
+        this.emit(snapshot, () => {
+            const s = this.style;
+            this.out(`${snapshot.ok ? s.green('healthy') : s.red('NOT healthy')}  ${target.url}`);
+            const plugins = (snapshot.plugins ?? []);
+            this.out(`plugins   ${plugins.length === 0 ? s.dim('none enabled') : plugins.map((p) => `${p.id}@${p.version} ${p.state === 'active' ? s.green(p.state) : s.red(p.state)}${p.error ? ` (${p.error})` : ''}`).join(', ')}`);
+            const channels = Object.entries((snapshot.channels ?? {}));
+            this.out(`channels  ${channels.length === 0 ? s.dim('none') : channels.map(([id, c]) => `${id} ${c.linked ? s.green('linked') : s.yellow('not linked')}${c.error ? ` (${c.error})` : ''}`).join(', ')}`);
+            this.out(`sessions  ${snapshot.sessions?.count ?? 0}`);
+            if (snapshot.configError)
+                this.out(`config    ${s.red('rejected edit')}: ${snapshot.configError.message ?? JSON.stringify(snapshot.configError)}`);
+        });
+        if (!snapshot.ok) {
+            this.err('the gateway is running but not healthy: see the failing parts above, and "moltbot logs" / "moltbot doctor"');
+            return ExitCode.failure;
+        }
+        return ExitCode.ok;
+    }
+}
+//# sourceMappingURL=health.js.map

@@ -1,0 +1,29 @@
+import { Command } from 'clipanion';
+import { GatewayCommand } from '../cli/gateway-command.js';
+export class PluginsListCommand extends GatewayCommand {
+    static paths = [['plugins', 'list'], ['plugins']];
+    static usage = Command.Usage({
+        category: 'Plugins',
+        description: 'List the plugins the running gateway knows: version, generation, state, last error.',
+        examples: [
+            ['Table', 'moltbot plugins list'],
+            ['JSON', 'moltbot plugins list --json'],
+        ],
+    });
+    async run() {
+        const result = await this.call('plugins.list', {});
+        this.emit(result, () => {
+            const s = this.style;
+            if (result.plugins.length === 0) {
+                this.out('no plugins are declared or enabled');
+                return;
+            }
+            for (const p of result.plugins) {
+                const state = p.state === 'active' ? s.green(p.state) : p.state === 'failed' ? s.red(p.state) : s.yellow(String(p.state));
+                const err = p.lastError ? `  ${s.red(p.lastError.code ?? '')} ${p.lastError.message ?? ''}` : '';
+                this.out(`${String(p.id).padEnd(16)} ${String(p.version ?? '-').padEnd(10)} gen ${String(p.generation ?? 0).padEnd(3)} ${state}${p.enabled === false && p.state !== 'disabled' ? s.dim(' (disabled)') : ''}${err}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=plugins-list.js.map

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+import { Builtins, Cli } from 'clipanion';
+import { COMMANDS } from './command-list.js';
+import { ExitCode } from './cli/exit-codes.js';
+import { colorsWanted } from './cli/terminal-style.js';
+import { GatewayRunCommand } from './commands/gateway-run.js';
+import { packageVersion } from './package-version.js';
+const colored = colorsWanted(process.stdout);
+const cli = new Cli({ binaryLabel: 'Moltbot Gateway', binaryName: 'moltbot', binaryVersion: packageVersion(), enableColors: colored });
+cli.register(Builtins.HelpCommand);
+cli.register(Builtins.VersionCommand);
+for (const command of COMMANDS)
+    cli.register(command);
+const context = { ...Cli.defaultContext, colorDepth: colored ? Cli.defaultContext.colorDepth : 1 };
+let exitCode;
+let command;
+try {
+    command = cli.process(process.argv.slice(2), context);
+}
+catch (err) {
+    // Unknown command, unknown flag, invalid flag value: usage error on stderr, exit 2.
+    process.stderr.write(cli.error(err, { colored: colorsWanted(process.stderr) }));
+    exitCode = ExitCode.usage;
+}
+if (command)
+    exitCode = await cli.run(command, context);
+process.exitCode = exitCode;
+if (command instanceof GatewayRunCommand) {
+    // The gateway resolves only once it has stopped; exit so stray handles cannot keep us up.
+    process.exit(exitCode);
+}
+// Other commands close what they open; should a handle linger (a socket in TIME_WAIT, a
+// watcher), do not hang a script: leave after a grace period.
+setTimeout(() => process.exit(exitCode), 2000).unref();
+//# sourceMappingURL=moltbot.js.map

@@ -1,0 +1,19 @@
+import { Command, Option, UsageError } from 'clipanion';
+import { isValidProfileName, resolvePaths } from '../kernel/paths.js';
+/**
+ * Options every command takes: the profile (`--dev`, `--profile <name>`) that picks the state
+ * dir, config and ports. Commands extend this class so the flags are spelled once.
+ */
+export class ProfileCommand extends Command {
+    dev = Option.Boolean('--dev', false, { description: 'Use the dev profile (~/.clawdbot-dev, port 19001)' });
+    profile = Option.String('--profile', { description: 'Use a named profile (~/.clawdbot-<name>)' });
+    gatewayPaths() {
+        if (this.dev && this.profile)
+            throw new UsageError('--dev and --profile cannot be combined: --dev is the profile named "dev"');
+        if (this.profile !== undefined && !isValidProfileName(this.profile)) {
+            throw new UsageError(`--profile "${this.profile}" is not a valid name: use 1-32 lowercase letters, digits, - or _ (and not "dev": use --dev)`);
+        }
+        return resolvePaths({ dev: this.dev, profile: this.profile });
+    }
+}
+//# sourceMappingURL=profile-options.js.map

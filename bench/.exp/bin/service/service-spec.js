@@ -1,0 +1,64 @@
+import os from 'node:os';
+import path from 'node:path';
+import { packageRoot, packageVersion } from '../package-version.js';
+import { CliError } from '../cli/cli-error.js';
+import { launchdLabel, systemdUnitName } from './service-names.js';
+/** Test and cross-platform override: `MOLTBOT_SERVICE_PLATFORM=linux|darwin`. */
+export function servicePlatform(env) {
+    const p = env.MOLTBOT_SERVICE_PLATFORM || process.platform;
+    if (p === 'linux' || p === 'darwin')
+        return p;
+    throw new CliError('GW_ERR_CLI_SERVICE', `services are supported on Linux (systemd) and macOS (launchd), not on ${p}: run "moltbot gateway" in the foreground instead`);
+}
+export function buildServiceSpec(input) {
+    const { paths, env } = input;
+    const platform = servicePlatform(env);
+    const system = input.system === true;
+    const home = env.HOME ?? os.homedir();
+    const user = input.user ?? env.USER ?? os.userInfo().username;
+    const name = platform === 'linux' ? systemdUnitName(paths.profile) : launchdLabel(paths.profile);
+    const file = platform === 'linux'
+        ? system
+            ? path.join('/etc/systemd/system', name)
+            : path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'systemd', 'user', name)
+        : system
+            ? path.join('/Library/LaunchDaemons', `${name}.plist`)
+            : path.join(home, 'Library', 'LaunchAgents', `${name}.plist`);
+    const version = packageVersion();
+    const programArguments = [process.execPath, path.join(packageRoot(), 'dist', 'bin', 'moltbot.js')];
+    if (paths.profile === 'dev')
+        programArguments.push('--dev');
+    else if (paths.profile)
+        programArguments.push('--profile', paths.profile);
+    programArguments.push('gateway');
+    if (input.port !== undefined)
+        programArguments.push('--port', String(input.port));
+    const environment = {
+        HOME: home,
+        PATH: env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+        NO_COLOR: '1',
+        CLAWDBOT_SERVICE_MARKER: 'moltbot',
+        CLAWDBOT_SERVICE_KIND: 'gateway',
+        CLAWDBOT_SERVICE_VERSION: version,
+    };
+    // Overrides the user set when installing must hold for the service too, or it would run another profile.
+    if (env.CLAWDBOT_STATE_DIR)
+        environment.CLAWDBOT_STATE_DIR = paths.stateDir;
+    if (env.CLAWDBOT_CONFIG_PATH)
+        environment.CLAWDBOT_CONFIG_PATH = paths.configPath;
+    return {
+        platform,
+        system,
+        profile: paths.profile,
+        name,
+        file,
+        user,
+        home,
+        programArguments,
+        environment,
+        workingDirectory: home,
+        logFile: paths.logFile,
+        description: `Moltbot Gateway${paths.profile ? ` (profile ${paths.profile})` : ''} v${version}`,
+    };
+}
+//# sourceMappingURL=service-spec.js.map

@@ -1,0 +1,251 @@
+import os from 'node:os';
+import { secretsEqual } from '../auth/shared-secret.js';
+import { verifyDevice } from '../auth/device-signature.js';
+import { tailscaleIdentity } from '../auth/tailscale-identity.js';
+import { hasScope, isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
+import { PRESENCE_EVENT_MAX_ROWS } from '../bus/presence-announcer.js';
+import { describeProblems } from '../schema/compiled.js';
+import { untrustedText } from '../logging/untrusted-text.js';
+import { CloseCode, connectParams, negotiateProtocol, MAX_BUFFERED_BYTES, MAX_PAYLOAD_BYTES, PROTOCOL_VERSION, } from '../protocol/frames.js';
+import { KERNEL_ERRORS } from '../errors.js';
+/**
+ * Handle the first frame of a connection. On success the connection becomes `ready` and gets
+ * hello-ok; on failure the client gets an `ok:false` response (when its frame had an id) and
+ * the documented close code.
+ */
+export function handleFirstFrame(rt, conn, text) {
+    let frame;
+    try {
+        frame = JSON.parse(text);
+    }
+    catch {
+        conn.close(CloseCode.policyViolation, 'first frame must be a connect request (got invalid JSON)');
+        return false;
+    }
+    const f = frame;
+    const id = typeof f?.id === 'string' && f.id.length > 0 ? f.id : undefined;
+    if (f?.type !== 'req' || f.method !== 'connect' || !id) {
+        return refuse(rt, conn, id, {
+            errorCode: 'GW_ERR_HANDSHAKE_FIRST_FRAME',
+            message: 'the first frame must be a connect request: {"type":"req","id":"1","method":"connect","params":{…}}',
+            close: CloseCode.policyViolation,
+            reason: 'first frame must be connect',
+        });
+    }
+    const outcome = authenticate(rt, conn, f.params);
+    if ('refusal' in outcome)
+        return refuse(rt, conn, id, outcome.refusal);
+    accept(rt, conn, id, outcome);
+    return true;
+}
+function authenticate(rt, conn, raw) {
+    if (!connectParams.check(raw)) {
+        const problems = connectParams.problems(raw);
+        return {
+            refusal: {
+                errorCode: 'GW_ERR_PARAMS_INVALID',
+                message: `invalid connect params: ${describeProblems(problems, 'params')}`,
+                close: CloseCode.policyViolation,
+                reason: 'invalid connect params',
+                details: { problems },
+            },
+        };
+    }
+    const params = raw;
+    const protocol = negotiateProtocol(params.minProtocol, params.maxProtocol);
+    if (protocol === undefined) {
+        return {
+            refusal: {
+                errorCode: 'GW_ERR_PROTOCOL_MISMATCH',
+                message: `protocol mismatch: client speaks ${params.minProtocol}..${params.maxProtocol}, gateway speaks 3..${PROTOCOL_VERSION}`,
+                close: CloseCode.protocolError,
+                reason: 'protocol mismatch',
+                details: { expectedProtocol: PROTOCOL_VERSION, minProtocol: 3 },
+            },
+        };
+    }
+    const limitKeys = rateLimitKeys(conn);
+    const wait = Math.max(...limitKeys.map((k) => rt.limiter.retryAfterMs(k)));
+    if (wait > 0) {
+        return {
+            refusal: {
+                errorCode: 'GW_ERR_AUTH_RATE_LIMITED',
+                message: `too many failed authentication attempts; retry in ${Math.ceil(wait / 1000)} s`,
+                close: CloseCode.policyViolation,
+                reason: 'rate limited',
+                retryAfterMs: wait,
+            },
+        };
+    }
+    const roleName = params.role ?? 'operator';
+    if (roleName !== 'operator' && roleName !== 'node') {
+        return { refusal: { errorCode: 'GW_ERR_ROLE_INVALID', message: `invalid role "${untrustedText(roleName, 32)}": use "operator" or "node"`, close: CloseCode.policyViolation, reason: 'invalid role' } };
+    }
+    const role = roleName;
+    let scopes;
+    if (role === 'node') {
+        scopes = ['node'];
+    }
+    else {
+        const asked = params.scopes ?? [];
+        const unknown = asked.filter((s) => !isScope(s) || s === 'node');
+        if (unknown.length) {
+            return {
+                refusal: {
+                    errorCode: 'GW_ERR_PARAMS_INVALID',
+                    message: `unknown scope ${unknown.map((s) => `"${untrustedText(s, 64)}"`).join(', ')}; operator scopes are ${OPERATOR_SCOPES.join(', ')}`,
+                    close: CloseCode.policyViolation,
+                    reason: 'invalid scopes',
+                },
+            };
+        }
+        scopes = asked.length ? [...new Set(asked)] : ['operator.admin'];
+    }
+    const presented = rt.auth.mode === 'password' ? params.auth?.password : params.auth?.token;
+    let via;
+    if (tailscaleIdentity(conn.peer.headers, conn.peer.ip, rt.auth.allowTailscale))
+        via = 'tailscale';
+    if (secretsEqual(presented, rt.auth.secret))
+        via = 'secret';
+    if (params.device) {
+        const check = verifyDevice(params.device, { clientId: params.client.id, clientMode: params.client.mode, role, scopes: params.scopes ?? [], token: params.auth?.token ?? undefined }, conn.nonce, conn.peer.isLoopback);
+        if (!check.ok) {
+            return { refusal: { errorCode: 'GW_ERR_DEVICE_INVALID', message: `device identity rejected: ${check.reason}`, close: CloseCode.policyViolation, reason: 'device identity rejected', authFailure: true } };
+        }
+        if (!via && rt.devices.tokenMatches(params.device.id.toLowerCase(), role, params.device.publicKey, params.auth?.token)) {
+            via = 'device-token';
+            // A device token grants at most the scopes it was issued for; asking for none means those.
+            const granted = (rt.devices.get(params.device.id.toLowerCase(), role)?.scopes ?? []);
+            if (role === 'operator' && !params.scopes?.length)
+                scopes = [...granted];
+            const beyond = scopes.filter((s) => !hasScope(granted, s));
+            if (beyond.length) {
+                return {
+                    refusal: {
+                        errorCode: 'GW_ERR_SCOPE_FORBIDDEN',
+                        message: `this device token was issued for ${granted.join(', ') || 'no scopes'} and cannot grant ${beyond.join(', ')}; connect with the shared secret to be issued a token for more`,
+                        close: CloseCode.policyViolation,
+                        reason: 'device token scopes exceeded',
+                    },
+                };
+            }
+        }
+    }
+    if (!via) {
+        const missing = !params.auth?.token && !params.auth?.password;
+        const field = rt.auth.mode === 'password' ? 'auth.password' : 'auth.token';
+        return {
+            refusal: {
+                errorCode: missing ? 'GW_ERR_AUTH_REQUIRED' : 'GW_ERR_AUTH_INVALID',
+                message: missing
+                    ? `authentication required: send the gateway ${rt.auth.mode} in connect.params.${field} (see gateway.auth in ${rt.paths.configPath})`
+                    : `invalid ${rt.auth.mode}: the ${field} you sent does not match this gateway's`,
+                close: CloseCode.policyViolation,
+                reason: missing ? 'auth required' : 'unauthorized',
+                authFailure: true,
+            },
+        };
+    }
+    for (const k of limitKeys)
+        rt.limiter.reset(k);
+    return { params, protocol, role, scopes, via };
+}
+function accept(rt, conn, id, a) {
+    const { params } = a;
+    const caller = {
+        connId: conn.id,
+        role: a.role,
+        scopes: a.scopes,
+        clientId: params.client.id,
+        clientMode: params.client.mode,
+        instanceId: params.client.instanceId,
+        deviceId: params.device?.id.toLowerCase(),
+        ip: conn.peer.ip,
+        isLoopback: conn.peer.isLoopback,
+    };
+    conn.caller = caller;
+    conn.state = 'ready';
+    let auth;
+    if (params.device && a.via !== 'device-token') {
+        // A device that proved the shared secret (or Tailscale identity) is approved and gets its
+        // own token, so it can stop sending the shared secret. See docs/protocol.md "Devices".
+        const issued = rt.devices.approveAndIssue({
+            deviceId: caller.deviceId,
+            publicKey: params.device.publicKey,
+            role: a.role,
+            scopes: a.scopes,
+            clientId: params.client.id,
+            displayName: params.client.displayName,
+        });
+        auth = { deviceToken: issued.token, role: a.role, scopes: a.scopes, issuedAtMs: issued.issuedAtMs };
+    }
+    conn.presenceKey = caller.deviceId ?? params.client.instanceId ?? conn.id;
+    const joined = rt.presence.join(conn.presenceKey, conn.id, {
+        host: params.client.displayName,
+        ip: conn.peer.ip,
+        version: params.client.version,
+        platform: params.client.platform,
+        deviceFamily: params.client.deviceFamily,
+        modelIdentifier: params.client.modelIdentifier,
+        mode: params.client.mode,
+        reason: 'connect',
+        ts: Date.now(),
+        deviceId: caller.deviceId,
+        roles: [a.role],
+        scopes: a.scopes,
+        instanceId: params.client.instanceId,
+    });
+    const hello = {
+        type: 'hello-ok',
+        protocol: a.protocol,
+        server: { version: rt.version, connId: conn.id, host: os.hostname() },
+        features: { methods: rt.methods.names(), events: rt.broadcaster.eventNames() },
+        snapshot: {
+            // Capped like the `presence` event: the full list in every hello-ok made N connects cost
+            // O(N²) bytes (5,000 clients: handshakes timed out). `system-presence` returns all rows.
+            presence: rt.presence.list().slice(0, PRESENCE_EVENT_MAX_ROWS),
+            health: rt.healthSnapshot(),
+            stateVersion: { ...rt.broadcaster.stateVersion },
+            uptimeMs: Date.now() - rt.startedAt,
+            configPath: rt.paths.configPath,
+            stateDir: rt.paths.stateDir,
+            sessionDefaults: rt.sessionDefaults(),
+        },
+        policy: { maxPayload: MAX_PAYLOAD_BYTES, maxBufferedBytes: MAX_BUFFERED_BYTES, tickIntervalMs: rt.tickIntervalMs },
+    };
+    const canvas = rt.canvasHostUrl();
+    if (canvas)
+        hello.canvasHostUrl = canvas;
+    if (auth)
+        hello.auth = auth;
+    conn.sendFrame({ type: 'res', id, ok: true, payload: hello });
+    rt.broadcaster.add(conn);
+    rt.logger.debug({ connId: conn.id, client: untrustedText(params.client.id, 64), mode: untrustedText(params.client.mode, 32), role: a.role, via: a.via, protocol: a.protocol, ip: conn.peer.ip }, 'client connected');
+    if (joined)
+        rt.presenceAnnouncer.changed();
+}
+function refuse(rt, conn, id, r) {
+    if (r.authFailure)
+        for (const k of rateLimitKeys(conn))
+            rt.limiter.recordFailure(k);
+    if (id) {
+        const error = { code: KERNEL_ERRORS[r.errorCode].wire, message: r.message };
+        error.details = { errorCode: r.errorCode, ...r.details };
+        if (r.retryAfterMs !== undefined) {
+            error.retryAfterMs = r.retryAfterMs;
+            error.retryable = true;
+        }
+        conn.sendFrame({ type: 'res', id, ok: false, error });
+    }
+    rt.logger.warn({ connId: conn.id, ip: conn.peer.ip, origin: untrustedText(conn.peer.origin), code: r.errorCode, reason: r.reason }, 'connection refused');
+    conn.close(r.close, r.reason);
+    return false;
+}
+/** Failures count per peer address, and for browsers per Origin too. */
+function rateLimitKeys(conn) {
+    const keys = [`ip:${conn.peer.ip}`];
+    if (conn.peer.origin)
+        keys.push(`origin:${conn.peer.origin}`);
+    return keys;
+}
+//# sourceMappingURL=handshake.js.map

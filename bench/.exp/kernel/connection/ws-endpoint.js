@@ -1,0 +1,75 @@
+import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
+import { isLoopbackAddress, normalizeAddress } from '../auth/peer-address.js';
+import { untrustedText } from '../logging/untrusted-text.js';
+import { CloseCode, MAX_BUFFERED_BYTES } from '../protocol/frames.js';
+import { ClientConnection } from './client-connection.js';
+import { handleFirstFrame } from './handshake.js';
+import { handleFrame } from './dispatch.js';
+/**
+ * The control plane at `/`. Host and Origin are checked before the upgrade (403, no socket);
+ * then the challenge is sent and the first frame must be `connect` within the handshake timeout.
+ */
+export function registerWsEndpoint(app, getRuntime, connections) {
+    // --verbose mirrors events too (handshakes and req/res are logged where they happen).
+    const current = getRuntime();
+    if (current.verbose) {
+        current.broadcaster.onBroadcast = (event, seq, delivered) => current.logger.debug({ event, seq, delivered }, 'event');
+    }
+    app.get('/', {
+        websocket: true,
+        onRequest: (req, reply, done) => {
+            const rt = getRuntime();
+            const host = req.headers.host;
+            const origin = req.headers.origin;
+            if (!isAllowedHost(host, rt.hostPolicy)) {
+                rt.logger.warn({ ip: normalizeAddress(req.socket.remoteAddress), host: untrustedText(host) }, 'websocket refused: Host not allowed');
+                reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'Host header does not name this gateway (add it to gateway.allowedHosts)', details: { errorCode: 'GW_ERR_HOST_FORBIDDEN' } } });
+                return;
+            }
+            if (!isAllowedOrigin(origin, host, rt.hostPolicy)) {
+                rt.logger.warn({ ip: normalizeAddress(req.socket.remoteAddress), origin: untrustedText(origin) }, 'websocket refused: cross-site Origin');
+                reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'cross-site WebSocket refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)', details: { errorCode: 'GW_ERR_ORIGIN_FORBIDDEN' } } });
+                return;
+            }
+            done();
+        },
+    }, (socket, req) => {
+        const rt = getRuntime();
+        const ip = normalizeAddress(req.socket.remoteAddress);
+        const conn = new ClientConnection(socket, { ip, isLoopback: isLoopbackAddress(ip), headers: req.headers, origin: req.headers.origin }, MAX_BUFFERED_BYTES, (c, buffered) => rt.logger.warn({ connId: c.id, buffered }, 'slow consumer closed (1013)'));
+        connections.add(conn);
+        conn.sendFrame({ type: 'event', event: 'connect.challenge', payload: { nonce: conn.nonce, ts: Date.now() } });
+        const handshakeTimer = setTimeout(() => {
+            if (conn.state === 'handshake')
+                conn.close(CloseCode.policyViolation, 'handshake timeout');
+        }, rt.handshakeTimeoutMs);
+        socket.on('message', (data, isBinary) => {
+            if (conn.state === 'closed')
+                return;
+            if (isBinary) {
+                conn.close(CloseCode.unsupportedData, 'binary frames are not supported: send JSON text frames');
+                return;
+            }
+            const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : data.toString('utf8');
+            if (conn.state === 'handshake') {
+                clearTimeout(handshakeTimer);
+                handleFirstFrame(rt, conn, text);
+                return;
+            }
+            handleFrame(rt, conn, text);
+        });
+        socket.on('error', (err) => rt.logger.debug({ connId: conn.id, err: err.message }, 'socket error'));
+        socket.on('close', (code) => {
+            clearTimeout(handshakeTimer);
+            const wasReady = conn.state === 'ready' || conn.caller !== undefined;
+            conn.dispose();
+            connections.delete(conn);
+            rt.broadcaster.remove(conn);
+            if (wasReady && conn.presenceKey && rt.presence.leave(conn.presenceKey, conn.id)) {
+                rt.presenceAnnouncer.changed();
+            }
+            rt.logger.debug({ connId: conn.id, code }, 'client disconnected');
+        });
+    });
+}
+//# sourceMappingURL=ws-endpoint.js.map

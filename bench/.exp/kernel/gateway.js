@@ -1,0 +1,411 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DeviceRegistry } from './auth/device-registry.js';
+import { FailureLimiter } from './auth/failure-limiter.js';
+import { generateToken, resolveAuth } from './auth/shared-secret.js';
+import { isLoopbackBind, resolveBindHost } from './bind-address.js';
+import { Broadcaster } from './bus/broadcaster.js';
+import { IdempotencyCache } from './bus/idempotency-cache.js';
+import { MethodRegistry } from './bus/method-registry.js';
+import { PresenceTable } from './bus/presence.js';
+import { PresenceAnnouncer } from './bus/presence-announcer.js';
+import { ConfigController } from './config/config-controller.js';
+import { readConfigFile, serializeConfig, writeFileAtomic } from './config/config-file.js';
+import { setPath } from './config/object-path.js';
+import { formatIssues, validateConfig } from './config/validate-config.js';
+import { registerWsEndpoint } from './connection/ws-endpoint.js';
+import { GatewayError, kernelError } from './errors.js';
+import { buildHealthSnapshot } from './health.js';
+import { PluginHost } from './host/plugin-host.js';
+import { PluginRegistries } from './host/registries.js';
+import { RouteTable } from './host/route-table.js';
+import { registerCoreMethods } from './methods/register-core-methods.js';
+import { freePort } from './process/port-owner.js';
+import { CloseCode, DEFAULT_TICK_INTERVAL_MS, HANDSHAKE_TIMEOUT_MS } from './protocol/frames.js';
+import { createOuterServer } from './server.js';
+import { openDatabase } from './store/database.js';
+/** Core wire events the kernel itself emits. */
+export const CORE_EVENTS = ['connect.challenge', 'tick', 'presence', 'health', 'shutdown', 'config'];
+/**
+ * The running gateway: one start builds a runtime (auth, socket, tables, plugins); an
+ * in-process restart tears it down and builds it again in the same process.
+ */
+export class Gateway {
+    options;
+    runtime;
+    app;
+    server;
+    db;
+    host;
+    config;
+    registries;
+    routes;
+    connections = new Set();
+    tickTimer;
+    healthTimer;
+    lastHealthJson = '';
+    restarting;
+    stopping;
+    restartTimer;
+    processStartedAt = Date.now();
+    port = 0;
+    bindHost = '127.0.0.1';
+    constructor(options) {
+        this.options = options;
+    }
+    get logger() {
+        return this.options.logger;
+    }
+    async start() {
+        const { paths, flags, env, logger } = this.options;
+        fs.mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
+        const snapshot = readConfigFile(paths.configPath);
+        if (!snapshot.exists && !flags.allowUnconfigured) {
+            throw kernelError('GW_ERR_CONFIG_INVALID', `no config at ${paths.configPath}: run "moltbot setup" first, or start with --allow-unconfigured`);
+        }
+        let root = snapshot.config;
+        const kernelCheck = validateConfig(root, []);
+        if (!kernelCheck.ok) {
+            throw kernelError('GW_ERR_CONFIG_INVALID', `${paths.configPath}: ${formatIssues(kernelCheck.issues)}`, { details: { issues: kernelCheck.issues } });
+        }
+        const kc = root;
+        if (kc.logging?.level && !flags.verbose)
+            logger.level = kc.logging.level;
+        this.port = flags.port ?? portFromEnv(env) ?? kc.gateway?.port ?? paths.defaultPort;
+        this.bindHost = resolveBindHost(flags.bind ?? kc.gateway?.bind);
+        let auth = resolveAuth({ flagToken: flags.token, env, config: kc.gateway?.auth });
+        if (!auth) {
+            if (!isLoopbackBind(this.bindHost)) {
+                throw kernelError('GW_ERR_BIND_INSECURE', `refusing to bind ${this.bindHost} without auth: set gateway.auth.token (or --token / CLAWDBOT_GATEWAY_TOKEN), or bind loopback`);
+            }
+            const token = generateToken();
+            root = setPath(root, 'gateway.auth.token', token);
+            if (!kc.gateway?.auth?.mode)
+                root = setPath(root, 'gateway.auth.mode', 'token');
+            writeFileAtomic(paths.configPath, serializeConfig(root));
+            auth = { mode: 'token', secret: token, source: 'generated', allowTailscale: kc.gateway?.auth?.allowTailscale === true };
+            logger.warn({ configPath: paths.configPath }, 'no gateway secret was configured: generated a token and stored it in gateway.auth.token');
+            this.options.announce(`Generated a gateway token and saved it to ${paths.configPath} (gateway.auth.token). Show it with: moltbot config get gateway.auth.token --show-secrets`);
+        }
+        this.db = openDatabase(paths.databasePath);
+        const rt = this.buildRuntime(root, auth);
+        this.runtime = rt;
+        this.registries = new PluginRegistries();
+        const routes = new RouteTable();
+        this.routes = routes;
+        const gwc = (root.gateway ?? {});
+        this.host = new PluginHost({
+            builtins: this.options.builtins,
+            runtime: () => this.runtime,
+            registries: this.registries,
+            routes,
+            db: this.db,
+            logger,
+            baseDir: path.dirname(paths.configPath),
+            drainTimeoutMs: gwc.drainTimeoutMs ?? 10_000,
+            requestRestart: (reason, delayMs) => this.scheduleRestart(reason, delayMs ?? 0),
+            onChange: () => this.refreshHealth(),
+        });
+        this.config = new ConfigController({
+            paths,
+            logger,
+            host: this.host,
+            registries: this.registries,
+            initial: readConfigFile(paths.configPath),
+            broadcast: (event, payload) => this.runtime?.broadcaster.broadcast(event, payload),
+            applyKernelSettings: (next) => this.applyKernelSettings(next),
+            restart: (reason) => this.scheduleRestart(reason, 0),
+            onError: () => this.refreshHealth(),
+        });
+        registerCoreMethods(rt.methods, {
+            runtime: () => this.runtime,
+            config: this.config,
+            host: this.host,
+            registries: this.registries,
+            health: () => this.healthSnapshot(),
+            status: () => this.statusSummary(),
+            restart: (reason, delayMs) => this.scheduleRestart(reason, delayMs),
+        });
+        const tls = loadTls(gwc.tls);
+        const { app, server } = await createOuterServer({ logger, routes, tls, generationOf: (owner) => this.host?.current(owner) });
+        this.app = app;
+        this.server = server;
+        registerWsEndpoint(app, () => this.runtime, this.connections);
+        await this.host.startAll(root);
+        await app.ready();
+        await this.listen(app);
+        rt.acceptingWork = true;
+        this.startTimers(rt);
+        await this.config.watch();
+        const url = `${tls ? 'wss' : 'ws'}://${this.bindHost.includes(':') ? `[${this.bindHost}]` : this.bindHost}:${this.port}`;
+        logger.info({ port: this.port, bind: this.bindHost, auth: auth.mode, authSource: auth.source, plugins: this.host.list().filter((p) => p.state === 'active').map((p) => p.id) }, `gateway listening on ${url}`);
+        this.options.announce(`moltbot gateway ${this.options.version} listening on ${url} (pid ${process.pid}, auth: ${auth.mode})`);
+    }
+    /** SIGTERM/SIGINT: tell clients, close them 1001, unload plugins, close the store. */
+    stop(reason = 'gateway stopping') {
+        if (!this.stopping)
+            this.stopping = this.teardown(reason, CloseCode.goingAway, undefined);
+        return this.stopping;
+    }
+    /** SIGUSR1 / gateway.restart: drain, close 1012, reload everything, same pid. */
+    restart(reason = 'restart requested') {
+        if (this.stopping)
+            return this.stopping;
+        if (!this.restarting) {
+            this.restarting = (async () => {
+                this.logger.info({ reason }, 'in-process restart');
+                await this.teardown(reason, CloseCode.serviceRestart, 1500);
+                this.stopping = undefined;
+                await this.start();
+            })().finally(() => {
+                this.restarting = undefined;
+            });
+        }
+        return this.restarting;
+    }
+    scheduleRestart(reason, delayMs = 0) {
+        if (this.restartTimer)
+            clearTimeout(this.restartTimer);
+        this.restartTimer = setTimeout(() => {
+            this.restartTimer = undefined;
+            this.restart(reason).catch((err) => {
+                this.logger.fatal({ err }, 'restart failed; exiting');
+                process.exitCode = 1;
+                process.kill(process.pid, 'SIGTERM');
+            });
+        }, Math.max(0, delayMs));
+        return delayMs + 1500;
+    }
+    async teardown(reason, closeCode, restartExpectedMs) {
+        const rt = this.runtime;
+        if (!rt)
+            return;
+        rt.acceptingWork = false;
+        this.stopTimers();
+        rt.presenceAnnouncer.dispose();
+        await this.config?.close();
+        // Let active agent runs finish (bounded) before anyone is told to go.
+        await this.host?.drainAll();
+        const payload = { reason };
+        if (restartExpectedMs !== undefined)
+            payload.restartExpectedMs = restartExpectedMs;
+        rt.broadcaster.broadcast('shutdown', payload);
+        for (const conn of this.connections)
+            conn.close(closeCode, closeCode === CloseCode.serviceRestart ? 'gateway restarting' : 'gateway stopping', 1000);
+        await this.host?.unloadAll(reason);
+        await new Promise((resolve) => {
+            if (!this.server)
+                return resolve();
+            this.server.close(() => resolve());
+            this.server.closeAllConnections?.();
+        });
+        try {
+            await this.app?.close();
+        }
+        catch (err) {
+            this.logger.debug({ err }, 'closing the outer server');
+        }
+        for (const conn of this.connections)
+            conn.socket.terminate();
+        this.connections.clear();
+        this.db?.close();
+        this.db = undefined;
+        this.runtime = undefined;
+        this.logger.info({ reason }, closeCode === CloseCode.serviceRestart ? 'gateway stopped for restart' : 'gateway stopped');
+    }
+    async listen(app) {
+        if (this.options.flags.force) {
+            const stopped = await freePort(this.port);
+            for (const s of stopped)
+                this.logger.warn({ pid: s.pid, command: s.command, signal: s.signal, port: this.port }, `--force: stopped pid ${s.pid} listening on port ${this.port}`);
+        }
+        try {
+            await app.listen({ port: this.port, host: this.bindHost });
+            // Port 0 (tests, the SDK's test gateway): learn the port the OS picked.
+            const address = this.server?.address();
+            if (address && typeof address === 'object') {
+                this.port = address.port;
+                if (this.runtime)
+                    this.runtime.hostPolicy.port = address.port;
+            }
+        }
+        catch (err) {
+            if (err.code === 'EADDRINUSE') {
+                throw kernelError('GW_ERR_PORT_IN_USE', `port ${this.port} is already in use on ${this.bindHost}: another gateway may be running (moltbot status), or start with --force to stop the process holding port ${this.port}`, { cause: err });
+            }
+            throw err;
+        }
+    }
+    buildRuntime(root, auth) {
+        const kc = root;
+        const gw = kc.gateway ?? {};
+        const hostPolicy = {
+            port: this.port,
+            bindHost: this.bindHost,
+            allowedHosts: gw.allowedHosts ?? [],
+            allowedOrigins: gw.controlUi?.allowedOrigins ?? [],
+        };
+        const broadcaster = new Broadcaster(CORE_EVENTS);
+        const presence = new PresenceTable(this.options.version);
+        const rt = {
+            version: this.options.version,
+            startedAt: Date.now(),
+            logger: this.options.logger,
+            paths: this.options.paths,
+            auth,
+            hostPolicy,
+            limiter: new FailureLimiter(gw.auth?.rateLimit?.maxFailures ?? 10, gw.auth?.rateLimit?.windowMs ?? 60_000),
+            devices: new DeviceRegistry(this.db),
+            methods: new MethodRegistry(),
+            broadcaster,
+            presence,
+            presenceAnnouncer: new PresenceAnnouncer(broadcaster, presence),
+            idempotency: new IdempotencyCache(),
+            verbose: this.options.flags.verbose === true,
+            tickIntervalMs: gw.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS,
+            handshakeTimeoutMs: gw.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS,
+            acceptingWork: false,
+            healthSnapshot: () => this.healthSnapshot(),
+            sessionDefaults: () => this.sessionDefaults(),
+            canvasHostUrl: () => undefined,
+        };
+        return rt;
+    }
+    /** Live kernel settings (no restart): Host/Origin lists, tick interval. */
+    applyKernelSettings(root) {
+        const rt = this.runtime;
+        if (!rt)
+            return;
+        if (root.logging?.level && !this.options.flags.verbose)
+            this.logger.level = root.logging.level;
+        const gw = root.gateway ?? {};
+        rt.hostPolicy.allowedHosts = gw.allowedHosts ?? [];
+        rt.hostPolicy.allowedOrigins = gw.controlUi?.allowedOrigins ?? [];
+        const tick = gw.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS;
+        if (tick !== rt.tickIntervalMs) {
+            rt.tickIntervalMs = tick;
+            this.stopTimers();
+            this.startTimers(rt);
+        }
+    }
+    startTimers(rt) {
+        this.tickTimer = setInterval(() => rt.broadcaster.broadcast('tick', { ts: Date.now() }), rt.tickIntervalMs);
+        this.tickTimer.unref();
+        // Channel link state changes without telling us: look every 5 s, broadcast when it changed.
+        this.healthTimer = setInterval(() => this.refreshHealth(), 5000);
+        this.healthTimer.unref();
+    }
+    stopTimers() {
+        if (this.tickTimer)
+            clearInterval(this.tickTimer);
+        if (this.healthTimer)
+            clearInterval(this.healthTimer);
+    }
+    healthSnapshot() {
+        return buildHealthSnapshot({
+            host: this.host,
+            registries: this.registries,
+            configError: this.config?.lastError,
+            listening: Boolean(this.server?.listening),
+        });
+    }
+    /** Recompute health; when it changed, bump stateVersion.health and broadcast it. */
+    refreshHealth() {
+        const rt = this.runtime;
+        if (!rt)
+            return;
+        const snap = this.healthSnapshot();
+        const { ts: _ts, durationMs: _d, ...stable } = snap;
+        const json = JSON.stringify(stable);
+        if (json === this.lastHealthJson)
+            return;
+        this.lastHealthJson = json;
+        rt.broadcaster.bumpHealth();
+        rt.broadcaster.broadcast('health', snap);
+    }
+    statusSummary() {
+        const rt = this.runtime;
+        const health = this.healthSnapshot();
+        const plugins = this.host?.list() ?? [];
+        const queue = this.registries?.services.get('agent');
+        return {
+            version: rt.version,
+            pid: process.pid,
+            uptimeMs: Date.now() - rt.startedAt,
+            processUptimeMs: Date.now() - this.processStartedAt,
+            port: this.port,
+            bind: this.bindHost,
+            auth: { mode: rt.auth.mode, source: rt.auth.source, allowTailscale: rt.auth.allowTailscale },
+            configPath: rt.paths.configPath,
+            stateDir: rt.paths.stateDir,
+            connections: rt.broadcaster.size,
+            presence: rt.presence.size,
+            channels: health.channels,
+            agentQueueDepth: typeof queue?.queueDepth === 'function' ? queue.queueDepth() : 0,
+            errors: {
+                config: this.config?.lastError ? 1 : 0,
+                plugins: plugins.filter((p) => p.state === 'failed').length,
+            },
+            configError: this.config?.lastError,
+            plugins: plugins.map((p) => ({ id: p.id, version: p.version, state: p.state, enabled: p.enabled, generation: p.generation, lastError: p.lastError?.message })),
+        };
+    }
+    sessionDefaults() {
+        const root = this.config?.current ?? {};
+        const agents = (root.agents ?? {});
+        const list = Array.isArray(agents.list) ? agents.list : [];
+        const defaultAgentId = list.find((a) => a.default)?.id ?? list[0]?.id ?? 'main';
+        const session = (root.session ?? {});
+        const mainKey = session.mainKey ?? 'main';
+        return { defaultAgentId, mainKey, mainSessionKey: `agent:${defaultAgentId}:${mainKey}` };
+    }
+    /** The plugin host of the running start (tests and the SDK's test gateway inspect it). */
+    get plugins() {
+        return this.host;
+    }
+    get pluginRegistries() {
+        return this.registries;
+    }
+    /** What an owner has registered in the live tables (leak checks after unload). */
+    registeredBy(owner) {
+        return {
+            methods: this.runtime?.methods.byOwner(owner).map((m) => m.name) ?? [],
+            routes: this.routes?.routesOf(owner).map((r) => `${r.method} ${r.url}`) ?? [],
+        };
+    }
+    get authSecret() {
+        return this.runtime?.auth.secret;
+    }
+    get configError() {
+        return this.config?.lastError;
+    }
+}
+/** `gateway.tls {enabled, certPath, keyPath}` → PEM buffers, or undefined when TLS is off. */
+function loadTls(tls) {
+    if (!tls?.enabled)
+        return undefined;
+    if (!tls.certPath || !tls.keyPath) {
+        throw kernelError('GW_ERR_CONFIG_INVALID', 'gateway.tls.enabled is true but gateway.tls.certPath and gateway.tls.keyPath are not both set (PEM files)');
+    }
+    const read = (file, key) => {
+        try {
+            return fs.readFileSync(file);
+        }
+        catch (err) {
+            throw kernelError('GW_ERR_CONFIG_INVALID', `gateway.tls.${key}: cannot read ${file} (${err.code ?? err.message})`);
+        }
+    };
+    return { cert: read(tls.certPath, 'certPath'), key: read(tls.keyPath, 'keyPath') };
+}
+function portFromEnv(env) {
+    const raw = env.CLAWDBOT_GATEWAY_PORT;
+    if (raw === undefined || raw === '')
+        return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) {
+        throw kernelError('GW_ERR_CONFIG_INVALID', `CLAWDBOT_GATEWAY_PORT="${raw}" is not a port number (1-65535)`);
+    }
+    return n;
+}
+export { GatewayError };
+//# sourceMappingURL=gateway.js.map

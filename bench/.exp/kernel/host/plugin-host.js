@@ -1,0 +1,365 @@
+import semver from 'semver';
+import { Value } from 'typebox/value';
+import { SDK_VERSION } from '../../sdk/version.js';
+import { GatewayError, kernelError } from '../errors.js';
+import { compileSchema, describeProblems } from '../schema/compiled.js';
+import { getPath, isPlainObject } from '../config/object-path.js';
+import { selectConfig } from '../config/validate-config.js';
+import { PluginGeneration } from './plugin-generation.js';
+import { importPlugin } from './resolve-plugin.js';
+/**
+ * Loads, swaps, drains and unloads plugin generations (DESIGN.md "Hot reload"). A reload is a
+ * transaction: the new generation is built and readied first; only then is it swapped in (one
+ * synchronous step over every table), and the old one drains and closes in the background.
+ */
+export class PluginHost {
+    deps;
+    records = new Map();
+    retiring = new Set();
+    /** Generations that were swapped out or unloaded, for leak checks (bounded). */
+    retired = [];
+    rootConfig = {};
+    queue = Promise.resolve();
+    constructor(deps) {
+        this.deps = deps;
+        for (const b of deps.builtins)
+            this.records.set(b.id, { id: b.id, builtin: b, enabled: false, state: 'disabled', generation: 0 });
+    }
+    /** Which plugins the config wants running. */
+    desired(root) {
+        const entries = (getPath(root, 'plugins.entries') ?? {});
+        const out = new Map();
+        for (const b of this.deps.builtins) {
+            const entry = entries[b.id];
+            out.set(b.id, { enabled: entry?.enabled ?? b.enabledByDefault(root), entry, builtin: b });
+        }
+        for (const [id, entry] of Object.entries(entries)) {
+            if (out.has(id))
+                continue;
+            out.set(id, { enabled: entry.enabled ?? true, entry });
+        }
+        return out;
+    }
+    /** The dotted config paths plugin `id` owns (its configKey), as last loaded. */
+    keysOf(id) {
+        const def = this.records.get(id)?.def;
+        return def ? configKeys(def) : [`plugins.entries.${id}.config`];
+    }
+    /** Config parts of the loaded plugins, for validating a whole config. */
+    configParts() {
+        const parts = [];
+        for (const r of this.records.values()) {
+            if (!r.def || !r.enabled)
+                continue;
+            const keys = configKeys(r.def);
+            parts.push({ owner: r.id, keys, schema: r.def.configSchema, select: (root) => selectConfig(root, keys) });
+        }
+        return parts;
+    }
+    /**
+     * Resolve and check a plugin against a config: version range, SDK range, config schema.
+     * Throws a GatewayError naming what is wrong; touches nothing that is running.
+     */
+    async prepare(id, root) {
+        const want = this.desired(root).get(id);
+        if (!want)
+            throw kernelError('GW_ERR_PLUGIN_RESOLVE', `no plugin "${id}" is declared (add plugins.entries.${id} with "from")`);
+        const record = this.records.get(id);
+        let def;
+        if (want.builtin) {
+            def = record?.def ?? (await want.builtin.load());
+        }
+        else {
+            if (!want.entry?.from)
+                throw kernelError('GW_ERR_PLUGIN_RESOLVE', `plugins.entries.${id}: unknown plugin id; set "from" to a path or package name`);
+            def = await importPlugin(want.entry.from, this.deps.baseDir, (record?.generation ?? 0) + 1);
+        }
+        if (def.id !== id)
+            throw kernelError('GW_ERR_PLUGIN_RESOLVE', `plugins.entries.${id}: the module declares id "${def.id}"; the key must match the plugin's id`);
+        if (!semver.valid(def.version))
+            throw kernelError('GW_ERR_PLUGIN_VERSION', `plugin ${id}: version "${def.version}" is not valid semver`);
+        const range = want.entry?.version;
+        if (range && !semver.satisfies(def.version, range, { includePrerelease: true })) {
+            throw kernelError('GW_ERR_PLUGIN_VERSION', `plugin ${id} is version ${def.version}, which does not satisfy plugins.entries.${id}.version "${range}"`, {
+                details: { plugin: id, version: def.version, required: range },
+            });
+        }
+        if (!semver.validRange(def.sdk) || !semver.satisfies(SDK_VERSION, def.sdk, { includePrerelease: true })) {
+            throw kernelError('GW_ERR_PLUGIN_SDK', `plugin ${id} was written for SDK ${def.sdk}; this gateway provides SDK ${SDK_VERSION}`, {
+                details: { plugin: id, sdk: def.sdk, kernelSdk: SDK_VERSION },
+            });
+        }
+        const keys = configKeys(def);
+        const selected = selectConfig(root, keys);
+        const config = Value.Default(def.configSchema, structuredClone(selected));
+        const compiled = compileSchema(def.configSchema);
+        if (!compiled.check(config)) {
+            const prefix = keys.length === 1 ? keys[0] : '';
+            throw kernelError('GW_ERR_PLUGIN_CONFIG', `plugin ${id}: invalid config: ${describeProblems(compiled.problems(config), prefix)}`, {
+                details: { plugin: id, problems: compiled.problems(config).map((p) => ({ ...p })) },
+            });
+        }
+        return { id, def, config };
+    }
+    /** Config issues a candidate config would cause for the plugins it enables (for edits). */
+    async check(root, ids) {
+        const prepared = new Map();
+        const issues = [];
+        for (const id of ids) {
+            try {
+                prepared.set(id, await this.prepare(id, root));
+            }
+            catch (err) {
+                const e = err;
+                issues.push({ severity: 'error', path: `plugins.entries.${id}`, message: e.message, owner: id });
+            }
+        }
+        return { prepared, issues };
+    }
+    /** Bring every plugin to what `root` wants. Failures are isolated: recorded, logged, reported. */
+    async startAll(root) {
+        this.rootConfig = root;
+        for (const [id, want] of this.desired(root)) {
+            const record = this.ensureRecord(id, want.builtin, want.entry?.from);
+            record.enabled = want.enabled;
+            if (!want.enabled)
+                continue;
+            await this.serialized(() => this.loadOrReload(id, root));
+        }
+    }
+    /** Execute the plugin part of a reload plan (after the config was validated). */
+    async apply(root, actions, prepared = new Map()) {
+        this.rootConfig = root;
+        const want = this.desired(root);
+        for (const [id, action] of actions) {
+            const w = want.get(id);
+            const record = this.ensureRecord(id, w?.builtin, w?.entry?.from);
+            record.enabled = action !== 'unload';
+            if (action === 'unload')
+                await this.serialized(() => this.unload(id, 'disabled in config'));
+            else
+                await this.serialized(() => this.loadOrReload(id, root, prepared.get(id)));
+        }
+    }
+    /** `plugins.reload {id}`: rebuild with the same config. */
+    async reload(id) {
+        const record = this.records.get(id);
+        if (!record)
+            throw kernelError('GW_ERR_NOT_FOUND', `no plugin "${id}" (plugins.list shows the known ids)`);
+        if (!record.enabled)
+            throw kernelError('GW_ERR_NOT_FOUND', `plugin ${id} is disabled; enable it in plugins.entries.${id}.enabled first`);
+        await this.serialized(() => this.loadOrReload(id, this.rootConfig));
+        const status = this.status(id);
+        if (status.state === 'failed')
+            throw new GatewayError(status.lastError?.code ?? 'GW_ERR_PLUGIN_REGISTER', status.lastError?.message ?? `plugin ${id} failed to reload`);
+        return status;
+    }
+    /** Stop everything (restart/shutdown): drain each, bounded, in reverse load order. */
+    async unloadAll(reason) {
+        const ids = [...this.records.values()].filter((r) => r.current).map((r) => r.id).reverse();
+        await Promise.all(ids.map((id) => this.serialized(() => this.unload(id, reason))));
+        await Promise.allSettled([...this.retiring]);
+    }
+    /** Every plugin's config schema (builtins loaded on demand), for config.schema and the CLI. */
+    async schemaParts() {
+        const out = [];
+        for (const r of this.records.values()) {
+            let def = r.def;
+            if (!def && r.builtin) {
+                try {
+                    def = await r.builtin.load();
+                }
+                catch {
+                    continue;
+                }
+            }
+            if (def)
+                out.push({ id: r.id, keys: configKeys(def), schema: def.configSchema, loaded: Boolean(r.current) });
+        }
+        return out;
+    }
+    /** Before a restart: run every generation's drain hooks and wait for its work (bounded). */
+    async drainAll() {
+        const gens = [...this.records.values()].flatMap((r) => (r.current ? [r.current] : []));
+        await Promise.all(gens.map((g) => g.drain(this.deps.drainTimeoutMs)));
+    }
+    current(id) {
+        return this.records.get(id)?.current;
+    }
+    status(id) {
+        const r = this.records.get(id);
+        if (!r)
+            return undefined;
+        return {
+            id: r.id,
+            source: r.builtin ? 'builtin' : 'external',
+            from: r.from,
+            enabled: r.enabled,
+            state: r.state,
+            version: r.def?.version,
+            generation: r.current?.number ?? r.generation,
+            configKeys: r.def ? configKeys(r.def) : [],
+            lastError: r.lastError,
+            loadedAt: r.loadedAt,
+            loadMs: r.loadMs,
+            methods: r.current ? [...r.current.methods.keys()].sort() : [],
+            routes: r.current ? r.current.routes.filter((x) => x.method !== 'HEAD').map((x) => `${x.method} ${x.url}`) : [],
+        };
+    }
+    list() {
+        return [...this.records.keys()].sort().map((id) => this.status(id));
+    }
+    /** Drain work in progress (generations retiring in the background). */
+    async settle() {
+        await this.queue;
+        await Promise.allSettled([...this.retiring]);
+    }
+    /** Make a live generation's late registrations visible (registered after activation). */
+    commitLate(gen) {
+        if (this.records.get(gen.id)?.current !== gen)
+            return;
+        this.commit(gen);
+        this.deps.onChange();
+    }
+    ensureRecord(id, builtin, from) {
+        let r = this.records.get(id);
+        if (!r) {
+            r = { id, builtin, from, enabled: false, state: 'disabled', generation: 0 };
+            this.records.set(id, r);
+        }
+        r.from = from;
+        return r;
+    }
+    /** Plugin operations run one at a time so two reloads of one plugin never interleave. */
+    serialized(fn) {
+        const next = this.queue.then(fn, fn);
+        this.queue = next.catch(() => undefined);
+        return next;
+    }
+    async loadOrReload(id, root, prepared) {
+        const record = this.records.get(id);
+        const started = performance.now();
+        if (!record.current)
+            record.state = 'loading';
+        let gen;
+        try {
+            const p = prepared ?? (await this.prepare(id, root));
+            record.def = p.def;
+            const number = record.generation + 1;
+            record.generation = number;
+            gen = new PluginGeneration(p.def, number, p.config, {
+                runtime: this.deps.runtime,
+                registries: this.deps.registries,
+                db: this.deps.db,
+                logger: this.deps.logger,
+                rootConfig: root,
+                requestRestart: this.deps.requestRestart,
+                onLateRegistration: (g) => this.commitLate(g),
+            });
+            await gen.build(this.deps.registerTimeoutMs ?? 30_000);
+            this.checkConflicts(gen);
+        }
+        catch (err) {
+            const e = err instanceof GatewayError ? err : kernelError('GW_ERR_PLUGIN_REGISTER', `plugin ${id}: register failed: ${err.message}`, { cause: err });
+            record.lastError = { code: e.code, message: e.message, at: Date.now() };
+            // A failed reload keeps the running generation (the transaction rolls back).
+            record.state = record.current ? 'active' : 'failed';
+            this.deps.logger.error({ plugin: id, code: e.code, err: e.cause instanceof Error ? e.cause : undefined }, e.message);
+            if (gen)
+                void gen.close();
+            this.deps.onChange();
+            return;
+        }
+        const old = record.current;
+        this.commit(gen);
+        gen.live = true;
+        record.current = gen;
+        record.state = 'active';
+        record.lastError = undefined;
+        record.loadedAt = Date.now();
+        record.loadMs = Math.round((performance.now() - started) * 100) / 100;
+        gen.logger.info({ loadMs: record.loadMs, reload: Boolean(old) }, old ? 'plugin reloaded' : 'plugin loaded');
+        this.deps.onChange();
+        if (old)
+            this.retire(old, 'replaced by a new generation');
+    }
+    async unload(id, reason) {
+        const record = this.records.get(id);
+        if (!record?.current) {
+            if (record)
+                record.state = 'disabled';
+            return;
+        }
+        const old = record.current;
+        record.current = undefined;
+        record.state = 'disabled';
+        this.withdraw(id);
+        this.deps.onChange();
+        old.logger.info({ reason }, 'plugin unloaded');
+        void this.retire(old, reason);
+    }
+    checkConflicts(gen) {
+        const rt = this.deps.runtime();
+        const methodClash = rt.methods.conflicts(gen.id, [...gen.methods.values()]);
+        const routeClash = this.deps.routes.conflicts(gen.id, gen.routes);
+        const serviceClash = this.deps.registries.services.conflicts(gen.id, gen.services.keys());
+        const toolClash = this.deps.registries.tools.conflicts(gen.id, gen.tools.keys());
+        const channelClash = this.deps.registries.channels.conflicts(gen.id, gen.channels.keys());
+        const clash = [
+            ...methodClash.map((m) => `method ${m}`),
+            ...routeClash.map((r) => `route ${r}`),
+            ...serviceClash.map((s) => `service ${s}`),
+            ...toolClash.map((t) => `tool ${t}`),
+            ...channelClash.map((c) => `channel ${c}`),
+        ];
+        if (clash.length)
+            throw kernelError('GW_ERR_PLUGIN_ROUTE_CONFLICT', `plugin ${gen.id}: ${clash.join(', ')} already registered by another plugin`);
+    }
+    /** The swap: one synchronous step over every table. */
+    commit(gen) {
+        const rt = this.deps.runtime();
+        rt.methods.replaceOwner(gen.id, [...gen.methods.values()]);
+        rt.broadcaster.undeclareOwner(gen.id);
+        for (const e of gen.events)
+            rt.broadcaster.declare(e, gen.id);
+        this.deps.registries.services.replaceOwner(gen.id, gen.services);
+        this.deps.registries.tools.replaceOwner(gen.id, gen.tools);
+        this.deps.registries.channels.replaceOwner(gen.id, gen.channels);
+        this.deps.routes.set(gen.id, gen.routes);
+    }
+    withdraw(id) {
+        const rt = this.deps.runtime();
+        rt.methods.replaceOwner(id, []);
+        rt.broadcaster.undeclareOwner(id);
+        this.deps.registries.services.replaceOwner(id, new Map());
+        this.deps.registries.tools.replaceOwner(id, new Map());
+        this.deps.registries.channels.replaceOwner(id, new Map());
+        this.deps.routes.delete(id);
+    }
+    /** Retired generations of a plugin (the last 20 kept), for tests that assert nothing is left. */
+    retiredGenerations(id) {
+        return this.retired.filter((g) => g.id === id);
+    }
+    retire(gen, reason) {
+        this.retired.push(gen);
+        if (this.retired.length > 20)
+            this.retired.shift();
+        const work = (async () => {
+            const drained = await gen.drain(this.deps.drainTimeoutMs);
+            if (!drained)
+                gen.logger.warn({ inflight: gen.inflight, reason }, 'drain deadline passed; closing with work in flight');
+            await gen.close();
+            gen.logger.debug({ reason }, 'generation closed');
+        })();
+        this.retiring.add(work);
+        void work.finally(() => this.retiring.delete(work));
+        return work;
+    }
+}
+export function configKeys(def) {
+    if (def.configKey === undefined)
+        return [`plugins.entries.${def.id}.config`];
+    return typeof def.configKey === 'string' ? [def.configKey] : [...def.configKey];
+}
+export { isPlainObject };
+//# sourceMappingURL=plugin-host.js.map

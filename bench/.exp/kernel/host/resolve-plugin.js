@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isPluginDefinition } from '../../sdk/define-plugin.js';
+import { kernelError } from '../errors.js';
+import { registerSdkResolver } from './register-sdk-resolver.js';
+/**
+ * Import a third-party plugin from a path (file or package folder) or an installed package name.
+ * The URL carries the generation so each reload imports the code afresh (Node's ESM cache
+ * cannot be cleared); the module's default export must be a `definePlugin(...)` value.
+ */
+export async function importPlugin(from, baseDir, generation) {
+    const file = resolveEntryFile(from, baseDir);
+    registerSdkResolver();
+    let mod;
+    try {
+        mod = (await import(`${pathToFileURL(file).href}?generation=${generation}`));
+    }
+    catch (err) {
+        throw kernelError('GW_ERR_PLUGIN_RESOLVE', `could not import plugin from ${from} (${file}): ${err.message}`, { cause: err });
+    }
+    const def = mod.default;
+    if (!isPluginDefinition(def)) {
+        throw kernelError('GW_ERR_PLUGIN_RESOLVE', `${file} does not export a plugin: its default export must be definePlugin({...}) from moltbot-gateway/sdk`);
+    }
+    return def;
+}
+export function resolveEntryFile(from, baseDir) {
+    const looksLikePath = from.startsWith('.') || from.startsWith('/') || from.startsWith('~') || /^[A-Za-z]:[\\/]/.test(from);
+    if (looksLikePath) {
+        const abs = path.resolve(baseDir, from.startsWith('~') ? from.replace(/^~/, process.env.HOME ?? '') : from);
+        if (!fs.existsSync(abs))
+            throw kernelError('GW_ERR_PLUGIN_RESOLVE', `plugin path ${abs} does not exist (plugins.entries.<id>.from)`);
+        return fs.statSync(abs).isDirectory() ? packageEntry(abs) : abs;
+    }
+    for (const dir of searchDirs(baseDir)) {
+        const pkgDir = path.join(dir, 'node_modules', from);
+        if (fs.existsSync(path.join(pkgDir, 'package.json')))
+            return packageEntry(pkgDir);
+    }
+    throw kernelError('GW_ERR_PLUGIN_RESOLVE', `plugin package "${from}" is not installed (looked in node_modules above ${baseDir} and ${process.cwd()}); run npm install ${from}`);
+}
+function packageEntry(dir) {
+    const pkgFile = path.join(dir, 'package.json');
+    if (!fs.existsSync(pkgFile)) {
+        const index = path.join(dir, 'index.js');
+        if (fs.existsSync(index))
+            return index;
+        throw kernelError('GW_ERR_PLUGIN_RESOLVE', `${dir} has neither package.json nor index.js`);
+    }
+    const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+    const entry = exportEntry(pkg.exports) ?? pkg.main ?? 'index.js';
+    const file = path.resolve(dir, entry);
+    if (!fs.existsSync(file))
+        throw kernelError('GW_ERR_PLUGIN_RESOLVE', `${dir}: entry ${entry} does not exist (is the plugin built?)`);
+    return file;
+}
+function exportEntry(exports) {
+    if (typeof exports === 'string')
+        return exports;
+    if (!exports || typeof exports !== 'object')
+        return undefined;
+    const root = exports['.'] ?? exports;
+    if (typeof root === 'string')
+        return root;
+    if (root && typeof root === 'object') {
+        const r = root;
+        for (const k of ['import', 'default', 'node'])
+            if (typeof r[k] === 'string')
+                return r[k];
+    }
+    return undefined;
+}
+function searchDirs(baseDir) {
+    const out = [];
+    for (const start of [baseDir, process.cwd()]) {
+        let dir = path.resolve(start);
+        for (;;) {
+            out.push(dir);
+            const parent = path.dirname(dir);
+            if (parent === dir)
+                break;
+            dir = parent;
+        }
+    }
+    return [...new Set(out)];
+}
+//# sourceMappingURL=resolve-plugin.js.map

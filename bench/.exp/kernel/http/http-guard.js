@@ -1,0 +1,70 @@
+import { bearerFrom, secretsEqual } from '../auth/shared-secret.js';
+import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
+import { normalizeAddress } from '../auth/peer-address.js';
+import { tailscaleIdentity } from '../auth/tailscale-identity.js';
+import { untrustedText } from '../logging/untrusted-text.js';
+import { GatewayError, toWireError } from '../errors.js';
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** HTTP error body, OpenAI-shaped so OpenAI clients read it too: `{error:{message,type,code}}`. */
+export function sendHttpError(reply, status, code, message, extra = {}) {
+    return reply.code(status).type('application/json').send({ error: { message, type: code.toLowerCase(), code, ...extra } });
+}
+/**
+ * The kernel's preamble on every plugin generation's inner Fastify instance: Host check (DNS
+ * rebinding), Origin check on state-changing requests, bearer auth with failure rate limiting,
+ * and an error handler that never leaks a stack.
+ */
+export function installHttpGuard(app, rt) {
+    app.addHook('onRequest', async (req, reply) => {
+        const runtime = rt();
+        const host = req.headers.host;
+        if (!isAllowedHost(host, runtime.hostPolicy)) {
+            runtime.logger.warn({ ip: normalizeAddress(req.socket.remoteAddress), host: untrustedText(host), url: untrustedText(req.url) }, 'http refused: Host not allowed');
+            return sendHttpError(reply, 403, 'FORBIDDEN', 'Host header does not name this gateway (add it to gateway.allowedHosts)');
+        }
+        if (STATE_CHANGING.has(req.method) && !isAllowedOrigin(req.headers.origin, host, runtime.hostPolicy)) {
+            return sendHttpError(reply, 403, 'FORBIDDEN', 'cross-site request refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)');
+        }
+        if (req.routeOptions.config?.auth === false)
+            return;
+        return checkBearer(runtime, req, reply);
+    });
+    app.setErrorHandler((err, req, reply) => {
+        if (err instanceof GatewayError || (typeof err.wire === 'string' && typeof err.status === 'number')) {
+            const e = err;
+            const wire = toWireError(e);
+            return sendHttpError(reply, e.status, wire.code, wire.message, wire.details ? { details: wire.details } : {});
+        }
+        const status = err.statusCode ?? 500;
+        if (status >= 500) {
+            rt().logger.error({ err, url: untrustedText(req.url) }, 'http handler failed');
+            return sendHttpError(reply, 500, 'INTERNAL', 'internal error');
+        }
+        const code = status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 408 ? 'REQUEST_TIMEOUT' : 'INVALID_REQUEST';
+        return sendHttpError(reply, status, code, err.message);
+    });
+}
+async function checkBearer(rt, req, reply) {
+    const ip = normalizeAddress(req.socket.remoteAddress);
+    const keys = [`ip:${ip}`];
+    if (req.headers.origin)
+        keys.push(`origin:${req.headers.origin}`);
+    const wait = Math.max(...keys.map((k) => rt.limiter.retryAfterMs(k)));
+    if (wait > 0) {
+        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        return sendHttpError(reply, 429, 'RATE_LIMITED', `too many failed authentication attempts; retry in ${Math.ceil(wait / 1000)} s`, { retryAfterMs: wait });
+    }
+    if (tailscaleIdentity(req.headers, ip, rt.auth.allowTailscale))
+        return;
+    const presented = bearerFrom(req.headers.authorization);
+    if (secretsEqual(presented, rt.auth.secret)) {
+        for (const k of keys)
+            rt.limiter.reset(k);
+        return;
+    }
+    for (const k of keys)
+        rt.limiter.recordFailure(k);
+    reply.header('www-authenticate', 'Bearer realm="moltbot"');
+    return sendHttpError(reply, 401, 'UNAUTHORIZED', presented ? `invalid ${rt.auth.mode}: the bearer secret does not match this gateway's` : `authentication required: send "Authorization: Bearer <gateway ${rt.auth.mode}>"`);
+}
+//# sourceMappingURL=http-guard.js.map

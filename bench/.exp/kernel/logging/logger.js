@@ -1,0 +1,27 @@
+import pino from 'pino';
+import pretty from 'pino-pretty';
+import { RotatingFile } from './rotating-file.js';
+/** Paths pino censors wherever they appear; secrets never reach a log line. */
+export const REDACT_PATHS = [
+    'token', 'password', 'apiKey', 'botToken', 'secret', 'deviceToken', 'authorization',
+    '*.token', '*.password', '*.apiKey', '*.botToken', '*.secret', '*.deviceToken', '*.authorization',
+    '*.*.token', '*.*.password', '*.*.apiKey', '*.*.botToken', '*.*.secret',
+    'headers.authorization', 'req.headers.authorization', 'params.auth', 'auth.token', 'auth.password',
+];
+/** JSON lines to the rotating file, readable lines on stdout (pino-pretty in-process). */
+export function createGatewayLogger(options) {
+    // The file takes everything the logger lets through; the logger's own level (settable from
+    // `logging.level` once the config is read) is the one filter.
+    const fileLevel = 'trace';
+    const file = new RotatingFile({ file: options.file, maxBytes: options.maxFileBytes ?? 10 * 1024 * 1024, maxFiles: options.maxFiles ?? 5 });
+    const streams = [{ level: fileLevel, stream: file }];
+    if (options.console !== false) {
+        streams.push({
+            level: (options.verbose ? 'debug' : 'info'),
+            stream: pretty({ colorize: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }),
+        });
+    }
+    const logger = pino({ level: options.verbose ? 'debug' : options.level ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { pid: process.pid } }, pino.multistream(streams));
+    return { logger, flush: () => file.flushSync(), close: () => file.end() };
+}
+//# sourceMappingURL=logger.js.map

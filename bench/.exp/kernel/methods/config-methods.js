@@ -1,0 +1,67 @@
+import Type from 'typebox';
+import { kernelError } from '../errors.js';
+import { parseConfigText } from '../config/config-file.js';
+import { KernelConfigSchema } from '../config/kernel-schema.js';
+import { isPlainObject, mergePatch } from '../config/object-path.js';
+import { redactSecrets, restoreRedacted } from '../config/redact-secrets.js';
+const BaseHash = Type.Optional(Type.String({ minLength: 1, description: 'hash from config.get; refuses the write if the file changed since' }));
+/**
+ * config.get / schema / set / patch / apply. Writes are validated (kernel + the plugins the
+ * config enables) before an atomic 0600 write; a refused write changes nothing.
+ */
+export function registerConfigMethods(methods, deps) {
+    methods.register('kernel', 'config.get', {
+        scope: 'operator.read',
+        params: Type.Object({}),
+        description: 'The running config with secrets redacted, its hash, and the last rejected edit.',
+        handler: () => ({
+            path: deps.config.file,
+            exists: true,
+            hash: deps.config.hash,
+            valid: deps.config.lastError === undefined,
+            config: redactSecrets(deps.config.current),
+            ...(deps.config.lastError ? { error: deps.config.lastError } : {}),
+        }),
+    });
+    methods.register('kernel', 'config.schema', {
+        scope: 'operator.read',
+        params: Type.Object({}),
+        description: 'JSON schema of the config: the kernel part and each plugin part.',
+        handler: async () => ({ kernel: KernelConfigSchema, plugins: await deps.host.schemaParts() }),
+    });
+    methods.register('kernel', 'config.set', {
+        scope: 'operator.admin',
+        params: Type.Object({ raw: Type.String({ maxLength: 1_048_576, description: 'the whole config as JSON5 text' }), baseHash: BaseHash }, { additionalProperties: false }),
+        description: 'Replace the whole config (JSON5 text).',
+        handler: async (p) => deps.config.applyText(p.raw, { write: true, baseHash: p.baseHash, source: 'config.set' }),
+    });
+    methods.register('kernel', 'config.patch', {
+        scope: 'operator.admin',
+        params: Type.Object({
+            patch: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'RFC 7396 merge patch; null deletes' })),
+            raw: Type.Optional(Type.String({ maxLength: 1_048_576, description: 'the merge patch as JSON5 text' })),
+            baseHash: BaseHash,
+        }, { additionalProperties: false }),
+        description: 'Merge-patch the config (RFC 7396: objects merge, null deletes).',
+        handler: async (p) => {
+            const patch = p.patch ?? (p.raw !== undefined ? parseConfigText(p.raw, 'params.raw') : undefined);
+            if (!isPlainObject(patch))
+                throw kernelError('GW_ERR_PARAMS_INVALID', 'config.patch needs params.patch (an object) or params.raw (JSON5 object text)');
+            const next = mergePatch(deps.config.current, restoreRedacted(patch, deps.config.current));
+            return deps.config.apply(next, { write: true, baseHash: p.baseHash, source: 'config.patch' });
+        },
+    });
+    methods.register('kernel', 'config.apply', {
+        scope: 'operator.admin',
+        params: Type.Object({ raw: Type.String({ maxLength: 1_048_576 }), baseHash: BaseHash, restartDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })) }, { additionalProperties: false }),
+        description: 'Replace the whole config and restart the gateway in-process.',
+        handler: async (p) => {
+            const parsed = restoreRedacted(parseConfigText(p.raw, 'params.raw'), deps.config.current);
+            // Validate and write without hot-applying: the restart applies everything at once.
+            const result = await deps.config.apply(parsed, { write: true, baseHash: p.baseHash, source: 'config.apply' });
+            const restartExpectedMs = result.restart ? 1500 : deps.restart('config.apply', p.restartDelayMs ?? 0);
+            return { ...result, restart: true, restartExpectedMs };
+        },
+    });
+}
+//# sourceMappingURL=config-methods.js.map

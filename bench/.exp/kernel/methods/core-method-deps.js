@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=core-method-deps.js.map

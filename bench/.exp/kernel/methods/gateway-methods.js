@@ -1,0 +1,49 @@
+import Type from 'typebox';
+import { kernelError } from '../errors.js';
+export function registerGatewayMethods(methods, deps) {
+    methods.register('kernel', 'gateway.restart', {
+        scope: 'operator.admin',
+        params: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 256 })), delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })) }),
+        description: 'In-process restart: drain, shutdown event, close 1012, reload everything (same pid).',
+        handler: (p) => ({ ok: true, pid: process.pid, restartExpectedMs: deps.restart(p.reason ?? 'gateway.restart', p.delayMs ?? 0) }),
+    });
+    methods.register('kernel', 'plugins.list', {
+        scope: 'operator.read',
+        params: Type.Object({}),
+        description: 'Every known plugin: id, version, generation, state, last error, load time.',
+        handler: () => ({ plugins: deps.host.list() }),
+    });
+    methods.register('kernel', 'plugins.reload', {
+        scope: 'operator.admin',
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false }),
+        description: 'Rebuild one plugin with its current config (a new generation; the old one drains).',
+        handler: async (p) => ({ plugin: await deps.host.reload(p.id) }),
+    });
+    methods.register('kernel', 'device.token.rotate', {
+        scope: 'operator.pairing',
+        params: Type.Object({ deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }), role: Type.Optional(Type.String()) }, { additionalProperties: false }),
+        description: 'Issue a new device token (the old one stops working).',
+        handler: (p) => {
+            const rt = deps.runtime();
+            const role = p.role ?? 'operator';
+            const rec = rt.devices.get(p.deviceId, role);
+            if (!rec)
+                throw kernelError('GW_ERR_NOT_FOUND', `no paired device ${p.deviceId} with role ${role}`);
+            const issued = rt.devices.approveAndIssue({ deviceId: rec.deviceId, publicKey: rec.publicKey, role, scopes: rec.scopes, clientId: rec.clientId, displayName: rec.displayName });
+            return { deviceId: rec.deviceId, role, deviceToken: issued.token, issuedAtMs: issued.issuedAtMs };
+        },
+    });
+    methods.register('kernel', 'device.token.revoke', {
+        scope: 'operator.pairing',
+        params: Type.Object({ deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }), role: Type.Optional(Type.String()) }, { additionalProperties: false }),
+        description: 'Revoke a device token.',
+        handler: (p) => ({ ok: deps.runtime().devices.revoke(p.deviceId, p.role ?? 'operator') }),
+    });
+    methods.register('kernel', 'device.pair.list', {
+        scope: 'operator.pairing',
+        params: Type.Object({}),
+        description: 'Paired devices (tokens are never shown).',
+        handler: () => ({ paired: deps.runtime().devices.list(), pending: [] }),
+    });
+}
+//# sourceMappingURL=gateway-methods.js.map

@@ -1,0 +1,40 @@
+import type { Logger } from 'pino';
+import type { ResolvedAuth } from './auth/shared-secret.js';
+import type { FailureLimiter } from './auth/failure-limiter.js';
+import type { DeviceRegistry } from './auth/device-registry.js';
+import type { HostPolicy } from './auth/request-guard.js';
+import type { MethodRegistry } from './bus/method-registry.js';
+import type { Broadcaster } from './bus/broadcaster.js';
+import type { PresenceTable } from './bus/presence.js';
+import type { PresenceAnnouncer } from './bus/presence-announcer.js';
+import type { IdempotencyCache } from './bus/idempotency-cache.js';
+import type { GatewayPaths } from './paths.js';
+export interface SessionDefaults {
+    defaultAgentId: string;
+    mainKey: string;
+    mainSessionKey: string;
+}
+/** What the connection layer needs from the running gateway (one per start; rebuilt on restart). */
+export interface KernelRuntime {
+    readonly version: string;
+    readonly startedAt: number;
+    readonly logger: Logger;
+    readonly paths: GatewayPaths;
+    readonly auth: ResolvedAuth;
+    readonly hostPolicy: HostPolicy;
+    readonly limiter: FailureLimiter;
+    readonly devices: DeviceRegistry;
+    readonly methods: MethodRegistry;
+    readonly broadcaster: Broadcaster;
+    readonly presence: PresenceTable;
+    readonly presenceAnnouncer: PresenceAnnouncer;
+    readonly idempotency: IdempotencyCache;
+    readonly verbose: boolean;
+    readonly tickIntervalMs: number;
+    readonly handshakeTimeoutMs: number;
+    /** False while draining for a restart or stop: side-effecting calls get UNAVAILABLE. */
+    acceptingWork: boolean;
+    healthSnapshot(): Record<string, unknown>;
+    sessionDefaults(): SessionDefaults;
+    canvasHostUrl(): string | undefined;
+}

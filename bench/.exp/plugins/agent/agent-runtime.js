@@ -1,0 +1,301 @@
+import crypto from 'node:crypto';
+import { PluginError } from '../../sdk/index.js';
+import { agentError } from './errors.js';
+import { resolveModelChain } from './provider/model-ref.js';
+import { executeTurn, findAgent } from './run-executor.js';
+import { RunStop } from './run-types.js';
+import { SessionLanes } from './session-lanes.js';
+import { agentOfKey, normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
+import { invokeToolOutside } from './tools/invoke-tool.js';
+const RECENT_RUNS = 1000;
+/** Run events (message text) go to operator connections only, not to capability nodes. */
+const OPERATORS = { filter: (caller) => caller.role === 'operator' };
+const IDEMPOTENCY_TTL_MS = 10 * 60_000;
+/** Run ids that are live in any generation (a reload must not mark them interrupted). */
+const liveRunIds = new Set();
+/**
+ * The agent runtime: accepts messages, queues them per session, runs turns, streams events,
+ * remembers outcomes (for `agent.wait` and idempotent retries). Provided as services `agent`
+ * and `sessions`.
+ */
+export class AgentRuntime {
+    ctx;
+    store;
+    lanes;
+    runs = new Map();
+    outcomes = new Map();
+    idempotent = new Map();
+    draining = false;
+    constructor(ctx, store) {
+        this.ctx = ctx;
+        this.store = store;
+        this.lanes = new SessionLanes({
+            mode: () => ctx.config.messages.queue.mode,
+            cap: () => ctx.config.messages.queue.cap,
+            execute: (run) => this.execute(run),
+            cancel: (run, stop) => this.finish(run, { status: stop.kind === 'timeout' ? 'timeout' : 'aborted', text: '', error: abortedInfo(stop.message) }),
+        });
+        const interrupted = store.markInterruptedRuns(liveRunIds);
+        if (interrupted)
+            ctx.logger.warn({ runs: interrupted }, 'runs left unfinished by the previous process were marked as errors');
+    }
+    get config() {
+        return this.ctx.config;
+    }
+    get mainKey() {
+        return this.config.session.mainKey;
+    }
+    defaultAgentId() {
+        const list = this.config.agents.list;
+        return list.find((a) => a.default)?.id ?? list[0]?.id ?? 'main';
+    }
+    agents() {
+        const def = this.defaultAgentId();
+        const list = this.config.agents.list.map((a) => ({ id: a.id, name: a.name, default: a.id === def }));
+        if (!list.some((a) => a.id === def))
+            list.unshift({ id: def, name: undefined, default: true });
+        return list;
+    }
+    /** The agent id to use, or GW_ERR_AGENT_UNKNOWN naming the known ones. */
+    resolveAgentId(agentId) {
+        if (!agentId)
+            return this.defaultAgentId();
+        if (this.agents().some((a) => a.id === agentId))
+            return agentId;
+        throw agentError('GW_ERR_AGENT_UNKNOWN', `unknown agent "${agentId}": configured agents are ${this.agents().map((a) => a.id).join(', ')} (agents.list[].id)`);
+    }
+    /** Fail fast (before a run is accepted) when no model could be called. */
+    preflight(agentId, sessionKey) {
+        const { agent, index } = findAgent(this.config, agentId);
+        const override = sessionKey ? this.store.get(sessionKey)?.model : undefined;
+        resolveModelChain(this.config, agent, index, override);
+    }
+    sessionKeyFor(origin, agentId) {
+        return sessionKeyForOrigin(origin, agentId ?? this.defaultAgentId(), this.mainKey, this.config.session.dmScope);
+    }
+    normalizeKey(raw, agentId) {
+        return normalizeSessionKey(raw, agentId, this.mainKey);
+    }
+    queueDepth() {
+        return this.lanes.depth();
+    }
+    count() {
+        return this.store.count();
+    }
+    laneState(sessionKey) {
+        return this.lanes.state(sessionKey);
+    }
+    submit(request) {
+        this.pruneIdempotency();
+        if (request.idempotencyKey) {
+            const seen = this.idempotent.get(request.idempotencyKey);
+            if (seen)
+                return { runId: seen.runId, done: seen.done };
+        }
+        // A key like `agent:work:…` names its agent when the request does not.
+        const agentId = this.resolveAgentId(request.agentId ?? agentOfKey(request.sessionKey ?? ''));
+        const sessionKey = this.normalizeKey(request.sessionKey, agentId);
+        // No provider / bad model ref: refuse now, before a run exists (HTTP answers 503, not a stream).
+        this.preflight(agentId, sessionKey);
+        let resolve;
+        const done = new Promise((r) => (resolve = r));
+        const run = {
+            runId: crypto.randomUUID(),
+            sessionKey,
+            agentId,
+            message: request.message,
+            request,
+            timeoutMs: request.timeoutMs ?? this.config.agents.defaults.timeoutSeconds * 1000,
+            controller: new AbortController(),
+            createdAt: Date.now(),
+            seq: 0,
+            merged: [],
+            done,
+            resolve,
+        };
+        if (this.draining) {
+            const failure = agentError('GW_ERR_AGENT_DRAINING', 'the agent is restarting; retry shortly', { retryable: true, retryAfterMs: 1000 });
+            this.finish(run, { status: 'error', text: '', error: errorInfo(failure) }, failure);
+            return { runId: run.runId, done };
+        }
+        this.runs.set(run.runId, run);
+        liveRunIds.add(run.runId);
+        this.store.saveRun({ runId: run.runId, sessionKey, agentId, status: 'queued' });
+        if (request.signal) {
+            const onAbort = () => this.abort(run.runId, new RunStop('abort', 'the client went away'));
+            if (request.signal.aborted)
+                queueMicrotask(onAbort);
+            else
+                request.signal.addEventListener('abort', onAbort, { once: true });
+        }
+        if (request.idempotencyKey)
+            this.idempotent.set(request.idempotencyKey, { runId: run.runId, done, at: Date.now() });
+        try {
+            this.lanes.enqueue(run);
+        }
+        catch (err) {
+            this.runs.delete(run.runId);
+            liveRunIds.delete(run.runId);
+            if (request.idempotencyKey)
+                this.idempotent.delete(request.idempotencyKey);
+            this.store.saveRun({ runId: run.runId, sessionKey, agentId, status: 'error', endedAt: Date.now(), error: { code: err.code, message: err.message } });
+            throw err;
+        }
+        // Draining waits for everything accepted, queued runs included.
+        void this.ctx.lease.track(done);
+        return { runId: run.runId, done };
+    }
+    abort(runId, stop = new RunStop('abort', 'aborted by request')) {
+        return this.lanes.abort(runId, stop);
+    }
+    abortSession(sessionKey, stop = new RunStop('abort', 'aborted by request')) {
+        return this.lanes.abortSession(sessionKey, stop);
+    }
+    /** A run's outcome: live, remembered, or from the store. */
+    async wait(runId, timeoutMs) {
+        const live = this.runs.get(runId);
+        if (live) {
+            let timer;
+            const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
+            const result = await Promise.race([live.done, timeout]);
+            clearTimeout(timer);
+            return result === 'timeout' ? { runId, status: 'timeout' } : result;
+        }
+        const known = this.outcomes.get(runId);
+        if (known)
+            return known;
+        const rec = this.store.run(runId);
+        if (!rec)
+            return undefined;
+        if (rec.status === 'queued' || rec.status === 'running')
+            return { runId, status: rec.status };
+        return { runId, sessionKey: rec.sessionKey, status: rec.status, text: rec.text ?? '', error: rec.error, startedAt: rec.startedAt, endedAt: rec.endedAt ?? Date.now() };
+    }
+    invokeTool(request) {
+        return invokeToolOutside(this, this.ctx, request);
+    }
+    /** Stop taking runs and let the accepted ones finish (the kernel bounds the wait). */
+    drain() {
+        this.draining = true;
+    }
+    /** The lease ended: whatever still runs is stopped. */
+    shutdown() {
+        for (const run of [...this.runs.values()])
+            this.abort(run.runId, new RunStop('shutdown', 'the agent plugin was unloaded'));
+    }
+    emitEvent(run, stream, data) {
+        const payload = { runId: run.runId, sessionKey: run.sessionKey, seq: ++run.seq, stream, ts: Date.now(), data };
+        this.ctx.events.emit('agent', payload, OPERATORS);
+        try {
+            run.request.onEvent?.(payload);
+        }
+        catch (err) {
+            this.ctx.logger.warn({ err, runId: run.runId }, 'onEvent listener failed');
+        }
+        if (stream === 'assistant') {
+            this.ctx.events.emit('chat', { runId: run.runId, sessionKey: run.sessionKey, seq: run.seq, state: 'delta', message: { role: 'assistant', content: [{ type: 'text', text: data.text }], timestamp: Date.now() } }, OPERATORS);
+        }
+    }
+    async execute(run) {
+        if (run.controller.signal.aborted) {
+            const stop = run.controller.signal.reason;
+            return this.finish(run, { status: stop?.kind === 'timeout' ? 'timeout' : 'aborted', text: '', error: abortedInfo(stop?.message ?? 'aborted') });
+        }
+        run.startedAt = Date.now();
+        this.store.saveRun({ runId: run.runId, sessionKey: run.sessionKey, agentId: run.agentId, status: 'running', startedAt: run.startedAt });
+        const timer = setTimeout(() => run.controller.abort(new RunStop('timeout', `the run did not finish within ${Math.round(run.timeoutMs / 100) / 10} s (agents.defaults.timeoutSeconds or the request's timeout)`)), run.timeoutMs);
+        this.emitEvent(run, 'lifecycle', { phase: 'start', startedAt: run.startedAt, agentId: run.agentId });
+        const deps = {
+            config: this.config,
+            store: this.store,
+            tools: this.ctx.tools,
+            logger: this.ctx.logger,
+            env: process.env,
+            workspaceDir: this.ctx.paths.workspaceDir,
+            emit: (r, stream, data) => this.emitEvent(r, stream, data),
+        };
+        try {
+            const result = await executeTurn(run, deps);
+            this.finish(run, {
+                status: 'ok',
+                text: result.text,
+                usage: result.usage,
+                model: result.model,
+                clientToolCalls: result.clientToolCalls?.map((c) => ({ id: c.id, name: c.name, arguments: c.arguments })),
+            });
+        }
+        catch (err) {
+            const reason = run.controller.signal.aborted ? run.controller.signal.reason : err;
+            if (reason instanceof RunStop) {
+                if (reason.kind === 'timeout') {
+                    const failure = agentError('GW_ERR_AGENT_TIMEOUT', `agent run ${run.runId} timed out: ${reason.message}`, { details: { runId: run.runId }, retryable: true });
+                    this.finish(run, { status: 'timeout', text: '', error: errorInfo(failure) }, failure);
+                }
+                else {
+                    this.finish(run, { status: 'aborted', text: '', error: abortedInfo(reason.message) });
+                }
+            }
+            else {
+                const failure = reason instanceof PluginError ? reason : agentError('GW_ERR_AGENT_PROVIDER_FAILED', `agent run failed: ${reason.message}`, { cause: reason });
+                if (!(reason instanceof PluginError))
+                    this.ctx.logger.error({ err: reason, runId: run.runId }, 'agent run failed unexpectedly');
+                else
+                    this.ctx.logger.warn({ runId: run.runId, code: failure.code }, failure.message);
+                this.finish(run, { status: 'error', text: '', error: errorInfo(failure) }, failure);
+            }
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    finish(run, result, failure) {
+        if (this.outcomes.has(run.runId))
+            return;
+        const outcome = { ...result, runId: run.runId, sessionKey: run.sessionKey, startedAt: run.startedAt, endedAt: Date.now(), failure };
+        this.store.saveRun({ runId: run.runId, sessionKey: run.sessionKey, agentId: run.agentId, status: outcome.status, startedAt: run.startedAt, endedAt: outcome.endedAt, text: outcome.text, error: outcome.error });
+        if (run.startedAt !== undefined) {
+            this.emitEvent(run, 'lifecycle', { phase: outcome.status === 'ok' ? 'end' : 'error', status: outcome.status, endedAt: outcome.endedAt, ...(outcome.error ? { error: outcome.error } : {}), ...(outcome.usage ? { usage: outcome.usage } : {}) });
+        }
+        const chatState = outcome.status === 'ok' ? 'final' : outcome.status === 'aborted' ? 'aborted' : 'error';
+        this.ctx.events.emit('chat', {
+            runId: run.runId,
+            sessionKey: run.sessionKey,
+            seq: ++run.seq,
+            state: chatState,
+            ...(outcome.status === 'ok' ? { message: { role: 'assistant', content: [{ type: 'text', text: outcome.text }], timestamp: outcome.endedAt } } : {}),
+            ...(outcome.error ? { errorMessage: outcome.error.message } : {}),
+        }, OPERATORS);
+        this.remember(outcome);
+        this.runs.delete(run.runId);
+        liveRunIds.delete(run.runId);
+        run.resolve(outcome);
+        for (const m of run.merged) {
+            const merged = { ...outcome, runId: m.runId };
+            this.store.saveRun({ runId: m.runId, sessionKey: m.sessionKey, agentId: m.agentId, status: outcome.status, startedAt: run.startedAt, endedAt: outcome.endedAt, text: outcome.text, error: outcome.error });
+            this.remember(merged);
+            this.runs.delete(m.runId);
+            liveRunIds.delete(m.runId);
+            m.resolve(merged);
+        }
+    }
+    remember(outcome) {
+        this.outcomes.set(outcome.runId, outcome);
+        while (this.outcomes.size > RECENT_RUNS)
+            this.outcomes.delete(this.outcomes.keys().next().value);
+    }
+    pruneIdempotency() {
+        const cutoff = Date.now() - IDEMPOTENCY_TTL_MS;
+        for (const [k, v] of this.idempotent) {
+            if (v.at >= cutoff)
+                break;
+            this.idempotent.delete(k);
+        }
+    }
+}
+function errorInfo(e) {
+    return { code: e.code, message: e.message, wire: e.wire, status: e.status, ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) };
+}
+function abortedInfo(message) {
+    return { code: 'GW_ERR_AGENT_ABORTED', message, wire: 'UNAVAILABLE', status: 499 };
+}
+//# sourceMappingURL=agent-runtime.js.map

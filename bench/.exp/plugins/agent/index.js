@@ -1,0 +1,39 @@
+import { definePlugin } from '../../sdk/index.js';
+import { AgentRuntime } from './agent-runtime.js';
+import { AgentPluginConfig } from './config-schema.js';
+import { registerAgentMethods } from './methods/agent-methods.js';
+import { registerChatMethods } from './methods/chat-methods.js';
+import { registerSessionsMethods } from './methods/sessions-methods.js';
+import { SessionStore } from './session-store.js';
+import { gatewayTool } from './tools/gateway-tool.js';
+import { messageTool } from './tools/message-tool.js';
+import { sessionsTools } from './tools/sessions-tools.js';
+const RUN_HISTORY_MS = 7 * 24 * 3600_000;
+export default definePlugin({
+    id: 'agent',
+    version: '1.0.0',
+    sdk: '^1.0.0',
+    configKey: ['agents', 'models', 'messages', 'tools', 'session'],
+    configSchema: AgentPluginConfig,
+    dependsOn: ['outbound'],
+    description: 'Agent runtime: model providers, sessions and transcripts, per-session queues, tools, agent/chat/sessions methods.',
+    register(_app, ctx) {
+        const store = new SessionStore(ctx.store);
+        store.pruneRuns(RUN_HISTORY_MS);
+        const runtime = new AgentRuntime(ctx, store);
+        ctx.events.declare('agent');
+        ctx.events.declare('chat');
+        registerAgentMethods(ctx, runtime);
+        registerChatMethods(ctx, runtime);
+        registerSessionsMethods(ctx, runtime);
+        ctx.tools.register(gatewayTool(ctx.gateway, () => ({ queueDepth: runtime.queueDepth(), sessions: runtime.count() })));
+        ctx.tools.register(messageTool(() => ctx.services.get('outbound'), ctx.channels));
+        for (const tool of sessionsTools(store))
+            ctx.tools.register(tool);
+        ctx.services.provide('agent', runtime);
+        ctx.services.provide('sessions', runtime);
+        ctx.onDrain(() => runtime.drain());
+        ctx.lease.defer('stop runs still going', () => runtime.shutdown());
+    },
+});
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,83 @@
+import { PluginError, Type } from '../../../sdk/index.js';
+import { agentError } from '../errors.js';
+import { sendThroughChannel } from '../tools/message-tool.js';
+import { agentOfKey } from '../session-keys.js';
+const AgentParams = Type.Object({
+    message: Type.String({ minLength: 1, maxLength: 200_000 }),
+    agentId: Type.Optional(Type.String({ minLength: 1 })),
+    sessionKey: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    to: Type.Optional(Type.String({ minLength: 1 })),
+    channel: Type.Optional(Type.String({ minLength: 1 })),
+    accountId: Type.Optional(Type.String({ minLength: 1 })),
+    deliver: Type.Optional(Type.Boolean()),
+    thinking: Type.Optional(Type.String()),
+    /** Seconds. */
+    timeout: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 86_400 })),
+    extraSystemPrompt: Type.Optional(Type.String({ maxLength: 100_000 })),
+    label: Type.Optional(Type.String()),
+    idempotencyKey: Type.String({ minLength: 1, maxLength: 256 }),
+});
+/** The final payload of a finished run, or its error (so the wire code says what happened). */
+export function finalPayload(outcome) {
+    if (outcome.failure) {
+        const f = outcome.failure;
+        const details = f.details && typeof f.details === 'object' ? { ...f.details, runId: outcome.runId } : { runId: outcome.runId };
+        throw new PluginError(f.code, f.wire, f.message, { details, retryable: f.retryable, retryAfterMs: f.retryAfterMs, status: f.status, cause: f });
+    }
+    return {
+        runId: outcome.runId,
+        status: outcome.status,
+        summary: outcome.status === 'ok' ? outcome.text : outcome.error?.message ?? outcome.status,
+        result: { text: outcome.text, sessionKey: outcome.sessionKey, model: outcome.model, usage: outcome.usage, ...(outcome.error ? { error: outcome.error } : {}) },
+    };
+}
+export function registerAgentMethods(ctx, runtime) {
+    const outbound = () => ctx.services.get('outbound');
+    ctx.methods.register('agent', {
+        scope: 'operator.write',
+        params: AgentParams,
+        idempotent: true,
+        description: 'Run the agent on a message: ack {runId, status:"accepted"}, streamed agent events, final {runId, status, summary}.',
+        async handler(p, call) {
+            const agentId = runtime.resolveAgentId(p.agentId ?? (p.sessionKey ? agentOfKey(p.sessionKey) : undefined));
+            const sessionKey = runtime.normalizeKey(p.sessionKey, agentId);
+            runtime.preflight(agentId, sessionKey);
+            if (p.deliver) {
+                if (!p.channel || !p.to)
+                    throw agentError('GW_ERR_AGENT_SESSION_INVALID', 'deliver:true needs "channel" and "to" (where the reply goes)');
+                if (!outbound())
+                    throw agentError('GW_ERR_AGENT_OUTBOUND_UNAVAILABLE', 'deliver:true needs the delivery plugin (service "outbound"), which is not loaded');
+                if (!ctx.channels.get(p.channel))
+                    throw agentError('GW_ERR_AGENT_NOT_LINKED', `channel "${p.channel}" is not linked: configure channels.${p.channel}`);
+            }
+            const { runId, done } = runtime.submit({
+                agentId,
+                sessionKey,
+                message: p.message,
+                extraSystemPrompt: p.extraSystemPrompt,
+                timeoutMs: p.timeout !== undefined ? Math.round(p.timeout * 1000) : undefined,
+            });
+            call.accept({ runId, status: 'accepted', acceptedAt: Date.now() });
+            const outcome = await done;
+            const payload = finalPayload(outcome);
+            if (p.deliver && outcome.status === 'ok' && outcome.text) {
+                payload.delivery = sendThroughChannel(outbound, ctx.channels, { channel: p.channel, to: p.to, accountId: p.accountId, text: outcome.text, sessionKey, idempotencyKey: `agent:${runId}` });
+            }
+            return payload;
+        },
+    });
+    ctx.methods.register('agent.wait', {
+        scope: 'operator.read',
+        params: Type.Object({ runId: Type.String({ minLength: 1 }), timeoutMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })) }),
+        description: "Wait for a run's end: {runId, status: ok|error|aborted|timeout, startedAt, endedAt, error?}.",
+        async handler(p) {
+            const r = await runtime.wait(p.runId, p.timeoutMs ?? 30_000);
+            if (!r)
+                throw agentError('GW_ERR_AGENT_RUN_NOT_FOUND', `no run ${p.runId} (unknown, or older than the run history)`);
+            if (!('endedAt' in r))
+                return { runId: p.runId, status: r.status };
+            return { runId: r.runId, status: r.status, startedAt: r.startedAt, endedAt: r.endedAt, summary: r.text, ...(r.error ? { error: r.error } : {}) };
+        },
+    });
+}
+//# sourceMappingURL=agent-methods.js.map

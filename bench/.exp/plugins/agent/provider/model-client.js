@@ -1,0 +1,189 @@
+import { PluginError } from '../../../sdk/index.js';
+import { agentError } from '../errors.js';
+import { anthropicMessages } from './anthropic-messages.js';
+import { openAiCompletions } from './openai-completions.js';
+import { resolveApiKey } from './api-key.js';
+import { readSse } from './sse-reader.js';
+const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_MAX_RETRIES = 2;
+const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_BACKOFF_MS = 8_000;
+/**
+ * Calls a chain of models: each with retries (429/5xx/network, backoff, `retry-after`), an idle
+ * timeout (no byte for `timeoutMs` ends the attempt), then the next model of the chain when one
+ * fails. An abort of the run itself (`call.signal`) ends everything at once.
+ */
+export async function callModelChain(chain, call, options) {
+    let lastError;
+    for (const [i, model] of chain.entries()) {
+        try {
+            const turn = await callWithRetries(model, { ...call, model: model.model.id }, options);
+            return { turn, model };
+        }
+        catch (err) {
+            if (call.signal.aborted)
+                throw call.signal.reason ?? err;
+            lastError = err;
+            if (i < chain.length - 1) {
+                options.logger.warn({ model: model.ref, next: chain[i + 1].ref, code: err.code, err: err.message }, 'model failed; trying the next fallback');
+            }
+        }
+    }
+    throw lastError;
+}
+function wireFor(model) {
+    return model.provider.api === 'anthropic-messages' ? anthropicMessages : openAiCompletions;
+}
+async function callWithRetries(model, call, options) {
+    const p = model.provider;
+    const key = `models.providers.${model.providerName}`;
+    const apiKey = resolveApiKey(model.providerName, p.apiKey, options.env);
+    const wire = wireFor(model);
+    const req = wire.request({ name: model.providerName, baseUrl: p.baseUrl, apiKey, headers: p.headers ?? {} }, call);
+    const maxRetries = p.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const timeoutMs = p.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    for (let attempt = 0;; attempt++) {
+        const idle = new IdleTimeout(timeoutMs);
+        const signal = AbortSignal.any([call.signal, idle.signal]);
+        let failure;
+        try {
+            const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: JSON.stringify(req.body), signal });
+            idle.touch();
+            if (res.ok && res.body) {
+                const type = res.headers.get('content-type') ?? '';
+                if (!type.includes('text/event-stream')) {
+                    throw agentError('GW_ERR_AGENT_PROVIDER_RESPONSE', `${model.providerName} answered ${type || 'without a content type'} instead of an event stream: check ${key}.baseUrl and ${key}.api`);
+                }
+                try {
+                    return await wire.readStream(touching(readSse(res.body), idle), call);
+                }
+                catch (err) {
+                    if (err instanceof PluginError)
+                        throw err;
+                    if (call.signal.aborted)
+                        throw call.signal.reason ?? err;
+                    if (idle.fired)
+                        throw agentError('GW_ERR_AGENT_PROVIDER_TIMEOUT', `${model.providerName} stopped streaming for ${timeoutMs} ms (${key}.timeoutMs)`, { retryable: true, cause: err });
+                    throw agentError('GW_ERR_AGENT_PROVIDER_RESPONSE', `${model.providerName} sent a stream we could not read: ${err.message}`, { cause: err });
+                }
+            }
+            failure = await httpFailure(res, model, wire, apiKey);
+        }
+        catch (err) {
+            if (err instanceof PluginError)
+                throw err;
+            if (call.signal.aborted)
+                throw call.signal.reason ?? err;
+            failure = idle.fired
+                ? { retryable: true, error: agentError('GW_ERR_AGENT_PROVIDER_TIMEOUT', `${model.providerName} did not answer within ${timeoutMs} ms (${key}.timeoutMs)`, { cause: err }) }
+                : {
+                    retryable: true,
+                    error: agentError('GW_ERR_AGENT_PROVIDER_UNREACHABLE', `model provider ${model.providerName} is unreachable at ${p.baseUrl} (${causeCode(err)}): check ${key}.baseUrl and that the server is running`, { cause: err }),
+                };
+        }
+        finally {
+            idle.clear();
+        }
+        if (!failure.retryable || attempt >= maxRetries)
+            throw failure.error;
+        const delay = failure.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+        options.logger.warn({ model: model.ref, attempt: attempt + 1, delayMs: Math.round(delay), code: failure.error.code }, 'model request failed; retrying');
+        await sleep(delay, call.signal);
+    }
+}
+async function httpFailure(res, model, wire, apiKey) {
+    const key = `models.providers.${model.providerName}`;
+    const text = await res.text().catch(() => '');
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        body = undefined;
+    }
+    let said = (wire.errorMessage(body) ?? text.slice(0, 200)).trim();
+    // Never echo our key back, even if a provider quotes it.
+    if (apiKey && apiKey.length >= 4)
+        said = said.split(apiKey).join('***');
+    const detail = said ? `: ${said}` : '';
+    const status = res.status;
+    if (status === 401 || status === 403) {
+        return { retryable: false, error: agentError('GW_ERR_AGENT_PROVIDER_AUTH', `model provider ${model.providerName} rejected the API key (HTTP ${status})${detail}; fix ${key}.apiKey`) };
+    }
+    if (status === 404) {
+        return {
+            retryable: false,
+            error: agentError('GW_ERR_AGENT_MODEL_UNKNOWN', `model provider ${model.providerName} does not know model "${model.model.id}" or the URL (HTTP 404)${detail}; check ${model.source} and ${key}.baseUrl`),
+        };
+    }
+    if (status === 429) {
+        const retryAfterMs = retryAfter(res.headers.get('retry-after'));
+        return { retryable: true, retryAfterMs, error: agentError('GW_ERR_AGENT_PROVIDER_RATE_LIMITED', `model provider ${model.providerName} is rate limiting us (HTTP 429)${detail}`, { retryable: true, retryAfterMs }) };
+    }
+    if (status >= 500) {
+        return { retryable: true, retryAfterMs: retryAfter(res.headers.get('retry-after')), error: agentError('GW_ERR_AGENT_PROVIDER_FAILED', `model provider ${model.providerName} failed (HTTP ${status})${detail}`, { retryable: true }) };
+    }
+    return { retryable: false, error: agentError('GW_ERR_AGENT_PROVIDER_RESPONSE', `model provider ${model.providerName} refused the request (HTTP ${status})${detail}; check ${key}`) };
+}
+/** `retry-after` in seconds or as an HTTP date, capped. */
+export function retryAfter(header) {
+    if (!header)
+        return undefined;
+    const secs = Number(header);
+    const ms = Number.isFinite(secs) ? secs * 1000 : Date.parse(header) - Date.now();
+    if (!Number.isFinite(ms))
+        return undefined;
+    return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+function causeCode(err) {
+    const cause = err.cause;
+    return cause?.code ?? cause?.message ?? err.message;
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Aborts when nothing happened for `ms` (a stream that keeps sending is not cut off). */
+class IdleTimeout {
+    ms;
+    ctl = new AbortController();
+    timer;
+    fired = false;
+    constructor(ms) {
+        this.ms = ms;
+        this.touch();
+    }
+    get signal() {
+        return this.ctl.signal;
+    }
+    touch() {
+        if (this.timer)
+            clearTimeout(this.timer);
+        this.timer = setTimeout(() => {
+            this.fired = true;
+            this.ctl.abort(new Error('idle timeout'));
+        }, this.ms);
+    }
+    clear() {
+        if (this.timer)
+            clearTimeout(this.timer);
+    }
+}
+async function* touching(source, idle) {
+    for await (const item of source) {
+        idle.touch();
+        yield item;
+    }
+}
+//# sourceMappingURL=model-client.js.map

@@ -1,0 +1,69 @@
+/** The provider-neutral shape of a conversation, translated to each wire format. */
+export interface ToolCall {
+    id: string;
+    name: string;
+    /** The arguments as the model produced them (a JSON string). */
+    arguments: string;
+}
+export type ChatMessage = {
+    role: 'user';
+    content: string;
+} | {
+    role: 'assistant';
+    content: string;
+    toolCalls?: ToolCall[];
+} | {
+    role: 'tool';
+    toolCallId: string;
+    name: string;
+    content: string;
+    isError?: boolean;
+};
+export interface ToolSpec {
+    name: string;
+    description: string;
+    /** JSON schema of the arguments. */
+    parameters: Record<string, unknown>;
+}
+export interface Usage {
+    inputTokens: number;
+    outputTokens: number;
+}
+export interface ModelCall {
+    model: string;
+    system: string;
+    messages: ChatMessage[];
+    tools: ToolSpec[];
+    maxTokens: number;
+    signal: AbortSignal;
+    /** Streamed assistant text as it arrives. */
+    onDelta(text: string): void;
+}
+/** One assistant turn as the model produced it. */
+export interface ModelTurn {
+    text: string;
+    toolCalls: ToolCall[];
+    usage: Usage;
+    stopReason?: string;
+}
+/** Where and how to reach one provider (resolved from `models.providers.<name>`). */
+export interface ProviderEndpoint {
+    name: string;
+    baseUrl: string;
+    apiKey?: string;
+    headers: Record<string, string>;
+}
+/** One wire format: builds the HTTP request and reads the SSE stream back into a ModelTurn. */
+export interface WireFormat {
+    request(endpoint: ProviderEndpoint, call: ModelCall): {
+        url: string;
+        headers: Record<string, string>;
+        body: unknown;
+    };
+    readStream(events: AsyncIterable<{
+        event?: string;
+        data: string;
+    }>, call: ModelCall): Promise<ModelTurn>;
+    /** The provider's error message from an error body (both APIs nest it in `error.message`). */
+    errorMessage(body: unknown): string | undefined;
+}

@@ -1,0 +1,80 @@
+/** OpenAI Chat Completions (`POST {baseUrl}/chat/completions`, `stream:true`). */
+export const openAiCompletions = {
+    request(endpoint, call) {
+        const messages = [];
+        if (call.system)
+            messages.push({ role: 'system', content: call.system });
+        for (const m of call.messages)
+            messages.push(toOpenAi(m));
+        const body = {
+            model: call.model,
+            messages,
+            stream: true,
+            stream_options: { include_usage: true },
+            max_tokens: call.maxTokens,
+        };
+        if (call.tools.length) {
+            body.tools = call.tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } }));
+        }
+        const headers = { 'content-type': 'application/json', accept: 'text/event-stream', ...endpoint.headers };
+        if (endpoint.apiKey)
+            headers.authorization = `Bearer ${endpoint.apiKey}`;
+        return { url: `${endpoint.baseUrl.replace(/\/+$/, '')}/chat/completions`, headers, body };
+    },
+    async readStream(events, call) {
+        let text = '';
+        const calls = new Map();
+        const usage = { inputTokens: 0, outputTokens: 0 };
+        let stopReason;
+        for await (const ev of events) {
+            if (ev.data === '[DONE]')
+                break;
+            const chunk = JSON.parse(ev.data);
+            if (chunk.error)
+                throw Object.assign(new Error(chunk.error.message ?? 'stream error'), { streamError: true });
+            if (chunk.usage) {
+                usage.inputTokens = chunk.usage.prompt_tokens ?? usage.inputTokens;
+                usage.outputTokens = chunk.usage.completion_tokens ?? usage.outputTokens;
+            }
+            for (const choice of chunk.choices ?? []) {
+                const delta = choice.delta ?? {};
+                if (typeof delta.content === 'string' && delta.content) {
+                    text += delta.content;
+                    call.onDelta(delta.content);
+                }
+                for (const tc of delta.tool_calls ?? []) {
+                    const index = tc.index ?? 0;
+                    const cur = calls.get(index) ?? { id: '', name: '', arguments: '' };
+                    if (tc.id)
+                        cur.id = tc.id;
+                    if (tc.function?.name)
+                        cur.name += tc.function.name;
+                    if (tc.function?.arguments)
+                        cur.arguments += tc.function.arguments;
+                    calls.set(index, cur);
+                }
+                if (choice.finish_reason)
+                    stopReason = choice.finish_reason;
+            }
+        }
+        const toolCalls = [...calls.entries()].sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ ...c, id: c.id || `call_${i}` }));
+        return { text, toolCalls, usage, stopReason };
+    },
+    errorMessage(body) {
+        const e = body?.error;
+        if (typeof e === 'string')
+            return e;
+        return typeof e?.message === 'string' ? e.message : undefined;
+    },
+};
+function toOpenAi(m) {
+    if (m.role === 'user')
+        return { role: 'user', content: m.content };
+    if (m.role === 'tool')
+        return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };
+    const out = { role: 'assistant', content: m.content || (m.toolCalls?.length ? null : '') };
+    if (m.toolCalls?.length)
+        out.tool_calls = m.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+    return out;
+}
+//# sourceMappingURL=openai-completions.js.map

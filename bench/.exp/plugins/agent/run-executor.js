@@ -1,0 +1,123 @@
+import { fitToContext } from './context-window.js';
+import { agentError } from './errors.js';
+import { callModelChain } from './provider/model-client.js';
+import { resolveModelChain } from './provider/model-ref.js';
+import { buildSystemPrompt, expandHome } from './system-prompt.js';
+import { toolAllowed } from './tool-policy.js';
+import { executeTool, parseToolArgs, resultText } from './tools/tool-runner.js';
+import { transcriptToMessages } from './transcript-messages.js';
+const DEFAULT_MAX_TOKENS = 4096;
+export function findAgent(config, agentId) {
+    const index = config.agents.list.findIndex((a) => a.id === agentId);
+    return { agent: index >= 0 ? config.agents.list[index] : undefined, index: index >= 0 ? index : config.agents.list.length };
+}
+/** Tools the agent may use (policy applied), in a stable order. */
+export function allowedTools(deps, agentId) {
+    const { agent } = findAgent(deps.config, agentId);
+    return deps.tools
+        .list()
+        .filter((t) => toolAllowed(t.name, deps.config.tools, agent?.tools))
+        .sort((a, b) => a.name.localeCompare(b.name));
+}
+function toolSpec(tool) {
+    // TypeBox schemas are JSON schema; the round trip drops TypeBox's symbol keys.
+    return { name: tool.name, description: tool.description, parameters: JSON.parse(JSON.stringify(tool.parameters)) };
+}
+/**
+ * One run: the user message joins the transcript, then model → tool calls → results → … until
+ * the model answers without tool calls (or calls a client tool), bounded by the step limit.
+ */
+export async function executeTurn(run, deps) {
+    const { config, store } = deps;
+    const signal = run.controller.signal;
+    const { agent, index } = findAgent(config, run.agentId);
+    const session = store.ensure(run.sessionKey, run.agentId, run.request.origin);
+    const chain = resolveModelChain(config, agent, index, session.model);
+    const userId = store.append(run.sessionKey, run.runId, { role: 'user', content: run.message });
+    const serverTools = allowedTools(deps, run.agentId);
+    const clientTools = run.request.clientTools ?? [];
+    const clientNames = new Set(clientTools.map((t) => t.name));
+    const specs = [
+        ...serverTools.filter((t) => !clientNames.has(t.name)).map(toolSpec),
+        ...clientTools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } })),
+    ];
+    const workspaceDir = expandHome(agent?.workspace ?? config.agents.defaults.workspace ?? deps.workspaceDir);
+    const system = buildSystemPrompt({ agentPrompt: agent?.systemPrompt ?? config.agents.defaults.systemPrompt, workspaceDir, extra: run.request.extraSystemPrompt, agentId: run.agentId, agentName: agent?.name });
+    const maxSteps = agent?.maxSteps ?? config.agents.defaults.maxSteps;
+    const usage = { inputTokens: 0, outputTokens: 0 };
+    let fullText = '';
+    for (let step = 0; step < maxSteps; step++) {
+        if (signal.aborted)
+            throw signal.reason;
+        const primary = chain[0].model;
+        const maxTokens = primary.maxTokens ?? (primary.contextWindow ? Math.min(DEFAULT_MAX_TOKENS, Math.floor(primary.contextWindow / 4)) : DEFAULT_MAX_TOKENS);
+        const window = Math.min(primary.contextWindow ?? Infinity, config.agents.defaults.contextTokens ?? Infinity);
+        const { messages: all, keepFrom } = transcriptToMessages(store.transcript(run.sessionKey), userId);
+        let messages = all;
+        if (Number.isFinite(window)) {
+            const key = primary.contextWindow ? `models.providers.${chain[0].providerName}.models[id=${primary.id}].contextWindow` : 'agents.defaults.contextTokens';
+            const fit = fitToContext(system, all, specs, keepFrom, window - maxTokens, config.agents.defaults.compaction.mode, key);
+            if (fit.droppedMessages > 0)
+                deps.logger.info({ runId: run.runId, sessionKey: run.sessionKey, dropped: fit.droppedMessages, estimatedTokens: fit.estimatedTokens }, 'transcript truncated to fit the context window');
+            messages = fit.messages;
+        }
+        let stepText = '';
+        const { turn, model } = await callModelChain(chain, {
+            system,
+            messages,
+            tools: specs,
+            maxTokens,
+            signal,
+            onDelta: (delta) => {
+                stepText += delta;
+                deps.emit(run, 'assistant', { delta, text: fullText + stepText });
+            },
+        }, { logger: deps.logger, env: deps.env });
+        usage.inputTokens += turn.usage.inputTokens;
+        usage.outputTokens += turn.usage.outputTokens;
+        fullText += turn.text;
+        if (signal.aborted)
+            throw signal.reason;
+        const clientCalls = turn.toolCalls.filter((c) => clientNames.has(c.name));
+        if (clientCalls.length) {
+            // The client answers these; the transcript keeps the text only, so it stays valid for providers.
+            store.append(run.sessionKey, run.runId, { role: 'assistant', content: turn.text || `(called ${clientCalls.map((c) => c.name).join(', ')})` }, turn.usage);
+            for (const c of clientCalls)
+                deps.emit(run, 'tool', { phase: 'call', name: c.name, toolCallId: c.id, arguments: c.arguments, client: true });
+            return { text: fullText, usage, model: model.ref, clientToolCalls: clientCalls };
+        }
+        store.append(run.sessionKey, run.runId, { role: 'assistant', content: turn.text, toolCalls: turn.toolCalls }, turn.usage);
+        if (turn.toolCalls.length === 0)
+            return { text: fullText, usage, model: model.ref };
+        for (const call of turn.toolCalls) {
+            if (signal.aborted)
+                throw signal.reason;
+            const { content, isError } = await runToolCall(call, serverTools, run, deps);
+            store.append(run.sessionKey, run.runId, { role: 'tool', toolCallId: call.id, name: call.name, content, isError });
+        }
+    }
+    throw agentError('GW_ERR_AGENT_STEP_LIMIT', `the run used all ${maxSteps} model steps without a final answer (agents.defaults.maxSteps or agents.list[].maxSteps)`, { details: { partialText: fullText } });
+}
+async function runToolCall(call, tools, run, deps) {
+    deps.emit(run, 'tool', { phase: 'call', name: call.name, toolCallId: call.id, arguments: call.arguments });
+    let content;
+    let isError = false;
+    try {
+        const tool = tools.find((t) => t.name === call.name);
+        if (!tool)
+            throw agentError('GW_ERR_AGENT_TOOL_NOT_FOUND', `tool "${call.name}" is not available to this agent`);
+        const args = parseToolArgs(call.name, call.arguments);
+        const result = await executeTool(tool, args, { agentId: run.agentId, sessionKey: run.sessionKey, via: 'agent', signal: run.controller.signal });
+        content = resultText(result);
+    }
+    catch (err) {
+        if (run.controller.signal.aborted)
+            throw run.controller.signal.reason;
+        isError = true;
+        content = `Error: ${err.message}`;
+        deps.logger.info({ runId: run.runId, tool: call.name, code: err.code }, 'tool call failed');
+    }
+    deps.emit(run, 'tool', { phase: 'result', name: call.name, toolCallId: call.id, result: content, isError });
+    return { content, isError };
+}
+//# sourceMappingURL=run-executor.js.map

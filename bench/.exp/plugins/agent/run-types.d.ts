@@ -1,0 +1,31 @@
+import type { AgentRunResult, AgentSubmitRequest, PluginError } from '../../sdk/index.js';
+/** Why a run was stopped from outside. */
+export declare class RunStop extends Error {
+    readonly kind: 'abort' | 'timeout' | 'interrupt' | 'superseded' | 'shutdown';
+    constructor(kind: 'abort' | 'timeout' | 'interrupt' | 'superseded' | 'shutdown', message: string);
+}
+/** A run's result plus, for errors, the original error (so methods answer with its code). */
+export interface RunOutcome extends AgentRunResult {
+    sessionKey: string;
+    failure?: PluginError;
+    startedAt?: number;
+    endedAt: number;
+    model?: string;
+}
+/** One queued or running agent run. */
+export interface Run {
+    runId: string;
+    sessionKey: string;
+    agentId: string;
+    message: string;
+    request: AgentSubmitRequest;
+    timeoutMs: number;
+    controller: AbortController;
+    createdAt: number;
+    startedAt?: number;
+    seq: number;
+    /** Runs folded into this one (`messages.queue.mode: "collect"`). */
+    merged: Run[];
+    done: Promise<RunOutcome>;
+    resolve(outcome: RunOutcome): void;
+}

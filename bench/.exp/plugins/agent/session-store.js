@@ -1,0 +1,174 @@
+import crypto from 'node:crypto';
+const MIGRATIONS = [
+    `CREATE TABLE agent_sessions (
+     key TEXT PRIMARY KEY, session_id TEXT NOT NULL, agent_id TEXT NOT NULL,
+     created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+     label TEXT, model TEXT, thinking_level TEXT, channel TEXT, origin TEXT,
+     input_tokens INTEGER NOT NULL DEFAULT 0, output_tokens INTEGER NOT NULL DEFAULT 0);
+   CREATE TABLE agent_messages (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, session_key TEXT NOT NULL, session_id TEXT NOT NULL, run_id TEXT,
+     role TEXT NOT NULL, content TEXT NOT NULL, tool_calls TEXT, tool_call_id TEXT, tool_name TEXT,
+     is_error INTEGER NOT NULL DEFAULT 0, usage TEXT, ts INTEGER NOT NULL);
+   CREATE INDEX agent_messages_session ON agent_messages (session_key, id);
+   CREATE TABLE agent_runs (
+     run_id TEXT PRIMARY KEY, session_key TEXT NOT NULL, agent_id TEXT NOT NULL, status TEXT NOT NULL,
+     started_at INTEGER, ended_at INTEGER, text TEXT, error TEXT, created_at INTEGER NOT NULL);
+   CREATE INDEX agent_runs_created ON agent_runs (created_at);`,
+];
+/** Sessions, transcripts (messages, tool calls, usage) and run records in the embedded store. */
+export class SessionStore {
+    store;
+    constructor(store) {
+        this.store = store;
+        store.migrate(MIGRATIONS);
+    }
+    get db() {
+        return this.store.db;
+    }
+    ensure(key, agentId, origin) {
+        const existing = this.get(key);
+        if (existing)
+            return existing;
+        const now = Date.now();
+        this.db
+            .prepare('INSERT OR IGNORE INTO agent_sessions (key, session_id, agent_id, created_at, updated_at, channel, origin) VALUES (?, ?, ?, ?, ?, ?, ?)')
+            .run(key, crypto.randomUUID(), agentId, now, now, origin?.channel ?? null, origin ? JSON.stringify(origin) : null);
+        return this.get(key);
+    }
+    get(key) {
+        const r = this.db.prepare(`SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_key = s.key) AS message_count FROM agent_sessions s WHERE key = ?`).get(key);
+        return r ? toSession(r) : undefined;
+    }
+    list(options) {
+        const where = [];
+        const args = [];
+        if (options.agentId) {
+            where.push('agent_id = ?');
+            args.push(options.agentId);
+        }
+        if (options.activeSinceMs !== undefined) {
+            where.push('updated_at >= ?');
+            args.push(options.activeSinceMs);
+        }
+        if (options.search) {
+            where.push("(key LIKE ? ESCAPE '\\' OR label LIKE ? ESCAPE '\\')");
+            const like = `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+            args.push(like, like);
+        }
+        const sql = `SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_key = s.key) AS message_count FROM agent_sessions s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC LIMIT ?`;
+        return this.db.prepare(sql).all(...args, options.limit).map(toSession);
+    }
+    count() {
+        return this.db.prepare('SELECT COUNT(*) AS n FROM agent_sessions').get().n;
+    }
+    patch(key, fields) {
+        const sets = [];
+        const args = [];
+        if (fields.label !== undefined)
+            (sets.push('label = ?'), args.push(fields.label));
+        if (fields.model !== undefined)
+            (sets.push('model = ?'), args.push(fields.model));
+        if (fields.thinkingLevel !== undefined)
+            (sets.push('thinking_level = ?'), args.push(fields.thinkingLevel));
+        sets.push('updated_at = ?');
+        args.push(Date.now());
+        this.db.prepare(`UPDATE agent_sessions SET ${sets.join(', ')} WHERE key = ?`).run(...args, key);
+        return this.get(key);
+    }
+    /** A fresh transcript under a new session id; label and model settings stay. */
+    reset(key) {
+        this.db.transaction(() => {
+            this.db.prepare('DELETE FROM agent_messages WHERE session_key = ?').run(key);
+            this.db.prepare('UPDATE agent_sessions SET session_id = ?, updated_at = ?, input_tokens = 0, output_tokens = 0 WHERE key = ?').run(crypto.randomUUID(), Date.now(), key);
+        })();
+        return this.get(key);
+    }
+    delete(key) {
+        return this.db.transaction(() => {
+            this.db.prepare('DELETE FROM agent_messages WHERE session_key = ?').run(key);
+            return this.db.prepare('DELETE FROM agent_sessions WHERE key = ?').run(key).changes > 0;
+        })();
+    }
+    append(key, runId, message, usage) {
+        const session = this.get(key);
+        if (!session)
+            throw new Error(`session ${key} does not exist`);
+        const now = Date.now();
+        const info = this.db
+            .prepare('INSERT INTO agent_messages (session_key, session_id, run_id, role, content, tool_calls, tool_call_id, tool_name, is_error, usage, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(key, session.sessionId, runId ?? null, message.role, message.content, message.role === 'assistant' && message.toolCalls?.length ? JSON.stringify(message.toolCalls) : null, message.role === 'tool' ? message.toolCallId : null, message.role === 'tool' ? message.name : null, message.role === 'tool' && message.isError ? 1 : 0, usage ? JSON.stringify(usage) : null, now);
+        this.db
+            .prepare('UPDATE agent_sessions SET updated_at = ?, input_tokens = input_tokens + ?, output_tokens = output_tokens + ? WHERE key = ?')
+            .run(now, usage?.inputTokens ?? 0, usage?.outputTokens ?? 0, key);
+        return Number(info.lastInsertRowid);
+    }
+    /** The transcript, oldest first; `limit` keeps the newest entries. */
+    transcript(key, limit) {
+        const rows = (limit === undefined
+            ? this.db.prepare('SELECT * FROM agent_messages WHERE session_key = ? ORDER BY id').all(key)
+            : this.db.prepare('SELECT * FROM (SELECT * FROM agent_messages WHERE session_key = ? ORDER BY id DESC LIMIT ?) ORDER BY id').all(key, limit));
+        return rows.map((r) => ({
+            id: r.id,
+            runId: r.run_id ?? undefined,
+            role: r.role,
+            content: r.content,
+            toolCalls: r.tool_calls ? JSON.parse(r.tool_calls) : undefined,
+            toolCallId: r.tool_call_id ?? undefined,
+            toolName: r.tool_name ?? undefined,
+            isError: r.is_error === 1 || undefined,
+            usage: r.usage ? JSON.parse(r.usage) : undefined,
+            ts: r.ts,
+        }));
+    }
+    saveRun(run) {
+        this.db
+            .prepare(`INSERT INTO agent_runs (run_id, session_key, agent_id, status, started_at, ended_at, text, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(run_id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at, ended_at = excluded.ended_at, text = excluded.text, error = excluded.error`)
+            .run(run.runId, run.sessionKey, run.agentId, run.status, run.startedAt ?? null, run.endedAt ?? null, run.text ?? null, run.error ? JSON.stringify(run.error) : null, Date.now());
+    }
+    run(runId) {
+        const r = this.db.prepare('SELECT * FROM agent_runs WHERE run_id = ?').get(runId);
+        if (!r)
+            return undefined;
+        return {
+            runId: r.run_id,
+            sessionKey: r.session_key,
+            agentId: r.agent_id,
+            status: r.status,
+            startedAt: r.started_at ?? undefined,
+            endedAt: r.ended_at ?? undefined,
+            text: r.text ?? undefined,
+            error: r.error ? JSON.parse(r.error) : undefined,
+        };
+    }
+    /** Runs left `queued`/`running` by a crash or a restart past the drain deadline. */
+    markInterruptedRuns(live) {
+        const stale = this.db.prepare(`SELECT run_id FROM agent_runs WHERE status IN ('queued', 'running')`).all().filter((r) => !live.has(r.run_id));
+        const mark = this.db.prepare(`UPDATE agent_runs SET status = 'error', ended_at = ?, error = ? WHERE run_id = ?`);
+        const error = JSON.stringify({ code: 'GW_ERR_AGENT_ABORTED', message: 'the gateway stopped before this run finished' });
+        this.db.transaction(() => stale.forEach((r) => mark.run(Date.now(), error, r.run_id)))();
+        return stale.length;
+    }
+    /** Keep the run table bounded (records older than `maxAgeMs`). */
+    pruneRuns(maxAgeMs) {
+        this.db.prepare(`DELETE FROM agent_runs WHERE created_at < ? AND status NOT IN ('queued', 'running')`).run(Date.now() - maxAgeMs);
+    }
+}
+function toSession(r) {
+    return {
+        key: r.key,
+        sessionId: r.session_id,
+        agentId: r.agent_id,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        label: r.label ?? undefined,
+        model: r.model ?? undefined,
+        thinkingLevel: r.thinking_level ?? undefined,
+        channel: r.channel ?? undefined,
+        origin: r.origin ? JSON.parse(r.origin) : undefined,
+        inputTokens: r.input_tokens,
+        outputTokens: r.output_tokens,
+        messageCount: r.message_count,
+    };
+}
+//# sourceMappingURL=session-store.js.map

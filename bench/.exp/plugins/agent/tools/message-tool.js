@@ -1,0 +1,33 @@
+import { Type } from '../../../sdk/index.js';
+import { agentError } from '../errors.js';
+/** `message`: send a message through a channel, via the durable outbound queue (`outbound` service). */
+export function messageTool(outbound, channels) {
+    return {
+        name: 'message',
+        description: 'Send a message to someone through a chat channel (e.g. telegram, whatsapp). Give the channel, the recipient chat id / number, and the text.',
+        dangerous: true,
+        parameters: Type.Object({
+            action: Type.Optional(Type.Literal('send')),
+            channel: Type.String({ minLength: 1 }),
+            to: Type.String({ minLength: 1 }),
+            text: Type.String({ minLength: 1, maxLength: 65_536 }),
+            accountId: Type.Optional(Type.String({ minLength: 1 })),
+            mediaUrls: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 10 })),
+        }, { additionalProperties: false }),
+        execute(args, invocation) {
+            return sendThroughChannel(outbound, channels, { ...args, sessionKey: invocation.sessionKey });
+        },
+    };
+}
+export function sendThroughChannel(outbound, channels, req) {
+    const service = outbound();
+    if (!service)
+        throw agentError('GW_ERR_AGENT_OUTBOUND_UNAVAILABLE', 'message delivery is unavailable: the delivery plugin (service "outbound") is not loaded');
+    if (!channels.get(req.channel)) {
+        const known = channels.list().map((c) => c.id);
+        throw agentError('GW_ERR_AGENT_NOT_LINKED', `channel "${req.channel}" is not linked${known.length ? ` (linked: ${known.join(', ')})` : ''}: configure channels.${req.channel}`);
+    }
+    const r = service.enqueue({ channel: req.channel, to: req.to, text: req.text, accountId: req.accountId, mediaUrls: req.mediaUrls, sessionKey: req.sessionKey, idempotencyKey: req.idempotencyKey });
+    return { ok: true, messageId: r.messageId, channel: req.channel, to: req.to, duplicate: r.duplicate };
+}
+//# sourceMappingURL=message-tool.js.map

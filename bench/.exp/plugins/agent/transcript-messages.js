@@ -1,0 +1,30 @@
+/**
+ * Stored entries → model messages, dropping what a provider would refuse: tool calls without a
+ * result (a run aborted mid-tool) and results without their call. Returns the index of
+ * `keepId`'s message (the run's own user message) in the output.
+ */
+export function transcriptToMessages(entries, keepId) {
+    const answered = new Set(entries.filter((e) => e.role === 'tool' && e.toolCallId).map((e) => e.toolCallId));
+    const called = new Set();
+    const messages = [];
+    let keepFrom = 0;
+    for (const e of entries) {
+        if (e.id === keepId)
+            keepFrom = messages.length;
+        if (e.role === 'user')
+            messages.push({ role: 'user', content: e.content });
+        else if (e.role === 'assistant') {
+            const toolCalls = (e.toolCalls ?? []).filter((c) => answered.has(c.id));
+            for (const c of toolCalls)
+                called.add(c.id);
+            if (!e.content && toolCalls.length === 0)
+                continue;
+            messages.push(toolCalls.length ? { role: 'assistant', content: e.content, toolCalls } : { role: 'assistant', content: e.content });
+        }
+        else if (e.toolCallId && called.has(e.toolCallId)) {
+            messages.push({ role: 'tool', toolCallId: e.toolCallId, name: e.toolName ?? '', content: e.content, isError: e.isError });
+        }
+    }
+    return { messages, keepFrom };
+}
+//# sourceMappingURL=transcript-messages.js.map

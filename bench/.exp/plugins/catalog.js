@@ -1,0 +1,62 @@
+/**
+ * The first-party plugins the gateway ships, in load order. Each is switched by its usual
+ * Moltbot config key unless `plugins.entries.<id>.enabled` says otherwise. Only bin/ composes
+ * this list into the kernel; plugins never import the kernel.
+ */
+export const BUILTIN_PLUGINS = [
+    // Channels (issue 6): the router/queues always run; each channel when its config block is present.
+    {
+        id: 'delivery',
+        configKeys: ['plugins.entries.delivery.config'],
+        load: async () => (await import('./delivery/index.js')).default,
+        enabledByDefault: () => true,
+    },
+    {
+        id: 'telegram',
+        configKeys: ['channels.telegram'],
+        load: async () => (await import('./telegram/index.js')).default,
+        enabledByDefault: (root) => channelBlockEnabled(root, 'telegram'),
+    },
+    {
+        id: 'whatsapp',
+        configKeys: ['channels.whatsapp'],
+        load: async () => (await import('./whatsapp/index.js')).default,
+        enabledByDefault: (root) => channelBlockEnabled(root, 'whatsapp'),
+    },
+    // Agent runtime and HTTP APIs (issue 5).
+    {
+        id: 'agent',
+        configKeys: ['agents', 'models', 'messages', 'tools', 'session'],
+        load: async () => (await import('./agent/index.js')).default,
+        enabledByDefault: () => true,
+    },
+    {
+        id: 'openai-http',
+        configKeys: ['gateway.http.endpoints.chatCompletions'],
+        load: async () => (await import('./openai-http/index.js')).default,
+        enabledByDefault: (root) => httpEndpointEnabled(root, 'chatCompletions'),
+    },
+    {
+        id: 'responses-http',
+        configKeys: ['gateway.http.endpoints.responses'],
+        load: async () => (await import('./responses-http/index.js')).default,
+        enabledByDefault: (root) => httpEndpointEnabled(root, 'responses'),
+    },
+    {
+        id: 'tools-invoke',
+        configKeys: ['gateway.http.toolsInvoke'],
+        load: async () => (await import('./tools-invoke/index.js')).default,
+        enabledByDefault: () => true,
+    },
+];
+/** A channel runs when its `channels.<id>` block exists and does not say `enabled: false`. */
+function channelBlockEnabled(root, id) {
+    const block = root.channels?.[id];
+    return typeof block === 'object' && block !== null && block.enabled !== false;
+}
+/** `gateway.http.endpoints.<name>.enabled === true` (the HTTP APIs are off by default). */
+function httpEndpointEnabled(root, name) {
+    const http = root.gateway?.http;
+    return http?.endpoints?.[name]?.enabled === true;
+}
+//# sourceMappingURL=catalog.js.map

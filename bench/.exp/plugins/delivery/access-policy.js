@@ -1,0 +1,56 @@
+/**
+ * Does an allowFrom list name this sender? Entries are platform ids, usernames (with or
+ * without `@`, any case), E.164 numbers (compared by digits) or `"*"`.
+ */
+export function senderMatches(entries, message) {
+    const id = message.senderId;
+    const username = message.senderUsername?.replace(/^@/, '').toLowerCase();
+    const digits = id.replace(/\D/g, '');
+    for (const raw of entries) {
+        const entry = String(raw).trim();
+        if (entry === '*' || entry === id)
+            return true;
+        if (username && entry.startsWith('@') && entry.slice(1).toLowerCase() === username)
+            return true;
+        if (entry.startsWith('+') && digits.length > 0 && entry.replace(/\D/g, '') === digits)
+            return true;
+    }
+    return false;
+}
+/**
+ * Apply a channel account's policy. `approved` says whether an operator approved this sender
+ * through pairing. Strangers never reach the agent: only `allow` does.
+ */
+export function decideAccess(message, policy, approved) {
+    if (message.chatType === 'group')
+        return decideGroup(message, policy);
+    switch (policy.dmPolicy) {
+        case 'disabled':
+            return { kind: 'deny', reason: 'direct messages are disabled (dmPolicy "disabled")' };
+        case 'open':
+            // `open` must be spelled out with allowFrom ["*"]; anything else falls back to the list.
+            return senderMatches(policy.allowFrom, message) ? { kind: 'allow' } : { kind: 'deny', reason: 'sender not in allowFrom' };
+        case 'allowlist':
+            return senderMatches(policy.allowFrom, message) ? { kind: 'allow' } : { kind: 'deny', reason: 'sender not in allowFrom' };
+        case 'pairing':
+        default:
+            if (approved || senderMatches(policy.allowFrom, message))
+                return { kind: 'allow' };
+            return { kind: 'pairing' };
+    }
+}
+function decideGroup(message, policy) {
+    const settings = policy.groups[message.chatId] ?? policy.groups['*'];
+    if (!settings && policy.groupsOpen === false)
+        return { kind: 'deny', reason: 'group not listed in groups (groupPolicy "allowlist")' };
+    if (settings?.enabled === false)
+        return { kind: 'deny', reason: 'group disabled in config' };
+    if (settings?.allowFrom && settings.allowFrom.length > 0 && !senderMatches(settings.allowFrom, message)) {
+        return { kind: 'deny', reason: "sender not in the group's allowFrom" };
+    }
+    const requireMention = settings?.requireMention ?? true;
+    if (requireMention && !message.mentioned)
+        return { kind: 'ignore', reason: 'not mentioned or replied to' };
+    return { kind: 'allow' };
+}
+//# sourceMappingURL=access-policy.js.map

@@ -1,0 +1,18 @@
+import { Type } from '../../sdk/index.js';
+/** `plugins.entries.delivery.config`: tuning of the durable queues and pairing (all optional). */
+export const deliveryConfigSchema = Type.Object({
+    outbound: Type.Object({
+        /** Attempts before a message goes to the dead-letter list. */
+        maxAttempts: Type.Integer({ minimum: 1, maximum: 100, default: 8 }),
+        /** First retry delay; doubles per attempt (with jitter) up to `maxBackoffMs`. */
+        baseBackoffMs: Type.Integer({ minimum: 50, maximum: 600_000, default: 1000 }),
+        maxBackoffMs: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000 }),
+    }, { default: {}, additionalProperties: false }),
+    pairing: Type.Object({
+        /** How long a pairing code stays valid. */
+        codeTtlMs: Type.Integer({ minimum: 60_000, default: 3_600_000 }),
+        /** Pending requests per channel account; further strangers are ignored until some resolve. */
+        maxPending: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
+    }, { default: {}, additionalProperties: false }),
+}, { default: {}, additionalProperties: false });
+//# sourceMappingURL=config-schema.js.map

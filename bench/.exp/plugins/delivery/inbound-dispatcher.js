@@ -1,0 +1,129 @@
+import { retryDelayMs } from './retry-backoff.js';
+const PUMP_INTERVAL_MS = 500;
+const TYPING_REFRESH_MS = 4000;
+const MAX_TURN_ATTEMPTS = 5;
+/** Inbound rows with a turn in flight, shared across generations in this process (no double turns on reload). */
+const turnsInFlight = new Set();
+/**
+ * Runs one agent turn per stored inbound message, oldest first (the agent serializes per
+ * session), and enqueues the reply in the same transaction that marks the message done. A
+ * message whose turn did not finish (crash, restart) is still `pending` and replays once.
+ */
+export class InboundDispatcher {
+    deps;
+    kicked = false;
+    constructor(deps) {
+        this.deps = deps;
+    }
+    start() {
+        this.deps.lease.interval('inbound pump', PUMP_INTERVAL_MS, () => this.pump());
+        this.deps.lease.interval('inbound prune', 3600_000, () => this.deps.store.prune());
+        this.kick();
+    }
+    kick() {
+        if (this.kicked || !this.deps.lease.active)
+            return;
+        this.kicked = true;
+        setImmediate(() => {
+            this.kicked = false;
+            this.pump();
+        });
+    }
+    pump() {
+        if (!this.deps.lease.active)
+            return;
+        const agent = this.deps.agent();
+        // No agent loaded yet (startup order, reload): the messages wait, stored.
+        if (!agent)
+            return;
+        try {
+            for (const row of this.deps.store.pending()) {
+                if (turnsInFlight.has(row.seq))
+                    continue;
+                turnsInFlight.add(row.seq);
+                void this.deps.lease.track(this.runTurn(row, agent)).finally(() => {
+                    turnsInFlight.delete(row.seq);
+                });
+            }
+        }
+        catch (err) {
+            this.deps.logger.error({ err }, 'inbound pump failed');
+        }
+    }
+    async runTurn(row, agent) {
+        const { store, outbound, db, logger, lease } = this.deps;
+        const message = JSON.parse(row.payload);
+        const origin = {
+            channel: message.channel,
+            accountId: message.accountId,
+            chatId: message.chatId,
+            chatType: message.chatType,
+            messageId: message.messageId,
+            senderId: message.senderId,
+            ...(message.threadId ? { threadId: message.threadId } : {}),
+            ...(message.senderName ? { senderName: message.senderName } : {}),
+        };
+        const stopTyping = this.startTyping(message);
+        try {
+            const sessionKey = agent.sessionKeyFor(origin);
+            const { done } = agent.submit({ sessionKey, message: promptText(message), origin, idempotencyKey: `inbound:${row.seq}` });
+            const result = await done;
+            if (!lease.active)
+                return;
+            const reply = result.status === 'ok' ? result.text : failureText(result);
+            db.transaction(() => {
+                if (reply.trim().length > 0) {
+                    outbound.enqueue({
+                        channel: message.channel,
+                        accountId: message.accountId,
+                        to: message.chatId,
+                        text: reply,
+                        sessionKey,
+                        idempotencyKey: `reply:${message.channel}:${row.seq}`,
+                        ...(message.chatType === 'group' ? { replyTo: message.messageId } : {}),
+                        ...(message.threadId ? { threadId: message.threadId } : {}),
+                    });
+                }
+                store.markDone(row.seq);
+            })();
+            logger.debug({ seq: row.seq, runId: result.runId, status: result.status }, 'inbound turn finished');
+        }
+        catch (err) {
+            if (!lease.active)
+                return;
+            const attempts = row.attempts + 1;
+            const giveUp = attempts >= MAX_TURN_ATTEMPTS;
+            store.markRetry(row.seq, err.message, Date.now() + retryDelayMs(attempts, 1000, 60_000), giveUp);
+            logger.warn({ err, seq: row.seq, attempts, giveUp }, 'agent turn for an inbound message failed');
+        }
+        finally {
+            stopTyping();
+        }
+    }
+    startTyping(message) {
+        const adapter = this.deps.channels.get(message.channel);
+        if (!adapter?.typing)
+            return () => undefined;
+        const ping = () => void adapter.typing(message.accountId, message.chatId).catch(() => undefined);
+        ping();
+        const timer = setInterval(ping, TYPING_REFRESH_MS);
+        return () => clearInterval(timer);
+    }
+}
+/** What the agent reads: group messages say who spoke; attachments are named by their saved path. */
+function promptText(message) {
+    const lines = [];
+    if (message.text)
+        lines.push(message.chatType === 'group' ? `${message.senderName ?? message.senderId}: ${message.text}` : message.text);
+    for (const file of message.mediaPaths ?? [])
+        lines.push(`[attachment saved at ${file}]`);
+    return lines.join('\n') || '(empty message)';
+}
+function failureText(result) {
+    if (result.status === 'aborted')
+        return '';
+    if (result.status === 'timeout')
+        return '⚠️ The agent took too long to answer; please try again.';
+    return `⚠️ The agent could not answer: ${result.error?.message ?? 'unknown error'}`;
+}
+//# sourceMappingURL=inbound-dispatcher.js.map

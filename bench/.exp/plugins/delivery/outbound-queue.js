@@ -1,0 +1,121 @@
+import { ChannelSendError } from '../../sdk/index.js';
+import { deliveryError } from './errors.js';
+import { OutboundStore } from './outbound-store.js';
+import { retryDelayMs } from './retry-backoff.js';
+import { chunkText } from './text-chunker.js';
+/** Used when the channel is not loaded yet at enqueue time (Telegram's limit, the smallest we ship). */
+const FALLBACK_TEXT_LIMIT = 4000;
+const PUMP_INTERVAL_MS = 250;
+const SENT_RETENTION_MS = 7 * 24 * 3600 * 1000;
+/**
+ * Chats with a delivery in flight, shared by every generation of this plugin in the process:
+ * a reloaded generation must not send a chat's head again while the retiring one still is.
+ */
+const chatsInFlight = new Set();
+/**
+ * The durable outbound queue: `enqueue` persists before it returns; a pump delivers each chat's
+ * oldest pending part through the channel adapter, retries with backoff, and moves parts that
+ * keep failing (or fail permanently) to the dead-letter list. Delivery is at-least-once; the
+ * idempotency key makes the enqueue effect once.
+ */
+export class OutboundQueue {
+    deps;
+    store;
+    pumping = false;
+    kicked = false;
+    constructor(db, deps) {
+        this.deps = deps;
+        this.store = new OutboundStore(db);
+    }
+    start() {
+        const { lease } = this.deps;
+        lease.interval('outbound pump', PUMP_INTERVAL_MS, () => this.pump());
+        lease.interval('outbound prune', 3600_000, () => this.store.pruneSent(Date.now() - SENT_RETENTION_MS));
+        this.kick();
+    }
+    enqueue(request) {
+        const text = request.text?.trim() ?? '';
+        const media = request.mediaUrls?.filter((u) => u.trim().length > 0) ?? [];
+        if (text.length === 0 && media.length === 0)
+            throw deliveryError('GW_ERR_DELIVERY_MESSAGE_EMPTY', 'nothing to send: give a non-empty message or at least one mediaUrl');
+        const adapter = this.deps.channels.get(request.channel);
+        const accountId = request.accountId ?? adapter?.status().accounts[0]?.accountId ?? 'default';
+        const limit = adapter?.capabilities.textLimit ?? FALLBACK_TEXT_LIMIT;
+        const chunks = text.length > 0 ? chunkText(text, limit) : [];
+        const common = { ...(request.threadId ? { threadId: request.threadId } : {}) };
+        const parts = [];
+        // Media travels first with the opening chunk as its caption when short enough; the rest follow.
+        if (media.length > 0)
+            parts.push({ ...common, mediaUrls: media, ...(request.replyTo ? { replyTo: request.replyTo } : {}), ...(chunks.length === 1 && chunks[0].length <= 1000 ? { text: chunks.shift() } : {}) });
+        chunks.forEach((chunk, index) => parts.push({ ...common, text: chunk, ...(index === 0 && media.length === 0 && request.replyTo ? { replyTo: request.replyTo } : {}) }));
+        const result = this.store.insert({ channel: request.channel, accountId, to: request.to, parts, idempotencyKey: request.idempotencyKey, sessionKey: request.sessionKey });
+        if (!result.duplicate)
+            this.kick();
+        return result;
+    }
+    /** Schedule a pump soon (after the current tick, so callers' transactions commit first). */
+    kick() {
+        if (this.kicked || !this.deps.lease.active)
+            return;
+        this.kicked = true;
+        setImmediate(() => {
+            this.kicked = false;
+            this.pump();
+        });
+    }
+    pump() {
+        if (this.pumping || !this.deps.lease.active)
+            return;
+        this.pumping = true;
+        try {
+            const now = Date.now();
+            for (const row of this.store.pendingHeads()) {
+                if (row.next_attempt_at > now || chatsInFlight.has(row.chat_key))
+                    continue;
+                const adapter = this.deps.channels.get(row.channel);
+                // The channel may still be loading (startup, reload): wait for it without spending an attempt.
+                if (!adapter)
+                    continue;
+                chatsInFlight.add(row.chat_key);
+                void this.deps.lease.track(this.deliver(row, adapter)).finally(() => {
+                    chatsInFlight.delete(row.chat_key);
+                    this.kick();
+                });
+            }
+        }
+        catch (err) {
+            this.deps.logger.error({ err }, 'outbound pump failed');
+        }
+        finally {
+            this.pumping = false;
+        }
+    }
+    async deliver(row, adapter) {
+        const part = JSON.parse(row.payload);
+        const message = { ...part, accountId: row.account_id, to: row.recipient };
+        const { config, logger } = this.deps;
+        try {
+            const result = await adapter.send(message, this.deps.lease.signal);
+            this.store.markSent(row.seq, result.platformMessageId);
+            logger.debug({ messageId: row.message_id, part: row.part, channel: row.channel }, 'outbound delivered');
+        }
+        catch (err) {
+            // Cut short by a reload or shutdown: not the message's fault, the next generation retries it.
+            if (this.deps.lease.signal.aborted)
+                return;
+            const error = err instanceof Error ? err.message : String(err);
+            const permanent = err instanceof ChannelSendError && err.permanent;
+            const attempts = row.attempts + 1;
+            if (permanent || attempts >= config.maxAttempts) {
+                this.store.markDead(row.seq, error);
+                logger.warn({ messageId: row.message_id, part: row.part, channel: row.channel, attempts, error }, 'outbound message moved to the dead-letter list');
+                return;
+            }
+            const hinted = err instanceof ChannelSendError ? err.retryAfterMs : undefined;
+            const delay = Math.max(hinted ?? 0, retryDelayMs(attempts, config.baseBackoffMs, config.maxBackoffMs));
+            this.store.markRetry(row.seq, error, Date.now() + delay);
+            logger.info({ messageId: row.message_id, part: row.part, channel: row.channel, attempts, delayMs: delay, error }, 'outbound delivery failed; will retry');
+        }
+    }
+}
+//# sourceMappingURL=outbound-queue.js.map

@@ -1,0 +1,68 @@
+import { registerChannelMethods } from './channel-methods.js';
+import { InboundDispatcher } from './inbound-dispatcher.js';
+import { InboundRouter } from './inbound-router.js';
+import { InboundStore } from './inbound-store.js';
+import { DELIVERY_MIGRATIONS } from './migrations.js';
+import { OutboundQueue } from './outbound-queue.js';
+import { registerPairingMethods } from './pairing-methods.js';
+import { PairingStore } from './pairing-store.js';
+import { registerSendMethod } from './send-method.js';
+/** Wire the stores, queues, services and methods of one generation of the delivery plugin. */
+export function startDelivery(ctx) {
+    const { db } = ctx.store;
+    ctx.store.migrate(DELIVERY_MIGRATIONS);
+    const inbound = new InboundStore(db);
+    const pairing = new PairingStore(db, ctx.config.pairing);
+    const outbound = new OutboundQueue(db, { channels: ctx.channels, lease: ctx.lease, logger: ctx.logger, config: ctx.config.outbound });
+    const dispatcher = new InboundDispatcher({
+        store: inbound,
+        outbound,
+        db,
+        // Looked up per turn: a reloaded agent plugin is used at once.
+        agent: () => ctx.services.get('agent'),
+        channels: ctx.channels,
+        lease: ctx.lease,
+        logger: ctx.logger,
+    });
+    const router = new InboundRouter({
+        db,
+        inbound,
+        pairing,
+        outbound,
+        logger: ctx.logger,
+        onQueued: () => dispatcher.kick(),
+        onPairingRequested: (request) => ctx.events.emit('pairing.requested', request),
+        statusText: (message) => statusText(ctx, message, outbound),
+    });
+    ctx.events.declare('channels.login');
+    ctx.events.declare('pairing.requested');
+    ctx.events.declare('pairing.resolved');
+    ctx.services.provide('router', router);
+    ctx.services.provide('outbound', outbound);
+    registerSendMethod(ctx, outbound);
+    registerChannelMethods(ctx, outbound, inbound);
+    registerPairingMethods(ctx, pairing, outbound);
+    outbound.start();
+    dispatcher.start();
+}
+function statusText(ctx, message, outbound) {
+    const agent = ctx.services.get('agent');
+    const uptimeMin = Math.round((Date.now() - ctx.gateway.startedAt) / 60_000);
+    const pending = Object.values(outbound.store.counts()).reduce((n, c) => n + c.pending, 0);
+    const lines = [
+        `Moltbot gateway ${ctx.gateway.version} — up ${uptimeMin} min`,
+        `Channel: ${message.channel} (account ${message.accountId})`,
+        agent ? `Agent: ready, ${agent.queueDepth()} queued` : 'Agent: not loaded (check models.providers and agents.defaults.model)',
+    ];
+    if (agent) {
+        try {
+            lines.push(`Session: ${agent.sessionKeyFor({ channel: message.channel, accountId: message.accountId, chatId: message.chatId, chatType: message.chatType, senderId: message.senderId })}`);
+        }
+        catch {
+            /* the session key is a nicety */
+        }
+    }
+    lines.push(`Outbound queue: ${pending} pending`);
+    return lines.join('\n');
+}
+//# sourceMappingURL=start-delivery.js.map

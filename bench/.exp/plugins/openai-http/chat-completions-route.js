@@ -1,0 +1,85 @@
+import { chatPrompt, withHistory } from './chat-prompt.js';
+import { openAiErrorType, openAiHttpError } from './errors.js';
+import { requestAgent } from './request-agent.js';
+import { clientGone, SseStream } from './sse-stream.js';
+export function agentService(ctx) {
+    const agent = ctx.services.get('agent');
+    if (!agent)
+        throw openAiHttpError('GW_ERR_OPENAI_HTTP_AGENT_UNAVAILABLE', 'the agent runtime (plugin "agent") is not loaded; check plugins.entries.agent and the gateway log');
+    return agent;
+}
+/** `POST /v1/chat/completions`: one agent run, answered as an OpenAI completion or SSE chunks. */
+export function registerChatCompletions(app, ctx) {
+    app.post('/v1/chat/completions', { bodyLimit: ctx.config.maxBodyBytes }, async (req, reply) => {
+        const body = req.body;
+        if (!body || typeof body !== 'object' || Array.isArray(body))
+            throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', 'the body must be a JSON object {model, messages, stream?, user?}');
+        if (body.model !== undefined && typeof body.model !== 'string')
+            throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', '"model" must be a string such as "moltbot:main"');
+        const prompt = chatPrompt(body.messages);
+        const agent = agentService(ctx);
+        const defaultAgent = agent.agents?.().find((a) => a.default)?.id ?? 'main';
+        const who = requestAgent(req, body.model, body.user, 'openai', defaultAgent);
+        const model = typeof body.model === 'string' ? body.model : `moltbot:${who.agentId}`;
+        const signal = clientGone(reply);
+        const id = `chatcmpl-`;
+        const created = Math.floor(Date.now() / 1000);
+        if (body.stream === true) {
+            let sse;
+            const base = () => ({ id: `${id}${runId}`, object: 'chat.completion.chunk', created, model });
+            let runId = '';
+            const { runId: rid, done } = agent.submit({
+                agentId: who.agentId,
+                sessionKey: who.sessionKey,
+                message: who.stable ? prompt.message : withHistory(prompt),
+                extraSystemPrompt: prompt.extraSystemPrompt,
+                signal,
+                onEvent: (ev) => {
+                    if (ev.stream === 'assistant' && typeof ev.data.delta === 'string' && sse) {
+                        sse.send({ ...base(), choices: [{ index: 0, delta: { content: ev.data.delta }, finish_reason: null }] });
+                    }
+                },
+            });
+            runId = rid;
+            sse = new SseStream(reply);
+            sse.send({ ...base(), choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+            const outcome = await done;
+            if (outcome.status === 'ok') {
+                sse.send({ ...base(), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+                if (outcome.usage)
+                    sse.send({ ...base(), choices: [], usage: usageOf(outcome.usage) });
+            }
+            else {
+                sse.send(errorOf(outcome));
+            }
+            sse.end();
+            return reply;
+        }
+        const { done } = agent.submit({ agentId: who.agentId, sessionKey: who.sessionKey, message: who.stable ? prompt.message : withHistory(prompt), extraSystemPrompt: prompt.extraSystemPrompt, signal });
+        const outcome = await done;
+        if (outcome.status !== 'ok') {
+            const { status, body: err } = statusOf(outcome);
+            return reply.code(status).send(err);
+        }
+        return {
+            id: `${id}${outcome.runId}`,
+            object: 'chat.completion',
+            created,
+            model,
+            choices: [{ index: 0, message: { role: 'assistant', content: outcome.text, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+            usage: usageOf(outcome.usage ?? { inputTokens: 0, outputTokens: 0 }),
+        };
+    });
+}
+function usageOf(u) {
+    return { prompt_tokens: u.inputTokens, completion_tokens: u.outputTokens, total_tokens: u.inputTokens + u.outputTokens };
+}
+/** A failed run as OpenAI's error body; the run's error code and HTTP status come through. */
+function statusOf(outcome) {
+    const status = outcome.error?.status ?? (outcome.status === 'timeout' ? 504 : 500);
+    return { status, body: { error: { message: outcome.error?.message ?? outcome.status, type: openAiErrorType(status), code: outcome.error?.code ?? outcome.status, param: null } } };
+}
+function errorOf(outcome) {
+    return statusOf(outcome).body;
+}
+//# sourceMappingURL=chat-completions-route.js.map

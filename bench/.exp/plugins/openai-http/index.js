@@ -1,0 +1,35 @@
+import { definePlugin } from '../../sdk/index.js';
+import { registerChatCompletions } from './chat-completions-route.js';
+import { OpenAiHttpConfig } from './config-schema.js';
+import { openAiErrorBody } from './errors.js';
+import { registerModels } from './models-route.js';
+export default definePlugin({
+    id: 'openai-http',
+    version: '1.0.0',
+    sdk: '^1.0.0',
+    configKey: 'gateway.http.endpoints.chatCompletions',
+    configSchema: OpenAiHttpConfig,
+    dependsOn: ['agent'],
+    description: 'OpenAI-compatible POST /v1/chat/completions (with SSE streaming) and GET /v1/models over the agent runtime.',
+    register(app, ctx) {
+        // Only JSON bodies: anything else is a 415 (Fastify would otherwise parse text/plain).
+        app.removeAllContentTypeParsers();
+        app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+            try {
+                done(null, body === '' ? undefined : JSON.parse(body));
+            }
+            catch (err) {
+                done(Object.assign(new Error(`the body is not valid JSON: ${err.message}`), { statusCode: 400 }), undefined);
+            }
+        });
+        app.setErrorHandler((err, _req, reply) => {
+            const { status, body } = openAiErrorBody(err);
+            if (status >= 500)
+                ctx.logger.error({ err }, 'chat completions request failed');
+            return reply.code(status).send(body);
+        });
+        registerChatCompletions(app, ctx);
+        registerModels(app, ctx);
+    },
+});
+//# sourceMappingURL=index.js.map

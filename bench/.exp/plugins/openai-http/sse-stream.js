@@ -1,0 +1,56 @@
+const KEEPALIVE_MS = 15_000;
+/**
+ * An SSE response on a hijacked reply: `data:` lines, ended by `data: [DONE]`. A comment line
+ * every 15 s keeps proxies from cutting a stream while tools run.
+ */
+export class SseStream {
+    reply;
+    closed = false;
+    keepalive;
+    constructor(reply) {
+        this.reply = reply;
+        reply.hijack();
+        reply.raw.writeHead(200, {
+            'content-type': 'text/event-stream; charset=utf-8',
+            'cache-control': 'no-cache',
+            connection: 'keep-alive',
+            'x-accel-buffering': 'no',
+        });
+        reply.raw.flushHeaders();
+        this.keepalive = setInterval(() => {
+            if (this.open)
+                this.reply.raw.write(': keepalive\n\n');
+        }, KEEPALIVE_MS);
+        this.keepalive.unref();
+        reply.raw.once('close', () => {
+            this.closed = true;
+            clearInterval(this.keepalive);
+        });
+    }
+    get open() {
+        return !this.closed && !this.reply.raw.writableEnded;
+    }
+    send(data, event) {
+        if (!this.open)
+            return;
+        this.reply.raw.write(`${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+    }
+    end(done = true) {
+        clearInterval(this.keepalive);
+        if (!this.open)
+            return;
+        if (done)
+            this.reply.raw.write('data: [DONE]\n\n');
+        this.reply.raw.end();
+    }
+}
+/** Aborted when the client goes away before the response is complete. */
+export function clientGone(reply) {
+    const ctl = new AbortController();
+    reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished)
+            ctl.abort(new Error('client disconnected'));
+    });
+    return ctl.signal;
+}
+//# sourceMappingURL=sse-stream.js.map

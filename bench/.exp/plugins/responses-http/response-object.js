@@ -1,0 +1,39 @@
+import { errorType } from './errors.js';
+export function messageItem(id, text, status) {
+    return { type: 'message', id, status, role: 'assistant', content: status === 'completed' ? [{ type: 'output_text', text, annotations: [] }] : [] };
+}
+export function functionCallItem(call) {
+    return { type: 'function_call', id: `fc_${call.id}`, call_id: call.id, name: call.name, arguments: call.arguments, status: 'completed' };
+}
+/** The OpenResponses `response` object for a run (in progress, completed or failed). */
+export function responseObject(meta, outcome) {
+    const base = {
+        id: meta.id,
+        object: 'response',
+        created_at: meta.createdAt,
+        model: meta.model,
+        instructions: meta.instructions ?? null,
+        tools: [],
+        parallel_tool_calls: true,
+        incomplete_details: null,
+    };
+    if (!outcome)
+        return { ...base, status: 'in_progress', output: [], usage: null, error: null };
+    const output = [];
+    if (outcome.text || !outcome.clientToolCalls?.length)
+        output.push(messageItem(`msg_${outcome.runId}`, outcome.text, 'completed'));
+    for (const c of outcome.clientToolCalls ?? [])
+        output.push(functionCallItem(c));
+    const usage = outcome.usage ? { input_tokens: outcome.usage.inputTokens, output_tokens: outcome.usage.outputTokens, total_tokens: outcome.usage.inputTokens + outcome.usage.outputTokens } : null;
+    if (outcome.status === 'ok')
+        return { ...base, status: 'completed', output, usage, error: null };
+    const status = outcome.error?.status ?? 500;
+    return {
+        ...base,
+        status: outcome.status === 'aborted' ? 'cancelled' : 'failed',
+        output: [],
+        usage,
+        error: { code: outcome.error?.code ?? outcome.status, message: outcome.error?.message ?? outcome.status, type: errorType(status) },
+    };
+}
+//# sourceMappingURL=response-object.js.map

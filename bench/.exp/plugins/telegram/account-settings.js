@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+export const DEFAULT_API_ROOT = 'https://api.telegram.org';
+export const DEFAULT_TEXT_LIMIT = 4000;
+/**
+ * Resolve `channels.telegram` into accounts: `accounts.<id>` inherit the top-level values; with
+ * no `accounts`, the top level is the account `default`. The token comes from `botToken`, then
+ * `tokenFile`, then (for `default` only) the environment's TELEGRAM_BOT_TOKEN.
+ */
+export function resolveAccounts(config, env = process.env) {
+    const { accounts, ...base } = config;
+    const entries = accounts && Object.keys(accounts).length > 0 ? Object.entries(accounts).map(([id, a]) => [id, { ...base, ...a }]) : [['default', base]];
+    return entries.map(([accountId, c]) => resolveAccount(accountId, c, env));
+}
+function resolveAccount(accountId, c, env) {
+    const where = accountId === 'default' ? 'channels.telegram' : `channels.telegram.accounts.${accountId}`;
+    const allowFrom = (c.allowFrom ?? []).map(String);
+    const groupPolicy = c.groupPolicy ?? 'open';
+    const groups = {};
+    for (const [id, g] of Object.entries(c.groups ?? {}))
+        groups[id] = { ...(g.enabled !== undefined ? { enabled: g.enabled } : {}), ...(g.requireMention !== undefined ? { requireMention: g.requireMention } : {}), ...(g.allowFrom ? { allowFrom: g.allowFrom.map(String) } : {}) };
+    if (groupPolicy === 'disabled')
+        groups['*'] = { enabled: false };
+    const settings = {
+        accountId,
+        ...(c.name ? { name: c.name } : {}),
+        enabled: c.enabled !== false,
+        apiRoot: (c.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, ''),
+        policy: { dmPolicy: c.dmPolicy ?? 'pairing', allowFrom, groups, groupsOpen: groupPolicy === 'open' },
+        textChunkLimit: c.textChunkLimit ?? DEFAULT_TEXT_LIMIT,
+        mediaMaxBytes: Math.round((c.mediaMaxMb ?? 20) * 1024 * 1024),
+        pollTimeoutSeconds: c.pollTimeoutSeconds ?? 30,
+    };
+    let token = c.botToken;
+    if (!token && c.tokenFile) {
+        try {
+            token = fs.readFileSync(c.tokenFile, 'utf8').trim();
+        }
+        catch (err) {
+            settings.problem = { message: `cannot read ${where}.tokenFile ${c.tokenFile}: ${err.code ?? err.message}`, hint: `make ${c.tokenFile} readable by the gateway (mode 0600) or set ${where}.botToken` };
+        }
+    }
+    if (!token && accountId === 'default' && env.TELEGRAM_BOT_TOKEN)
+        token = env.TELEGRAM_BOT_TOKEN.trim();
+    if (token)
+        settings.token = token;
+    else
+        settings.problem ??= { message: 'no bot token configured', hint: `set ${where}.botToken (from @BotFather), ${where}.tokenFile, or TELEGRAM_BOT_TOKEN` };
+    if (settings.policy.dmPolicy === 'open' && !allowFrom.includes('*')) {
+        settings.problem = { message: `${where}.dmPolicy "open" requires allowFrom to include "*"`, hint: `add "*" to ${where}.allowFrom to let anyone talk to the bot, or use dmPolicy "pairing"` };
+    }
+    if (c.webhookUrl) {
+        if (!c.webhookSecret) {
+            settings.problem = { message: `${where}.webhookUrl is set but webhookSecret is missing; webhook mode refuses to start without a secret`, hint: `set ${where}.webhookSecret to a random string (letters, digits, _ and -), or remove webhookUrl to use long polling` };
+        }
+        else {
+            settings.webhook = { url: c.webhookUrl, secret: c.webhookSecret, path: c.webhookPath ?? webhookPathOf(c.webhookUrl, accountId) };
+        }
+    }
+    return settings;
+}
+/** The local route: the URL's path, unless that is `/` (the control UI's), then our own. */
+function webhookPathOf(url, accountId) {
+    const pathname = new URL(url).pathname;
+    return pathname !== '/' ? pathname : `/telegram-webhook/${accountId}`;
+}
+//# sourceMappingURL=account-settings.js.map

@@ -1,0 +1,4 @@
+export function grammySignal(signal) {
+    return signal;
+}
+//# sourceMappingURL=grammy-signal.js.map

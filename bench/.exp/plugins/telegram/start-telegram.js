@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { resolveAccounts } from './account-settings.js';
+import { TelegramAccount } from './telegram-account.js';
+import { telegramAdapter } from './telegram-adapter.js';
+import { registerWebhookRoute } from './webhook-route.js';
+/** One generation of the telegram plugin: an account supervisor per bot, one adapter for all. */
+export function startTelegram(app, ctx) {
+    const accounts = new Map();
+    const mediaDir = path.join(ctx.paths.stateDir, 'media', 'inbound');
+    for (const settings of resolveAccounts(ctx.config)) {
+        const account = new TelegramAccount(settings, {
+            // Looked up per update: never deliver into a retired delivery generation.
+            router: () => (ctx.lease.active ? ctx.services.get('router') : undefined),
+            logger: ctx.logger,
+            mediaDir,
+        });
+        accounts.set(settings.accountId, account);
+        if (settings.problem)
+            ctx.logger.error({ accountId: settings.accountId, hint: settings.problem.hint }, `telegram account not started: ${settings.problem.message}`);
+        if (account.bot && settings.webhook)
+            registerWebhookRoute(app, account);
+    }
+    ctx.channels.register(telegramAdapter(accounts));
+    for (const account of accounts.values()) {
+        account.start();
+        ctx.lease.defer(`telegram account ${account.accountId}`, () => account.stop());
+    }
+}
+//# sourceMappingURL=start-telegram.js.map

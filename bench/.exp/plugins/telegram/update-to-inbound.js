@@ -1,0 +1,67 @@
+/**
+ * The router's view of a Telegram update (private and group messages; other updates are
+ * skipped). Attachments are returned separately: the account downloads them.
+ */
+export function updateToInbound(update, accountId, me) {
+    const msg = update.message;
+    if (!msg || !msg.from || msg.from.is_bot)
+        return undefined;
+    const chatType = msg.chat.type === 'private' ? 'direct' : msg.chat.type === 'group' || msg.chat.type === 'supergroup' ? 'group' : undefined;
+    if (!chatType)
+        return undefined;
+    const media = mediaOf(msg);
+    let text = msg.text ?? msg.caption ?? '';
+    const quoted = msg.reply_to_message;
+    if (quoted && quoted.from?.id !== me.id && (quoted.text || quoted.caption)) {
+        text = `${text}\n[replying to ${quoted.from?.first_name ?? 'a message'}: ${(quoted.text ?? quoted.caption ?? '').slice(0, 500)}]`;
+    }
+    const senderName = [msg.from.first_name, msg.from.last_name].filter(Boolean).join(' ');
+    const message = {
+        channel: 'telegram',
+        accountId,
+        messageId: String(msg.message_id),
+        chatId: String(msg.chat.id),
+        chatType,
+        senderId: String(msg.from.id),
+        ...(senderName ? { senderName } : {}),
+        ...(msg.from.username ? { senderUsername: msg.from.username } : {}),
+        text,
+        mentioned: chatType === 'group' ? mentionsBot(msg, me) : true,
+        ...(msg.is_topic_message && msg.message_thread_id !== undefined ? { threadId: String(msg.message_thread_id) } : {}),
+        ts: msg.date * 1000,
+    };
+    return { message, media };
+}
+/** @mention of the bot, a /command@bot, a text mention, or a reply to one of its messages. */
+export function mentionsBot(msg, me) {
+    if (msg.reply_to_message?.from?.id === me.id)
+        return true;
+    const text = msg.text ?? msg.caption ?? '';
+    const handle = `@${me.username}`.toLowerCase();
+    for (const e of msg.entities ?? msg.caption_entities ?? []) {
+        const slice = text.slice(e.offset, e.offset + e.length).toLowerCase();
+        if (e.type === 'mention' && slice === handle)
+            return true;
+        if (e.type === 'bot_command' && slice.endsWith(handle))
+            return true;
+        if (e.type === 'text_mention' && e.user?.id === me.id)
+            return true;
+    }
+    return text.toLowerCase().includes(handle);
+}
+function mediaOf(msg) {
+    const out = [];
+    const largest = msg.photo?.reduce((a, b) => ((b.file_size ?? b.width * b.height) > (a.file_size ?? a.width * a.height) ? b : a));
+    if (largest)
+        out.push({ fileId: largest.file_id, kind: 'photo', name: 'photo.jpg' });
+    if (msg.document)
+        out.push({ fileId: msg.document.file_id, kind: 'document', name: msg.document.file_name ?? 'document' });
+    if (msg.voice)
+        out.push({ fileId: msg.voice.file_id, kind: 'voice', name: 'voice.ogg' });
+    if (msg.audio)
+        out.push({ fileId: msg.audio.file_id, kind: 'audio', name: msg.audio.file_name ?? 'audio.mp3' });
+    if (msg.video)
+        out.push({ fileId: msg.video.file_id, kind: 'video', name: msg.video.file_name ?? 'video.mp4' });
+    return out;
+}
+//# sourceMappingURL=update-to-inbound.js.map

@@ -1,0 +1,29 @@
+export const DEFAULT_TEXT_LIMIT = 4000;
+/** `accounts.<id>` inherit the top-level values; with no `accounts` there is one account, `default`. */
+export function resolveAccounts(config) {
+    const { accounts, maxReconnectAttempts, reconnectBaseMs, ...base } = config;
+    const entries = accounts && Object.keys(accounts).length > 0 ? Object.entries(accounts).map(([id, a]) => [id, { ...base, ...a }]) : [['default', base]];
+    return entries.map(([accountId, c]) => {
+        const where = accountId === 'default' && !accounts ? 'channels.whatsapp' : `channels.whatsapp.accounts.${accountId}`;
+        const allowFrom = c.allowFrom ?? [];
+        const groupPolicy = c.groupPolicy ?? 'open';
+        const groups = { ...(c.groups ?? {}) };
+        if (groupPolicy === 'disabled')
+            groups['*'] = { enabled: false };
+        const settings = {
+            accountId,
+            ...(c.name ? { name: c.name } : {}),
+            enabled: c.enabled !== false,
+            policy: { dmPolicy: c.dmPolicy ?? 'pairing', allowFrom, groups, groupsOpen: groupPolicy === 'open' },
+            sendReadReceipts: c.sendReadReceipts ?? true,
+            textChunkLimit: c.textChunkLimit ?? DEFAULT_TEXT_LIMIT,
+            maxReconnectAttempts: maxReconnectAttempts ?? 12,
+            reconnectBaseMs: reconnectBaseMs ?? 2000,
+        };
+        if (settings.policy.dmPolicy === 'open' && !allowFrom.includes('*')) {
+            settings.problem = { message: `${where}.dmPolicy "open" requires allowFrom to include "*"`, hint: `add "*" to ${where}.allowFrom, or use dmPolicy "pairing"` };
+        }
+        return settings;
+    });
+}
+//# sourceMappingURL=account-settings.js.map

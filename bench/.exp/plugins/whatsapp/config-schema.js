@@ -1,0 +1,29 @@
+import { Type } from '../../sdk/index.js';
+const groupSettings = Type.Object({
+    enabled: Type.Optional(Type.Boolean()),
+    /** Default true: in groups the assistant answers only when its number is @mentioned or replied to. */
+    requireMention: Type.Optional(Type.Boolean()),
+    /** Only these members (E.164) may talk to the assistant in this group. */
+    allowFrom: Type.Optional(Type.Array(Type.String())),
+}, { additionalProperties: false });
+const accountFields = {
+    enabled: Type.Optional(Type.Boolean()),
+    name: Type.Optional(Type.String({ maxLength: 128 })),
+    dmPolicy: Type.Optional(Type.Union([Type.Literal('pairing'), Type.Literal('allowlist'), Type.Literal('open'), Type.Literal('disabled')])),
+    /** Phone numbers in E.164 (`+15551234567`) or `"*"`. */
+    allowFrom: Type.Optional(Type.Array(Type.String({ pattern: '^(\\*|\\+?[0-9]{5,16})$' }))),
+    groupPolicy: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('allowlist'), Type.Literal('disabled')])),
+    /** Group JID (`1203630…@g.us`) → settings; `"*"` for every group. */
+    groups: Type.Optional(Type.Record(Type.String(), groupSettings)),
+    sendReadReceipts: Type.Optional(Type.Boolean()),
+    textChunkLimit: Type.Optional(Type.Integer({ minimum: 100, maximum: 65_000 })),
+};
+/** `channels.whatsapp`. */
+export const whatsappConfigSchema = Type.Object({
+    ...accountFields,
+    accounts: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), Type.Object(accountFields, { additionalProperties: false }))),
+    /** Reconnect attempts (with exponential backoff and jitter) before an account gives up. */
+    maxReconnectAttempts: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    reconnectBaseMs: Type.Optional(Type.Integer({ minimum: 10, maximum: 600_000 })),
+}, { additionalProperties: false });
+//# sourceMappingURL=config-schema.js.map

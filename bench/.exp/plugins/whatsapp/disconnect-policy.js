@@ -1,0 +1,33 @@
+/** Baileys' DisconnectReason codes we act on (the Boom status code of `lastDisconnect.error`). */
+export const DISCONNECT = {
+    loggedOut: 401,
+    forbidden: 403,
+    connectionReplaced: 440,
+    badSession: 500,
+    restartRequired: 515,
+};
+/**
+ * What a closed connection means: logged out (401/403) → stop, the operator must link again;
+ * replaced by another session (440) → stop and alert, never fight over the session; restart
+ * required after pairing (515) → reconnect at once (once); anything else → reconnect with backoff.
+ */
+export function disconnectAction(statusCode, restartAlreadyUsed) {
+    if (statusCode === DISCONNECT.loggedOut || statusCode === DISCONNECT.forbidden)
+        return { kind: 'logged-out' };
+    if (statusCode === DISCONNECT.connectionReplaced)
+        return { kind: 'replaced' };
+    if (statusCode === DISCONNECT.restartRequired && !restartAlreadyUsed)
+        return { kind: 'restart-now' };
+    return { kind: 'backoff' };
+}
+/** The Boom status code Baileys puts on `lastDisconnect.error.output.statusCode`. */
+export function statusCodeOf(error) {
+    const e = error;
+    const code = e?.output?.statusCode ?? e?.statusCode;
+    return typeof code === 'number' ? code : undefined;
+}
+export function reconnectDelayMs(attempt, baseMs, maxMs = 5 * 60_000, random = Math.random) {
+    const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+//# sourceMappingURL=disconnect-policy.js.map

@@ -1,0 +1,39 @@
+import { resolveAccounts } from './account-settings.js';
+import { accountAuthDir, ensurePrivateDir, whatsappCredentialsRoot } from './credentials-dir.js';
+import { SessionLock } from './session-lock.js';
+import { WhatsAppAccount } from './whatsapp-account.js';
+import { whatsappAdapter } from './whatsapp-adapter.js';
+/** One generation of the whatsapp plugin: the host lock, one supervisor per account, the adapter. */
+export function startWhatsApp(ctx, factory) {
+    const root = whatsappCredentialsRoot(ctx.paths.stateDir);
+    ensurePrivateDir(root);
+    const accounts = new Map();
+    for (const settings of resolveAccounts(ctx.config)) {
+        const account = new WhatsAppAccount(settings, {
+            factory,
+            authDir: accountAuthDir(ctx.paths.stateDir, settings.accountId),
+            // Looked up per message: never deliver into a retired delivery generation.
+            router: () => (ctx.lease.active ? ctx.services.get('router') : undefined),
+            logger: ctx.logger,
+        });
+        accounts.set(settings.accountId, account);
+        if (settings.problem)
+            ctx.logger.error({ accountId: settings.accountId, hint: settings.problem.hint }, `whatsapp account not started: ${settings.problem.message}`);
+    }
+    ctx.channels.register(whatsappAdapter(accounts));
+    const lock = SessionLock.at(root);
+    const taken = lock.acquire();
+    if (!taken.ok) {
+        const message = `another gateway (pid ${taken.holder.pid}) holds the WhatsApp session lock in ${root}`;
+        ctx.logger.error({ pid: taken.holder.pid }, message);
+        for (const account of accounts.values())
+            account.lockedOut(message);
+        return;
+    }
+    ctx.lease.defer('whatsapp session lock', () => lock.release());
+    for (const account of accounts.values()) {
+        void account.start();
+        ctx.lease.defer(`whatsapp account ${account.accountId}`, () => account.stop());
+    }
+}
+//# sourceMappingURL=start-whatsapp.js.map

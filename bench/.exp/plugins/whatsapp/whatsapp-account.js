@@ -1,0 +1,346 @@
+import path from 'node:path';
+import { ChannelSendError } from '../../sdk/index.js';
+import { ensurePrivateDir, hasCredentials, removeCredentials, securePrivateFiles } from './credentials-dir.js';
+import { disconnectAction, reconnectDelayMs, statusCodeOf } from './disconnect-policy.js';
+import { whatsappError } from './errors.js';
+import { jidToE164, toJid } from './jid.js';
+import { markdownToWhatsApp } from './markdown-to-whatsapp.js';
+import { messageToInbound } from './message-to-inbound.js';
+const LOGIN_HINT = (accountId) => `run: moltbot channels login --channel whatsapp${accountId === 'default' ? '' : ` --account ${accountId}`}`;
+const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp']);
+const QUOTE_CACHE_SIZE = 500;
+/**
+ * The account currently owning each auth folder in this process. A reload builds the new
+ * generation before the old one retires; two sockets on one session would knock each other
+ * off (440), so the newcomer takes the session over and stops the old holder first.
+ */
+const sessionOwners = new Map();
+/**
+ * One WhatsApp account, supervised on its own: the socket's `connection.update` drives the
+ * state (QR → open → close), and each close reason decides what happens next (see
+ * disconnect-policy.ts). Inbound messages are stored through the router before read receipts.
+ */
+export class WhatsAppAccount {
+    settings;
+    deps;
+    state;
+    sock;
+    unbind;
+    identity;
+    lastQr;
+    lastInboundAt;
+    lastOutboundAt;
+    lastError;
+    hint;
+    attempts = 0;
+    restartUsed = false;
+    reconnectTimer;
+    stopped = false;
+    waiters = new Set();
+    /** Recent inbound messages, so a group reply can quote the message that triggered it. */
+    recent = new Map();
+    inboundChain = Promise.resolve();
+    constructor(settings, deps) {
+        this.settings = settings;
+        this.deps = deps;
+        this.state = settings.enabled ? 'not-linked' : 'disabled';
+        if (settings.problem) {
+            this.state = 'config-error';
+            this.lastError = settings.problem.message;
+            this.hint = settings.problem.hint;
+        }
+    }
+    get accountId() {
+        return this.settings.accountId;
+    }
+    /** Connect when linked before; otherwise wait for `channels.login`. */
+    async start() {
+        if (this.state !== 'not-linked')
+            return;
+        const previous = sessionOwners.get(this.deps.authDir);
+        sessionOwners.set(this.deps.authDir, this);
+        if (previous && previous !== this)
+            await previous.stop();
+        if (this.stopped)
+            return;
+        if (hasCredentials(this.deps.authDir))
+            void this.connect();
+        else
+            this.hint = LOGIN_HINT(this.accountId);
+    }
+    /** Mark the account unusable because another gateway holds the host's WhatsApp lock. */
+    lockedOut(message) {
+        this.state = 'locked';
+        this.lastError = message;
+        this.hint = 'stop the other gateway, or give this one its own profile (--profile) and state dir';
+    }
+    status() {
+        return {
+            accountId: this.accountId,
+            linked: this.state === 'running',
+            state: this.state,
+            ...(this.identity ? { identity: this.identity } : {}),
+            ...(this.lastInboundAt ? { lastInboundAt: this.lastInboundAt } : {}),
+            ...(this.lastOutboundAt ? { lastOutboundAt: this.lastOutboundAt } : {}),
+            ...(this.lastError ? { lastError: this.lastError } : {}),
+            ...(this.hint ? { hint: this.hint } : {}),
+        };
+    }
+    async login(onQr, signal) {
+        if (this.state === 'running')
+            return;
+        if (this.state === 'locked' || this.state === 'config-error' || this.state === 'disabled') {
+            throw whatsappError('GW_ERR_WHATSAPP_LOGIN_FAILED', `whatsapp account ${this.accountId} cannot link: ${this.lastError ?? this.state}${this.hint ? ` (${this.hint})` : ''}`);
+        }
+        const done = new Promise((resolve, reject) => {
+            const waiter = {
+                onQr,
+                resolve: () => {
+                    cleanup();
+                    resolve();
+                },
+                reject: (err) => {
+                    cleanup();
+                    reject(err);
+                },
+            };
+            const onAbort = () => waiter.reject(new Error('login cancelled'));
+            const cleanup = () => {
+                this.waiters.delete(waiter);
+                signal.removeEventListener('abort', onAbort);
+            };
+            this.waiters.add(waiter);
+            signal.addEventListener('abort', onAbort, { once: true });
+            if (signal.aborted)
+                onAbort();
+        });
+        if (!this.sock && !this.reconnectTimer) {
+            // A fresh link: forget earlier give-ups.
+            this.attempts = 0;
+            this.restartUsed = false;
+            void this.connect();
+        }
+        else if (this.lastQr && this.state === 'qr')
+            onQr(this.lastQr);
+        return done;
+    }
+    async logout() {
+        const sock = this.sock;
+        this.teardownSocket();
+        if (sock) {
+            try {
+                await sock.logout();
+            }
+            catch (err) {
+                this.deps.logger.warn({ accountId: this.accountId, err: err.message }, 'whatsapp logout call failed; removing local credentials anyway');
+            }
+            sock.end(undefined);
+        }
+        removeCredentials(this.deps.authDir);
+        this.state = 'not-linked';
+        this.identity = undefined;
+        this.lastError = undefined;
+        this.hint = LOGIN_HINT(this.accountId);
+        this.rejectWaiters(whatsappError('GW_ERR_WHATSAPP_LOGGED_OUT', 'logged out'));
+    }
+    async stop() {
+        this.stopped = true;
+        if (sessionOwners.get(this.deps.authDir) === this)
+            sessionOwners.delete(this.deps.authDir);
+        this.rejectWaiters(new Error('channel stopped'));
+        const sock = this.sock;
+        this.teardownSocket();
+        sock?.end(undefined);
+        await this.inboundChain.catch(() => undefined);
+        if (this.state === 'running' || this.state === 'connecting' || this.state === 'retrying' || this.state === 'qr')
+            this.state = 'stopped';
+    }
+    async send(message) {
+        const jid = toJid(message.to);
+        if (!jid)
+            throw new ChannelSendError(`"${message.to}" is not a WhatsApp number (E.164, e.g. +15551234567) or JID`, { permanent: true });
+        const sock = this.sock;
+        if (!sock || this.state !== 'running')
+            throw new ChannelSendError(`whatsapp account ${this.accountId} is not connected (${this.state})`, { permanent: false });
+        const quoted = message.replyTo ? this.recent.get(message.replyTo) : undefined;
+        const options = quoted ? { quoted } : undefined;
+        try {
+            let lastId;
+            const media = message.mediaUrls ?? [];
+            for (const [index, url] of media.entries()) {
+                const caption = index === 0 && message.text ? markdownToWhatsApp(message.text) : undefined;
+                const source = { url: url.startsWith('file://') ? new URL(url).pathname : url };
+                const isImage = IMAGE_EXT.has(path.extname(new URL(url, 'file:///').pathname).toLowerCase());
+                const content = isImage ? { image: source, ...(caption ? { caption } : {}) } : { document: source, fileName: path.basename(new URL(url, 'file:///').pathname) || 'file', mimetype: 'application/octet-stream', ...(caption ? { caption } : {}) };
+                lastId = (await sock.sendMessage(jid, content, options))?.key?.id ?? lastId;
+            }
+            if (media.length === 0 && message.text)
+                lastId = (await sock.sendMessage(jid, { text: markdownToWhatsApp(message.text) }, options))?.key?.id ?? undefined;
+            this.lastOutboundAt = Date.now();
+            return lastId ? { platformMessageId: lastId } : {};
+        }
+        catch (err) {
+            throw new ChannelSendError(`WhatsApp send failed: ${err.message}`, { permanent: false, cause: err });
+        }
+    }
+    async typing(chatId) {
+        const jid = toJid(chatId);
+        if (jid && this.sock && this.state === 'running')
+            await this.sock.sendPresenceUpdate('composing', jid);
+    }
+    async connect() {
+        if (this.stopped)
+            return;
+        this.reconnectTimer = undefined;
+        this.state = 'connecting';
+        let sock;
+        try {
+            ensurePrivateDir(this.deps.authDir);
+            sock = await this.deps.factory({ accountId: this.accountId, authDir: this.deps.authDir, logger: this.deps.logger });
+        }
+        catch (err) {
+            this.deps.logger.error({ accountId: this.accountId, err }, 'whatsapp socket could not be created');
+            this.scheduleReconnect(`socket could not be created: ${err.message}`);
+            return;
+        }
+        if (this.stopped) {
+            sock.end(undefined);
+            return;
+        }
+        this.sock = sock;
+        const onConnection = (update) => this.onConnectionUpdate(sock, update);
+        const onCreds = () => securePrivateFiles(this.deps.authDir);
+        const onMessages = (upsert) => {
+            // One at a time, in order: each is stored before the next (and before its read receipt).
+            this.inboundChain = this.inboundChain.then(() => this.onMessages(sock, upsert)).catch((err) => this.deps.logger.error({ err, accountId: this.accountId }, 'whatsapp inbound handling failed'));
+        };
+        sock.ev.on('connection.update', onConnection);
+        sock.ev.on('creds.update', onCreds);
+        sock.ev.on('messages.upsert', onMessages);
+        this.unbind = () => {
+            sock.ev.off('connection.update', onConnection);
+            sock.ev.off('creds.update', onCreds);
+            sock.ev.off('messages.upsert', onMessages);
+        };
+    }
+    onConnectionUpdate(sock, update) {
+        if (sock !== this.sock)
+            return;
+        if (update.qr) {
+            this.state = 'qr';
+            this.lastQr = update.qr;
+            this.hint = 'scan the QR code: WhatsApp → Settings → Linked devices → Link a device';
+            for (const w of this.waiters)
+                w.onQr(update.qr);
+        }
+        if (update.connection === 'open') {
+            this.state = 'running';
+            this.attempts = 0;
+            this.lastQr = undefined;
+            this.lastError = undefined;
+            this.hint = undefined;
+            if (sock.user?.id)
+                this.identity = jidToE164(sock.user.id);
+            securePrivateFiles(this.deps.authDir);
+            this.deps.logger.info({ accountId: this.accountId, identity: this.identity }, 'whatsapp connected');
+            for (const w of [...this.waiters])
+                w.resolve();
+            return;
+        }
+        if (update.connection !== 'close')
+            return;
+        const code = statusCodeOf(update.lastDisconnect?.error);
+        const reason = update.lastDisconnect?.error?.message ?? 'connection closed';
+        this.teardownSocket();
+        if (this.stopped)
+            return;
+        const action = disconnectAction(code, this.restartUsed);
+        switch (action.kind) {
+            case 'logged-out':
+                this.state = 'logged-out';
+                this.identity = undefined;
+                this.lastError = `logged out by WhatsApp (${code}): the linked device was removed`;
+                this.hint = LOGIN_HINT(this.accountId);
+                // The stored session is dead; keeping it would only fail again.
+                removeCredentials(this.deps.authDir);
+                this.deps.logger.error({ accountId: this.accountId, code }, `whatsapp logged out; ${this.hint}`);
+                this.rejectWaiters(whatsappError('GW_ERR_WHATSAPP_LOGGED_OUT', `whatsapp account ${this.accountId} was logged out`));
+                return;
+            case 'replaced':
+                this.state = 'replaced';
+                this.lastError = 'connection replaced (440): another WhatsApp Web session for this number took over';
+                this.hint = 'close the other session (another gateway or WhatsApp Web), then run moltbot channels login or restart the gateway';
+                this.deps.logger.error({ accountId: this.accountId, code }, 'whatsapp session replaced by another client; not reconnecting');
+                this.rejectWaiters(whatsappError('GW_ERR_WHATSAPP_REPLACED', this.lastError));
+                return;
+            case 'restart-now':
+                this.restartUsed = true;
+                this.deps.logger.info({ accountId: this.accountId }, 'whatsapp asked for a restart after pairing; reconnecting');
+                void this.connect();
+                return;
+            case 'backoff':
+                this.scheduleReconnect(`${reason}${code ? ` (${code})` : ''}`);
+                return;
+        }
+    }
+    scheduleReconnect(error) {
+        if (this.stopped)
+            return;
+        this.attempts++;
+        this.lastError = error;
+        if (this.attempts > this.settings.maxReconnectAttempts) {
+            this.state = 'failed';
+            this.hint = `gave up after ${this.settings.maxReconnectAttempts} reconnect attempts; check the network, then ${LOGIN_HINT(this.accountId)} or restart the gateway`;
+            this.deps.logger.error({ accountId: this.accountId, attempts: this.attempts - 1, error }, 'whatsapp reconnect attempts exhausted');
+            this.rejectWaiters(whatsappError('GW_ERR_WHATSAPP_LOGIN_FAILED', `whatsapp connection failed: ${error}`));
+            return;
+        }
+        this.state = 'retrying';
+        const delay = reconnectDelayMs(this.attempts, this.settings.reconnectBaseMs);
+        this.deps.logger.warn({ accountId: this.accountId, attempt: this.attempts, delayMs: delay, error }, 'whatsapp disconnected; reconnecting');
+        this.reconnectTimer = setTimeout(() => void this.connect(), delay);
+    }
+    async onMessages(sock, upsert) {
+        if (upsert.type !== 'notify')
+            return;
+        for (const msg of upsert.messages ?? []) {
+            const inbound = messageToInbound(msg, this.accountId, sock.user?.id);
+            if (!inbound)
+                continue;
+            this.lastInboundAt = Date.now();
+            this.recent.set(inbound.messageId, msg);
+            if (this.recent.size > QUOTE_CACHE_SIZE)
+                this.recent.delete(this.recent.keys().next().value);
+            const router = await this.waitForRouter();
+            if (!router)
+                return;
+            await router.inbound(inbound, this.settings.policy);
+            if (this.settings.sendReadReceipts)
+                await sock.readMessages([msg.key]).catch(() => undefined);
+        }
+    }
+    /** The router may be reloading: wait for it (bounded by stop) rather than drop a message. */
+    async waitForRouter() {
+        for (let i = 0; !this.stopped; i++) {
+            const router = this.deps.router();
+            if (router)
+                return router;
+            if (i % 20 === 0)
+                this.deps.logger.warn({ accountId: this.accountId }, 'router service not available; holding whatsapp messages');
+            await new Promise((r) => setTimeout(r, 250));
+        }
+        return undefined;
+    }
+    teardownSocket() {
+        clearTimeout(this.reconnectTimer);
+        this.reconnectTimer = undefined;
+        this.unbind?.();
+        this.unbind = undefined;
+        this.sock = undefined;
+    }
+    rejectWaiters(err) {
+        for (const w of [...this.waiters])
+            w.reject(err);
+    }
+}
+//# sourceMappingURL=whatsapp-account.js.map

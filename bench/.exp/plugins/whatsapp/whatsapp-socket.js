@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=whatsapp-socket.js.map

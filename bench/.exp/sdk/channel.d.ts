@@ -1,0 +1,81 @@
+/** What a channel can do; the router adapts replies to it. */
+export interface ChannelCapabilities {
+    /** Longest text one message may carry; longer replies are split. */
+    textLimit: number;
+    media: boolean;
+    groups: boolean;
+    typing: boolean;
+    reactions: boolean;
+}
+export interface ChannelAccountStatus {
+    accountId: string;
+    /** Credentials present and the link is up (or usable). */
+    linked: boolean;
+    /** `running`, `connecting`, `stopped`, `token-invalid`, `logged-out`, … */
+    state: string;
+    /** Who we are on the platform (bot username, phone number). */
+    identity?: string;
+    lastInboundAt?: number;
+    lastOutboundAt?: number;
+    lastError?: string;
+    /** How to fix `lastError`, for status screens. */
+    hint?: string;
+}
+export interface ChannelStatus {
+    linked: boolean;
+    accounts: ChannelAccountStatus[];
+}
+export interface OutboundMessage {
+    accountId: string;
+    /** Chat id on the platform. */
+    to: string;
+    text?: string;
+    mediaUrls?: string[];
+    /** Thread / reply target on the platform. */
+    replyTo?: string;
+    threadId?: string;
+}
+export interface SendResult {
+    /** The platform's id of the delivered message. */
+    platformMessageId?: string;
+}
+/** An inbound message as a channel hands it to the router. */
+export interface InboundMessage {
+    channel: string;
+    accountId: string;
+    /** Platform message id; with channel+account it dedupes replays. */
+    messageId: string;
+    chatId: string;
+    chatType: 'direct' | 'group';
+    senderId: string;
+    senderName?: string;
+    senderUsername?: string;
+    text: string;
+    /** The bot was mentioned or replied to (groups). */
+    mentioned?: boolean;
+    threadId?: string;
+    mediaPaths?: string[];
+    ts: number;
+}
+export interface ChannelAdapter {
+    id: string;
+    label: string;
+    capabilities: ChannelCapabilities;
+    status(): ChannelStatus;
+    /** Deliver one message; throw a `ChannelSendError` to say whether a retry can help. */
+    send(message: OutboundMessage, signal: AbortSignal): Promise<SendResult>;
+    /** Show a typing indicator in a chat (best effort). */
+    typing?(accountId: string, chatId: string): Promise<void>;
+    login?(accountId: string, onQr: (qr: string) => void, signal: AbortSignal): Promise<void>;
+    logout?(accountId: string): Promise<void>;
+}
+/** Thrown by `send`: `permanent` errors go to the dead-letter list at once. */
+export declare class ChannelSendError extends Error {
+    readonly permanent: boolean;
+    readonly retryAfterMs?: number;
+    constructor(message: string, options: {
+        permanent: boolean;
+        retryAfterMs?: number;
+        cause?: unknown;
+    });
+}

@@ -1,0 +1,176 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Database } from 'better-sqlite3';
+import type { Static, TSchema } from 'typebox';
+import type { ChannelAdapter } from './channel.js';
+import type { AgentTool } from './tool.js';
+/** Operator scopes (PROTOCOL.md "Handshake" 6) plus `node` for capability hosts. */
+export type Scope = 'operator.read' | 'operator.write' | 'operator.admin' | 'operator.approvals' | 'operator.pairing' | 'node';
+export type Role = 'operator' | 'node';
+/** Who is calling a method: the authenticated connection's identity. */
+export interface CallerInfo {
+    connId: string;
+    role: Role;
+    scopes: readonly Scope[];
+    clientId: string;
+    clientMode: string;
+    instanceId?: string;
+    deviceId?: string;
+    /** Remote address of the peer. */
+    ip: string;
+    isLoopback: boolean;
+}
+/** What a method handler receives beside its params. */
+export interface MethodCall {
+    caller: CallerInfo;
+    /** Aborted when the caller disconnects or the generation that owns the method is retired. */
+    signal: AbortSignal;
+    /**
+     * Send an early acknowledgement (a `res` frame with the same id) before the final response,
+     * as the `agent` method does with `{runId, status:"accepted"}`. At most once.
+     */
+    accept(payload: unknown): void;
+    /** Send an event to this caller only (no `seq`). */
+    sendEvent(event: string, payload: unknown): void;
+}
+export interface MethodOptions<P extends TSchema> {
+    /** Scope the caller must hold. `operator.admin` holds every operator scope. */
+    scope: Scope;
+    /** TypeBox schema of `params`; validated before the handler runs (INVALID_REQUEST otherwise). */
+    params: P;
+    /**
+     * Side-effecting methods take an `idempotencyKey` param: a repeat within the dedupe window
+     * returns the first result (and the first acknowledgement) and runs nothing new.
+     */
+    idempotent?: boolean;
+    /** One-line description shown by `plugins.list` and in docs. */
+    description?: string;
+    handler(params: Static<P>, call: MethodCall): unknown | Promise<unknown>;
+}
+export interface MethodRegistrar {
+    register<P extends TSchema>(name: string, options: MethodOptions<P>): void;
+}
+export interface EmitOptions {
+    /** Only connections whose caller passes this filter get the event. */
+    filter?: (caller: CallerInfo) => boolean;
+}
+/** Gateway-internal notifications that plugins may subscribe to (not wire events). */
+export interface InternalEventMap {
+    'system-event': {
+        text: string;
+        caller?: CallerInfo;
+        [key: string]: unknown;
+    };
+    'config-applied': {
+        paths: string[];
+    };
+}
+export interface EventBus {
+    /** Declare a wire event name this plugin emits (listed in `hello-ok.features.events`). */
+    declare(name: string): void;
+    /** Broadcast a wire event to every authenticated connection (gets a gateway-wide `seq`). */
+    emit(name: string, payload: unknown, options?: EmitOptions): void;
+    /** Send a wire event to one connection (no `seq`). Returns false when it is gone. */
+    sendTo(connId: string, name: string, payload: unknown): boolean;
+    /** Subscribe to a gateway-internal notification; unsubscribed when the generation retires. */
+    on<K extends keyof InternalEventMap>(name: K, listener: (payload: InternalEventMap[K]) => void): void;
+}
+/**
+ * Services plugins provide to each other. Augment it by declaration merging so that
+ * `ctx.services.get('agent')` is typed:
+ * ```ts
+ * declare module 'moltbot-gateway/sdk' { interface ServiceMap { agent: AgentService } }
+ * ```
+ */
+export interface ServiceMap {
+}
+export type ServiceName = keyof ServiceMap extends never ? string : keyof ServiceMap | (string & {});
+export type ServiceOf<K> = K extends keyof ServiceMap ? ServiceMap[K] : unknown;
+export interface ServiceRegistry {
+    /** Provide a service under `name`; withdrawn when this generation retires. */
+    provide<K extends ServiceName>(name: K, impl: ServiceOf<K>): void;
+    /**
+     * The current provider of `name`, looked up at call time (a reloaded provider is seen at
+     * once). Only services named in `dependsOn` are reachable; undefined when none is loaded.
+     */
+    get<K extends ServiceName>(name: K): ServiceOf<K> | undefined;
+}
+export interface ToolRegistrar {
+    /** Register an agent tool; withdrawn when this generation retires. */
+    register(tool: AgentTool): void;
+    /** Every tool registered by any loaded plugin, looked up at call time. */
+    list(): AgentTool[];
+    get(name: string): AgentTool | undefined;
+}
+export interface ChannelRegistrar {
+    /** Register a channel adapter; withdrawn when this generation retires. */
+    register(adapter: ChannelAdapter): void;
+    /** Every registered channel adapter, looked up at call time. */
+    list(): ChannelAdapter[];
+    get(id: string): ChannelAdapter | undefined;
+}
+/** A generation's lease: everything it started ends with it (Cordis-style effects). */
+export interface Lease {
+    /** Aborted when the generation is retired (after draining) or fails. */
+    readonly signal: AbortSignal;
+    readonly active: boolean;
+    /** Record a disposer; disposers run in reverse order when the lease ends. Throws once retired. */
+    defer(label: string, dispose: () => unknown | Promise<unknown>): void;
+    /** setInterval that is cleared with the lease. */
+    interval(label: string, ms: number, fn: () => void): void;
+    /** setTimeout that is cleared with the lease. */
+    timeout(label: string, ms: number, fn: () => void): void;
+    /** Track in-flight work (an agent run, a delivery) that draining waits for. */
+    track<T>(work: Promise<T>): Promise<T>;
+}
+export interface PluginPaths {
+    /** The gateway's state dir (`~/.clawdbot`). */
+    stateDir: string;
+    /** This plugin's own folder under the state dir (created on first use, mode 0700). */
+    dataDir: string;
+    /** The config file's path. */
+    configPath: string;
+    /** The agent workspace (`~/clawd`). */
+    workspaceDir: string;
+}
+export interface PluginStore {
+    /** The embedded SQLite database (better-sqlite3), shared by every plugin. */
+    readonly db: Database;
+    /**
+     * Apply this plugin's schema migrations in order, once each (tracked per plugin id).
+     * Use table names prefixed with your plugin id.
+     */
+    migrate(migrations: readonly string[]): void;
+}
+/** Facts about the running gateway that plugins may read. */
+export interface GatewayInfo {
+    version: string;
+    port: number;
+    bind: string;
+    host: string;
+    startedAt: number;
+    /** The whole validated config (read-only). Prefer `ctx.config` for your own subtree. */
+    readonly rootConfig: Readonly<Record<string, unknown>>;
+    /** Ask the kernel for an in-process restart (drains agent runs first). */
+    requestRestart(reason: string, delayMs?: number): void;
+}
+export interface PluginContext<C> {
+    readonly id: string;
+    readonly version: string;
+    readonly generation: number;
+    /** The validated (defaults applied) config subtree this plugin owns. */
+    readonly config: C;
+    readonly logger: Logger;
+    readonly paths: PluginPaths;
+    readonly store: PluginStore;
+    readonly methods: MethodRegistrar;
+    readonly events: EventBus;
+    readonly services: ServiceRegistry;
+    readonly tools: ToolRegistrar;
+    readonly channels: ChannelRegistrar;
+    readonly lease: Lease;
+    readonly gateway: GatewayInfo;
+    /** Called when the generation starts draining; the returned promise delays its close (bounded). */
+    onDrain(fn: () => unknown | Promise<unknown>): void;
+}
+export type PluginApp = FastifyInstance;

@@ -1,0 +1,169 @@
+import type { InboundMessage } from './channel.js';
+import type { WireErrorCode } from './errors.js';
+/**
+ * The services first-party plugins provide to each other. They are typed here (via ServiceMap)
+ * so any plugin that lists them in `dependsOn` gets them typed from `ctx.services.get(name)`.
+ */
+/** Where a run's message came from, and where its reply goes. */
+export interface AgentRunOrigin {
+    channel: string;
+    accountId: string;
+    chatId: string;
+    chatType: 'direct' | 'group';
+    threadId?: string;
+    /** The platform message that triggered the run (replies thread to it in groups). */
+    messageId?: string;
+    senderId: string;
+    senderName?: string;
+}
+export interface AgentSubmitRequest {
+    /** Default: the default agent (`main`). */
+    agentId?: string;
+    sessionKey: string;
+    message: string;
+    origin?: AgentRunOrigin;
+    /** A repeat with the same key returns the first run and starts nothing. */
+    idempotencyKey?: string;
+    timeoutMs?: number;
+    extraSystemPrompt?: string;
+    /** Streamed run events (assistant deltas, tool calls/results, lifecycle), e.g. for HTTP SSE. */
+    onEvent?: (event: AgentRunEvent) => void;
+    /** Aborts the run (e.g. the HTTP client went away). */
+    signal?: AbortSignal;
+    /**
+     * Function tools supplied by the client (OpenResponses): offered to the model; when the model
+     * calls one, the run ends with `status:"ok"` and the calls in `result.clientToolCalls`.
+     */
+    clientTools?: Array<{
+        name: string;
+        description?: string;
+        parameters?: Record<string, unknown>;
+    }>;
+}
+/** One streamed event of a run (the payload of the `agent` wire event). */
+export interface AgentRunEvent {
+    runId: string;
+    sessionKey: string;
+    /** Per-run increasing sequence number. */
+    seq: number;
+    /** `assistant` (text deltas), `tool` (calls and results), `lifecycle` (start/end/error). */
+    stream: 'assistant' | 'tool' | 'lifecycle';
+    ts: number;
+    data: Record<string, unknown>;
+}
+export interface AgentRunResult {
+    runId: string;
+    status: 'ok' | 'error' | 'aborted' | 'timeout';
+    /** The final assistant text ('' when none). */
+    text: string;
+    /** `code` is the stable `GW_ERR_…` code; `wire`/`status` say how to report it (WS / HTTP). */
+    error?: {
+        code: string;
+        message: string;
+        wire?: WireErrorCode;
+        status?: number;
+        retryAfterMs?: number;
+    };
+    sessionKey?: string;
+    usage?: {
+        inputTokens: number;
+        outputTokens: number;
+    };
+    /** Calls of client-supplied tools (see `clientTools`) the client must answer. */
+    clientToolCalls?: Array<{
+        id: string;
+        name: string;
+        arguments: string;
+    }>;
+}
+/** Provided by the `agent` plugin as service `agent`. */
+export interface AgentService {
+    /** Queue a message on its session (one run per session at a time). */
+    submit(request: AgentSubmitRequest): {
+        runId: string;
+        done: Promise<AgentRunResult>;
+    };
+    /** Session key for a channel message: DMs → the agent's main session, groups → one per group. */
+    sessionKeyFor(origin: AgentRunOrigin, agentId?: string): string;
+    /** Messages waiting or running across all sessions. */
+    queueDepth(): number;
+    /** Abort a run (running or queued). False when it is unknown or already over. */
+    abort?(runId: string): boolean;
+    /** The configured agents (for `GET /v1/models`). */
+    agents?(): Array<{
+        id: string;
+        name?: string;
+        default: boolean;
+    }>;
+    /**
+     * Run one tool outside a model turn (`POST /tools/invoke`): the agent's tool policy applies,
+     * arguments are validated; `via:"http"` denies dangerous tools not in `allowDangerous`.
+     */
+    invokeTool?(request: {
+        tool: string;
+        args: unknown;
+        agentId?: string;
+        sessionKey?: string;
+        via: 'agent' | 'http';
+        allowDangerous?: readonly string[];
+        dryRun?: boolean;
+        signal?: AbortSignal;
+    }): Promise<unknown>;
+}
+/** Provided by the `agent` plugin as service `sessions`. */
+export interface SessionsService {
+    count(): number;
+}
+export interface OutboundRequest {
+    channel: string;
+    accountId?: string;
+    to: string;
+    text?: string;
+    mediaUrls?: string[];
+    replyTo?: string;
+    threadId?: string;
+    /** Effect once: a repeat with the same key returns the first message id. */
+    idempotencyKey?: string;
+    sessionKey?: string;
+}
+/** Provided by the `delivery` plugin as service `outbound`: the durable outbound queue. */
+export interface OutboundService {
+    /** Persist the message (before this returns) and schedule its delivery. */
+    enqueue(request: OutboundRequest): {
+        messageId: string;
+        duplicate: boolean;
+    };
+}
+/** DM/group access policy of one channel account (from that channel's config). */
+export interface AccessPolicy {
+    dmPolicy: 'pairing' | 'allowlist' | 'open' | 'disabled';
+    /** Sender ids / usernames / E.164 numbers; `"*"` allows anyone (required for `open`). */
+    allowFrom: string[];
+    /** Group id → settings; absent groups use `defaultGroup`. */
+    groups: Record<string, {
+        enabled?: boolean;
+        requireMention?: boolean;
+        allowFrom?: string[];
+    }>;
+    /** When false, only groups listed in `groups` are served. Default true. */
+    groupsOpen?: boolean;
+}
+export interface InboundOutcome {
+    /** The message was stored (durable) — the channel may acknowledge its source now. */
+    stored: boolean;
+    /** What happened: `queued` for the agent, `pairing` (code sent), `denied`, `ignored`, `duplicate`. */
+    disposition: 'queued' | 'pairing' | 'denied' | 'ignored' | 'duplicate';
+}
+/** Provided by the `delivery` plugin as service `router`. */
+export interface ChannelRouter {
+    /** Store the message durably, apply the policy, route it to the agent; resolves once stored. */
+    inbound(message: InboundMessage, policy: AccessPolicy): Promise<InboundOutcome>;
+}
+declare module './context.js' {
+    interface ServiceMap {
+        agent: AgentService;
+        sessions: SessionsService;
+        outbound: OutboundService;
+        router: ChannelRouter;
+    }
+}

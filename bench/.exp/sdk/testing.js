@@ -1,0 +1,90 @@
+/**
+ * A test gateway for plugin authors (`moltbot-gateway/sdk/testing`): the real kernel, in the
+ * test's process, on an ephemeral loopback port, with your plugin loaded as a first-party one.
+ * Use its client for WS methods, `fetch` for HTTP routes, `setConfig` to reload, and
+ * `leftovers()` to assert that an unloaded plugin left nothing behind.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { GatewayClient } from '../bin/client/gateway-client.js';
+import { Gateway } from '../kernel/gateway.js';
+import { resolvePaths } from '../kernel/paths.js';
+import { serializeConfig, writeFileAtomic } from '../kernel/config/config-file.js';
+const TEST_TOKEN = 'sdk-testing-token-0123456789abcdef012345';
+export async function startTestGateway(options) {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'moltbot-sdk-test-'));
+    const env = { ...process.env, HOME: home, CLAWDBOT_STATE_DIR: path.join(home, '.clawdbot') };
+    delete env.CLAWDBOT_CONFIG_PATH;
+    delete env.CLAWDBOT_GATEWAY_TOKEN;
+    delete env.CLAWDBOT_GATEWAY_PORT;
+    delete env.CLAWDBOT_GATEWAY_PASSWORD;
+    const paths = resolvePaths({ env, home });
+    const withAuth = (config) => {
+        const c = structuredClone(config);
+        c.gateway ??= {};
+        c.gateway.auth = { token: TEST_TOKEN, rateLimit: { maxFailures: 10_000 } };
+        c.gateway.reload = { debounceMs: 20, ...(c.gateway.reload ?? {}) };
+        return c;
+    };
+    fs.mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
+    writeFileAtomic(paths.configPath, serializeConfig(withAuth(options.config ?? {})));
+    const logger = pino({ level: 'debug' }, options.verbose ? pino.multistream([{ stream: process.stdout }, { stream: pino.destination(paths.logFile) }]) : pino.destination({ dest: paths.logFile, mkdir: true }));
+    const gateway = new Gateway({
+        paths,
+        flags: { port: 0 },
+        env,
+        version: '0.0.0-test',
+        builtins: options.plugins.map((def) => {
+            const keys = def.configKey === undefined ? [`plugins.entries.${def.id}.config`] : typeof def.configKey === 'string' ? [def.configKey] : [...def.configKey];
+            return { id: def.id, configKeys: keys, load: async () => def, enabledByDefault: () => true };
+        }),
+        logger,
+        announce: () => undefined,
+    });
+    await gateway.start();
+    const port = gateway.port;
+    const client = (o = {}) => GatewayClient.connect({ url: `ws://127.0.0.1:${port}`, token: TEST_TOKEN, clientId: 'test', clientMode: 'test', ...o });
+    let watcher;
+    return {
+        port,
+        url: `ws://127.0.0.1:${port}`,
+        token: TEST_TOKEN,
+        stateDir: paths.stateDir,
+        configPath: paths.configPath,
+        client,
+        fetch: (route, init = {}) => fetch(`http://127.0.0.1:${port}${route}`, { ...init, headers: { authorization: `Bearer ${TEST_TOKEN}`, ...(init.headers ?? {}) } }),
+        async setConfig(config) {
+            watcher ??= await client();
+            const c = watcher;
+            const res = await c.request('config.set', { raw: JSON.stringify(withAuth(config)) });
+            if (res.restart)
+                await new Promise((r) => setTimeout(r, 2000));
+            await gateway.plugins?.settle();
+        },
+        async leftovers(id) {
+            const host = gateway.plugins;
+            await host?.settle();
+            const live = gateway.registeredBy(id);
+            const reg = gateway.pluginRegistries;
+            const retired = host?.retiredGenerations(id) ?? [];
+            const owned = (table, names) => names.filter((n) => table?.ownerOf(n) === id);
+            return {
+                methods: live.methods,
+                routes: live.routes,
+                services: reg ? owned(reg.services, [...new Set(retired.flatMap((g) => [...g.services.keys()]))]) : [],
+                tools: reg ? owned(reg.tools, [...new Set(retired.flatMap((g) => [...g.tools.keys()]))]) : [],
+                channels: reg ? owned(reg.channels, [...new Set(retired.flatMap((g) => [...g.channels.keys()]))]) : [],
+                undisposedEffects: retired.reduce((n, g) => n + g.lease.effectCount, 0),
+                activeLeases: retired.filter((g) => g.lease.active).length,
+            };
+        },
+        async close() {
+            watcher?.close();
+            await gateway.stop('test done');
+            fs.rmSync(home, { recursive: true, force: true });
+        },
+    };
+}
+//# sourceMappingURL=testing.js.map
