@@ -1,7 +1,0 @@
-import { MoltbotCommand } from '../cli/base-command.js';
-export declare class ConfigUnsetCommand extends MoltbotCommand {
-    static paths: string[][];
-    static usage: import("clipanion").Usage;
-    configPath: string;
-    run(): Promise<void>;
-}

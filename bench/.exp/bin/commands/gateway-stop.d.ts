@@ -1,6 +1,0 @@
-import { MoltbotCommand } from '../cli/base-command.js';
-export declare class GatewayStopCommand extends MoltbotCommand {
-    static paths: string[][];
-    static usage: import("clipanion").Usage;
-    run(): Promise<void>;
-}

@@ -1,8 +1,0 @@
-import { GatewayCommand } from '../cli/gateway-command.js';
-export declare class PairingRejectCommand extends GatewayCommand {
-    static paths: string[][];
-    static usage: import("clipanion").Usage;
-    channel: string;
-    code: string;
-    run(): Promise<void>;
-}

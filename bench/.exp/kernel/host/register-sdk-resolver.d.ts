@@ -1,2 +1,0 @@
-/** Install the resolve hook once per process, before the first third-party plugin import. */
-export declare function registerSdkResolver(): void;

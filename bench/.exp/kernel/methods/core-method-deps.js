@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=core-method-deps.js.map

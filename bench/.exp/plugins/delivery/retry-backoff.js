@@ -1,6 +1,0 @@
-/** Exponential backoff with full jitter over the upper half: base·2^(attempt-1), capped. */
-export function retryDelayMs(attempt, baseMs, maxMs, random = Math.random) {
-    const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-//# sourceMappingURL=retry-backoff.js.map

@@ -1,4 +1,0 @@
-export function grammySignal(signal) {
-    return signal;
-}
-//# sourceMappingURL=grammy-signal.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=whatsapp-socket.js.map
