@@ -7,6 +7,7 @@ import type { GatewayClient } from '../../bin/client/gateway-client.js';
 import type { FakeTelegramApi } from '../fakes/telegram-bot-api.js';
 import type { FakeModelProvider } from '../fakes/model-provider.js';
 import { agentConfig, BOTS, delay, messagesTo, modelSaw, sentText, startFakes } from './telegram-harness.js';
+import { runCli } from '../cli/run-cli.js';
 
 const ALICE = 111;
 const STRANGER = 222;
@@ -89,8 +90,12 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
 
     const wrong = await client.request('pairing.approve', { channel: 'telegram', code: 'ZZZZZZZZ' }).catch((e) => e);
     expect(wrong.error.code).toBe('NOT_FOUND');
-    const approved = await client.request('pairing.approve', { channel: 'telegram', code: code!.toLowerCase() });
-    expect(approved.approved).toMatchObject({ senderId: String(NEWCOMER), code });
+    // The operator's way: the CLI against this gateway.
+    const cliList = await runCli(['pairing', 'list', '--url', gw.url, '--token', gw.token, '--json'], { home: gw.home });
+    expect(JSON.parse(cliList.stdout).requests.map((r: any) => r.code)).toContain(code);
+    const cli = await runCli(['pairing', 'approve', 'telegram', code!.toLowerCase(), '--url', gw.url, '--token', gw.token, '--json'], { home: gw.home });
+    expect(cli.code).toBe(0);
+    expect(JSON.parse(cli.stdout).approved).toMatchObject({ senderId: String(NEWCOMER), code });
     await tg.waitFor((c) => c.token === BOTS.pair.token && c.ok && sentText(c).includes("You're approved"), 10_000);
     expect((await client.request('pairing.list', {})).requests).toHaveLength(0);
 
