@@ -19,6 +19,7 @@ export interface InProcessGateway {
   gateway: Gateway;
   paths: GatewayPaths;
   port: number;
+  token: string;
   client(): Promise<GatewayClient>;
   writeConfig(config: Record<string, unknown>): void;
   stop(): Promise<void>;
@@ -43,6 +44,7 @@ export async function startInProcessGateway(options: { config: Record<string, un
     gateway,
     paths,
     port,
+    token: TOKEN,
     client: () => GatewayClient.connect({ url: `ws://127.0.0.1:${port}`, token: TOKEN, clientId: 'test', clientMode: 'test' }),
     writeConfig,
     stop: async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import deliveryPlugin from '../../plugins/delivery/index.js';
 import { whatsappPlugin } from '../../plugins/whatsapp/whatsapp-plugin.js';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import { runCli } from '../cli/run-cli.js';
 import { fakeSocketFactory, waText, type FakeWASocket } from './fake-wa-socket.js';
 import { echoAgentPlugin, startInProcessGateway, type InProcessGateway } from './in-process-gateway.js';
 
@@ -228,6 +229,23 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
     expect(sock.loggedOut).toBe(true);
     expect(fs.existsSync(authDir)).toBe(false);
     expect(await accountStatus()).toMatchObject({ linked: false, state: 'not-linked' });
+  });
+
+  it('links from the terminal: `moltbot channels login` prints the QR and waits until linked', async () => {
+    const n = fake.sockets.length + 1;
+    const cli = runCli(['channels', 'login', '--channel', 'whatsapp', '--url', `ws://127.0.0.1:${gw.port}`, '--token', gw.token, '--timeout', '20s'], { home: path.dirname(gw.paths.stateDir), timeoutMs: 25_000 });
+    const sock = await fake.next(n, 15_000);
+    sock.qr('2@TERMINAL-QR');
+    await delay(300);
+    sock.writeCreds();
+    sock.open();
+    const result = await cli;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Scan this QR code');
+    expect(result.stdout).toMatch(/[▄▀█]/);
+    expect(result.stdout).toContain('whatsapp linked');
+    expect(await accountStatus()).toMatchObject({ state: 'running', linked: true });
+    await client.request('channels.logout', { channel: 'whatsapp' });
   });
 
   it('reloads on a config edit (new socket takes the session over) and unloads cleanly', async () => {
