@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { AgentRunOrigin, AgentService, ChannelRegistrar, InboundMessage, Lease } from '../../sdk/index.js';
 import type { InboundRow, InboundStore } from './inbound-store.js';
@@ -23,7 +24,7 @@ export class InboundDispatcher {
     private readonly deps: {
       store: InboundStore;
       outbound: OutboundQueue;
-      db: import('better-sqlite3').Database;
+      db: Database;
       agent: () => AgentService | undefined;
       channels: ChannelRegistrar;
       lease: Lease;
