@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Logger } from 'pino';
 import { ChannelSendError, type ChannelAccountStatus, type ChannelRouter, type OutboundMessage, type SendResult } from '../../sdk/index.js';
 import type { WhatsAppAccountSettings } from './account-settings.js';
@@ -6,12 +5,11 @@ import { ensurePrivateDir, hasCredentials, removeCredentials, securePrivateFiles
 import { disconnectAction, reconnectDelayMs, statusCodeOf } from './disconnect-policy.js';
 import { whatsappError } from './errors.js';
 import { jidToE164, toJid } from './jid.js';
-import { markdownToWhatsApp } from './markdown-to-whatsapp.js';
 import { messageToInbound, type WAMessageLike } from './message-to-inbound.js';
+import { sendWhatsAppMessage } from './whatsapp-sender.js';
 import type { WhatsAppSocket, WhatsAppSocketFactory } from './whatsapp-socket.js';
 
 const LOGIN_HINT = (accountId: string) => `run: moltbot channels login --channel whatsapp${accountId === 'default' ? '' : ` --account ${accountId}`}`;
-const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp']);
 const QUOTE_CACHE_SIZE = 500;
 
 /**
@@ -171,28 +169,14 @@ export class WhatsAppAccount {
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
-    const jid = toJid(message.to);
-    if (!jid) throw new ChannelSendError(`"${message.to}" is not a WhatsApp number (E.164, e.g. +15551234567) or JID`, { permanent: true });
     const sock = this.sock;
-    if (!sock || this.state !== 'running') throw new ChannelSendError(`whatsapp account ${this.accountId} is not connected (${this.state})`, { permanent: false });
-    const quoted = message.replyTo ? this.recent.get(message.replyTo) : undefined;
-    const options = quoted ? { quoted } : undefined;
-    try {
-      let lastId: string | undefined;
-      const media = message.mediaUrls ?? [];
-      for (const [index, url] of media.entries()) {
-        const caption = index === 0 && message.text ? markdownToWhatsApp(message.text) : undefined;
-        const source = { url: url.startsWith('file://') ? new URL(url).pathname : url };
-        const isImage = IMAGE_EXT.has(path.extname(new URL(url, 'file:///').pathname).toLowerCase());
-        const content = isImage ? { image: source, ...(caption ? { caption } : {}) } : { document: source, fileName: path.basename(new URL(url, 'file:///').pathname) || 'file', mimetype: 'application/octet-stream', ...(caption ? { caption } : {}) };
-        lastId = (await sock.sendMessage(jid, content, options))?.key?.id ?? lastId;
-      }
-      if (media.length === 0 && message.text) lastId = (await sock.sendMessage(jid, { text: markdownToWhatsApp(message.text) }, options))?.key?.id ?? undefined;
-      this.lastOutboundAt = Date.now();
-      return lastId ? { platformMessageId: lastId } : {};
-    } catch (err) {
-      throw new ChannelSendError(`WhatsApp send failed: ${(err as Error).message}`, { permanent: false, cause: err });
+    if (!sock || this.state !== 'running') {
+      if (!toJid(message.to)) throw new ChannelSendError(`"${message.to}" is not a WhatsApp number (E.164, e.g. +15551234567) or JID`, { permanent: true });
+      throw new ChannelSendError(`whatsapp account ${this.accountId} is not connected (${this.state})`, { permanent: false });
     }
+    const result = await sendWhatsAppMessage(sock, message, message.replyTo ? this.recent.get(message.replyTo) : undefined);
+    this.lastOutboundAt = Date.now();
+    return result;
   }
 
   async typing(chatId: string): Promise<void> {
