@@ -19,6 +19,7 @@ const ECHO_PLUGIN_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'plugins', '
 /** Pause between reloads, so each swap happens under steady load rather than back to back. */
 const GAP_MS = 50;
 const HTTP_CONCURRENCY = 4;
+const IDLE_RELOADS = 5;
 
 const workload: Workload = {
   name: 'hot-reload',
@@ -34,7 +35,16 @@ const workload: Workload = {
       const admin = await ProtocolClient.connect({ url: server.url, connectParams });
       const pool = await ClientPool.open({ url: server.url, connectParams, count: clients });
       try {
-        const before = (await waitForPlugins(admin, ['hello', 'echo'])).get('hello')!.generation;
+        const initial = (await waitForPlugins(admin, ['hello', 'echo'])).get('hello')!.generation;
+        // A few reloads with no load first: the cost of a swap itself, for contrast.
+        const idleTrips: number[] = [];
+        for (let i = 0; i < IDLE_RELOADS; i++) {
+          const sentAt = now();
+          await admin.request('plugins.reload', { id: 'hello' }, 30_000);
+          idleTrips.push(now() - sentAt);
+          await sleep(GAP_MS);
+        }
+        const before = initial + IDLE_RELOADS;
         const hammer = startHttpHammer({
           url: `http://127.0.0.1:${server.port}/echo`,
           headers: { authorization: `Bearer ${server.token}` },
@@ -55,6 +65,7 @@ const workload: Workload = {
           await sleep(GAP_MS);
         }
         const reloadPhaseMs = now() - reloadStarted;
+        opts.log(`idle reload round trips (ms): ${idleTrips.map((t) => t.toFixed(0)).join(' ')}`);
         opts.log(`reload round trips (ms): ${roundTrips.map((t) => t.toFixed(0)).join(" ")}; loadMs: ${loadMs.map((t) => t.toFixed(0)).join(" ")}`);
         await sleep(200); // and after the last one (the old generation drains meanwhile)
 
@@ -73,6 +84,7 @@ const workload: Workload = {
 
         const n = clients.toLocaleString('en-US');
         const measurements: Measurement[] = [
+          { metric: `plugins.reload round trip with no load, p50 (${IDLE_RELOADS})`, value: median(idleTrips), unit: 'ms' },
           { metric: `plugins.reload round trip, p50 (${reloads} reloads)`, value: median(roundTrips), unit: 'ms' },
           { metric: `plugins.reload round trip, p99 (${reloads} reloads)`, value: p99(roundTrips), unit: 'ms', goal: { kind: 'below', value: 100 } },
           ...(loadMs.length > 0 ? [{ metric: 'new generation built (loadMs), p50', value: median(loadMs), unit: 'ms' as const }] : []),
