@@ -41,6 +41,15 @@ beforeAll(async () => {
   client = await gw.client();
 }, 30_000);
 
+/**
+ * A request on a live connection: agents stream every reply as broadcast events, and a test
+ * worker slowed by parallel suites can be closed as a slow consumer (1013) — reconnect then.
+ */
+async function call(method: string, params?: unknown): Promise<any> {
+  if (client.closeCode !== undefined) client = await gw.client();
+  return client.request(method, params, { timeoutMs: 10_000 });
+}
+
 afterAll(async () => {
   client?.close();
   await gw?.stop();
@@ -78,7 +87,7 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
     expect(code).toBeDefined();
     expect(sentText(codeMsg)).toContain(`moltbot pairing approve telegram ${code}`);
     expect(modelSaw(model, 'let me in please')).toBe(false);
-    const list = await client.request('pairing.list', { channel: 'telegram' });
+    const list = await call('pairing.list', { channel: 'telegram' });
     expect(list.requests).toEqual([expect.objectContaining({ channel: 'telegram', accountId: 'pair', code, senderId: String(NEWCOMER), senderUsername: 'newbie' })]);
     await expect.poll(() => events.length).toBe(1);
     off();
@@ -88,7 +97,7 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
     await delay(500);
     expect(modelSaw(model, 'still waiting')).toBe(false);
 
-    const wrong = await client.request('pairing.approve', { channel: 'telegram', code: 'ZZZZZZZZ' }).catch((e) => e);
+    const wrong = await call('pairing.approve', { channel: 'telegram', code: 'ZZZZZZZZ' }).catch((e) => e);
     expect(wrong.error.code).toBe('NOT_FOUND');
     // The operator's way: the CLI against this gateway.
     const cliList = await runCli(['pairing', 'list', '--url', gw.url, '--token', gw.token, '--json'], { home: gw.home });
@@ -97,7 +106,7 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
     expect(cli.code).toBe(0);
     expect(JSON.parse(cli.stdout).approved).toMatchObject({ senderId: String(NEWCOMER), code });
     await tg.waitFor((c) => c.token === BOTS.pair.token && c.ok && sentText(c).includes("You're approved"), 10_000);
-    expect((await client.request('pairing.list', {})).requests).toHaveLength(0);
+    expect((await call('pairing.list', {})).requests).toHaveLength(0);
 
     tg.injectText(BOTS.pair.token, { chatId: NEWCOMER, fromId: NEWCOMER, text: 'now I am known' });
     const answer = await tg.waitFor((c) => c.token === BOTS.pair.token && c.ok && sentText(c).includes('echo: now I am known'), 15_000);
@@ -152,14 +161,14 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
   it('sends media with a rendered caption, and falls back to plain text when Telegram rejects the markup', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tg-media-')), 'picture.png');
     fs.writeFileSync(file, Buffer.from('89504e470d0a1a0a0000', 'hex'));
-    await client.request('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'a **photo**', mediaUrl: file, idempotencyKey: 'media-1' });
+    await call('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'a **photo**', mediaUrl: file, idempotencyKey: 'media-1' });
     const photo = await tg.waitFor((c) => c.method === 'sendPhoto' && c.ok, 10_000);
     expect(photo.files.photo).toBeDefined();
     expect(photo.params).toMatchObject({ caption: 'a <b>photo</b>', parse_mode: 'HTML' });
 
     tg.setRejectParseMode(true);
     try {
-      await client.request('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: '**strong** words', idempotencyKey: 'plain-1' });
+      await call('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: '**strong** words', idempotencyKey: 'plain-1' });
       const plain = await tg.waitFor((c) => c.method === 'sendMessage' && c.ok && c.params.text === 'strong words', 10_000);
       expect(plain.params.parse_mode).toBeUndefined();
       expect(tg.sent(BOTS.main.token).some((c) => !c.ok && c.params.text === '<b>strong</b> words')).toBe(true);
@@ -170,9 +179,9 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
 
   it('delivers `send` once despite a retried idempotency key', async () => {
     const params = { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'exactly once please', idempotencyKey: 'idem-telegram-1' };
-    const first = await client.request('send', params);
+    const first = await call('send', params);
     expect(first).toMatchObject({ channel: 'telegram', to: String(ALICE), messageId: expect.any(String) });
-    const second = await client.request('send', params);
+    const second = await call('send', params);
     const other = await gw.client();
     const third = await other.request('send', params);
     other.close();
@@ -185,8 +194,8 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
 
   it('retries delivery after the Bot API fails, keeping per-chat order', async () => {
     tg.failNext('sendMessage', 2, { status: 502, description: 'Bad Gateway' });
-    await client.request('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'first after outage', idempotencyKey: 'retry-1' });
-    await client.request('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'second after outage', idempotencyKey: 'retry-2' });
+    await call('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'first after outage', idempotencyKey: 'retry-1' });
+    await call('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'second after outage', idempotencyKey: 'retry-2' });
     await tg.waitFor((c) => c.ok && sentText(c) === 'second after outage', 15_000);
     const calls = tg.sent(BOTS.main.token).filter((c) => /after outage/.test(sentText(c)));
     expect(calls.filter((c) => !c.ok)).toHaveLength(2);
@@ -196,46 +205,46 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
 
   it('dead-letters a message Telegram refuses for good and shows it in channels.status', async () => {
     tg.failNext('sendMessage', 1, { status: 400, description: 'Bad Request: chat not found' });
-    const { messageId } = await client.request('send', { channel: 'telegram', accountId: 'main', to: '424242', message: 'to nowhere', idempotencyKey: 'dead-1' });
+    const { messageId } = await call('send', { channel: 'telegram', accountId: 'main', to: '424242', message: 'to nowhere', idempotencyKey: 'dead-1' });
     await expect
-      .poll(async () => (await client.request('channels.status')).deadLetters.map((d: any) => d.messageId), { timeout: 10_000 })
+      .poll(async () => (await call('channels.status')).deadLetters.map((d: any) => d.messageId), { timeout: 10_000 })
       .toContain(messageId);
-    const status = await client.request('channels.status');
+    const status = await call('channels.status');
     expect(status.deadLetters.find((d: any) => d.messageId === messageId)).toMatchObject({ channel: 'telegram', to: '424242', error: expect.stringContaining('chat not found') });
     expect(status.channels.telegram.outbound.dead).toBeGreaterThanOrEqual(1);
   });
 
   it('shows "token invalid" for a bot token Telegram answers 401, other accounts unaffected', async () => {
     await expect
-      .poll(async () => (await client.request('channels.status')).channels.telegram.accounts.find((a: any) => a.accountId === 'broken')?.state, { timeout: 10_000 })
+      .poll(async () => (await call('channels.status')).channels.telegram.accounts.find((a: any) => a.accountId === 'broken')?.state, { timeout: 10_000 })
       .toBe('token-invalid');
-    const status = await client.request('channels.status');
+    const status = await call('channels.status');
     const broken = status.channels.telegram.accounts.find((a: any) => a.accountId === 'broken');
     expect(broken.lastError).toMatch(/token invalid/);
     expect(broken.hint).toMatch(/BotFather/);
     expect(JSON.stringify(status)).not.toContain('999:not-a-real-token');
     const main = status.channels.telegram.accounts.find((a: any) => a.accountId === 'main');
     expect(main).toMatchObject({ linked: true, state: 'running', identity: '@moltbot_test_bot' });
-    const refused = await client.request('send', { channel: 'telegram', accountId: 'broken', to: '1', message: 'x', idempotencyKey: 'broken-1' }).catch((e) => e);
+    const refused = await call('send', { channel: 'telegram', accountId: 'broken', to: '1', message: 'x', idempotencyKey: 'broken-1' }).catch((e) => e);
     expect(refused.error.code).toBe('NOT_LINKED');
   });
 
   it('backs off on network failures and says so in status', async () => {
     await expect
-      .poll(async () => (await client.request('channels.status')).channels.telegram.accounts.find((a: any) => a.accountId === 'offline'), { timeout: 10_000 })
+      .poll(async () => (await call('channels.status')).channels.telegram.accounts.find((a: any) => a.accountId === 'offline'), { timeout: 10_000 })
       .toMatchObject({ state: 'retrying', linked: false, lastError: expect.stringMatching(/network error.*ECONNREFUSED/), hint: expect.stringMatching(/apiRoot/) });
     // Fetch errors quote the request URL, which carries the token: never shown or logged.
-    expect(JSON.stringify(await client.request('channels.status'))).not.toContain('555:unreachable');
+    expect(JSON.stringify(await call('channels.status'))).not.toContain('555:unreachable');
     expect(gw.output() + gw.stderr()).not.toContain('555:unreachable');
     expect(fs.readFileSync(path.join(gw.stateDir, 'logs', 'gateway.log'), 'utf8')).not.toMatch(/555:unreachable|999:not-a-real-token|123:abc/);
   });
 
   it('reports every account in health and status, with telegram as linkChannel', async () => {
-    const health = await client.request('health');
+    const health = await call('health');
     expect(health.channels.telegram.accounts.map((a: any) => a.accountId).sort()).toEqual(['broken', 'main', 'offline', 'pair']);
     expect(health.channels.telegram.linked).toBe(true);
     expect(health.linkChannel).toEqual({ id: 'telegram', linked: true });
-    const status = await client.request('status');
+    const status = await call('status');
     expect(status.channels.telegram.accounts).toHaveLength(4);
   });
 
