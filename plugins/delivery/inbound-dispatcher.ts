@@ -8,6 +8,8 @@ import { retryDelayMs } from './retry-backoff.js';
 const PUMP_INTERVAL_MS = 500;
 const TYPING_REFRESH_MS = 4000;
 const MAX_TURN_ATTEMPTS = 5;
+/** Turns handed to the agent at once (it queues them per session); the rest wait, stored. */
+const MAX_TURNS_IN_FLIGHT = 500;
 
 /** Inbound rows with a turn in flight, shared across generations in this process (no double turns on reload). */
 const turnsInFlight = new Set<number>();
@@ -53,11 +55,13 @@ export class InboundDispatcher {
     // No agent loaded yet (startup order, reload): the messages wait, stored.
     if (!agent) return;
     try {
-      for (const row of this.deps.store.pending()) {
+      for (const row of this.deps.store.pending(Date.now(), MAX_TURNS_IN_FLIGHT)) {
         if (turnsInFlight.has(row.seq)) continue;
         turnsInFlight.add(row.seq);
         void this.deps.lease.track(this.runTurn(row, agent)).finally(() => {
           turnsInFlight.delete(row.seq);
+          // A finished turn makes room: pick up what a burst left waiting, without waiting for the tick.
+          this.kick();
         });
       }
     } catch (err) {
