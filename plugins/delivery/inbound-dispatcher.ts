@@ -7,6 +7,8 @@ import { retryDelayMs } from './retry-backoff.js';
 
 const PUMP_INTERVAL_MS = 500;
 const TYPING_REFRESH_MS = 4000;
+/** Quick answers need no indicator: the first ping waits this long (and costs no API call when the reply beats it). */
+const TYPING_DELAY_MS = 700;
 const MAX_TURN_ATTEMPTS = 5;
 /** Turns handed to the agent at once (it queues them per session); the rest wait, stored. */
 const MAX_TURNS_IN_FLIGHT = 500;
@@ -120,9 +122,15 @@ export class InboundDispatcher {
     const adapter = this.deps.channels.get(message.channel);
     if (!adapter?.typing) return () => undefined;
     const ping = () => void adapter.typing!(message.accountId, message.chatId).catch(() => undefined);
-    ping();
-    const timer = setInterval(ping, TYPING_REFRESH_MS);
-    return () => clearInterval(timer);
+    let interval: NodeJS.Timeout | undefined;
+    const first = setTimeout(() => {
+      ping();
+      interval = setInterval(ping, TYPING_REFRESH_MS);
+    }, TYPING_DELAY_MS);
+    return () => {
+      clearTimeout(first);
+      clearInterval(interval);
+    };
   }
 }
 
