@@ -58,12 +58,13 @@ afterAll(async () => {
 });
 
 describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
-  it('answers an allowed DM through the agent', async () => {
+  it('answers an allowed DM through the agent, typing while it thinks', async () => {
+    // A slow model turn: long enough for the typing indicator (quick answers skip it).
+    model.script({ delayMs: 1500 });
     tg.injectText(BOTS.main.token, { chatId: ALICE, fromId: ALICE, text: 'hello gateway' });
     const reply = await tg.waitFor((c) => c.method === 'sendMessage' && c.ok && String(c.params.chat_id) === String(ALICE) && sentText(c).includes('hello gateway'), 15_000);
     expect(sentText(reply)).toContain('echo: hello gateway');
     expect(modelSaw(model, 'hello gateway')).toBe(true);
-    // A typing indicator while the agent ran.
     expect(tg.sent(BOTS.main.token).some((c) => c.method === 'sendChatAction' && c.params.action === 'typing' && String(c.params.chat_id) === String(ALICE))).toBe(true);
     // The update was confirmed (offset advanced) once stored.
     await expect.poll(() => tg.confirmedOffset(BOTS.main.token), { timeout: 5000 }).toBeGreaterThan(0);
