@@ -21,7 +21,7 @@ import { formatIssues, validateConfig } from './config/validate-config.js';
 import type { ClientConnection } from './connection/client-connection.js';
 import { registerWsEndpoint } from './connection/ws-endpoint.js';
 import { GatewayError, kernelError } from './errors.js';
-import { buildHealthSnapshot } from './health.js';
+import { buildHealthSnapshot, channelStatuses } from './health.js';
 import { PluginHost } from './host/plugin-host.js';
 import { PluginRegistries } from './host/registries.js';
 import type { BuiltinPlugin } from './host/resolve-plugin.js';
@@ -355,7 +355,6 @@ export class Gateway {
 
   statusSummary(): Record<string, unknown> {
     const rt = this.runtime!;
-    const health = this.healthSnapshot();
     const plugins = this.host?.list() ?? [];
     const queue = this.registries?.services.get('agent') as { queueDepth?: () => number } | undefined;
     return {
@@ -370,7 +369,7 @@ export class Gateway {
       stateDir: rt.paths.stateDir,
       connections: rt.broadcaster.size,
       presence: rt.presence.size,
-      channels: health.channels,
+      channels: channelStatuses(this.registries),
       agentQueueDepth: typeof queue?.queueDepth === 'function' ? queue.queueDepth() : 0,
       errors: {
         config: this.config?.lastError ? 1 : 0,

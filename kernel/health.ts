@@ -10,6 +10,19 @@ export interface HealthInputs {
   listening: boolean;
 }
 
+/** Each registered channel's status; a throwing adapter shows as unlinked with its error. */
+export function channelStatuses(registries: PluginRegistries | undefined): Record<string, ChannelStatus & { error?: string }> {
+  const channels: Record<string, ChannelStatus & { error?: string }> = {};
+  for (const adapter of registries?.channels.values() ?? []) {
+    try {
+      channels[adapter.id] = adapter.status();
+    } catch (err) {
+      channels[adapter.id] = { linked: false, accounts: [], error: (err as Error).message };
+    }
+  }
+  return channels;
+}
+
 /**
  * The health snapshot (PROTOCOL.md `health`). `ok` is true when the gateway listens and every
  * enabled plugin is active; a failed plugin or a rejected config edit is listed with its reason.
@@ -17,14 +30,7 @@ export interface HealthInputs {
 export function buildHealthSnapshot(inputs: HealthInputs): Record<string, unknown> {
   const started = performance.now();
   const plugins = (inputs.host?.list() ?? []).filter((p) => p.enabled || p.state === 'failed');
-  const channels: Record<string, ChannelStatus & { error?: string }> = {};
-  for (const adapter of inputs.registries?.channels.values() ?? []) {
-    try {
-      channels[adapter.id] = adapter.status();
-    } catch (err) {
-      channels[adapter.id] = { linked: false, accounts: [], error: (err as Error).message };
-    }
-  }
+  const channels = channelStatuses(inputs.registries);
   const primary = Object.entries(channels).find(([, c]) => c.linked)?.[0] ?? Object.keys(channels)[0];
   const sessions = inputs.registries?.services.get('sessions') as { count?: () => number } | undefined;
   const failed = plugins.filter((p) => p.state === 'failed');
