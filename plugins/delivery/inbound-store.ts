@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { InboundMessage, InboundOutcome } from '../../sdk/index.js';
 
 /** `pending`: waiting for (or in) its agent turn; `done`: answered or nothing to do; `failed`: gave up. */
@@ -23,6 +23,15 @@ const RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 /** The `delivery_inbound` table: every inbound message is stored before its source is acknowledged. */
 export class InboundStore {
+  /** Prepared once per store: preparing is a noticeable cost on the per-message path. */
+  private readonly statements = new Map<string, Statement>();
+
+  private stmt(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
   constructor(private readonly db: Database) {}
 
   /**
@@ -31,8 +40,7 @@ export class InboundStore {
    */
   insert(message: InboundMessage, disposition: InboundOutcome['disposition'], now = Date.now()): number | undefined {
     const state: InboundState = disposition === 'queued' ? 'pending' : 'done';
-    const result = this.db
-      .prepare(
+    const result = this.stmt(
         `INSERT INTO delivery_inbound (channel, account_id, chat_id, message_id, payload, disposition, state, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
@@ -41,28 +49,27 @@ export class InboundStore {
   }
 
   seen(message: Pick<InboundMessage, 'channel' | 'accountId' | 'chatId' | 'messageId'>): boolean {
-    return this.db.prepare('SELECT 1 FROM delivery_inbound WHERE channel = ? AND account_id = ? AND chat_id = ? AND message_id = ?').get(message.channel, message.accountId, message.chatId, message.messageId) !== undefined;
+    return this.stmt('SELECT 1 FROM delivery_inbound WHERE channel = ? AND account_id = ? AND chat_id = ? AND message_id = ?').get(message.channel, message.accountId, message.chatId, message.messageId) !== undefined;
   }
 
   pending(now = Date.now(), limit = 100): InboundRow[] {
-    return this.db.prepare("SELECT * FROM delivery_inbound WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT ?").all(now, limit) as InboundRow[];
+    return this.stmt("SELECT * FROM delivery_inbound WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT ?").all(now, limit) as InboundRow[];
   }
 
   markDone(seq: number, now = Date.now()): void {
-    this.db.prepare("UPDATE delivery_inbound SET state = 'done', updated_at = ? WHERE seq = ?").run(now, seq);
+    this.stmt("UPDATE delivery_inbound SET state = 'done', updated_at = ? WHERE seq = ?").run(now, seq);
   }
 
   markRetry(seq: number, error: string, nextAttemptAt: number, giveUp: boolean, now = Date.now()): void {
-    this.db
-      .prepare('UPDATE delivery_inbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, state = ?, updated_at = ? WHERE seq = ?')
+    this.stmt('UPDATE delivery_inbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, state = ?, updated_at = ? WHERE seq = ?')
       .run(error, nextAttemptAt, giveUp ? 'failed' : 'pending', now, seq);
   }
 
   pendingCount(): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM delivery_inbound WHERE state = 'pending'").get() as { n: number }).n;
+    return (this.stmt("SELECT COUNT(*) AS n FROM delivery_inbound WHERE state = 'pending'").get() as { n: number }).n;
   }
 
   prune(now = Date.now()): number {
-    return this.db.prepare("DELETE FROM delivery_inbound WHERE state != 'pending' AND updated_at < ?").run(now - RETENTION_MS).changes;
+    return this.stmt("DELETE FROM delivery_inbound WHERE state != 'pending' AND updated_at < ?").run(now - RETENTION_MS).changes;
   }
 }

@@ -27,6 +27,8 @@ export class OutboundQueue implements OutboundService {
   readonly store: OutboundStore;
   private pumping = false;
   private kicked = false;
+  private sentBatch: Array<{ seq: number; platformMessageId?: string }> = [];
+  private sentFlush?: Promise<void>;
 
   constructor(
     db: ConstructorParameters<typeof OutboundStore>[0],
@@ -93,13 +95,35 @@ export class OutboundQueue implements OutboundService {
     }
   }
 
+  /**
+   * Deliveries that complete in the same turn of the event loop share one commit. A crash
+   * before it resends those messages at the next start (delivery is at-least-once anyway).
+   */
+  private recordSent(seq: number, platformMessageId: string | undefined): Promise<void> {
+    this.sentBatch.push({ seq, ...(platformMessageId ? { platformMessageId } : {}) });
+    this.sentFlush ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        const batch = this.sentBatch.splice(0);
+        this.sentFlush = undefined;
+        try {
+          this.store.markSentMany(batch);
+        } catch (err) {
+          this.deps.logger.error({ err, count: batch.length }, 'recording delivered messages failed; they will be sent again');
+        }
+        resolve();
+      }),
+    );
+    return this.sentFlush;
+  }
+
   private async deliver(row: OutboundRow, adapter: NonNullable<ReturnType<ChannelRegistrar['get']>>): Promise<void> {
     const part = JSON.parse(row.payload) as Omit<OutboundMessage, 'accountId' | 'to'>;
     const message: OutboundMessage = { ...part, accountId: row.account_id, to: row.recipient };
     const { config, logger } = this.deps;
     try {
       const result = await adapter.send(message, this.deps.lease.signal);
-      this.store.markSent(row.seq, result.platformMessageId);
+      // The chat stays in flight until the batch holding this row is committed.
+      await this.recordSent(row.seq, result.platformMessageId);
       logger.debug({ messageId: row.message_id, part: row.part, channel: row.channel }, 'outbound delivered');
     } catch (err) {
       // Cut short by a reload or shutdown: not the message's fault, the next generation retries it.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { OutboundMessage } from '../../sdk/index.js';
 
 export type OutboundState = 'pending' | 'sent' | 'dead';
@@ -41,17 +41,26 @@ export function chatKey(channel: string, accountId: string, to: string): string 
 
 /** The `delivery_outbound` table: durable, ordered per chat, deduped by idempotency key. */
 export class OutboundStore {
+  /** Prepared once per store: preparing is a noticeable cost on the per-message path. */
+  private readonly statements = new Map<string, Statement>();
+
+  private stmt(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
   constructor(private readonly db: Database) {}
 
   /** Insert every part in one transaction, or return the message an idempotency key already made. */
   insert(message: NewOutbound, now = Date.now()): { messageId: string; duplicate: boolean } {
     return this.db.transaction(() => {
       if (message.idempotencyKey) {
-        const seen = this.db.prepare('SELECT message_id FROM delivery_outbound WHERE idempotency_key = ? AND part = 0').get(message.idempotencyKey) as { message_id: string } | undefined;
+        const seen = this.stmt('SELECT message_id FROM delivery_outbound WHERE idempotency_key = ? AND part = 0').get(message.idempotencyKey) as { message_id: string } | undefined;
         if (seen) return { messageId: seen.message_id, duplicate: true };
       }
       const messageId = randomUUID();
-      const insert = this.db.prepare(
+      const insert = this.stmt(
         `INSERT INTO delivery_outbound (message_id, part, channel, account_id, recipient, chat_key, payload, idempotency_key, session_key, state, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
       );
@@ -64,8 +73,7 @@ export class OutboundStore {
 
   /** The oldest pending part of every chat (only a chat's head may be attempted: per-chat order). */
   pendingHeads(): OutboundRow[] {
-    return this.db
-      .prepare(
+    return this.stmt(
         `SELECT o.* FROM delivery_outbound o
          JOIN (SELECT chat_key, MIN(seq) AS head FROM delivery_outbound WHERE state = 'pending' GROUP BY chat_key) h
            ON o.seq = h.head
@@ -75,24 +83,31 @@ export class OutboundStore {
   }
 
   markSent(seq: number, platformMessageId: string | undefined, now = Date.now()): void {
-    this.db.prepare("UPDATE delivery_outbound SET state = 'sent', attempts = attempts + 1, platform_message_id = ?, last_error = NULL, updated_at = ? WHERE seq = ?").run(platformMessageId ?? null, now, seq);
+    this.stmt("UPDATE delivery_outbound SET state = 'sent', attempts = attempts + 1, platform_message_id = ?, last_error = NULL, updated_at = ? WHERE seq = ?").run(platformMessageId ?? null, now, seq);
+  }
+
+  /** Several deliveries in one commit: a commit (fsync) per message is the queue's main cost. */
+  markSentMany(entries: ReadonlyArray<{ seq: number; platformMessageId?: string }>, now = Date.now()): void {
+    this.db.transaction(() => {
+      for (const e of entries) this.markSent(e.seq, e.platformMessageId, now);
+    })();
   }
 
   markRetry(seq: number, error: string, nextAttemptAt: number, now = Date.now()): void {
-    this.db.prepare('UPDATE delivery_outbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE seq = ?').run(error, nextAttemptAt, now, seq);
+    this.stmt('UPDATE delivery_outbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE seq = ?').run(error, nextAttemptAt, now, seq);
   }
 
   markDead(seq: number, error: string, now = Date.now()): void {
-    this.db.prepare("UPDATE delivery_outbound SET state = 'dead', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE seq = ?").run(error, now, seq);
+    this.stmt("UPDATE delivery_outbound SET state = 'dead', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE seq = ?").run(error, now, seq);
   }
 
   /** Put dead parts of a message back in the queue (operator retry). Returns how many. */
   requeue(messageId: string, now = Date.now()): number {
-    return this.db.prepare("UPDATE delivery_outbound SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE message_id = ? AND state = 'dead'").run(now, now, messageId).changes;
+    return this.stmt("UPDATE delivery_outbound SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE message_id = ? AND state = 'dead'").run(now, now, messageId).changes;
   }
 
   counts(): Record<string, { pending: number; sent: number; dead: number }> {
-    const rows = this.db.prepare('SELECT channel, state, COUNT(*) AS n FROM delivery_outbound GROUP BY channel, state').all() as Array<{ channel: string; state: OutboundState; n: number }>;
+    const rows = this.stmt('SELECT channel, state, COUNT(*) AS n FROM delivery_outbound GROUP BY channel, state').all() as Array<{ channel: string; state: OutboundState; n: number }>;
     const out: Record<string, { pending: number; sent: number; dead: number }> = {};
     for (const r of rows) {
       out[r.channel] ??= { pending: 0, sent: 0, dead: 0 };
@@ -102,11 +117,11 @@ export class OutboundStore {
   }
 
   deadLetters(limit = 50): OutboundRow[] {
-    return this.db.prepare("SELECT * FROM delivery_outbound WHERE state = 'dead' ORDER BY updated_at DESC LIMIT ?").all(limit) as OutboundRow[];
+    return this.stmt("SELECT * FROM delivery_outbound WHERE state = 'dead' ORDER BY updated_at DESC LIMIT ?").all(limit) as OutboundRow[];
   }
 
   /** Forget delivered parts older than `cutoff` (dead letters stay until requeued). */
   pruneSent(cutoff: number): number {
-    return this.db.prepare("DELETE FROM delivery_outbound WHERE state = 'sent' AND updated_at < ?").run(cutoff).changes;
+    return this.stmt("DELETE FROM delivery_outbound WHERE state = 'sent' AND updated_at < ?").run(cutoff).changes;
   }
 }

@@ -55,18 +55,20 @@ export async function startInProcessGateway(options: { config: Record<string, un
 }
 
 /** A stand-in `agent` service that echoes, recording what reached it (WhatsApp tests only). */
-export function echoAgentPlugin(): { def: PluginDefinition; submitted: Array<{ message: string; origin?: AgentRunOrigin; sessionKey: string }> } {
+export function echoAgentPlugin(): { def: PluginDefinition; submitted: Array<{ message: string; origin?: AgentRunOrigin; sessionKey: string }>; thinkMs: { value: number } } {
+  const thinkMs = { value: 0 };
   const submitted: Array<{ message: string; origin?: AgentRunOrigin; sessionKey: string }> = [];
   let runs = 0;
   const service: AgentService = {
     submit(request) {
       submitted.push({ message: request.message, sessionKey: request.sessionKey, ...(request.origin ? { origin: request.origin } : {}) });
       const runId = `run-${++runs}`;
-      return { runId, done: Promise.resolve({ runId, status: 'ok' as const, text: `echo: ${request.message}` }) };
+      const result = { runId, status: 'ok' as const, text: `echo: ${request.message}` };
+      return { runId, done: thinkMs.value > 0 ? new Promise((r) => setTimeout(() => r(result), thinkMs.value)) : Promise.resolve(result) };
     },
     sessionKeyFor: (origin) => (origin.chatType === 'group' ? `agent:main:${origin.channel}:group:${origin.chatId}` : 'agent:main:main'),
     queueDepth: () => 0,
   };
   const def = definePlugin({ id: 'agent', version: '1.0.0', sdk: '^1.0.0', configSchema: Type.Object({}), register: (_app, ctx) => ctx.services.provide('agent', service) });
-  return { def, submitted };
+  return { def, submitted, thinkMs };
 }

@@ -125,8 +125,11 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
 
   it('answers an allowed DM (text, extended text, caption) with read receipts and composing presence', async () => {
     const sock = fake.sockets.at(-1)!;
+    // A slow turn shows "typing…" (composing); quick ones skip it.
+    agent.thinkMs.value = 1200;
     sock.upsert([waText(OWNER, 'IN-1', 'hello from whatsapp')]);
     const reply = await sentTo(sock, `${OWNER}@s.whatsapp.net`, (t) => t.includes('hello from whatsapp'));
+    agent.thinkMs.value = 0;
     expect(reply.content.text).toBe('echo: hello from whatsapp');
     expect(sock.read).toContainEqual(expect.objectContaining({ id: 'IN-1' }));
     expect(sock.presence).toContainEqual({ type: 'composing', jid: `${OWNER}@s.whatsapp.net` });
