@@ -1,3 +1,4 @@
+import { AssistantCoalescer } from './assistant-coalescer.js';
 import crypto from 'node:crypto';
 import { PluginError, type AgentRunOrigin, type AgentService, type AgentSubmitRequest, type PluginContext, type SessionsService } from '../../sdk/index.js';
 import type { AgentPluginConfigT } from './config-schema.js';
@@ -30,6 +31,7 @@ export class AgentRuntime implements AgentService, SessionsService {
   private readonly runs = new Map<string, Run>();
   private readonly outcomes = new Map<string, RunOutcome>();
   private readonly idempotent = new Map<string, { runId: string; done: Promise<RunOutcome>; at: number }>();
+  private readonly assistantStream = new AssistantCoalescer<Run>((run, data) => this.broadcastAssistant(run, data));
   private draining = false;
 
   constructor(
@@ -196,15 +198,30 @@ export class AgentRuntime implements AgentService, SessionsService {
   }
 
   private emitEvent(run: Run, stream: 'assistant' | 'tool' | 'lifecycle', data: Record<string, unknown>): void {
+    if (stream === 'assistant') {
+      // In-process listeners (the HTTP APIs' streams) get every delta at once; the wire gets them coalesced.
+      this.notify(run, { runId: run.runId, sessionKey: run.sessionKey, seq: run.seq + 1, stream, ts: Date.now(), data });
+      this.assistantStream.push(run, String(data.delta ?? ''), String(data.text ?? ''));
+      return;
+    }
+    this.assistantStream.flush(run);
     const payload = { runId: run.runId, sessionKey: run.sessionKey, seq: ++run.seq, stream, ts: Date.now(), data };
     this.ctx.events.emit('agent', payload, OPERATORS);
+    this.notify(run, payload);
+  }
+
+  /** One coalesced assistant broadcast: an `agent` event and the matching `chat` delta. */
+  private broadcastAssistant(run: Run, data: { delta: string; text: string }): void {
+    const seq = ++run.seq;
+    this.ctx.events.emit('agent', { runId: run.runId, sessionKey: run.sessionKey, seq, stream: 'assistant', ts: Date.now(), data }, OPERATORS);
+    this.ctx.events.emit('chat', { runId: run.runId, sessionKey: run.sessionKey, seq, state: 'delta', message: { role: 'assistant', content: [{ type: 'text', text: data.text }], timestamp: Date.now() } }, OPERATORS);
+  }
+
+  private notify(run: Run, payload: Parameters<NonNullable<Run['request']['onEvent']>>[0]): void {
     try {
       run.request.onEvent?.(payload);
     } catch (err) {
       this.ctx.logger.warn({ err, runId: run.runId }, 'onEvent listener failed');
-    }
-    if (stream === 'assistant') {
-      this.ctx.events.emit('chat', { runId: run.runId, sessionKey: run.sessionKey, seq: run.seq, state: 'delta', message: { role: 'assistant', content: [{ type: 'text', text: data.text }], timestamp: Date.now() } }, OPERATORS);
     }
   }
 
