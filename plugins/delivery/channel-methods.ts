@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { PluginError, Type, type CallerInfo, type PluginContext } from '../../sdk/index.js';
 import { resolveAccount, resolveChannel } from './channel-resolver.js';
 import { deliveryError } from './errors.js';
@@ -74,7 +73,8 @@ export function registerChannelMethods(ctx: PluginContext<unknown>, queue: Outbo
         ctx.events.emit('channels.login', payload, { filter: others });
       };
       const onQr = (qr: string) => {
-        void QRCode.toDataURL(qr, { margin: 1 })
+        // qrcode is loaded on first use: most gateways never link a WhatsApp account.
+        void import('qrcode').then((m) => m.default.toDataURL(qr, { margin: 1 }))
           .catch(() => undefined)
           .then((qrDataUrl) => publish({ channel: adapter.id, accountId, status: 'qr', qr, ...(qrDataUrl ? { qrDataUrl } : {}), ts: Date.now() }));
       };
