@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from 'pino';
@@ -143,18 +144,20 @@ export class ConfigController {
   }
 
   /**
-   * Watch the config file (its folder, so editors that replace by rename are seen). Resolves
+   * Watch the config file (also when an editor replaces it by rename, or it is deleted and
+   * created again). Resolves
    * once the watcher is ready, so an edit made right after the gateway says it is listening is seen.
    */
   async watch(): Promise<void> {
+    // The file itself, not its folder: the folder also holds the SQLite files, whose every write
+    // would otherwise wake the watcher. chokidar follows editors that replace the file by rename.
+    // A file that does not exist yet (token from --token or the environment) is found by
+    // watching its folder, filtered to its name.
     const file = path.resolve(this.file);
     const dir = path.dirname(file);
-    this.watcher = watch(dir, {
-      ignoreInitial: true,
-      depth: 0,
-      ignored: (p: string) => path.resolve(p) !== dir && path.resolve(p) !== file,
-      awaitWriteFinish: false,
-    });
+    this.watcher = fs.existsSync(file)
+      ? watch(file, { ignoreInitial: true })
+      : watch(dir, { ignoreInitial: true, depth: 0, ignored: (p: string) => path.resolve(p) !== dir && path.resolve(p) !== file });
     const onEvent = () => {
       if (this.debounce) clearTimeout(this.debounce);
       this.debounce = setTimeout(() => void this.onFileChanged(), this.reloadSettings.debounceMs);
