@@ -357,6 +357,8 @@ export class Gateway {
     const rt = this.runtime!;
     const plugins = this.host?.list() ?? [];
     const queue = this.registries?.services.get('agent') as { queueDepth?: () => number } | undefined;
+    const outbound = this.registries?.services.get('outbound') as { stats?: () => { pending: number; deadLetters: number } } | undefined;
+    const delivery = typeof outbound?.stats === 'function' ? outbound.stats() : undefined;
     return {
       version: rt.version,
       pid: process.pid,
@@ -371,9 +373,11 @@ export class Gateway {
       presence: rt.presence.size,
       channels: channelStatuses(this.registries),
       agentQueueDepth: typeof queue?.queueDepth === 'function' ? queue.queueDepth() : 0,
+      ...(delivery ? { outbound: delivery } : {}),
       errors: {
         config: this.config?.lastError ? 1 : 0,
         plugins: plugins.filter((p) => p.state === 'failed').length,
+        deadLetters: delivery?.deadLetters ?? 0,
       },
       configError: this.config?.lastError,
       plugins: plugins.map((p) => ({ id: p.id, version: p.version, state: p.state, enabled: p.enabled, generation: p.generation, lastError: p.lastError?.message })),

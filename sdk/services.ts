@@ -106,6 +106,8 @@ export interface OutboundRequest {
 export interface OutboundService {
   /** Persist the message (before this returns) and schedule its delivery. */
   enqueue(request: OutboundRequest): { messageId: string; duplicate: boolean };
+  /** Queue totals for status screens: parts waiting to be delivered and dead letters. */
+  stats?(): { pending: number; deadLetters: number };
 }
 
 /** DM/group access policy of one channel account (from that channel's config). */

@@ -96,6 +96,10 @@ export class StatusCommand extends GatewayCommand {
     const shown = this.all ? plugins : plugins.filter((p) => p.enabled || p.state === 'failed');
     this.out(`plugins   ${shown.length ? shown.map((p) => `${p.id} ${p.state === 'active' ? s.green(p.state) : p.state === 'failed' ? s.red(p.state) : p.state}${p.lastError ? ` (${p.lastError})` : ''}`).join(', ') : s.dim('none enabled')}`);
     this.out(`sessions  ${g.health?.sessions?.count ?? 0}   agent queue ${g.agentQueueDepth ?? 0}`);
+    if (g.outbound) {
+      const line = `outbound  ${g.outbound.pending} pending   ${g.outbound.deadLetters} dead-lettered`;
+      this.out(g.outbound.deadLetters > 0 ? s.yellow(`${line} (moltbot channels status --json shows them)`) : line);
+    }
     if (this.all && Array.isArray(g.sessions?.sessions)) for (const x of g.sessions.sessions) this.out(`          ${x.key}${x.updatedAt ? ` ${new Date(x.updatedAt).toISOString().slice(0, 19)}Z` : ''}`);
     if (g.configError) this.out(`config    ${s.red('last edit rejected')}: ${g.configError.message ?? JSON.stringify(g.configError)}`);
     if (g.health) this.out(`health    ${g.health.ok ? s.green('ok') : s.red('NOT ok (moltbot health)')}`);

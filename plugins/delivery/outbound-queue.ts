@@ -44,6 +44,16 @@ export class OutboundQueue implements OutboundService {
     this.kick();
   }
 
+  stats(): { pending: number; deadLetters: number } {
+    let pending = 0;
+    let deadLetters = 0;
+    for (const c of Object.values(this.store.counts())) {
+      pending += c.pending;
+      deadLetters += c.dead;
+    }
+    return { pending, deadLetters };
+  }
+
   enqueue(request: OutboundRequest): { messageId: string; duplicate: boolean } {
     const text = request.text?.trim() ?? '';
     const media = request.mediaUrls?.filter((u) => u.trim().length > 0) ?? [];

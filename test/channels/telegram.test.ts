@@ -213,6 +213,10 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
     const status = await call('channels.status');
     expect(status.deadLetters.find((d: any) => d.messageId === messageId)).toMatchObject({ channel: 'telegram', to: '424242', error: expect.stringContaining('chat not found') });
     expect(status.channels.telegram.outbound.dead).toBeGreaterThanOrEqual(1);
+    // The gateway-wide status shows dead letters too.
+    const core = await call('status');
+    expect(core.outbound.deadLetters).toBeGreaterThanOrEqual(1);
+    expect(core.errors.deadLetters).toBe(core.outbound.deadLetters);
   });
 
   it('shows "token invalid" for a bot token Telegram answers 401, other accounts unaffected', async () => {
