@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { Lease } from '../../sdk/context.js';
 import { kernelError } from '../errors.js';
@@ -21,7 +22,11 @@ export class GenerationLease implements Lease {
   constructor(
     private readonly owner: string,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // Every request, poll and send of a generation may listen on its signal at once; the default
+    // cap of 10 would warn under normal load. A higher cap still catches a real leak.
+    setMaxListeners(1000, this.controller.signal);
+  }
 
   get signal(): AbortSignal {
     return this.controller.signal;
