@@ -10,6 +10,7 @@ export { SDK_VERSION } from './version.js';
 export { default as Type, type Static, type TSchema } from 'typebox';
 export { PluginError, type WireErrorCode } from './errors.js';
 export { acceptJsonBodiesOnly } from './json-body.js';
+export { preparedStatement } from './prepared-statement.js';
 export type {
   PluginContext,
   PluginApp,

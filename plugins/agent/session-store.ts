@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import type { PluginStore } from '../../sdk/index.js';
+import { preparedStatement, type PluginStore } from '../../sdk/index.js';
 import type { ChatMessage, ToolCall, Usage } from './provider/model-types.js';
 
 export interface SessionRow {
@@ -63,24 +63,13 @@ const MIGRATIONS = [
 
 /** Sessions, transcripts (messages, tool calls, usage) and run records in the embedded store. */
 export class SessionStore {
-  /** Prepared once per SQL text: status/health read the count on every call. */
-  private readonly statements = new Map<string, Statement>();
+  /** Statements are prepared once (status/health read the count on every call). */
   private readonly db: { prepare(sql: string): Statement; transaction: Database['transaction'] };
 
   constructor(store: PluginStore) {
     store.migrate(MIGRATIONS);
     const raw = store.db;
-    this.db = {
-      prepare: (sql) => {
-        let st = this.statements.get(sql);
-        if (!st) {
-          st = raw.prepare(sql);
-          this.statements.set(sql, st);
-        }
-        return st;
-      },
-      transaction: raw.transaction.bind(raw),
-    };
+    this.db = { prepare: (sql) => preparedStatement(raw, sql), transaction: raw.transaction.bind(raw) };
   }
 
   ensure(key: string, agentId: string, origin?: { channel?: string }): SessionRow {

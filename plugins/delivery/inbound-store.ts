@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { preparedStatement } from '../../sdk/index.js';
 import type { InboundMessage, InboundOutcome } from '../../sdk/index.js';
 
 /** `pending`: waiting for (or in) its agent turn; `done`: answered or nothing to do; `failed`: gave up. */
@@ -23,13 +24,8 @@ const RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 /** The `delivery_inbound` table: every inbound message is stored before its source is acknowledged. */
 export class InboundStore {
-  /** Prepared once per store: preparing is a noticeable cost on the per-message path. */
-  private readonly statements = new Map<string, Statement>();
-
   private stmt(sql: string): Statement {
-    let st = this.statements.get(sql);
-    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
-    return st;
+    return preparedStatement(this.db, sql);
   }
 
   constructor(private readonly db: Database) {}

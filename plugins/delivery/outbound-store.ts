@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { preparedStatement } from '../../sdk/index.js';
 import type { Database, Statement } from 'better-sqlite3';
 import type { OutboundMessage } from '../../sdk/index.js';
 
@@ -41,13 +42,8 @@ export function chatKey(channel: string, accountId: string, to: string): string 
 
 /** The `delivery_outbound` table: durable, ordered per chat, deduped by idempotency key. */
 export class OutboundStore {
-  /** Prepared once per store: preparing is a noticeable cost on the per-message path. */
-  private readonly statements = new Map<string, Statement>();
-
   private stmt(sql: string): Statement {
-    let st = this.statements.get(sql);
-    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
-    return st;
+    return preparedStatement(this.db, sql);
   }
 
   constructor(private readonly db: Database) {}

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { preparedStatement } from '../../sdk/index.js';
 import type { Database, Statement } from 'better-sqlite3';
 import type { InboundMessage } from '../../sdk/index.js';
 
@@ -34,13 +35,8 @@ interface PairingRow {
 
 /** Pairing requests from unknown DM senders and the senders an operator approved. */
 export class PairingStore {
-  /** Prepared once per store: preparing is a noticeable cost on the per-message path. */
-  private readonly statements = new Map<string, Statement>();
-
   private stmt(sql: string): Statement {
-    let st = this.statements.get(sql);
-    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
-    return st;
+    return preparedStatement(this.db, sql);
   }
 
   constructor(
