@@ -3,7 +3,7 @@
  * code it maps to (PROTOCOL.md ErrorShape codes) and an HTTP status. docs/reference/errors.md
  * lists every code; kernel/errors.test.ts keeps the two in step.
  */
-import type { WireErrorCode } from '../sdk/errors.js';
+import { PluginError, type WireErrorCode } from '../sdk/errors.js';
 
 export type { WireErrorCode };
 
@@ -56,14 +56,7 @@ export type KernelErrorCode = keyof typeof KERNEL_ERRORS;
  * An error that crosses the wire as `{code, message, details?, retryable?, retryAfterMs?}`.
  * `code` is the stable internal code; `wire` is the PROTOCOL.md code clients switch on.
  */
-export class GatewayError extends Error {
-  readonly code: string;
-  readonly wire: WireErrorCode;
-  readonly status: number;
-  readonly details?: unknown;
-  readonly retryable?: boolean;
-  readonly retryAfterMs?: number;
-
+export class GatewayError extends PluginError {
   constructor(
     code: string,
     message: string,
@@ -76,15 +69,10 @@ export class GatewayError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    super(message, { cause: options.cause });
-    this.name = 'GatewayError';
-    this.code = code;
+    // The kernel's codes carry their wire code and status in the registry above.
     const spec = (KERNEL_ERRORS as Record<string, ErrorSpec>)[code];
-    this.wire = options.wire ?? spec?.wire ?? 'INTERNAL';
-    this.status = options.status ?? spec?.status ?? 500;
-    this.details = options.details;
-    this.retryable = options.retryable;
-    this.retryAfterMs = options.retryAfterMs;
+    super(code, options.wire ?? spec?.wire ?? 'INTERNAL', message, { ...options, status: options.status ?? spec?.status ?? 500 });
+    this.name = 'GatewayError';
   }
 }
 
@@ -106,7 +94,7 @@ export interface WireError {
 
 /** Shape any thrown value for the wire: never a stack, unknown errors become INTERNAL. */
 export function toWireError(err: unknown): WireError {
-  if (err instanceof GatewayError || isCodedError(err)) {
+  if (err instanceof PluginError || isCodedError(err)) {
     const e = err as GatewayError;
     const out: WireError = { code: e.wire ?? 'INTERNAL', message: e.message };
     const details = e.details === undefined ? { errorCode: e.code } : { errorCode: e.code, ...asObject(e.details) };
