@@ -46,7 +46,8 @@ export function resolvePaths(options: ProfileOptions = {}): GatewayPaths {
     logDir,
     logFile: path.join(logDir, 'gateway.log'),
     workspaceDir: path.join(home, profile === 'dev' ? 'clawd-dev' : `clawd${suffix}`),
-    databasePath: path.join(stateDir, 'moltbot.sqlite'),
+    // In its own folder: the config watcher watches the state dir, and SQLite writes there would wake it.
+    databasePath: path.join(stateDir, 'store', 'moltbot.sqlite'),
     credentialsDir: path.join(stateDir, 'credentials'),
     defaultPort: profile === 'dev' ? DEV_PORT : DEFAULT_PORT,
   };

@@ -32,6 +32,16 @@ export interface ApplyResult {
   warnings: ConfigIssue[];
 }
 
+interface ApplyOptions {
+  /** Persist the config (atomic, 0600) before it runs. */
+  write: boolean;
+  /** Refuse unless the running config's hash is this (optimistic concurrency). */
+  baseHash?: string;
+  /** Hash of the file text the config was read from (watcher). */
+  fileHash?: string;
+  source: string;
+}
+
 export interface ConfigControllerDeps {
   paths: GatewayPaths;
   logger: Logger;
@@ -75,7 +85,7 @@ export class ConfigController {
    * Validate and apply a whole new config. `write` persists it (atomic, 0600) before it runs;
    * `baseHash` refuses the write if the file changed since the caller read it.
    */
-  apply(next: RawConfig, options: { write: boolean; baseHash?: string; source: string }): Promise<ApplyResult> {
+  apply(next: RawConfig, options: ApplyOptions): Promise<ApplyResult> {
     const run = this.chain.then(() => this.applyNow(next, options));
     this.chain = run.catch(() => undefined);
     return run;
@@ -86,7 +96,7 @@ export class ConfigController {
     return this.apply(restoreRedacted(parsed, this.current) as RawConfig, options);
   }
 
-  private async applyNow(next: RawConfig, options: { write: boolean; baseHash?: string; source: string }): Promise<ApplyResult> {
+  private async applyNow(next: RawConfig, options: ApplyOptions): Promise<ApplyResult> {
     if (options.baseHash && options.baseHash !== this.hash) {
       throw kernelError('GW_ERR_CONFIG_CONFLICT', 'the config changed since you read it (baseHash does not match); fetch it again with config.get and retry', {
         details: { currentHash: this.hash },
@@ -112,7 +122,7 @@ export class ConfigController {
     if (options.write) writeFileAtomic(this.file, text);
     const previous = this.current;
     this.current = next;
-    this.hash = options.write ? hashText(text) : this.hash;
+    this.hash = options.write ? hashText(text) : options.fileHash ?? this.hash;
     const hadError = this.lastError !== undefined;
     this.lastError = undefined;
     if (hadError) this.deps.onError();
@@ -144,20 +154,17 @@ export class ConfigController {
   }
 
   /**
-   * Watch the config file (also when an editor replaces it by rename, or it is deleted and
-   * created again). Resolves
+   * Watch the config file. Resolves
    * once the watcher is ready, so an edit made right after the gateway says it is listening is seen.
    */
   async watch(): Promise<void> {
-    // The file itself, not its folder: the folder also holds the SQLite files, whose every write
-    // would otherwise wake the watcher. chokidar follows editors that replace the file by rename.
-    // A file that does not exist yet (token from --token or the environment) is found by
-    // watching its folder, filtered to its name.
+    // Its folder, filtered to its name: editors that save by renaming a temp file over it, and
+    // a file that is deleted and created again, are seen (watching the file alone missed edits
+    // after some replacements). The state dir's busy files live in subfolders (store/, logs/),
+    // whose writes do not wake a depth-0 watch.
     const file = path.resolve(this.file);
     const dir = path.dirname(file);
-    this.watcher = fs.existsSync(file)
-      ? watch(file, { ignoreInitial: true })
-      : watch(dir, { ignoreInitial: true, depth: 0, ignored: (p: string) => path.resolve(p) !== dir && path.resolve(p) !== file });
+    this.watcher = watch(dir, { ignoreInitial: true, depth: 0, ignored: (p: string) => path.resolve(p) !== dir && path.resolve(p) !== file });
     const onEvent = () => {
       if (this.debounce) clearTimeout(this.debounce);
       this.debounce = setTimeout(() => void this.onFileChanged(), this.reloadSettings.debounceMs);
@@ -166,7 +173,7 @@ export class ConfigController {
     this.watcher.on('error', (err) => this.deps.logger.warn({ err }, 'config watcher error'));
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
     // An edit that landed between reading the config and the watcher being ready.
-    if (readConfigFile(this.file).hash !== this.hash) onEvent();
+    if (fileHashNow(this.file) !== this.hash) onEvent();
   }
 
   async close(): Promise<void> {
@@ -185,17 +192,16 @@ export class ConfigController {
       this.reject(err);
       return;
     }
-    // Our own writes (a generated token, config.set) land here too: same content, nothing to do.
-    if (snapshot.hash === this.hash) return;
     if (!snapshot.exists) {
       this.reject(kernelError('GW_ERR_CONFIG_PARSE', `${this.file} was removed; the gateway keeps running on the last good config`));
       return;
     }
     try {
-      await this.apply(snapshot.config, { write: false, source: 'watch' });
-      this.hash = snapshot.hash;
+      // Applied even when it is our own write (a generated token, config.set): an unchanged
+      // config is a no-op, so there is no reload loop — and a hash check alone raced with an
+      // edit still being applied.
+      await this.apply(snapshot.config, { write: false, source: 'watch', fileHash: snapshot.hash });
     } catch (err) {
-      this.hash = snapshot.hash;
       this.reject(err);
     }
   }
@@ -207,6 +213,14 @@ export class ConfigController {
     this.deps.logger.error({ file: this.file, path: this.lastError.path, code: e.code }, `config change rejected, still running the last good config: ${e.message}`);
     this.deps.broadcast('config', { status: 'rejected', error: { code: e.wire, message: e.message, path: this.lastError.path, file: this.file } });
     this.deps.onError();
+  }
+}
+
+function fileHashNow(file: string): string | undefined {
+  try {
+    return hashText(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
   }
 }
 
