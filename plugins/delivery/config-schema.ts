@@ -10,6 +10,8 @@ export const deliveryConfigSchema = Type.Object(
         /** First retry delay; doubles per attempt (with jitter) up to `maxBackoffMs`. */
         baseBackoffMs: Type.Integer({ minimum: 50, maximum: 600_000, default: 1000 }),
         maxBackoffMs: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000 }),
+        /** Extra folders local media files may be sent from (besides <state>/media and the workspace). */
+        mediaRoots: Type.Array(Type.String({ minLength: 1 }), { default: [] }),
       },
       { default: {}, additionalProperties: false },
     ),

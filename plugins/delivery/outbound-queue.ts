@@ -1,3 +1,4 @@
+import { checkMediaSource } from './media-source.js';
 import type { Logger } from 'pino';
 import { ChannelSendError, type ChannelRegistrar, type Lease, type OutboundMessage, type OutboundRequest, type OutboundService } from '../../sdk/index.js';
 import type { DeliveryConfig } from './config-schema.js';
@@ -32,7 +33,7 @@ export class OutboundQueue implements OutboundService {
 
   constructor(
     db: ConstructorParameters<typeof OutboundStore>[0],
-    private readonly deps: { channels: ChannelRegistrar; lease: Lease; logger: Logger; config: DeliveryConfig['outbound'] },
+    private readonly deps: { channels: ChannelRegistrar; lease: Lease; logger: Logger; config: DeliveryConfig['outbound']; mediaRoots?: readonly string[] },
   ) {
     this.store = new OutboundStore(db);
   }
@@ -58,6 +59,7 @@ export class OutboundQueue implements OutboundService {
     const text = request.text?.trim() ?? '';
     const media = request.mediaUrls?.filter((u) => u.trim().length > 0) ?? [];
     if (text.length === 0 && media.length === 0) throw deliveryError('GW_ERR_DELIVERY_MESSAGE_EMPTY', 'nothing to send: give a non-empty message or at least one mediaUrl');
+    for (const url of media) checkMediaSource(url, this.deps.mediaRoots ?? []);
     const adapter = this.deps.channels.get(request.channel);
     const accountId = request.accountId ?? adapter?.status().accounts[0]?.accountId ?? 'default';
     const limit = adapter?.capabilities.textLimit ?? FALLBACK_TEXT_LIMIT;

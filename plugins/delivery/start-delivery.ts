@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { InboundMessage, PluginContext } from '../../sdk/index.js';
 import { registerChannelMethods } from './channel-methods.js';
 import type { DeliveryConfig } from './config-schema.js';
@@ -16,7 +17,8 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
   ctx.store.migrate(DELIVERY_MIGRATIONS);
   const inbound = new InboundStore(db);
   const pairing = new PairingStore(db, ctx.config.pairing);
-  const outbound = new OutboundQueue(db, { channels: ctx.channels, lease: ctx.lease, logger: ctx.logger, config: ctx.config.outbound });
+  const mediaRoots = [path.join(ctx.paths.stateDir, 'media'), ctx.paths.workspaceDir, ...ctx.config.outbound.mediaRoots];
+  const outbound = new OutboundQueue(db, { channels: ctx.channels, lease: ctx.lease, logger: ctx.logger, config: ctx.config.outbound, mediaRoots });
   const dispatcher = new InboundDispatcher({
     store: inbound,
     outbound,

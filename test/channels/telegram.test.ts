@@ -160,8 +160,17 @@ describe('telegram channel (real gateway, fake Bot API, fake model)', () => {
   });
 
   it('sends media with a rendered caption, and falls back to plain text when Telegram rejects the markup', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tg-media-')), 'picture.png');
-    fs.writeFileSync(file, Buffer.from('89504e470d0a1a0a0000', 'hex'));
+    // Local media must live in the workspace (or <state>/media): anything else is refused.
+    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tg-media-')), 'picture.png');
+    fs.writeFileSync(outside, Buffer.from('89504e470d0a1a0a0000', 'hex'));
+    const refused = await call('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'x', mediaUrl: outside, idempotencyKey: 'media-0' }).catch((e: any) => e.error);
+    expect(refused).toMatchObject({ code: 'INVALID_REQUEST', details: { errorCode: 'GW_ERR_DELIVERY_MEDIA_SOURCE' } });
+    const secret = await call('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'x', mediaUrl: gw.configPath, idempotencyKey: 'media-00' }).catch((e: any) => e.error);
+    expect(secret.code).toBe('INVALID_REQUEST');
+    const workspace = path.join(gw.home, 'clawd');
+    fs.mkdirSync(workspace, { recursive: true });
+    const file = path.join(workspace, 'picture.png');
+    fs.copyFileSync(outside, file);
     await call('send', { channel: 'telegram', accountId: 'main', to: String(ALICE), message: 'a **photo**', mediaUrl: file, idempotencyKey: 'media-1' });
     const photo = await tg.waitFor((c) => c.method === 'sendPhoto' && c.ok, 10_000);
     expect(photo.files.photo).toBeDefined();
