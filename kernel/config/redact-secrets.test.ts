@@ -17,6 +17,13 @@ describe('secret redaction', () => {
     for (const secret of ['gw-token', '123:abc', '456:def', 'sk-1']) expect(JSON.stringify(r)).not.toContain(secret);
   });
 
+  it('redacts every header value and Authorization/x-api-key style keys', () => {
+    const out = redactSecrets({ models: { providers: { x: { headers: { Authorization: 'Bearer sk', 'X-Custom': 'k2' }, 'x-api-key': 'k3', baseUrl: 'http://h' } } } }) as any;
+    expect(out.models.providers.x.headers).toEqual({ Authorization: REDACTED, 'X-Custom': REDACTED });
+    expect(out.models.providers.x['x-api-key']).toBe(REDACTED);
+    expect(out.models.providers.x.baseUrl).toBe('http://h');
+  });
+
   it('restoreRedacted puts the stored secret back where the placeholder came back', () => {
     const edited = redactSecrets(config) as any;
     edited.models.providers.openai.baseUrl = 'http://y';

@@ -3,7 +3,7 @@ import { isPlainObject, type JsonObject } from './object-path.js';
 /** Shown instead of a secret; sent back unchanged in a config write, it keeps the stored secret. */
 export const REDACTED = '__MOLTBOT_REDACTED__';
 
-const SECRET_KEY = /(token|password|secret|apikey|api_key|privatekey|private_key|credential)$/i;
+const SECRET_KEY = /(token|password|secret|api[-_]?key|private[-_]?key|credential|authorization|cookie)$/i;
 
 export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
@@ -14,7 +14,9 @@ export function redactSecrets(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? REDACTED : redactSecrets(v);
+    // Every value of a `headers` map (provider headers carry keys under any name) counts as secret.
+    if (k === 'headers' && isPlainObject(v)) out[k] = Object.fromEntries(Object.entries(v).map(([h, hv]) => [h, typeof hv === 'string' ? REDACTED : redactSecrets(hv)]));
+    else out[k] = isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? REDACTED : redactSecrets(v);
   }
   return out;
 }

@@ -47,8 +47,16 @@ async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, m
   let final = false;
   const respond = (ok: boolean, payloadOrError: unknown) => {
     if (final) return;
+    let text: string;
+    try {
+      text = JSON.stringify(ok ? { type: 'res', id, ok: true, payload: payloadOrError } : { type: 'res', id, ok: false, error: payloadOrError });
+    } catch (err) {
+      // A payload JSON cannot carry (BigInt, a cycle) still gets exactly one final answer.
+      rt.logger.error({ err, method: untrustedText(method, 64) }, 'response could not be serialized');
+      text = JSON.stringify({ type: 'res', id, ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
+      ok = false;
+    }
     final = true;
-    let text = JSON.stringify(ok ? { type: 'res', id, ok: true, payload: payloadOrError } : { type: 'res', id, ok: false, error: payloadOrError });
     // One response bigger than the whole send buffer would cut a healthy client as a slow
     // consumer (1013): answer with an error it can act on instead.
     if (text.length > MAX_RESPONSE_CHARS) {

@@ -2,6 +2,8 @@ import Type from 'typebox';
 import type { MethodRegistry } from '../bus/method-registry.js';
 import type { CoreMethodDeps } from './core-method-deps.js';
 import { kernelError } from '../errors.js';
+import { hasScope } from '../bus/scopes.js';
+import type { CallerInfo } from '../../sdk/context.js';
 
 export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethodDeps): void {
   methods.register('kernel', 'gateway.restart', {
@@ -26,7 +28,8 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
     scope: 'operator.pairing',
     params: Type.Object({ deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }), role: Type.Optional(Type.String()) }, { additionalProperties: false }),
     description: 'Issue a new device token (the old one stops working).',
-    handler: (p) => {
+    handler: (p, call) => {
+      assertOwnDeviceOrAdmin(p.deviceId, call.caller);
       const rt = deps.runtime();
       const role = p.role ?? 'operator';
       const rec = rt.devices.get(p.deviceId, role);
@@ -39,7 +42,10 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
     scope: 'operator.pairing',
     params: Type.Object({ deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }), role: Type.Optional(Type.String()) }, { additionalProperties: false }),
     description: 'Revoke a device token.',
-    handler: (p) => ({ ok: deps.runtime().devices.revoke(p.deviceId, p.role ?? 'operator') }),
+    handler: (p, call) => {
+      assertOwnDeviceOrAdmin(p.deviceId, call.caller);
+      return { ok: deps.runtime().devices.revoke(p.deviceId, p.role ?? 'operator') };
+    },
   });
   methods.register('kernel', 'device.pair.list', {
     scope: 'operator.pairing',
@@ -47,4 +53,10 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
     description: 'Paired devices (tokens are never shown).',
     handler: () => ({ paired: deps.runtime().devices.list(), pending: [] }),
   });
+}
+
+/** A pairing-scoped client manages its own device's token; other devices' need operator.admin. */
+function assertOwnDeviceOrAdmin(deviceId: string, caller: CallerInfo): void {
+  if (caller.deviceId === deviceId || hasScope(caller.scopes, 'operator.admin')) return;
+  throw kernelError('GW_ERR_SCOPE_FORBIDDEN', `managing another device's token needs scope operator.admin; this connection may manage only its own device`);
 }
