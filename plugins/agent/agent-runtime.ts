@@ -42,7 +42,7 @@ export class AgentRuntime implements AgentService, SessionsService {
       mode: () => ctx.config.messages.queue.mode,
       cap: () => ctx.config.messages.queue.cap,
       execute: (run) => this.execute(run),
-      cancel: (run, stop) => this.finish(run, { status: stop.kind === 'timeout' ? 'timeout' : 'aborted', text: '', error: abortedInfo(stop.message) }),
+      cancel: (run, stop) => this.finish(run, { status: stop.kind === 'timeout' ? 'timeout' : 'aborted', text: '', error: abortedInfo(stop) }),
     });
     const interrupted = store.markInterruptedRuns(liveRunIds);
     if (interrupted) ctx.logger.warn({ runs: interrupted }, 'runs left unfinished by the previous process were marked as errors');
@@ -228,7 +228,7 @@ export class AgentRuntime implements AgentService, SessionsService {
   private async execute(run: Run): Promise<void> {
     if (run.controller.signal.aborted) {
       const stop = run.controller.signal.reason as RunStop;
-      return this.finish(run, { status: stop?.kind === 'timeout' ? 'timeout' : 'aborted', text: '', error: abortedInfo(stop?.message ?? 'aborted') });
+      return this.finish(run, { status: stop?.kind === 'timeout' ? 'timeout' : 'aborted', text: '', error: abortedInfo(stop) });
     }
     run.startedAt = Date.now();
     this.store.saveRun({ runId: run.runId, sessionKey: run.sessionKey, agentId: run.agentId, status: 'running', startedAt: run.startedAt });
@@ -259,7 +259,7 @@ export class AgentRuntime implements AgentService, SessionsService {
           const failure = agentError('GW_ERR_AGENT_TIMEOUT', `agent run ${run.runId} timed out: ${reason.message}`, { details: { runId: run.runId }, retryable: true });
           this.finish(run, { status: 'timeout', text: '', error: errorInfo(failure) }, failure);
         } else {
-          this.finish(run, { status: 'aborted', text: '', error: abortedInfo(reason.message) });
+          this.finish(run, { status: 'aborted', text: '', error: abortedInfo(reason) });
         }
       } else {
         const failure = reason instanceof PluginError ? reason : agentError('GW_ERR_AGENT_PROVIDER_FAILED', `agent run failed: ${(reason as Error).message}`, { cause: reason });
@@ -320,6 +320,9 @@ function errorInfo(e: PluginError): NonNullable<RunOutcome['error']> {
   return { code: e.code, message: e.message, wire: e.wire, status: e.status, ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) };
 }
 
-function abortedInfo(message: string): NonNullable<RunOutcome['error']> {
-  return { code: 'GW_ERR_AGENT_ABORTED', message, wire: 'UNAVAILABLE', status: 499 };
+function abortedInfo(stop: RunStop | undefined): NonNullable<RunOutcome['error']> {
+  // A run stopped because the plugin is going away was not the user's choice: callers (the
+  // channel dispatcher) may submit it again once the agent is back.
+  if (stop?.kind === 'shutdown') return { code: 'GW_ERR_AGENT_SHUTDOWN', message: stop.message, wire: 'UNAVAILABLE', status: 503 };
+  return { code: 'GW_ERR_AGENT_ABORTED', message: stop?.message ?? 'aborted', wire: 'UNAVAILABLE', status: 499 };
 }

@@ -18,6 +18,7 @@ export const AGENT_ERRORS = {
   GW_ERR_AGENT_API_KEY_MISSING: { wire: 'UNAVAILABLE', status: 503 },
   GW_ERR_AGENT_TIMEOUT: { wire: 'AGENT_TIMEOUT', status: 504 },
   GW_ERR_AGENT_ABORTED: { wire: 'UNAVAILABLE', status: 499 },
+  GW_ERR_AGENT_SHUTDOWN: { wire: 'UNAVAILABLE', status: 503 },
   GW_ERR_AGENT_STEP_LIMIT: { wire: 'INTERNAL', status: 500 },
   GW_ERR_AGENT_CONTEXT_OVERFLOW: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_AGENT_QUEUE_FULL: { wire: 'RATE_LIMITED', status: 429 },

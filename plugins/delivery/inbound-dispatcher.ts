@@ -16,6 +16,10 @@ const MAX_TURNS_IN_FLIGHT = 500;
 /** Inbound rows with a turn in flight, shared across generations in this process (no double turns on reload). */
 const turnsInFlight = new Set<number>();
 
+/** Agent outcomes that say "later", not "never": the message waits and keeps its attempts. */
+const AGENT_BUSY_CODES = new Set(['GW_ERR_AGENT_DRAINING', 'GW_ERR_AGENT_SHUTDOWN', 'GW_ERR_AGENT_QUEUE_FULL']);
+const BUSY_RETRY_MS = 1000;
+
 /**
  * Runs one agent turn per stored inbound message, oldest first (the agent serializes per
  * session), and enqueues the reply in the same transaction that marks the message done. A
@@ -90,6 +94,12 @@ export class InboundDispatcher {
       const { done } = agent.submit({ sessionKey, message: promptText(message), origin, idempotencyKey: `inbound:${row.seq}` });
       const result = await done;
       if (!lease.active) return;
+      if (result.error && AGENT_BUSY_CODES.has(result.error.code)) {
+        // Not the message's fault (the agent is restarting or its queue is full): try again
+        // shortly without spending one of the message's attempts, and without telling the user.
+        store.postpone(row.seq, result.error.message, Date.now() + BUSY_RETRY_MS);
+        return;
+      }
       const reply = result.status === 'ok' ? result.text : failureText(result);
       db.transaction(() => {
         if (reply.trim().length > 0) {
@@ -109,6 +119,11 @@ export class InboundDispatcher {
       logger.debug({ seq: row.seq, runId: result.runId, status: result.status }, 'inbound turn finished');
     } catch (err) {
       if (!lease.active) return;
+      const code = (err as { code?: unknown }).code;
+      if (typeof code === 'string' && AGENT_BUSY_CODES.has(code)) {
+        store.postpone(row.seq, (err as Error).message, Date.now() + BUSY_RETRY_MS);
+        return;
+      }
       const attempts = row.attempts + 1;
       const giveUp = attempts >= MAX_TURN_ATTEMPTS;
       store.markRetry(row.seq, (err as Error).message, Date.now() + retryDelayMs(attempts, 1000, 60_000), giveUp);

@@ -51,6 +51,8 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
   let delivered: OutboundMessage[];
   let failures: number;
   let submitted: string[];
+  /** Outcomes the fake agent gives before answering normally: 'busy' throws QUEUE_FULL, 'shutdown' ends aborted. */
+  let busyScript: Array<'busy' | 'shutdown'>;
   let router: InboundRouter;
   let queue: OutboundQueue;
 
@@ -62,6 +64,7 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     delivered = [];
     failures = 0;
     submitted = [];
+    busyScript = [];
     const adapter: ChannelAdapter = {
       id: 'chat',
       label: 'Chat',
@@ -80,6 +83,9 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     const agent: AgentService = {
       submit: (req) => {
         submitted.push(req.message);
+        const next = busyScript.shift();
+        if (next === 'busy') throw Object.assign(new Error('queue full'), { code: 'GW_ERR_AGENT_QUEUE_FULL' });
+        if (next === 'shutdown') return { runId: 'r', done: Promise.resolve({ runId: 'r', status: 'aborted' as const, text: '', error: { code: 'GW_ERR_AGENT_SHUTDOWN', message: 'unloaded' } }) };
         return { runId: 'r', done: Promise.resolve({ runId: 'r', status: 'ok', text: `reply to ${req.message}` }) };
       },
       sessionKeyFor: () => 'agent:main:main',
@@ -109,6 +115,17 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     expect(await router.inbound(msg('m1', '1', 'hello'), policy)).toEqual({ stored: true, disposition: 'duplicate' });
     await new Promise((r) => setTimeout(r, 100));
     expect(submitted).toEqual(['hello']);
+  });
+
+  it('retries a turn the agent could not take (queue full, shutdown) without spending attempts or telling the user', async () => {
+    busyScript = ['busy', 'shutdown', 'busy'];
+    const policy = { dmPolicy: 'open' as const, allowFrom: ['*'], groups: {} };
+    await router.inbound(msg('b1', '1', 'patience'), policy);
+    await until(() => delivered.length === 1, 8000);
+    expect(delivered.map((d) => d.text)).toEqual(['reply to patience']);
+    expect(submitted).toEqual(['patience', 'patience', 'patience', 'patience']);
+    const row = db.prepare('SELECT attempts, state FROM delivery_inbound').get() as { attempts: number; state: string };
+    expect(row).toEqual({ attempts: 0, state: 'done' });
   });
 
   it('denies strangers without a model call and pairs unknown senders with a bounded number of codes', async () => {

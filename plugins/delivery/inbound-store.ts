@@ -61,6 +61,11 @@ export class InboundStore {
       .run(error, nextAttemptAt, giveUp ? 'failed' : 'pending', now, seq);
   }
 
+  /** Try again at `nextAttemptAt` without counting an attempt (the agent was busy, not failing). */
+  postpone(seq: number, reason: string, nextAttemptAt: number, now = Date.now()): void {
+    this.stmt("UPDATE delivery_inbound SET last_error = ?, next_attempt_at = ?, state = 'pending', updated_at = ? WHERE seq = ?").run(reason, nextAttemptAt, now, seq);
+  }
+
   pendingCount(): number {
     return (this.stmt("SELECT COUNT(*) AS n FROM delivery_inbound WHERE state = 'pending'").get() as { n: number }).n;
   }
