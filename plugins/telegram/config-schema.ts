@@ -25,7 +25,7 @@ const accountFields = {
   textChunkLimit: Type.Optional(Type.Integer({ minimum: 100, maximum: 4096 })),
   mediaMaxMb: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 2000 })),
   webhookUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
-  webhookSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9_-]+$' })),
+  webhookSecret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, pattern: '^[A-Za-z0-9_-]+$', description: 'at least 16 characters: the only thing between the internet and this route' })),
   webhookPath: Type.Optional(Type.String({ pattern: '^/' })),
   pollTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 50 })),
 };

@@ -90,6 +90,11 @@ export class TelegramAccount {
   }
 
   /** Handle one update from the webhook route; resolves once the router stored it. */
+  /** The bot's own identity is known (getMe answered): needed to read mentions and replies. */
+  get identityKnown(): boolean {
+    return this.me !== undefined;
+  }
+
   async acceptWebhookUpdate(update: Update): Promise<void> {
     await this.handleUpdate(update);
   }
