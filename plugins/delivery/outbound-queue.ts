@@ -89,8 +89,9 @@ export class OutboundQueue implements OutboundService {
     this.pumping = true;
     try {
       const now = Date.now();
-      for (const row of this.store.pendingHeads()) {
-        if (row.next_attempt_at > now || chatsInFlight.has(row.chat_key)) continue;
+      const loaded = this.deps.channels.list().map((a) => a.id);
+      for (const row of this.store.pendingHeads(now, loaded)) {
+        if (chatsInFlight.has(row.chat_key)) continue;
         const adapter = this.deps.channels.get(row.channel);
         // The channel may still be loading (startup, reload): wait for it without spending an attempt.
         if (!adapter) continue;

@@ -67,15 +67,21 @@ export class OutboundStore {
     })();
   }
 
-  /** The oldest pending part of every chat (only a chat's head may be attempted: per-chat order). */
-  pendingHeads(): OutboundRow[] {
+  /**
+   * The oldest pending part of every chat (only a chat's head may be attempted: per-chat order)
+   * that is due now and whose channel is loaded. Filtering before the LIMIT matters: heads in
+   * backoff or of an unloaded channel must not crowd out deliverable ones.
+   */
+  pendingHeads(now: number, channels: readonly string[]): OutboundRow[] {
+    if (channels.length === 0) return [];
     return this.stmt(
         `SELECT o.* FROM delivery_outbound o
          JOIN (SELECT chat_key, MIN(seq) AS head FROM delivery_outbound WHERE state = 'pending' GROUP BY chat_key) h
            ON o.seq = h.head
+         WHERE o.next_attempt_at <= ? AND o.channel IN (SELECT value FROM json_each(?))
          ORDER BY o.seq LIMIT 500`,
       )
-      .all() as OutboundRow[];
+      .all(now, JSON.stringify(channels)) as OutboundRow[];
   }
 
   markSent(seq: number, platformMessageId: string | undefined, now = Date.now()): void {
