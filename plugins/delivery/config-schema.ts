@@ -15,6 +15,15 @@ export const deliveryConfigSchema = Type.Object(
       },
       { default: {}, additionalProperties: false },
     ),
+    inboundMedia: Type.Object(
+      {
+        /** Saved attachments older than this are deleted (the hourly sweep). */
+        retentionDays: Type.Integer({ minimum: 1, maximum: 3650, default: 7 }),
+        /** The folder is kept under this size, oldest files first. */
+        maxTotalMb: Type.Integer({ minimum: 10, maximum: 1_000_000, default: 2048 }),
+      },
+      { default: {}, additionalProperties: false },
+    ),
     pairing: Type.Object(
       {
         /** How long a pairing code stays valid. */

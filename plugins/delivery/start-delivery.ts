@@ -10,6 +10,7 @@ import { OutboundQueue } from './outbound-queue.js';
 import { registerPairingMethods } from './pairing-methods.js';
 import { PairingStore } from './pairing-store.js';
 import { registerSendMethod } from './send-method.js';
+import { pruneMediaFolder } from './media-retention.js';
 
 /** Wire the stores, queues, services and methods of one generation of the delivery plugin. */
 export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
@@ -50,6 +51,14 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
   registerPairingMethods(ctx as PluginContext<unknown>, pairing, outbound);
   outbound.start();
   dispatcher.start();
+  const mediaDir = path.join(ctx.paths.stateDir, 'media', 'inbound');
+  const retention = { maxAgeMs: ctx.config.inboundMedia.retentionDays * 86_400_000, maxTotalBytes: ctx.config.inboundMedia.maxTotalMb * 1024 * 1024 };
+  const sweep = () => {
+    const removed = pruneMediaFolder(mediaDir, retention);
+    if (removed) ctx.logger.info({ removed, mediaDir }, 'pruned inbound media');
+  };
+  ctx.lease.timeout('inbound media first sweep', 5_000, sweep);
+  ctx.lease.interval('inbound media sweep', 3_600_000, sweep);
 }
 
 function statusText(ctx: PluginContext<DeliveryConfig>, message: InboundMessage, outbound: OutboundQueue): string {
