@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { ChannelSendError, type ChannelAccountStatus, type ChannelRouter, type OutboundMessage, type SendResult } from '../../sdk/index.js';
+import { ChannelSendError, type ChannelAccountStatus, type ChannelRouter, type InboundMessage, type OutboundMessage, type SendResult } from '../../sdk/index.js';
 import type { WhatsAppAccountSettings } from './account-settings.js';
 import { ensurePrivateDir, hasCredentials, removeCredentials, securePrivateFiles } from './credentials-dir.js';
 import { disconnectAction, reconnectDelayMs, statusCodeOf } from './disconnect-policy.js';
@@ -32,6 +32,9 @@ export interface WhatsAppAccountDeps {
   logger: Logger;
 }
 
+/** After a stop, how long messages WhatsApp already delivered keep trying to reach the store. */
+const STOP_STORE_GRACE_MS = 5000;
+
 /**
  * One WhatsApp account, supervised on its own: the socket's `connection.update` drives the
  * state (QR → open → close), and each close reason decides what happens next (see
@@ -51,6 +54,7 @@ export class WhatsAppAccount {
   private restartUsed = false;
   private reconnectTimer?: NodeJS.Timeout;
   private stopped = false;
+  private stopGraceUntil = 0;
   private readonly waiters = new Set<LoginWaiter>();
   /** Recent inbound messages, so a group reply can quote the message that triggered it. */
   private readonly recent = new Map<string, WAMessageLike>();
@@ -159,6 +163,7 @@ export class WhatsAppAccount {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopGraceUntil = Date.now() + STOP_STORE_GRACE_MS;
     if (sessionOwners.get(this.deps.authDir) === this) sessionOwners.delete(this.deps.authDir);
     this.rejectWaiters(new Error('channel stopped'));
     const sock = this.sock;
@@ -298,22 +303,35 @@ export class WhatsAppAccount {
       this.lastInboundAt = Date.now();
       this.recent.set(inbound.messageId, msg);
       if (this.recent.size > QUOTE_CACHE_SIZE) this.recent.delete(this.recent.keys().next().value as string);
-      const router = await this.waitForRouter();
-      if (!router) return;
-      await router.inbound(inbound, this.settings.policy);
+      if (!(await this.store(inbound))) return;
       if (this.settings.sendReadReceipts) await sock.readMessages([msg.key]).catch(() => undefined);
     }
   }
 
-  /** The router may be reloading: wait for it (bounded by stop) rather than drop a message. */
-  private async waitForRouter(): Promise<ChannelRouter | undefined> {
-    for (let i = 0; !this.stopped; i++) {
+  /**
+   * Store one message through the router, retrying (the router may be reloading, the disk busy)
+   * until it is stored: WhatsApp has already been told we received it and will not send it
+   * again. After a stop, keep trying for a short grace so a reload does not drop it.
+   */
+  private async store(inbound: InboundMessage): Promise<boolean> {
+    for (let i = 0; ; i++) {
       const router = this.deps.router();
-      if (router) return router;
-      if (i % 20 === 0) this.deps.logger.warn({ accountId: this.accountId }, 'router service not available; holding whatsapp messages');
-      await new Promise((r) => setTimeout(r, 250));
+      if (router) {
+        try {
+          await router.inbound(inbound, this.settings.policy);
+          return true;
+        } catch (err) {
+          if (i % 10 === 0) this.deps.logger.warn({ err, accountId: this.accountId, messageId: inbound.messageId }, 'could not store a whatsapp message yet; retrying');
+        }
+      } else if (i % 20 === 0) {
+        this.deps.logger.warn({ accountId: this.accountId }, 'router service not available; holding whatsapp messages');
+      }
+      if (this.stopped && Date.now() > this.stopGraceUntil) {
+        this.deps.logger.error({ accountId: this.accountId, messageId: inbound.messageId }, 'whatsapp message could not be stored before the channel stopped');
+        return false;
+      }
+      await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** Math.min(i, 4), 4000)));
     }
-    return undefined;
   }
 
   private teardownSocket(): void {
