@@ -162,7 +162,7 @@ export class Gateway {
     });
 
     const tls = loadTls(gwc.tls);
-    const { app, server } = await createOuterServer({ logger, routes, tls, generationOf: (owner) => this.host?.current(owner) });
+    const { app, server } = await createOuterServer({ logger, routes, tls, requestTimeoutMs: gwc.requestTimeoutMs ?? 30_000, generationOf: (owner) => this.host?.current(owner) });
     this.app = app;
     this.server = server;
     registerWsEndpoint(app, () => this.runtime!, this.connections);

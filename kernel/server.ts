@@ -13,6 +13,8 @@ export interface OuterServerDeps {
   /** PEM cert and key: serve HTTPS/WSS instead of plain HTTP/WS. */
   tls?: { cert: Buffer; key: Buffer };
   routes: RouteTable;
+  /** A request (headers and body) must arrive whole within this (`gateway.requestTimeoutMs`). */
+  requestTimeoutMs: number;
   generationOf(owner: string): PluginGeneration | undefined;
 }
 
@@ -36,10 +38,16 @@ export async function createOuterServer(deps: OuterServerDeps): Promise<{ app: F
         }
         fastifyHandler(req, res);
       };
-      server = deps.tls ? https.createServer({ cert: deps.tls.cert, key: deps.tls.key }, handle) : http.createServer(handle);
-      // Slow bodies: a request must arrive whole within 30 s; idle keep-alive sockets close after 65 s.
-      server.requestTimeout = 30_000;
-      server.headersTimeout = 15_000;
+      // Node checks request timeouts on this interval (default 30 s): check often enough that a
+      // slow body is cut close to requestTimeoutMs.
+      const connectionsCheckingInterval = Math.max(250, Math.min(5000, Math.floor(deps.requestTimeoutMs / 4)));
+      server = deps.tls
+        ? https.createServer({ cert: deps.tls.cert, key: deps.tls.key, connectionsCheckingInterval }, handle)
+        : http.createServer({ connectionsCheckingInterval }, handle);
+      // Slow bodies: a request must arrive whole in time (Node answers 408); idle keep-alive
+      // sockets close after 65 s.
+      server.requestTimeout = deps.requestTimeoutMs;
+      server.headersTimeout = Math.min(15_000, deps.requestTimeoutMs);
       server.keepAliveTimeout = 65_000;
       return server;
     },

@@ -47,6 +47,7 @@ export const GatewayConfigSchema = Type.Object({
   ),
   tickIntervalMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 600000 })),
   handshakeTimeoutMs: Type.Optional(Type.Integer({ minimum: 500, maximum: 120000 })),
+  requestTimeoutMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 600000, description: 'An HTTP request must arrive whole (headers and body) within this; slower ones get 408 (default 30000).' })),
   drainTimeoutMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600000, description: 'Bound on draining a plugin generation or a restart (default 10000).' })),
   http: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   nodes: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
