@@ -1,3 +1,4 @@
+import { soonRunner } from './soon-runner.js';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { AgentRunOrigin, AgentService, ChannelRegistrar, InboundMessage, Lease } from '../../sdk/index.js';
@@ -26,7 +27,8 @@ const BUSY_RETRY_MS = 1000;
  * message whose turn did not finish (crash, restart) is still `pending` and replays once.
  */
 export class InboundDispatcher {
-  private kicked = false;
+  /** Pump soon; many calls in one tick make one pump. */
+  readonly kick = soonRunner(() => this.pump(), () => this.deps.lease.active);
 
   constructor(
     private readonly deps: {
@@ -44,15 +46,6 @@ export class InboundDispatcher {
     this.deps.lease.interval('inbound pump', PUMP_INTERVAL_MS, () => this.pump());
     this.deps.lease.interval('inbound prune', 3600_000, () => this.deps.store.prune());
     this.kick();
-  }
-
-  kick(): void {
-    if (this.kicked || !this.deps.lease.active) return;
-    this.kicked = true;
-    setImmediate(() => {
-      this.kicked = false;
-      this.pump();
-    });
   }
 
   private pump(): void {

@@ -1,3 +1,4 @@
+import { soonRunner } from './soon-runner.js';
 import { checkMediaSource } from './media-source.js';
 import type { Logger } from 'pino';
 import { ChannelSendError, type ChannelRegistrar, type Lease, type OutboundMessage, type OutboundRequest, type OutboundService } from '../../sdk/index.js';
@@ -27,7 +28,8 @@ const chatsInFlight = new Set<string>();
 export class OutboundQueue implements OutboundService {
   readonly store: OutboundStore;
   private pumping = false;
-  private kicked = false;
+  /** Pump soon; many calls in one tick make one pump. */
+  readonly kick = soonRunner(() => this.pump(), () => this.deps.lease.active);
   private sentBatch: Array<{ seq: number; platformMessageId?: string }> = [];
   private sentFlush?: Promise<void>;
 
@@ -72,16 +74,6 @@ export class OutboundQueue implements OutboundService {
     const result = this.store.insert({ channel: request.channel, accountId, to: request.to, parts, idempotencyKey: request.idempotencyKey, sessionKey: request.sessionKey });
     if (!result.duplicate) this.kick();
     return result;
-  }
-
-  /** Schedule a pump soon (after the current tick, so callers' transactions commit first). */
-  kick(): void {
-    if (this.kicked || !this.deps.lease.active) return;
-    this.kicked = true;
-    setImmediate(() => {
-      this.kicked = false;
-      this.pump();
-    });
   }
 
   private pump(): void {

@@ -109,11 +109,7 @@ export class TelegramAccount {
         bot.botInfo = this.me;
         break;
       } catch (err) {
-        if (signal.aborted) return;
-        if (this.isUnauthorized(err)) return;
-        failures++;
-        this.noteError(err);
-        await sleep(backoffMs(failures), signal);
+        if (!(await this.backOffAfter(err, ++failures, signal))) return;
       }
     }
     if (signal.aborted) return;
@@ -137,10 +133,7 @@ export class TelegramAccount {
         this.markRunning();
         return;
       } catch (err) {
-        if (signal.aborted || this.isUnauthorized(err)) return;
-        failures++;
-        this.noteError(err);
-        await sleep(backoffMs(failures), signal);
+        if (!(await this.backOffAfter(err, ++failures, signal))) return;
       }
     }
   }
@@ -159,11 +152,7 @@ export class TelegramAccount {
           offset = update.update_id + 1;
         }
       } catch (err) {
-        if (signal.aborted) return;
-        if (this.isUnauthorized(err)) return;
-        failures++;
-        this.noteError(err);
-        await sleep(backoffMs(failures), signal);
+        if (!(await this.backOffAfter(err, ++failures, signal))) return;
       }
     }
   }
@@ -203,6 +192,14 @@ export class TelegramAccount {
     this.state = 'running';
     this.lastError = undefined;
     this.hint = undefined;
+  }
+
+  /** After a failed call: false when the loop must end (stopped, or the token is invalid); else waits. */
+  private async backOffAfter(err: unknown, failures: number, signal: AbortSignal): Promise<boolean> {
+    if (signal.aborted || this.isUnauthorized(err)) return false;
+    this.noteError(err);
+    await sleep(backoffMs(failures), signal);
+    return true;
   }
 
   private isUnauthorized(err: unknown): boolean {
