@@ -3,6 +3,7 @@ import type { CallerInfo, Role, Scope } from '../../sdk/context.js';
 import { secretsEqual } from '../auth/shared-secret.js';
 import { verifyDevice } from '../auth/device-signature.js';
 import { tailscaleIdentity } from '../auth/tailscale-identity.js';
+import { failureKeys } from '../auth/failure-keys.js';
 import { hasScope, isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
 import { PRESENCE_EVENT_MAX_ROWS } from '../bus/presence-announcer.js';
 import { describeProblems } from '../schema/compiled.js';
@@ -95,7 +96,7 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
       },
     };
   }
-  const limitKeys = rateLimitKeys(conn);
+  const limitKeys = rateLimitKeys(rt, conn);
   const wait = Math.max(...limitKeys.map((k) => rt.limiter.retryAfterMs(k)));
   if (wait > 0) {
     return {
@@ -264,7 +265,7 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
 }
 
 function refuse(rt: KernelRuntime, conn: ClientConnection, id: string | undefined, r: Refusal): false {
-  if (r.authFailure) for (const k of rateLimitKeys(conn)) rt.limiter.recordFailure(k);
+  if (r.authFailure) for (const k of rateLimitKeys(rt, conn)) rt.limiter.recordFailure(k);
   if (id) {
     const error: Record<string, unknown> = { code: KERNEL_ERRORS[r.errorCode].wire, message: r.message };
     error.details = { errorCode: r.errorCode, ...(r.details as Record<string, unknown> | undefined) };
@@ -279,9 +280,7 @@ function refuse(rt: KernelRuntime, conn: ClientConnection, id: string | undefine
   return false;
 }
 
-/** Failures count per peer address, and for browsers per Origin too. */
-function rateLimitKeys(conn: ClientConnection): string[] {
-  const keys = [`ip:${conn.peer.ip}`];
-  if (conn.peer.origin) keys.push(`origin:${conn.peer.origin}`);
-  return keys;
+/** Failures count per client address, and for cross-site browsers per Origin too (failure-keys.ts). */
+function rateLimitKeys(rt: KernelRuntime, conn: ClientConnection): string[] {
+  return failureKeys(conn.peer.ip, conn.peer.headers, rt.auth.allowTailscale);
 }

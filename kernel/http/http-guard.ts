@@ -3,6 +3,7 @@ import { bearerFrom, secretsEqual } from '../auth/shared-secret.js';
 import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
 import { normalizeAddress } from '../auth/peer-address.js';
 import { tailscaleIdentity } from '../auth/tailscale-identity.js';
+import { failureKeys } from '../auth/failure-keys.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import { GatewayError, toWireError } from '../errors.js';
 import type { KernelRuntime } from '../runtime.js';
@@ -58,8 +59,7 @@ export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime):
 
 async function checkBearer(rt: KernelRuntime, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
   const ip = normalizeAddress(req.socket.remoteAddress);
-  const keys = [`ip:${ip}`];
-  if (req.headers.origin) keys.push(`origin:${req.headers.origin}`);
+  const keys = failureKeys(req.socket.remoteAddress, req.headers, rt.auth.allowTailscale);
   const wait = Math.max(...keys.map((k) => rt.limiter.retryAfterMs(k)));
   if (wait > 0) {
     reply.header('retry-after', String(Math.ceil(wait / 1000)));
