@@ -58,9 +58,12 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
   const { config, store } = deps;
   const signal = run.controller.signal;
   const { agent, index } = findAgent(config, run.agentId);
-  const session = store.ensure(run.sessionKey, run.agentId, run.request.origin);
+  // The session row and the user's message land in one commit.
+  const { session, userId } = store.atomically(() => {
+    const session = store.ensure(run.sessionKey, run.agentId, run.request.origin);
+    return { session, userId: store.append(run.sessionKey, run.runId, { role: 'user', content: run.message }) };
+  });
   const chain = resolveModelChain(config, agent, index, session.model);
-  const userId = store.append(run.sessionKey, run.runId, { role: 'user', content: run.message });
 
   const serverTools = allowedTools(deps, run.agentId);
   const clientTools = run.request.clientTools ?? [];

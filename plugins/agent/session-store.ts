@@ -107,6 +107,11 @@ export class SessionStore {
     return (this.db.prepare(sql).all(...args, options.limit) as DbSession[]).map(toSession);
   }
 
+  /** Run several writes as one transaction: one commit (one fsync) instead of one each. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM agent_sessions').get() as { n: number }).n;
   }
@@ -140,28 +145,31 @@ export class SessionStore {
   }
 
   append(key: string, runId: string | undefined, message: ChatMessage, usage?: Usage): number {
-    const session = this.get(key);
-    if (!session) throw new Error(`session ${key} does not exist`);
-    const now = Date.now();
-    const info = this.db
-      .prepare('INSERT INTO agent_messages (session_key, session_id, run_id, role, content, tool_calls, tool_call_id, tool_name, is_error, usage, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        key,
-        session.sessionId,
-        runId ?? null,
-        message.role,
-        message.content,
-        message.role === 'assistant' && message.toolCalls?.length ? JSON.stringify(message.toolCalls) : null,
-        message.role === 'tool' ? message.toolCallId : null,
-        message.role === 'tool' ? message.name : null,
-        message.role === 'tool' && message.isError ? 1 : 0,
-        usage ? JSON.stringify(usage) : null,
-        now,
-      );
-    this.db
-      .prepare('UPDATE agent_sessions SET updated_at = ?, input_tokens = input_tokens + ?, output_tokens = output_tokens + ? WHERE key = ?')
-      .run(now, usage?.inputTokens ?? 0, usage?.outputTokens ?? 0, key);
-    return Number(info.lastInsertRowid);
+    // One commit (one fsync) for the message and the session's counters, and never one without the other.
+    return this.db.transaction(() => {
+      const session = this.get(key);
+      if (!session) throw new Error(`session ${key} does not exist`);
+      const now = Date.now();
+      const info = this.db
+        .prepare('INSERT INTO agent_messages (session_key, session_id, run_id, role, content, tool_calls, tool_call_id, tool_name, is_error, usage, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(
+          key,
+          session.sessionId,
+          runId ?? null,
+          message.role,
+          message.content,
+          message.role === 'assistant' && message.toolCalls?.length ? JSON.stringify(message.toolCalls) : null,
+          message.role === 'tool' ? message.toolCallId : null,
+          message.role === 'tool' ? message.name : null,
+          message.role === 'tool' && message.isError ? 1 : 0,
+          usage ? JSON.stringify(usage) : null,
+          now,
+        );
+      this.db
+        .prepare('UPDATE agent_sessions SET updated_at = ?, input_tokens = input_tokens + ?, output_tokens = output_tokens + ? WHERE key = ?')
+        .run(now, usage?.inputTokens ?? 0, usage?.outputTokens ?? 0, key);
+      return Number(info.lastInsertRowid);
+    })();
   }
 
   /** The transcript, oldest first; `limit` keeps the newest entries. */
