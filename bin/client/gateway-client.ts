@@ -221,6 +221,10 @@ export class GatewayClient {
   request<T = any>(method: string, params?: unknown, opts: { timeoutMs?: number; onAccepted?: (payload: any) => void; expectFinal?: boolean } = {}): Promise<T> {
     const id = String(this.nextId++);
     return new Promise<T>((resolve, reject) => {
+      if (!this.ws || this.ws.readyState !== WebSocket.OPEN) {
+        reject(new GatewayConnectError('closed', `${method}: the connection is closed${this.closeCode !== undefined ? ` (${this.closeCode} ${this.closeReason ?? ''})` : ''}`, undefined, this.closeCode));
+        return;
+      }
       const expectFinal = opts.expectFinal ?? (opts.onAccepted !== undefined || method === 'agent');
       const p: Pending = { method, resolve, reject, onAccepted: opts.onAccepted, expectFinal, accepted: false };
       if (opts.timeoutMs) {
