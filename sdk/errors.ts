@@ -35,8 +35,14 @@ export class PluginError extends Error {
   readonly details?: unknown;
   readonly retryable?: boolean;
   readonly retryAfterMs?: number;
+  /**
+   * A response payload sent beside the error (`{type:"res", ok:false, payload, error}`), for
+   * methods whose protocol defines one even on failure — the `agent` method's final
+   * `{runId, status:"error", summary}`.
+   */
+  readonly payload?: unknown;
 
-  constructor(code: string, wire: WireErrorCode, message: string, options: { details?: unknown; retryable?: boolean; retryAfterMs?: number; cause?: unknown; status?: number } = {}) {
+  constructor(code: string, wire: WireErrorCode, message: string, options: { details?: unknown; retryable?: boolean; retryAfterMs?: number; cause?: unknown; status?: number; payload?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = 'PluginError';
     this.code = code;
@@ -45,5 +51,6 @@ export class PluginError extends Error {
     this.details = options.details;
     this.retryable = options.retryable;
     this.retryAfterMs = options.retryAfterMs;
+    this.payload = options.payload;
   }
 }

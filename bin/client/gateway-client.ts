@@ -45,6 +45,8 @@ export class GatewayRequestError extends Error {
   constructor(
     readonly method: string,
     readonly error: ErrorShape,
+    /** A payload the gateway sent beside the error (the `agent` method's final `{runId, status, summary}`). */
+    readonly payload?: any,
   ) {
     super(`${method}: ${error.code}: ${error.message}`);
     this.name = 'GatewayRequestError';
@@ -210,7 +212,7 @@ export class GatewayClient {
     this.pending.delete(frame.id);
     if (p.timer) clearTimeout(p.timer);
     if (frame.ok) p.resolve(frame.payload);
-    else p.reject(new GatewayRequestError(p.method, frame.error ?? { code: 'INTERNAL', message: 'no error given' }));
+    else p.reject(new GatewayRequestError(p.method, frame.error ?? { code: 'INTERNAL', message: 'no error given' }, frame.payload));
   }
 
   /**

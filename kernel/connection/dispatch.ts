@@ -45,11 +45,15 @@ export function handleFrame(rt: KernelRuntime, conn: ClientConnection, text: str
 async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, method: string, rawParams: unknown): Promise<void> {
   const started = Date.now();
   let final = false;
-  const respond = (ok: boolean, payloadOrError: unknown) => {
+  const respond = (ok: boolean, payloadOrError: unknown, errorPayload?: unknown) => {
     if (final) return;
     let text: string;
     try {
-      text = JSON.stringify(ok ? { type: 'res', id, ok: true, payload: payloadOrError } : { type: 'res', id, ok: false, error: payloadOrError });
+      text = JSON.stringify(
+        ok
+          ? { type: 'res', id, ok: true, payload: payloadOrError }
+          : { type: 'res', id, ok: false, ...(errorPayload === undefined ? {} : { payload: errorPayload }), error: payloadOrError },
+      );
     } catch (err) {
       // A payload JSON cannot carry (BigInt, a cycle) still gets exactly one final answer.
       rt.logger.error({ err, method: untrustedText(method, 64) }, 'response could not be serialized');
@@ -120,7 +124,7 @@ async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, m
   } catch (err) {
     const wire = toWireError(err);
     if (wire.code === 'INTERNAL') rt.logger.error({ err, method, connId: conn.id }, 'method failed');
-    respond(false, wire);
+    respond(false, wire, wire.code === 'INTERNAL' ? undefined : (err as { payload?: unknown }).payload);
   }
 }
 

@@ -227,6 +227,8 @@ describe('agent method', () => {
     expect(err.error.code).toBe('AGENT_TIMEOUT');
     expect(err.error.details).toMatchObject({ runId });
     expect(err.error.message).toMatch(/timed out/);
+    // Beside the error, the final payload PROTOCOL.md defines for the agent method.
+    expect(err.payload).toMatchObject({ runId, status: 'error', summary: expect.stringMatching(/timed out/) });
     expect(Date.now() - t0).toBeLessThan(5000);
     expect((await c.request('agent.wait', { runId })).status).toBe('timeout');
   });

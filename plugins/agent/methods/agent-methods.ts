@@ -27,7 +27,9 @@ export function finalPayload(outcome: RunOutcome): Record<string, unknown> {
   if (outcome.failure) {
     const f = outcome.failure;
     const details = f.details && typeof f.details === 'object' ? { ...(f.details as object), runId: outcome.runId } : { runId: outcome.runId };
-    throw new PluginError(f.code, f.wire, f.message, { details, retryable: f.retryable, retryAfterMs: f.retryAfterMs, status: f.status, cause: f });
+    // ok:false with the error code, and beside it the final payload PROTOCOL.md gives the agent method.
+    const payload = { runId: outcome.runId, status: 'error', summary: f.message };
+    throw new PluginError(f.code, f.wire, f.message, { details, retryable: f.retryable, retryAfterMs: f.retryAfterMs, status: f.status, cause: f, payload });
   }
   return {
     runId: outcome.runId,
