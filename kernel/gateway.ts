@@ -20,7 +20,7 @@ import { setPath } from './config/object-path.js';
 import { formatIssues, validateConfig } from './config/validate-config.js';
 import type { ClientConnection } from './connection/client-connection.js';
 import { registerWsEndpoint } from './connection/ws-endpoint.js';
-import { GatewayError, kernelError } from './errors.js';
+import { kernelError } from './errors.js';
 import { buildHealthSnapshot, channelStatuses } from './health.js';
 import { PluginHost } from './host/plugin-host.js';
 import { PluginRegistries } from './host/registries.js';
@@ -446,4 +446,3 @@ function portFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   return n;
 }
 
-export { GatewayError };

@@ -1,5 +1,5 @@
 import JSON5 from 'json5';
-import { hashText, readConfigFile, serializeConfig, writeFileAtomic } from '../../kernel/config/config-file.js';
+import { hashText, readConfigFile, serializeConfig, writeFileAtomic, type ConfigSnapshot } from '../../kernel/config/config-file.js';
 import type { JsonObject } from '../../kernel/config/object-path.js';
 import type { GatewayPaths } from '../../kernel/paths.js';
 import fs from 'node:fs';
@@ -27,6 +27,13 @@ export async function editConfigFile(paths: GatewayPaths, mutate: (current: Json
   writeFileAtomic(paths.configPath, serializeConfig(after));
   const check = await checkConfig(after, paths.configPath);
   return { before: snapshot.config, after, warnings: check.issues.filter((i) => i.severity === 'warning').map(describeIssue) };
+}
+
+/** The profile's config file, which must exist (commands that read it without creating it). */
+export function readExistingConfig(paths: GatewayPaths): ConfigSnapshot {
+  const snapshot = readConfigFile(paths.configPath);
+  if (!snapshot.exists) throw new CliError('GW_ERR_CLI_CONFIG_MISSING', `no config at ${paths.configPath}: run "moltbot setup" first`);
+  return snapshot;
 }
 
 export async function assertValid(config: JsonObject, configPath: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Command, Option } from 'clipanion';
-import { readConfigFile } from '../../kernel/config/config-file.js';
+import { readExistingConfig } from '../cli/config-edit.js';
 import { getPath, splitPath } from '../../kernel/config/object-path.js';
 import { MoltbotCommand } from '../cli/base-command.js';
 import { CliError } from '../cli/cli-error.js';
@@ -32,8 +32,7 @@ export class ConfigGetCommand extends MoltbotCommand {
 
   async run(): Promise<number> {
     const paths = this.gatewayPaths();
-    const snapshot = readConfigFile(paths.configPath);
-    if (!snapshot.exists) throw new CliError('GW_ERR_CLI_CONFIG_MISSING', `no config at ${paths.configPath}: run "moltbot setup" first`);
+    const snapshot = readExistingConfig(paths);
     const dotted = this.configPath ?? '';
     try {
       splitPath(dotted);

@@ -1,7 +1,6 @@
 import { Command, Option } from 'clipanion';
-import { readConfigFile } from '../../kernel/config/config-file.js';
+import { readExistingConfig } from '../cli/config-edit.js';
 import { MoltbotCommand } from '../cli/base-command.js';
-import { CliError } from '../cli/cli-error.js';
 import { checkConfig, describeIssue } from '../cli/config-check.js';
 import { ExitCode } from '../cli/exit-codes.js';
 
@@ -25,8 +24,7 @@ export class ConfigValidateCommand extends MoltbotCommand {
 
   async run(): Promise<number> {
     const paths = this.gatewayPaths();
-    const snapshot = readConfigFile(paths.configPath);
-    if (!snapshot.exists) throw new CliError('GW_ERR_CLI_CONFIG_MISSING', `no config at ${paths.configPath}: run "moltbot setup" first`);
+    const snapshot = readExistingConfig(paths);
     const check = await checkConfig(snapshot.config, paths.configPath);
     if (this.json) this.printJson({ ok: check.ok, path: paths.configPath, issues: check.issues });
     else {

@@ -120,7 +120,6 @@ export class ConfigController {
     }
     const text = serializeConfig(next);
     if (options.write) writeFileAtomic(this.file, text);
-    const previous = this.current;
     this.current = next;
     this.hash = options.write ? hashText(text) : options.fileHash ?? this.hash;
     const hadError = this.lastError !== undefined;
@@ -149,7 +148,6 @@ export class ConfigController {
     if (plan.kernel.length) this.deps.applyKernelSettings(next);
     await host.apply(next, plan.plugins, prepared);
     this.deps.registries.internal.emit('config-applied', { paths: changed });
-    void previous;
     return result;
   }
 

@@ -1,7 +1,7 @@
 import type { TSchema } from 'typebox';
 import { compileSchema, pointerToDotted } from '../schema/compiled.js';
 import { KERNEL_KEYS, KernelConfigSchema, TOLERATED_KEYS } from './kernel-schema.js';
-import { getPath, isPlainObject, type JsonObject } from './object-path.js';
+import { getPath, type JsonObject } from './object-path.js';
 
 export interface ConfigIssue {
   severity: 'error' | 'warning';
@@ -68,4 +68,3 @@ export function formatIssues(issues: readonly ConfigIssue[]): string {
     .join('; ');
 }
 
-export { isPlainObject };

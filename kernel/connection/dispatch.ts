@@ -107,7 +107,7 @@ async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, m
         return;
       }
       const outcome: IdempotentOutcome = { final: Promise.resolve(), ackListeners: [] };
-      const call = makeCall(rt, conn, (payload) => {
+      const call = makeCall(conn, (payload) => {
         if (outcome.ack !== undefined) return;
         outcome.ack = payload;
         sendAck(payload);
@@ -120,7 +120,7 @@ async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, m
       respond(true, await outcome.final);
       return;
     }
-    respond(true, await entry.handler(params, makeCall(rt, conn, sendAck)));
+    respond(true, await entry.handler(params, makeCall(conn, sendAck)));
   } catch (err) {
     const wire = toWireError(err);
     if (wire.code === 'INTERNAL') rt.logger.error({ err, method, connId: conn.id }, 'method failed');
@@ -128,7 +128,7 @@ async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, m
   }
 }
 
-function makeCall(rt: KernelRuntime, conn: ClientConnection, accept: (payload: unknown) => void): MethodCall {
+function makeCall(conn: ClientConnection, accept: (payload: unknown) => void): MethodCall {
   return {
     caller: conn.caller!,
     signal: conn.closed.signal,

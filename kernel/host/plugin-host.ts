@@ -5,7 +5,7 @@ import type { PluginDefinition } from '../../sdk/define-plugin.js';
 import { SDK_VERSION } from '../../sdk/version.js';
 import { GatewayError, kernelError } from '../errors.js';
 import { compileSchema, describeProblems } from '../schema/compiled.js';
-import { getPath, isPlainObject, type JsonObject } from '../config/object-path.js';
+import { getPath, type JsonObject } from '../config/object-path.js';
 import { selectConfig, type ConfigIssue, type ConfigPart } from '../config/validate-config.js';
 import type { PluginEntry } from '../config/kernel-schema.js';
 import type { SqliteDatabase } from '../store/database.js';
@@ -423,4 +423,3 @@ export function configKeys(def: PluginDefinition): string[] {
   return typeof def.configKey === 'string' ? [def.configKey] : [...def.configKey];
 }
 
-export { isPlainObject };
