@@ -24,7 +24,10 @@ function tableRows(stdout: string): Row[] {
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| workload'))
     .map((line) => {
-      const cells = line.slice(2, -2).split(' | ').map((c) => c.trim());
+      const cells = line
+        .slice(2, -2)
+        .split(' | ')
+        .map((c) => c.trim());
       return { workload: cells[0]!, metric: cells[1]!, gateway: cells[2]!, baseline: cells[3]!, verdict: cells[6]! };
     });
 }

@@ -40,9 +40,14 @@ if (values.help) {
 /** Workload files are `workloads/<nn>-<name>.js`, run in file-name order. */
 async function loadWorkloads(): Promise<{ file: string; workload: Workload }[]> {
   const dir = new URL('./workloads/', import.meta.url);
-  const files = readdirSync(dir).filter((f) => /^\d+-[\w-]+\.js$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+-[\w-]+\.js$/.test(f))
+    .sort();
   return Promise.all(
-    files.map(async (file) => ({ file, workload: ((await import(new URL(file, dir).href)) as { default: Workload }).default })),
+    files.map(async (file) => ({
+      file,
+      workload: ((await import(new URL(file, dir).href)) as { default: Workload }).default,
+    })),
   );
 }
 
@@ -58,7 +63,12 @@ function selected(file: string, workload: Workload, only: string | undefined): b
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
 /** Runs one workload on every target it applies to (interleaved trials) and pairs the metrics into rows. */
-async function runWorkload(workload: Workload, available: Target[], quick: boolean, notes: string[]): Promise<ReportRow[]> {
+async function runWorkload(
+  workload: Workload,
+  available: Target[],
+  quick: boolean,
+  notes: string[],
+): Promise<ReportRow[]> {
   const byMetric = new Map<string, { row: ReportRow; values: Record<Target['kind'], number[]>; reference: number[] }>();
   const failed = new Set<Target['kind']>();
   const skipped = new Map<Target['kind'], string>();
@@ -73,7 +83,11 @@ async function runWorkload(workload: Workload, available: Target[], quick: boole
         for (const m of await workload.run(target, { quick, log: (message) => log(`${tag}: ${message}`) })) {
           let entry = byMetric.get(m.metric);
           if (!entry) {
-            entry = { row: { workload: workload.title, metric: m.metric, unit: m.unit }, values: { gateway: [], baseline: [] }, reference: [] };
+            entry = {
+              row: { workload: workload.title, metric: m.metric, unit: m.unit },
+              values: { gateway: [], baseline: [] },
+              reference: [],
+            };
             byMetric.set(m.metric, entry);
           }
           entry.values[target.kind].push(m.value);
@@ -89,9 +103,12 @@ async function runWorkload(workload: Workload, available: Target[], quick: boole
           continue;
         }
         failed.add(target.kind);
-        const lines = (err as Error).message.split('\n').map((l) => l.trim()).filter(Boolean);
+        const lines = (err as Error).message
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
         const detail = lines.slice(1).find((l) => /error|ERR_/i.test(l)) ?? lines.at(-1);
-        const message = (lines.length > 1 ? `${lines[0]} … ${detail}` : lines[0] ?? 'unknown error').slice(0, 300);
+        const message = (lines.length > 1 ? `${lines[0]} … ${detail}` : (lines[0] ?? 'unknown error')).slice(0, 300);
         log(`${tag}: FAILED: ${(err as Error).message}`);
         notes.push(`${workload.title} on ${target.kind} failed: ${message}`);
       }
@@ -104,11 +121,16 @@ async function runWorkload(workload: Workload, available: Target[], quick: boole
       else if (values[kind].length > 0) row[kind] = median(values[kind]);
     }
     // A gateway-only workload: its own reference measurement, or nothing comparable.
-    if (!ran.has('baseline') && row.baseline === undefined) row.baseline = reference.length > 0 ? median(reference) : 'n/a';
+    if (!ran.has('baseline') && row.baseline === undefined)
+      row.baseline = reference.length > 0 ? median(reference) : 'n/a';
     return row;
   });
   if (rows.length === 0 && (failed.size > 0 || skipped.size > 0)) {
-    const row: ReportRow = { workload: workload.title, metric: skipped.size > 0 ? '(skipped)' : '(failed)', unit: 'ms' };
+    const row: ReportRow = {
+      workload: workload.title,
+      metric: skipped.size > 0 ? '(skipped)' : '(failed)',
+      unit: 'ms',
+    };
     for (const kind of failed) row[kind] = 'error';
     for (const [kind, reason] of skipped) row[kind] = `skipped: ${reason}`;
     if (!ran.has('baseline')) row.baseline = 'n/a';
@@ -160,7 +182,9 @@ async function main(): Promise<void> {
 }
 
 // A stray rejection from a misbehaving server must not abort the whole table.
-process.on('unhandledRejection', (reason) => log(`warning: unhandled rejection: ${(reason as Error)?.message ?? String(reason)}`));
+process.on('unhandledRejection', (reason) =>
+  log(`warning: unhandled rejection: ${(reason as Error)?.message ?? String(reason)}`),
+);
 
 main().then(
   () => process.exit(0),

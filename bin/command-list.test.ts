@@ -12,7 +12,10 @@ describe('every command is documented', () => {
     it(`moltbot ${main}: in docs/cli.md with an example, and --help has examples`, () => {
       expect(docs).toContain(`\`moltbot ${main}`);
       expect(command.usage?.examples?.length ?? 0, main).toBeGreaterThan(0);
-      for (const [, example] of command.usage!.examples!) expect(example.startsWith('moltbot') || /^[A-Z_]+=\S+ moltbot/.test(example) || example.startsWith('sudo moltbot')).toBe(true);
+      for (const [, example] of command.usage!.examples!)
+        expect(
+          example.startsWith('moltbot') || /^[A-Z_]+=\S+ moltbot/.test(example) || example.startsWith('sudo moltbot'),
+        ).toBe(true);
     });
   }
 });

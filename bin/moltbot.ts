@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-import { Builtins, Cli, type BaseContext } from 'clipanion';
-import { COMMANDS } from './command-list.js';
+import { type BaseContext, Builtins, Cli } from 'clipanion';
 import { ExitCode } from './cli/exit-codes.js';
 import { colorsWanted } from './cli/terminal-style.js';
+import { COMMANDS } from './command-list.js';
 import { GatewayRunCommand } from './commands/gateway-run.js';
 import { packageVersion } from './package-version.js';
 
 const colored = colorsWanted(process.stdout);
-const cli = new Cli({ binaryLabel: 'Moltbot Gateway', binaryName: 'moltbot', binaryVersion: packageVersion(), enableColors: colored });
+const cli = new Cli({
+  binaryLabel: 'Moltbot Gateway',
+  binaryName: 'moltbot',
+  binaryVersion: packageVersion(),
+  enableColors: colored,
+});
 cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
 for (const command of COMMANDS) cli.register(command);

@@ -1,5 +1,5 @@
 import { Command, Option, UsageError } from 'clipanion';
-import { isValidProfileName, resolvePaths, type GatewayPaths } from '../kernel/paths.js';
+import { type GatewayPaths, isValidProfileName, resolvePaths } from '../kernel/paths.js';
 
 /**
  * Options every command takes: the profile (`--dev`, `--profile <name>`) that picks the state
@@ -10,9 +10,12 @@ export abstract class ProfileCommand extends Command {
   profile = Option.String('--profile', { description: 'Use a named profile (~/.clawdbot-<name>)' });
 
   gatewayPaths(): GatewayPaths {
-    if (this.dev && this.profile) throw new UsageError('--dev and --profile cannot be combined: --dev is the profile named "dev"');
+    if (this.dev && this.profile)
+      throw new UsageError('--dev and --profile cannot be combined: --dev is the profile named "dev"');
     if (this.profile !== undefined && !isValidProfileName(this.profile)) {
-      throw new UsageError(`--profile "${this.profile}" is not a valid name: use 1-32 lowercase letters, digits, - or _ (and not "dev": use --dev)`);
+      throw new UsageError(
+        `--profile "${this.profile}" is not a valid name: use 1-32 lowercase letters, digits, - or _ (and not "dev": use --dev)`,
+      );
     }
     return resolvePaths({ dev: this.dev, profile: this.profile });
   }

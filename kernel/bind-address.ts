@@ -1,7 +1,7 @@
 import net from 'node:net';
 import os from 'node:os';
-import { kernelError } from './errors.js';
 import { isLoopbackAddress } from './auth/peer-address.js';
+import { kernelError } from './errors.js';
 
 /**
  * `gateway.bind` → the address to listen on: `loopback` (default) 127.0.0.1, `lan` 0.0.0.0,
@@ -15,10 +15,16 @@ export function resolveBindHost(bind: string | undefined): string {
     for (const list of Object.values(os.networkInterfaces())) {
       for (const i of list ?? []) if (i.family === 'IPv4' && isTailscaleV4(i.address)) return i.address;
     }
-    throw kernelError('GW_ERR_BIND_ADDRESS', 'gateway.bind is "tailnet" but this machine has no Tailscale address (100.64.0.0/10); start Tailscale or use "loopback"');
+    throw kernelError(
+      'GW_ERR_BIND_ADDRESS',
+      'gateway.bind is "tailnet" but this machine has no Tailscale address (100.64.0.0/10); start Tailscale or use "loopback"',
+    );
   }
   if (net.isIP(b)) return b;
-  throw kernelError('GW_ERR_BIND_ADDRESS', `gateway.bind "${b}" is not valid: use loopback, lan, tailnet, auto or an IP address`);
+  throw kernelError(
+    'GW_ERR_BIND_ADDRESS',
+    `gateway.bind "${b}" is not valid: use loopback, lan, tailnet, auto or an IP address`,
+  );
 }
 
 export function isLoopbackBind(host: string): boolean {

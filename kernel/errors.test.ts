@@ -50,8 +50,16 @@ describe('error registry ↔ docs/reference/errors.md', () => {
 
 describe('wire shape', () => {
   it('a kernel error crosses the wire as {code: wire, message, details.errorCode}, never a stack', () => {
-    const wire = toWireError(kernelError('GW_ERR_DRAINING', 'restarting', { retryable: true, retryAfterMs: 1000, details: { extra: 1 } }));
-    expect(wire).toEqual({ code: 'UNAVAILABLE', message: 'restarting', details: { errorCode: 'GW_ERR_DRAINING', extra: 1 }, retryable: true, retryAfterMs: 1000 });
+    const wire = toWireError(
+      kernelError('GW_ERR_DRAINING', 'restarting', { retryable: true, retryAfterMs: 1000, details: { extra: 1 } }),
+    );
+    expect(wire).toEqual({
+      code: 'UNAVAILABLE',
+      message: 'restarting',
+      details: { errorCode: 'GW_ERR_DRAINING', extra: 1 },
+      retryable: true,
+      retryAfterMs: 1000,
+    });
     expect(JSON.stringify(wire)).not.toContain('at ');
   });
 

@@ -71,7 +71,10 @@ export class GatewayError extends PluginError {
   ) {
     // The kernel's codes carry their wire code and status in the registry above.
     const spec = (KERNEL_ERRORS as Record<string, ErrorSpec>)[code];
-    super(code, options.wire ?? spec?.wire ?? 'INTERNAL', message, { ...options, status: options.status ?? spec?.status ?? 500 });
+    super(code, options.wire ?? spec?.wire ?? 'INTERNAL', message, {
+      ...options,
+      status: options.status ?? spec?.status ?? 500,
+    });
     this.name = 'GatewayError';
   }
 }
@@ -107,7 +110,11 @@ export function toWireError(err: unknown): WireError {
 }
 
 function isCodedError(err: unknown): boolean {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && typeof (err as { wire?: unknown }).wire === 'string';
+  return (
+    err instanceof Error &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    typeof (err as { wire?: unknown }).wire === 'string'
+  );
 }
 
 function asObject(v: unknown): Record<string, unknown> {

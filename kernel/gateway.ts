@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type http from 'node:http';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { DeviceRegistry } from './auth/device-registry.js';
 import { FailureLimiter } from './auth/failure-limiter.js';
 import type { HostPolicy } from './auth/request-guard.js';
-import { generateToken, resolveAuth, type ResolvedAuth } from './auth/shared-secret.js';
+import { generateToken, type ResolvedAuth, resolveAuth } from './auth/shared-secret.js';
 import { isLoopbackBind, resolveBindHost } from './bind-address.js';
 import { Broadcaster } from './bus/broadcaster.js';
 import { IdempotencyCache } from './bus/idempotency-cache.js';
@@ -14,7 +14,7 @@ import { MethodRegistry } from './bus/method-registry.js';
 import { PresenceTable } from './bus/presence.js';
 import { PresenceAnnouncer } from './bus/presence-announcer.js';
 import { ConfigController, type ConfigErrorReport } from './config/config-controller.js';
-import { readConfigFile, serializeConfig, writeFileAtomic, type RawConfig } from './config/config-file.js';
+import { type RawConfig, readConfigFile, serializeConfig, writeFileAtomic } from './config/config-file.js';
 import type { KernelConfig } from './config/kernel-schema.js';
 import { setPath } from './config/object-path.js';
 import { formatIssues, validateConfig } from './config/validate-config.js';
@@ -92,12 +92,17 @@ export class Gateway {
     fs.mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
     const snapshot = readConfigFile(paths.configPath);
     if (!snapshot.exists && !flags.allowUnconfigured) {
-      throw kernelError('GW_ERR_CONFIG_INVALID', `no config at ${paths.configPath}: run "moltbot setup" first, or start with --allow-unconfigured`);
+      throw kernelError(
+        'GW_ERR_CONFIG_INVALID',
+        `no config at ${paths.configPath}: run "moltbot setup" first, or start with --allow-unconfigured`,
+      );
     }
     let root = snapshot.config;
     const kernelCheck = validateConfig(root, []);
     if (!kernelCheck.ok) {
-      throw kernelError('GW_ERR_CONFIG_INVALID', `${paths.configPath}: ${formatIssues(kernelCheck.issues)}`, { details: { issues: kernelCheck.issues } });
+      throw kernelError('GW_ERR_CONFIG_INVALID', `${paths.configPath}: ${formatIssues(kernelCheck.issues)}`, {
+        details: { issues: kernelCheck.issues },
+      });
     }
     const kc = root as KernelConfig;
     if (kc.logging?.level && !flags.verbose) logger.level = kc.logging.level;
@@ -116,9 +121,19 @@ export class Gateway {
       root = setPath(root, 'gateway.auth.token', token);
       if (!kc.gateway?.auth?.mode) root = setPath(root, 'gateway.auth.mode', 'token');
       writeFileAtomic(paths.configPath, serializeConfig(root));
-      auth = { mode: 'token', secret: token, source: 'generated', allowTailscale: kc.gateway?.auth?.allowTailscale === true };
-      logger.warn({ configPath: paths.configPath }, 'no gateway secret was configured: generated a token and stored it in gateway.auth.token');
-      this.options.announce(`Generated a gateway token and saved it to ${paths.configPath} (gateway.auth.token). Show it with: moltbot config get gateway.auth.token --show-secrets`);
+      auth = {
+        mode: 'token',
+        secret: token,
+        source: 'generated',
+        allowTailscale: kc.gateway?.auth?.allowTailscale === true,
+      };
+      logger.warn(
+        { configPath: paths.configPath },
+        'no gateway secret was configured: generated a token and stored it in gateway.auth.token',
+      );
+      this.options.announce(
+        `Generated a gateway token and saved it to ${paths.configPath} (gateway.auth.token). Show it with: moltbot config get gateway.auth.token --show-secrets`,
+      );
     }
 
     this.db = openDatabase(paths.databasePath);
@@ -162,7 +177,13 @@ export class Gateway {
     });
 
     const tls = loadTls(gwc.tls);
-    const { app, server } = await createOuterServer({ logger, routes, tls, requestTimeoutMs: gwc.requestTimeoutMs ?? 30_000, generationOf: (owner) => this.host?.current(owner) });
+    const { app, server } = await createOuterServer({
+      logger,
+      routes,
+      tls,
+      requestTimeoutMs: gwc.requestTimeoutMs ?? 30_000,
+      generationOf: (owner) => this.host?.current(owner),
+    });
     this.app = app;
     this.server = server;
     registerWsEndpoint(app, () => this.runtime!, this.connections);
@@ -174,8 +195,22 @@ export class Gateway {
     this.startTimers(rt);
     await this.config.watch();
     const url = `${tls ? 'wss' : 'ws'}://${this.bindHost.includes(':') ? `[${this.bindHost}]` : this.bindHost}:${this.port}`;
-    logger.info({ port: this.port, bind: this.bindHost, auth: auth.mode, authSource: auth.source, plugins: this.host.list().filter((p) => p.state === 'active').map((p) => p.id) }, `gateway listening on ${url}`);
-    this.options.announce(`moltbot gateway ${this.options.version} listening on ${url} (pid ${process.pid}, auth: ${auth.mode})`);
+    logger.info(
+      {
+        port: this.port,
+        bind: this.bindHost,
+        auth: auth.mode,
+        authSource: auth.source,
+        plugins: this.host
+          .list()
+          .filter((p) => p.state === 'active')
+          .map((p) => p.id),
+      },
+      `gateway listening on ${url}`,
+    );
+    this.options.announce(
+      `moltbot gateway ${this.options.version} listening on ${url} (pid ${process.pid}, auth: ${auth.mode})`,
+    );
   }
 
   /** SIGTERM/SIGINT: tell clients, close them 1001, unload plugins, close the store. */
@@ -202,14 +237,17 @@ export class Gateway {
 
   scheduleRestart(reason: string, delayMs = 0): number {
     if (this.restartTimer) clearTimeout(this.restartTimer);
-    this.restartTimer = setTimeout(() => {
-      this.restartTimer = undefined;
-      this.restart(reason).catch((err) => {
-        this.logger.fatal({ err }, 'restart failed; exiting');
-        process.exitCode = 1;
-        process.kill(process.pid, 'SIGTERM');
-      });
-    }, Math.max(0, delayMs));
+    this.restartTimer = setTimeout(
+      () => {
+        this.restartTimer = undefined;
+        this.restart(reason).catch((err) => {
+          this.logger.fatal({ err }, 'restart failed; exiting');
+          process.exitCode = 1;
+          process.kill(process.pid, 'SIGTERM');
+        });
+      },
+      Math.max(0, delayMs),
+    );
     return delayMs + 1500;
   }
 
@@ -225,7 +263,8 @@ export class Gateway {
     const payload: Record<string, unknown> = { reason };
     if (restartExpectedMs !== undefined) payload.restartExpectedMs = restartExpectedMs;
     rt.broadcaster.broadcast('shutdown', payload);
-    for (const conn of this.connections) conn.close(closeCode, closeCode === CloseCode.serviceRestart ? 'gateway restarting' : 'gateway stopping', 1000);
+    for (const conn of this.connections)
+      conn.close(closeCode, closeCode === CloseCode.serviceRestart ? 'gateway restarting' : 'gateway stopping', 1000);
     await this.host?.unloadAll(reason);
     await new Promise<void>((resolve) => {
       if (!this.server) return resolve();
@@ -242,13 +281,20 @@ export class Gateway {
     this.db?.close();
     this.db = undefined;
     this.runtime = undefined;
-    this.logger.info({ reason }, closeCode === CloseCode.serviceRestart ? 'gateway stopped for restart' : 'gateway stopped');
+    this.logger.info(
+      { reason },
+      closeCode === CloseCode.serviceRestart ? 'gateway stopped for restart' : 'gateway stopped',
+    );
   }
 
   private async listen(app: FastifyInstance): Promise<void> {
     if (this.options.flags.force) {
       const stopped = await freePort(this.port);
-      for (const s of stopped) this.logger.warn({ pid: s.pid, command: s.command, signal: s.signal, port: this.port }, `--force: stopped pid ${s.pid} listening on port ${this.port}`);
+      for (const s of stopped)
+        this.logger.warn(
+          { pid: s.pid, command: s.command, signal: s.signal, port: this.port },
+          `--force: stopped pid ${s.pid} listening on port ${this.port}`,
+        );
     }
     try {
       await app.listen({ port: this.port, host: this.bindHost });
@@ -260,7 +306,11 @@ export class Gateway {
       }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw kernelError('GW_ERR_PORT_IN_USE', `port ${this.port} is already in use on ${this.bindHost}: another gateway may be running (moltbot status), or start with --force to stop the process holding port ${this.port}`, { cause: err });
+        throw kernelError(
+          'GW_ERR_PORT_IN_USE',
+          `port ${this.port} is already in use on ${this.bindHost}: another gateway may be running (moltbot status), or start with --force to stop the process holding port ${this.port}`,
+          { cause: err },
+        );
       }
       throw err;
     }
@@ -306,7 +356,8 @@ export class Gateway {
   private applyKernelSettings(root: RawConfig): void {
     const rt = this.runtime;
     if (!rt) return;
-    if ((root as KernelConfig).logging?.level && !this.options.flags.verbose) this.logger.level = (root as KernelConfig).logging!.level!;
+    if ((root as KernelConfig).logging?.level && !this.options.flags.verbose)
+      this.logger.level = (root as KernelConfig).logging!.level!;
     const gw = (root as KernelConfig).gateway ?? {};
     rt.hostPolicy.allowedHosts = gw.allowedHosts ?? [];
     rt.hostPolicy.allowedOrigins = gw.controlUi?.allowedOrigins ?? [];
@@ -357,7 +408,9 @@ export class Gateway {
     const rt = this.runtime!;
     const plugins = this.host?.list() ?? [];
     const queue = this.registries?.services.get('agent') as { queueDepth?: () => number } | undefined;
-    const outbound = this.registries?.services.get('outbound') as { stats?: () => { pending: number; deadLetters: number } } | undefined;
+    const outbound = this.registries?.services.get('outbound') as
+      | { stats?: () => { pending: number; deadLetters: number } }
+      | undefined;
     const delivery = typeof outbound?.stats === 'function' ? outbound.stats() : undefined;
     return {
       version: rt.version,
@@ -380,7 +433,14 @@ export class Gateway {
         deadLetters: delivery?.deadLetters ?? 0,
       },
       configError: this.config?.lastError,
-      plugins: plugins.map((p) => ({ id: p.id, version: p.version, state: p.state, enabled: p.enabled, generation: p.generation, lastError: p.lastError?.message })),
+      plugins: plugins.map((p) => ({
+        id: p.id,
+        version: p.version,
+        state: p.state,
+        enabled: p.enabled,
+        generation: p.generation,
+        lastError: p.lastError?.message,
+      })),
     };
   }
 
@@ -424,13 +484,19 @@ export class Gateway {
 function loadTls(tls: NonNullable<KernelConfig['gateway']>['tls']): { cert: Buffer; key: Buffer } | undefined {
   if (!tls?.enabled) return undefined;
   if (!tls.certPath || !tls.keyPath) {
-    throw kernelError('GW_ERR_CONFIG_INVALID', 'gateway.tls.enabled is true but gateway.tls.certPath and gateway.tls.keyPath are not both set (PEM files)');
+    throw kernelError(
+      'GW_ERR_CONFIG_INVALID',
+      'gateway.tls.enabled is true but gateway.tls.certPath and gateway.tls.keyPath are not both set (PEM files)',
+    );
   }
   const read = (file: string, key: string) => {
     try {
       return fs.readFileSync(file);
     } catch (err) {
-      throw kernelError('GW_ERR_CONFIG_INVALID', `gateway.tls.${key}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw kernelError(
+        'GW_ERR_CONFIG_INVALID',
+        `gateway.tls.${key}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      );
     }
   };
   return { cert: read(tls.certPath, 'certPath'), key: read(tls.keyPath, 'keyPath') };
@@ -445,4 +511,3 @@ function portFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   }
   return n;
 }
-

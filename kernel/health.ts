@@ -1,7 +1,7 @@
+import type { ChannelStatus } from '../sdk/channel.js';
+import type { ConfigErrorReport } from './config/config-controller.js';
 import type { PluginHost } from './host/plugin-host.js';
 import type { PluginRegistries } from './host/registries.js';
-import type { ConfigErrorReport } from './config/config-controller.js';
-import type { ChannelStatus } from '../sdk/channel.js';
 
 export interface HealthInputs {
   host?: PluginHost;
@@ -11,7 +11,9 @@ export interface HealthInputs {
 }
 
 /** Each registered channel's status; a throwing adapter shows as unlinked with its error. */
-export function channelStatuses(registries: PluginRegistries | undefined): Record<string, ChannelStatus & { error?: string }> {
+export function channelStatuses(
+  registries: PluginRegistries | undefined,
+): Record<string, ChannelStatus & { error?: string }> {
   const channels: Record<string, ChannelStatus & { error?: string }> = {};
   for (const adapter of registries?.channels.values() ?? []) {
     try {
@@ -39,7 +41,13 @@ export function buildHealthSnapshot(inputs: HealthInputs): Record<string, unknow
     ts: Date.now(),
     durationMs: 0,
     channels,
-    plugins: plugins.map((p) => ({ id: p.id, version: p.version, state: p.state, generation: p.generation, ...(p.lastError ? { error: p.lastError.message, errorCode: p.lastError.code } : {}) })),
+    plugins: plugins.map((p) => ({
+      id: p.id,
+      version: p.version,
+      state: p.state,
+      generation: p.generation,
+      ...(p.lastError ? { error: p.lastError.message, errorCode: p.lastError.code } : {}),
+    })),
     sessions: { count: typeof sessions?.count === 'function' ? sessions.count() : 0 },
   };
   if (primary) snapshot.linkChannel = { id: primary, linked: channels[primary]!.linked };

@@ -36,8 +36,12 @@ export function resolvePaths(options: ProfileOptions = {}): GatewayPaths {
   const home = options.home ?? env.HOME ?? os.homedir();
   const profile = options.dev ? 'dev' : options.profile;
   const suffix = profile ? `-${profile}` : '';
-  const stateDir = env.CLAWDBOT_STATE_DIR ? path.resolve(env.CLAWDBOT_STATE_DIR) : path.join(home, `.clawdbot${suffix}`);
-  const configPath = env.CLAWDBOT_CONFIG_PATH ? path.resolve(env.CLAWDBOT_CONFIG_PATH) : path.join(stateDir, 'moltbot.json');
+  const stateDir = env.CLAWDBOT_STATE_DIR
+    ? path.resolve(env.CLAWDBOT_STATE_DIR)
+    : path.join(home, `.clawdbot${suffix}`);
+  const configPath = env.CLAWDBOT_CONFIG_PATH
+    ? path.resolve(env.CLAWDBOT_CONFIG_PATH)
+    : path.join(stateDir, 'moltbot.json');
   const logDir = path.join(stateDir, 'logs');
   return {
     profile,

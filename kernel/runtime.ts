@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
-import type { ResolvedAuth } from './auth/shared-secret.js';
-import type { FailureLimiter } from './auth/failure-limiter.js';
 import type { DeviceRegistry } from './auth/device-registry.js';
+import type { FailureLimiter } from './auth/failure-limiter.js';
 import type { HostPolicy } from './auth/request-guard.js';
-import type { MethodRegistry } from './bus/method-registry.js';
+import type { ResolvedAuth } from './auth/shared-secret.js';
 import type { Broadcaster } from './bus/broadcaster.js';
+import type { IdempotencyCache } from './bus/idempotency-cache.js';
+import type { MethodRegistry } from './bus/method-registry.js';
 import type { PresenceTable } from './bus/presence.js';
 import type { PresenceAnnouncer } from './bus/presence-announcer.js';
-import type { IdempotencyCache } from './bus/idempotency-cache.js';
 import type { GatewayPaths } from './paths.js';
 
 export interface SessionDefaults {

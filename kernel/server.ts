@@ -1,12 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { MAX_PAYLOAD_BYTES } from './protocol/frames.js';
-import type { RouteTable } from './host/route-table.js';
 import type { PluginGeneration } from './host/plugin-generation.js';
+import type { RouteTable } from './host/route-table.js';
 import { sendHttpError } from './http/http-guard.js';
+import { MAX_PAYLOAD_BYTES } from './protocol/frames.js';
 
 export interface OuterServerDeps {
   logger: Logger;
@@ -55,7 +55,13 @@ export async function createOuterServer(deps: OuterServerDeps): Promise<{ app: F
   await app.register(websocket, { options: { maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false } });
   app.setNotFoundHandler((req, reply) => {
     const owner = deps.routes.hasPath(req.url);
-    if (owner) return sendHttpError(reply, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${req.url.split('?')[0]}`);
+    if (owner)
+      return sendHttpError(
+        reply,
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${req.method} is not allowed on ${req.url.split('?')[0]}`,
+      );
     return sendHttpError(reply, 404, 'NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`);
   });
   return { app, server };

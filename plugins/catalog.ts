@@ -60,6 +60,8 @@ function channelBlockEnabled(root: Record<string, unknown>, id: string): boolean
 
 /** `gateway.http.endpoints.<name>.enabled === true` (the HTTP APIs are off by default). */
 function httpEndpointEnabled(root: Record<string, unknown>, name: string): boolean {
-  const http = (root.gateway as { http?: { endpoints?: Record<string, { enabled?: unknown } | undefined> } } | undefined)?.http;
+  const http = (
+    root.gateway as { http?: { endpoints?: Record<string, { enabled?: unknown } | undefined> } } | undefined
+  )?.http;
   return http?.endpoints?.[name]?.enabled === true;
 }

@@ -1,6 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Database } from 'better-sqlite3';
 import type { Static, TSchema } from 'typebox';
 import type { ChannelAdapter } from './channel.js';
 import type { AgentTool } from './tool.js';
@@ -92,7 +92,6 @@ export interface EventBus {
  * declare module 'moltbot-gateway/sdk' { interface ServiceMap { agent: AgentService } }
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface ServiceMap {}
 
 export type ServiceName = keyof ServiceMap extends never ? string : keyof ServiceMap | (string & {});

@@ -42,7 +42,19 @@ export class PluginError extends Error {
    */
   readonly payload?: unknown;
 
-  constructor(code: string, wire: WireErrorCode, message: string, options: { details?: unknown; retryable?: boolean; retryAfterMs?: number; cause?: unknown; status?: number; payload?: unknown } = {}) {
+  constructor(
+    code: string,
+    wire: WireErrorCode,
+    message: string,
+    options: {
+      details?: unknown;
+      retryable?: boolean;
+      retryAfterMs?: number;
+      cause?: unknown;
+      status?: number;
+      payload?: unknown;
+    } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'PluginError';
     this.code = code;

@@ -5,56 +5,57 @@
  * Channels: ChannelAdapter and friends. Agent tools: AgentTool.
  * Expert: the registry interfaces, ServiceMap (augment it to type your services).
  */
-export { definePlugin, isPluginDefinition, type PluginDefinition } from './define-plugin.js';
-export { SDK_VERSION } from './version.js';
+
 export { default as Type, type Static, type TSchema } from 'typebox';
-export { PluginError, type WireErrorCode } from './errors.js';
-export { acceptJsonBodiesOnly } from './json-body.js';
-export { preparedStatement } from './prepared-statement.js';
 export type {
-  PluginContext,
-  PluginApp,
-  PluginPaths,
-  PluginStore,
-  GatewayInfo,
-  Lease,
-  Scope,
-  Role,
+  ChannelAccountStatus,
+  ChannelAdapter,
+  ChannelCapabilities,
+  ChannelStatus,
+  InboundMessage,
+  OutboundMessage,
+  SendResult,
+} from './channel.js';
+export { ChannelSendError } from './channel.js';
+export type {
   CallerInfo,
+  ChannelRegistrar,
+  EmitOptions,
+  EventBus,
+  GatewayInfo,
+  InternalEventMap,
+  Lease,
   MethodCall,
   MethodOptions,
   MethodRegistrar,
-  EventBus,
-  EmitOptions,
-  InternalEventMap,
+  PluginApp,
+  PluginContext,
+  PluginPaths,
+  PluginStore,
+  Role,
+  Scope,
   ServiceMap,
   ServiceName,
   ServiceOf,
   ServiceRegistry,
   ToolRegistrar,
-  ChannelRegistrar,
 } from './context.js';
-export { ChannelSendError } from './channel.js';
+export { definePlugin, isPluginDefinition, type PluginDefinition } from './define-plugin.js';
+export { PluginError, type WireErrorCode } from './errors.js';
+export { acceptJsonBodiesOnly } from './json-body.js';
+export { preparedStatement } from './prepared-statement.js';
 export type {
-  ChannelAdapter,
-  ChannelCapabilities,
-  ChannelStatus,
-  ChannelAccountStatus,
-  OutboundMessage,
-  InboundMessage,
-  SendResult,
-} from './channel.js';
-export type { AgentTool, ToolInvocation } from './tool.js';
-export type {
-  AgentService,
-  AgentSubmitRequest,
-  AgentRunResult,
+  AccessPolicy,
   AgentRunEvent,
   AgentRunOrigin,
-  SessionsService,
-  OutboundService,
-  OutboundRequest,
+  AgentRunResult,
+  AgentService,
+  AgentSubmitRequest,
   ChannelRouter,
-  AccessPolicy,
   InboundOutcome,
+  OutboundRequest,
+  OutboundService,
+  SessionsService,
 } from './services.js';
+export type { AgentTool, ToolInvocation } from './tool.js';
+export { SDK_VERSION } from './version.js';

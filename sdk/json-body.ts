@@ -11,7 +11,10 @@ export function acceptJsonBodiesOnly(app: FastifyInstance): void {
     try {
       done(null, body === '' ? undefined : JSON.parse(body as string));
     } catch (err) {
-      done(Object.assign(new Error(`the body is not valid JSON: ${(err as Error).message}`), { statusCode: 400 }), undefined);
+      done(
+        Object.assign(new Error(`the body is not valid JSON: ${(err as Error).message}`), { statusCode: 400 }),
+        undefined,
+      );
     }
   });
 }

@@ -81,7 +81,16 @@ export interface AgentService {
    * Run one tool outside a model turn (`POST /tools/invoke`): the agent's tool policy applies,
    * arguments are validated; `via:"http"` denies dangerous tools not in `allowDangerous`.
    */
-  invokeTool?(request: { tool: string; args: unknown; agentId?: string; sessionKey?: string; via: 'agent' | 'http'; allowDangerous?: readonly string[]; dryRun?: boolean; signal?: AbortSignal }): Promise<unknown>;
+  invokeTool?(request: {
+    tool: string;
+    args: unknown;
+    agentId?: string;
+    sessionKey?: string;
+    via: 'agent' | 'http';
+    allowDangerous?: readonly string[];
+    dryRun?: boolean;
+    signal?: AbortSignal;
+  }): Promise<unknown>;
 }
 
 /** Provided by the `agent` plugin as service `sessions`. */

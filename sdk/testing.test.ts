@@ -13,7 +13,11 @@ const counter = definePlugin({
     ctx.lease.interval('tick', 10, () => {
       ticks += 1;
     });
-    ctx.methods.register('counter.add', { scope: 'operator.write', params: Type.Object({}), handler: () => ({ n: (n += ctx.config.step), generation: ctx.generation }) });
+    ctx.methods.register('counter.add', {
+      scope: 'operator.write',
+      params: Type.Object({}),
+      handler: () => ({ n: (n += ctx.config.step), generation: ctx.generation }),
+    });
     app.get('/counter', async () => ({ n }));
     ctx.services.provide('counter', { value: () => n });
   },
@@ -43,7 +47,15 @@ describe('sdk/testing: startTestGateway', () => {
     expect((await c.request('counter.add').catch((e) => e.error)).code).toBe('NOT_FOUND');
     expect((await tg.fetch('/counter')).status).toBe(404);
     const left = await tg.leftovers('counter');
-    expect(left).toEqual({ methods: [], routes: [], services: [], tools: [], channels: [], undisposedEffects: 0, activeLeases: 0 });
+    expect(left).toEqual({
+      methods: [],
+      routes: [],
+      services: [],
+      tools: [],
+      channels: [],
+      undisposedEffects: 0,
+      activeLeases: 0,
+    });
     const stopped = ticks;
     await new Promise((r) => setTimeout(r, 60));
     expect(ticks).toBe(stopped);

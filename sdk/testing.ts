@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { GatewayClient, type GatewayClientOptions } from '../bin/client/gateway-client.js';
+import { serializeConfig, writeFileAtomic } from '../kernel/config/config-file.js';
 import { Gateway } from '../kernel/gateway.js';
 import { resolvePaths } from '../kernel/paths.js';
-import { serializeConfig, writeFileAtomic } from '../kernel/config/config-file.js';
 import type { PluginDefinition } from './define-plugin.js';
 
 export interface TestGatewayOptions {
@@ -71,14 +71,24 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
   };
   fs.mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
   writeFileAtomic(paths.configPath, serializeConfig(withAuth(options.config ?? {})));
-  const logger = pino({ level: 'debug' }, options.verbose ? pino.multistream([{ stream: process.stdout }, { stream: pino.destination(paths.logFile) }]) : pino.destination({ dest: paths.logFile, mkdir: true }));
+  const logger = pino(
+    { level: 'debug' },
+    options.verbose
+      ? pino.multistream([{ stream: process.stdout }, { stream: pino.destination(paths.logFile) }])
+      : pino.destination({ dest: paths.logFile, mkdir: true }),
+  );
   const gateway = new Gateway({
     paths,
     flags: { port: 0 },
     env,
     version: '0.0.0-test',
     builtins: options.plugins.map((def) => {
-      const keys = def.configKey === undefined ? [`plugins.entries.${def.id}.config`] : typeof def.configKey === 'string' ? [def.configKey] : [...def.configKey];
+      const keys =
+        def.configKey === undefined
+          ? [`plugins.entries.${def.id}.config`]
+          : typeof def.configKey === 'string'
+            ? [def.configKey]
+            : [...def.configKey];
       return { id: def.id, configKeys: keys, load: async () => def, enabledByDefault: () => true };
     }),
     logger,
@@ -86,7 +96,14 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
   });
   await gateway.start();
   const port = gateway.port;
-  const client = (o: Partial<GatewayClientOptions> = {}) => GatewayClient.connect({ url: `ws://127.0.0.1:${port}`, token: TEST_TOKEN, clientId: 'test', clientMode: 'test', ...o });
+  const client = (o: Partial<GatewayClientOptions> = {}) =>
+    GatewayClient.connect({
+      url: `ws://127.0.0.1:${port}`,
+      token: TEST_TOKEN,
+      clientId: 'test',
+      clientMode: 'test',
+      ...o,
+    });
   let watcher: GatewayClient | undefined;
 
   return {
@@ -96,7 +113,11 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     stateDir: paths.stateDir,
     configPath: paths.configPath,
     client,
-    fetch: (route, init = {}) => fetch(`http://127.0.0.1:${port}${route}`, { ...init, headers: { authorization: `Bearer ${TEST_TOKEN}`, ...(init.headers ?? {}) } }),
+    fetch: (route, init = {}) =>
+      fetch(`http://127.0.0.1:${port}${route}`, {
+        ...init,
+        headers: { authorization: `Bearer ${TEST_TOKEN}`, ...(init.headers ?? {}) },
+      }),
     async setConfig(config) {
       watcher ??= await client();
       const c = watcher;
@@ -110,7 +131,8 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       const live = gateway.registeredBy(id);
       const reg = gateway.pluginRegistries;
       const retired = host?.retiredGenerations(id) ?? [];
-      const owned = (table: { ownerOf(n: string): string | undefined } | undefined, names: string[]) => names.filter((n) => table?.ownerOf(n) === id);
+      const owned = (table: { ownerOf(n: string): string | undefined } | undefined, names: string[]) =>
+        names.filter((n) => table?.ownerOf(n) === id);
       return {
         methods: live.methods,
         routes: live.routes,

@@ -36,9 +36,7 @@ export const ConnectParams = Compile(
       caps: Type.Optional(Type.Array(Type.String())),
       commands: Type.Optional(Type.Array(Type.String())),
       permissions: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-      auth: Type.Optional(
-        Type.Object({ token: Type.Optional(Type.String()), password: Type.Optional(Type.String()) }),
-      ),
+      auth: Type.Optional(Type.Object({ token: Type.Optional(Type.String()), password: Type.Optional(Type.String()) })),
       locale: Type.Optional(Type.String()),
       userAgent: Type.Optional(Type.String()),
     },
@@ -50,7 +48,10 @@ export const StatusParams = Compile(Type.Object({}, { additionalProperties: fals
 
 export const BroadcastParams = Compile(Type.Object({ text: Type.String({ maxLength: 4096 }) }));
 
-type Checker = { Check(value: unknown): boolean; Errors(value: unknown): Iterable<{ instancePath: string; message: string }> };
+type Checker = {
+  Check(value: unknown): boolean;
+  Errors(value: unknown): Iterable<{ instancePath: string; message: string }>;
+};
 
 /** `"<path>: <message>"` of the first error, for INVALID_REQUEST messages. */
 export function firstError(checker: Checker, value: unknown): string {

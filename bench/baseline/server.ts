@@ -11,7 +11,8 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import WebSocket, { WebSocketServer } from 'ws';
+import type WebSocket from 'ws';
+import { WebSocketServer } from 'ws';
 import { BroadcastParams, ConnectParams, firstError, RequestFrame, StatusParams } from './schemas.js';
 
 const PROTOCOL = 7;
@@ -52,7 +53,14 @@ function reply(ws: WebSocket, id: string, payload: unknown): void {
 
 function fail(ws: WebSocket, id: string | undefined, code: string, message: string, details?: unknown): void {
   if (id === undefined) return;
-  ws.send(JSON.stringify({ type: 'res', id, ok: false, error: details === undefined ? { code, message } : { code, message, details } }));
+  ws.send(
+    JSON.stringify({
+      type: 'res',
+      id,
+      ok: false,
+      error: details === undefined ? { code, message } : { code, message, details },
+    }),
+  );
 }
 
 /** Sends one pre-serialized frame to every authenticated client; drops slow consumers. */
@@ -133,7 +141,9 @@ function dispatch(ws: WebSocket, frame: { id: string; method: string; params?: u
         return fail(ws, frame.id, 'INVALID_REQUEST', firstError(BroadcastParams, frame.params));
       }
       const t0 = performance.now();
-      const delivered = broadcast('presence', { presence: [{ text: frame.params.text, ts: Date.now(), mode: 'bench' }] });
+      const delivered = broadcast('presence', {
+        presence: [{ text: frame.params.text, ts: Date.now(), mode: 'bench' }],
+      });
       return reply(ws, frame.id, { ok: true, delivered, sendLoopMs: performance.now() - t0 });
     }
     default:
@@ -171,7 +181,9 @@ wss.on('connection', (ws) => {
     if (!conn.authed) return handshake(ws, conn, frame);
     dispatch(ws, frame);
   });
-  ws.send(JSON.stringify({ type: 'event', event: 'connect.challenge', payload: { nonce: randomUUID(), ts: Date.now() } }));
+  ws.send(
+    JSON.stringify({ type: 'event', event: 'connect.challenge', payload: { nonce: randomUUID(), ts: Date.now() } }),
+  );
 });
 
 setInterval(() => broadcast('tick', { ts: Date.now() }), TICK_INTERVAL_MS).unref();

@@ -6,7 +6,12 @@ export function fakeProviderConfig(provider: FakeModelProvider): Record<string, 
   return {
     models: {
       providers: {
-        fake: { baseUrl: provider.baseUrl, apiKey: FAKE_PROVIDER_KEY, api: 'openai-completions', models: [{ id: FAKE_MODEL }] },
+        fake: {
+          baseUrl: provider.baseUrl,
+          apiKey: FAKE_PROVIDER_KEY,
+          api: 'openai-completions',
+          models: [{ id: FAKE_MODEL }],
+        },
       },
     },
     agents: { defaults: { model: { primary: `fake/${FAKE_MODEL}` } } },

@@ -1,12 +1,27 @@
 /** Messages between `ClientPool` (main thread) and `client-pool-worker` (one per thread). */
 
 export type PoolCommand =
-  | { op: 'connect'; url: string; connectParams: Record<string, unknown>; count: number; concurrency: number; timeoutMs: number }
+  | {
+      op: 'connect';
+      url: string;
+      connectParams: Record<string, unknown>;
+      count: number;
+      concurrency: number;
+      timeoutMs: number;
+    }
   | { op: 'ping' }
   | { op: 'quiet'; quietMs: number; maxMs: number }
   | { op: 'arm'; event: string }
   | { op: 'collect'; timeoutMs: number }
-  | { op: 'rpc'; method: string; params: unknown; inflight: number; startAt: number; warmupMs: number; durationMs: number }
+  | {
+      op: 'rpc';
+      method: string;
+      params: unknown;
+      inflight: number;
+      startAt: number;
+      warmupMs: number;
+      durationMs: number;
+    }
   | { op: 'rpc-stop' }
   | { op: 'close' };
 

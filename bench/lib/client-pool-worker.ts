@@ -3,8 +3,8 @@
  * (fan-out) and load generation (RPC) are not limited by a single event loop.
  */
 import { parentPort } from 'node:worker_threads';
-import { now, sleep } from './clock.js';
 import type { Envelope, PoolCommand, PoolReply } from './client-pool-messages.js';
+import { now, sleep } from './clock.js';
 import { ProtocolClient } from './protocol-client.js';
 
 const port = parentPort;
@@ -47,7 +47,11 @@ async function connect(cmd: Extract<PoolCommand, { op: 'connect' }>): Promise<Po
       const i = next++;
       if (i >= cmd.count) return;
       try {
-        const client = await ProtocolClient.connect({ url: cmd.url, connectParams: cmd.connectParams, timeoutMs: cmd.timeoutMs });
+        const client = await ProtocolClient.connect({
+          url: cmd.url,
+          connectParams: cmd.connectParams,
+          timeoutMs: cmd.timeoutMs,
+        });
         watch(client, clients.length);
         clients.push(client);
       } catch (err) {
@@ -118,7 +122,14 @@ async function rpc(cmd: Extract<PoolCommand, { op: 'rpc' }>): Promise<PoolReply>
   for (const client of clients) for (let k = 0; k < cmd.inflight; k++) loops.push(loop(client));
   await Promise.all(loops);
   const closed = clients.filter((client) => !client.open).length;
-  return { op: 'rpc', completed, errors, closed, latencies: Float64Array.from(latencies), ...(firstError ? { firstError } : {}) };
+  return {
+    op: 'rpc',
+    completed,
+    errors,
+    closed,
+    latencies: Float64Array.from(latencies),
+    ...(firstError ? { firstError } : {}),
+  };
 }
 
 async function handle(cmd: PoolCommand): Promise<PoolReply> {
@@ -152,7 +163,8 @@ async function handle(cmd: PoolCommand): Promise<PoolReply> {
 port.on('message', (cmd: Envelope<PoolCommand>) => {
   void handle(cmd).then((reply) => {
     const envelope: Envelope<PoolReply> = { ...reply, seq: cmd.seq };
-    const transfer = 'arrivals' in reply ? [reply.arrivals.buffer] : 'latencies' in reply ? [reply.latencies.buffer] : [];
+    const transfer =
+      'arrivals' in reply ? [reply.arrivals.buffer] : 'latencies' in reply ? [reply.latencies.buffer] : [];
     port.postMessage(envelope, transfer as ArrayBuffer[]);
   });
 });

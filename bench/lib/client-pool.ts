@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { now } from './clock.js';
 import type { Envelope, PoolCommand, PoolReply } from './client-pool-messages.js';
+import { now } from './clock.js';
 
 type ReplyOf<Op extends PoolReply['op']> = Extract<PoolReply, { op: Op }>;
 

@@ -4,8 +4,13 @@
  * here makes `tsc -p tsconfig.json` compile them into dist/test/fakes/ beside dist/bench/, so
  * the bench needs no copy of them and no build of its own.
  */
-export { startFakeModelProvider, type FakeModelProvider } from '../../test/fakes/model-provider.js';
-export { DEFAULT_TEST_TOKEN, startFakeTelegramApi, type FakeTelegramApi, type RecordedCall } from '../../test/fakes/telegram-bot-api.js';
+export { type FakeModelProvider, startFakeModelProvider } from '../../test/fakes/model-provider.js';
+export {
+  DEFAULT_TEST_TOKEN,
+  type FakeTelegramApi,
+  type RecordedCall,
+  startFakeTelegramApi,
+} from '../../test/fakes/telegram-bot-api.js';
 
 /** The fake provider's default key (`startFakeModelProvider()` without options). */
 export const FAKE_PROVIDER_KEY = 'test-key';

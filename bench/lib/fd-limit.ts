@@ -32,8 +32,10 @@ export function ensureOpenFileLimit(needed: number): string | undefined {
   if (soft >= needed) return undefined;
   const wanted = Math.min(Math.max(needed, 65535), hard);
   if (process.env[REEXEC_FLAG] || wanted < needed) {
-    return `open-file limit is ${soft} (hard ${hard}); ${needed} needed for the largest workloads. ` +
-      `Raise it (ulimit -n ${needed}) or expect connection errors.`;
+    return (
+      `open-file limit is ${soft} (hard ${hard}); ${needed} needed for the largest workloads. ` +
+      `Raise it (ulimit -n ${needed}) or expect connection errors.`
+    );
   }
   const script = `ulimit -n ${wanted} && exec "$0" "$@"`;
   const child = spawnSync('sh', ['-c', script, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {

@@ -31,7 +31,13 @@ function firstContentIndex(text: string): number {
   return -1;
 }
 
-export function postJson(agent: http.Agent, url: string, headers: Record<string, string>, body: unknown, timeoutMs = 10_000): Promise<PostResult> {
+export function postJson(
+  agent: http.Agent,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+  timeoutMs = 10_000,
+): Promise<PostResult> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const sentAt = now();
@@ -53,12 +59,20 @@ export function postJson(agent: http.Agent, url: string, headers: Record<string,
           if (sse && firstContentAt === undefined && firstContentIndex(text) >= 0) firstContentAt = now();
         });
         res.once('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: text, sentAt, doneAt: now(), ...(firstContentAt !== undefined ? { firstContentAt } : {}) }),
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text,
+            sentAt,
+            doneAt: now(),
+            ...(firstContentAt !== undefined ? { firstContentAt } : {}),
+          }),
         );
         res.once('error', reject);
       },
     );
-    req.once('timeout', () => req.destroy(new Error(`POST ${new URL(url).pathname}: no answer within ${timeoutMs} ms`)));
+    req.once('timeout', () =>
+      req.destroy(new Error(`POST ${new URL(url).pathname}: no answer within ${timeoutMs} ms`)),
+    );
     req.once('error', reject);
     req.end(payload);
   });

@@ -77,7 +77,10 @@ export class ProtocolClient {
         ws.terminate();
         reject(err);
       };
-      const timer = setTimeout(() => fail(new Error(`handshake timed out after ${opts.timeoutMs ?? 10_000} ms`)), opts.timeoutMs ?? 10_000);
+      const timer = setTimeout(
+        () => fail(new Error(`handshake timed out after ${opts.timeoutMs ?? 10_000} ms`)),
+        opts.timeoutMs ?? 10_000,
+      );
       ws.once('open', () => (openAt = now()));
       ws.on('error', (err) => fail(err));
       ws.once('close', (code, reason) => fail(new Error(`closed during handshake: ${code} ${reason.toString()}`)));
@@ -95,7 +98,12 @@ export class ProtocolClient {
         }
         if (frame.type === 'res' && frame.id === 'connect-1') {
           if (frame.ok !== true) {
-            return fail(new ProtocolError(String(frame.error?.code ?? 'UNKNOWN'), String(frame.error?.message ?? 'connect refused')));
+            return fail(
+              new ProtocolError(
+                String(frame.error?.code ?? 'UNKNOWN'),
+                String(frame.error?.message ?? 'connect refused'),
+              ),
+            );
           }
           if (settled) return;
           settled = true;
@@ -141,7 +149,8 @@ export class ProtocolClient {
       this.pending.delete(frame.id);
       clearTimeout(pending.timer);
       if (frame.ok === true) pending.resolve(frame.payload);
-      else pending.reject(new ProtocolError(String(frame.error?.code ?? 'UNKNOWN'), String(frame.error?.message ?? '')));
+      else
+        pending.reject(new ProtocolError(String(frame.error?.code ?? 'UNKNOWN'), String(frame.error?.message ?? '')));
     } else if (frame.type === 'event' && typeof frame.event === 'string') {
       this.eventListener?.(frame.event, frame.payload);
     }

@@ -23,8 +23,22 @@ describe('bench report', () => {
 
   it('prints n/a for a gateway-only row and a ratio only when both sides are numbers', () => {
     const table = markdownTable([
-      { workload: 'Hot reload', metric: 'failed RPCs', unit: 'count', gateway: 0, baseline: 'n/a', goal: { kind: 'at-most', value: 0 } },
-      { workload: 'RPC', metric: 'throughput', unit: 'req/s', gateway: 80, baseline: 100, goal: { kind: 'ratio-at-least', value: 0.7 } },
+      {
+        workload: 'Hot reload',
+        metric: 'failed RPCs',
+        unit: 'count',
+        gateway: 0,
+        baseline: 'n/a',
+        goal: { kind: 'at-most', value: 0 },
+      },
+      {
+        workload: 'RPC',
+        metric: 'throughput',
+        unit: 'req/s',
+        gateway: 80,
+        baseline: 100,
+        goal: { kind: 'ratio-at-least', value: 0.7 },
+      },
     ]);
     const [, , reload, rpc] = table.split('\n');
     expect(reload).toMatch(/\| +0 \| +n\/a \| +— \| 0 +\| pass/);

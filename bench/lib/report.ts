@@ -74,11 +74,20 @@ export function markdownTable(rows: readonly ReportRow[]): string {
     const ratio = gw !== undefined && base !== undefined && base > 0 ? `${(gw / base).toFixed(2)}×` : '—';
     const target = row.goal ? formatGoal(row.goal, row.unit) : '';
     const verdict = row.goal ? (gw === undefined ? 'n/a' : judge(row.goal, gw, base)) : '';
-    return [row.workload, row.metric, cell(row.gateway, row.unit), cell(row.baseline, row.unit), ratio, target, verdict];
+    return [
+      row.workload,
+      row.metric,
+      cell(row.gateway, row.unit),
+      cell(row.baseline, row.unit),
+      ratio,
+      target,
+      verdict,
+    ];
   });
   const all = [header, ...body].map((cols) => cols.map((c) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')));
   const widths = header.map((_, i) => Math.max(...all.map((cols) => cols[i]!.length)));
-  const line = (cols: string[]): string => `| ${cols.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const line = (cols: string[]): string =>
+    `| ${cols.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i >= 2 && i <= 4 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(all[0]!), rule, ...all.slice(1).map(line)].join('\n');
 }

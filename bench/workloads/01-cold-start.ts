@@ -1,6 +1,7 @@
 /** Cold start: process spawn → port accepting → first hello-ok, over fresh processes. */
-import { max, median } from '../lib/stats.js';
+
 import { ProtocolClient } from '../lib/protocol-client.js';
+import { max, median } from '../lib/stats.js';
 import type { Measurement, Workload } from '../lib/types.js';
 
 const workload: Workload = {
@@ -13,7 +14,10 @@ const workload: Workload = {
     for (let i = 0; i < runs; i++) {
       const server = await target.start();
       try {
-        const client = await ProtocolClient.connect({ url: server.url, connectParams: target.connectParams(server.token) });
+        const client = await ProtocolClient.connect({
+          url: server.url,
+          connectParams: target.connectParams(server.token),
+        });
         accepting.push(server.acceptingAt - server.spawnedAt);
         hello.push(client.timing.helloAt - server.spawnedAt);
         await client.close();

@@ -1,6 +1,7 @@
 /** Handshake: connect → hello-ok latency over sequential connections to one warm server. */
-import { median, p99 } from '../lib/stats.js';
+
 import { ProtocolClient } from '../lib/protocol-client.js';
+import { median, p99 } from '../lib/stats.js';
 import type { Workload } from '../lib/types.js';
 
 const WARMUP = 20;
@@ -23,7 +24,12 @@ const workload: Workload = {
       }
       opts.log(`${count} sequential handshakes`);
       return [
-        { metric: `connect → hello-ok, p50 (${count} seq.)`, value: median(latencies), unit: 'ms', goal: { kind: 'ratio-at-most', value: 1.5 } },
+        {
+          metric: `connect → hello-ok, p50 (${count} seq.)`,
+          value: median(latencies),
+          unit: 'ms',
+          goal: { kind: 'ratio-at-most', value: 1.5 },
+        },
         { metric: `connect → hello-ok, p99 (${count} seq.)`, value: p99(latencies), unit: 'ms' },
       ];
     } finally {

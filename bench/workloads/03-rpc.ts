@@ -17,17 +17,28 @@ const workload: Workload = {
     const measurements: Measurement[] = [];
     try {
       for (const connections of CONNECTIONS) {
-        const pool = await ClientPool.open({ url: server.url, connectParams: target.connectParams(server.token), count: connections });
+        const pool = await ClientPool.open({
+          url: server.url,
+          connectParams: target.connectParams(server.token),
+          count: connections,
+        });
         try {
           for (const inflight of IN_FLIGHT) {
             const result = await pool.rpc({ method: target.statusMethod, inflight, warmupMs, durationMs });
             if (result.errors > 0) {
-              throw new Error(`${result.errors} failed requests (${connections} conn × ${inflight}): ${result.firstError}`);
+              throw new Error(
+                `${result.errors} failed requests (${connections} conn × ${inflight}): ${result.firstError}`,
+              );
             }
             const label = `${connections} conn × ${inflight} in flight`;
             opts.log(`${label}: ${result.completed} requests`);
             measurements.push(
-              { metric: `${label}: throughput`, value: (result.completed / durationMs) * 1000, unit: 'req/s', goal: { kind: 'ratio-at-least', value: 0.7 } },
+              {
+                metric: `${label}: throughput`,
+                value: (result.completed / durationMs) * 1000,
+                unit: 'req/s',
+                goal: { kind: 'ratio-at-least', value: 0.7 },
+              },
               { metric: `${label}: latency p50`, value: median(result.latencies), unit: 'ms' },
               { metric: `${label}: latency p99`, value: p99(result.latencies), unit: 'ms' },
             );

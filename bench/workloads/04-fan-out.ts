@@ -31,7 +31,10 @@ const workload: Workload = {
             await pool.waitQuiet(200, 10_000);
             await pool.arm(target.broadcast.event);
             const sentAt = now();
-            const ack = controller.request(target.broadcast.method, target.broadcast.params(`bench fan-out ${size} #${round}`));
+            const ack = controller.request(
+              target.broadcast.method,
+              target.broadcast.params(`bench fan-out ${size} #${round}`),
+            );
             const collecting = pool.collect(ROUND_TIMEOUT_MS);
             collecting.catch(() => undefined); // a refused broadcast below ends the round first
             const refused = ack.then(() => new Promise<never>(() => undefined));
@@ -39,7 +42,10 @@ const workload: Workload = {
             await ack;
             const delays = Array.from(arrivals, (t) => t - sentAt);
             const missing = delays.filter((d) => Number.isNaN(d)).length;
-            if (missing > 0) throw new Error(`${missing}/${size} clients got no ${target.broadcast.event} event within ${ROUND_TIMEOUT_MS} ms`);
+            if (missing > 0)
+              throw new Error(
+                `${missing}/${size} clients got no ${target.broadcast.event} event within ${ROUND_TIMEOUT_MS} ms`,
+              );
             last.push(Math.max(...delays));
             mid.push(percentile(delays, 50));
           }

@@ -24,7 +24,12 @@ const workload: Workload = {
         return [
           { metric: 'RSS idle', value: idleKb / 1024, unit: 'MB' },
           { metric: `RSS with ${n} idle connections`, value: loadedKb / 1024, unit: 'MB' },
-          { metric: `RSS per idle connection (${n})`, value: (loadedKb - idleKb) / count, unit: 'KB', goal: { kind: 'below', value: 20 } },
+          {
+            metric: `RSS per idle connection (${n})`,
+            value: (loadedKb - idleKb) / count,
+            unit: 'KB',
+            goal: { kind: 'below', value: 20 },
+          },
         ];
       } finally {
         await pool.close();

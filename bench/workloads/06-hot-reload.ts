@@ -50,7 +50,13 @@ const workload: Workload = {
           headers: { authorization: `Bearer ${server.token}` },
           concurrency: HTTP_CONCURRENCY,
         });
-        const rpcDone = pool.rpc({ method: 'hello.greet', params: { name: 'bench' }, inflight: 1, warmupMs: 0, durationMs: 600_000 });
+        const rpcDone = pool.rpc({
+          method: 'hello.greet',
+          params: { name: 'bench' },
+          inflight: 1,
+          warmupMs: 0,
+          durationMs: 600_000,
+        });
         rpcDone.catch(() => undefined); // awaited below; a thread crash must not go unhandled meanwhile
 
         await sleep(200); // load running before the first swap
@@ -59,14 +65,18 @@ const workload: Workload = {
         const reloadStarted = now();
         for (let i = 0; i < reloads; i++) {
           const sentAt = now();
-          const result = (await admin.request('plugins.reload', { id: 'hello' }, 30_000)) as { plugin?: { loadMs?: number } };
+          const result = (await admin.request('plugins.reload', { id: 'hello' }, 30_000)) as {
+            plugin?: { loadMs?: number };
+          };
           roundTrips.push(now() - sentAt);
           if (typeof result.plugin?.loadMs === 'number') loadMs.push(result.plugin.loadMs);
           await sleep(GAP_MS);
         }
         const reloadPhaseMs = now() - reloadStarted;
         opts.log(`idle reload round trips (ms): ${idleTrips.map((t) => t.toFixed(0)).join(' ')}`);
-        opts.log(`reload round trips (ms): ${roundTrips.map((t) => t.toFixed(0)).join(" ")}; loadMs: ${loadMs.map((t) => t.toFixed(0)).join(" ")}`);
+        opts.log(
+          `reload round trips (ms): ${roundTrips.map((t) => t.toFixed(0)).join(' ')}; loadMs: ${loadMs.map((t) => t.toFixed(0)).join(' ')}`,
+        );
         await sleep(200); // and after the last one (the old generation drains meanwhile)
 
         await pool.stopRpc();
@@ -74,8 +84,12 @@ const workload: Workload = {
         const http = await hammer.stop();
         const after = (await listPlugins(admin)).find((row) => row.id === 'hello');
         const swapped = (after?.generation ?? before) - before;
-        if (swapped !== reloads) throw new Error(`hello went from generation ${before} to ${after?.generation}: ${swapped} swaps for ${reloads} reloads`);
-        if (rpc.completed === 0 || http.completed === 0) throw new Error(`no load ran (rpc ${rpc.completed}, http ${http.completed})`);
+        if (swapped !== reloads)
+          throw new Error(
+            `hello went from generation ${before} to ${after?.generation}: ${swapped} swaps for ${reloads} reloads`,
+          );
+        if (rpc.completed === 0 || http.completed === 0)
+          throw new Error(`no load ran (rpc ${rpc.completed}, http ${http.completed})`);
         const dropped = rpc.closed + (admin.open ? 0 : 1);
         opts.log(
           `${reloads} reloads in ${(reloadPhaseMs / 1000).toFixed(1)} s; ${rpc.completed} RPCs (${rpc.errors} failed${rpc.firstError ? `: ${rpc.firstError}` : ''}), ` +
@@ -84,16 +98,42 @@ const workload: Workload = {
 
         const n = clients.toLocaleString('en-US');
         const measurements: Measurement[] = [
-          { metric: `plugins.reload round trip with no load, p50 (${IDLE_RELOADS})`, value: median(idleTrips), unit: 'ms' },
+          {
+            metric: `plugins.reload round trip with no load, p50 (${IDLE_RELOADS})`,
+            value: median(idleTrips),
+            unit: 'ms',
+          },
           { metric: `plugins.reload round trip, p50 (${reloads} reloads)`, value: median(roundTrips), unit: 'ms' },
-          { metric: `plugins.reload round trip, p99 (${reloads} reloads)`, value: p99(roundTrips), unit: 'ms', goal: { kind: 'below', value: 100 } },
-          ...(loadMs.length > 0 ? [{ metric: 'new generation built (loadMs), p50', value: median(loadMs), unit: 'ms' as const }] : []),
-          { metric: `failed RPCs (hello.greet, ${n} WS clients)`, value: rpc.errors, unit: 'count', goal: { kind: 'at-most', value: 0 } },
+          {
+            metric: `plugins.reload round trip, p99 (${reloads} reloads)`,
+            value: p99(roundTrips),
+            unit: 'ms',
+            goal: { kind: 'below', value: 100 },
+          },
+          ...(loadMs.length > 0
+            ? [{ metric: 'new generation built (loadMs), p50', value: median(loadMs), unit: 'ms' as const }]
+            : []),
+          {
+            metric: `failed RPCs (hello.greet, ${n} WS clients)`,
+            value: rpc.errors,
+            unit: 'count',
+            goal: { kind: 'at-most', value: 0 },
+          },
           { metric: `RPCs answered during reloads`, value: rpc.completed, unit: 'count' },
           { metric: `hello.greet latency p99 during reloads`, value: p99(rpc.latencies), unit: 'ms' },
-          { metric: `failed HTTP requests (GET /echo)`, value: http.failed, unit: 'count', goal: { kind: 'at-most', value: 0 } },
+          {
+            metric: `failed HTTP requests (GET /echo)`,
+            value: http.failed,
+            unit: 'count',
+            goal: { kind: 'at-most', value: 0 },
+          },
           { metric: `HTTP requests answered during reloads`, value: http.completed, unit: 'count' },
-          { metric: `dropped sockets (${n} WS + admin)`, value: dropped, unit: 'count', goal: { kind: 'at-most', value: 0 } },
+          {
+            metric: `dropped sockets (${n} WS + admin)`,
+            value: dropped,
+            unit: 'count',
+            goal: { kind: 'at-most', value: 0 },
+          },
         ];
         return measurements;
       } finally {

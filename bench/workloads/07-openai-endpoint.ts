@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { fakeProviderConfig } from '../lib/agent-config.js';
 import { FAKE_MODEL, FAKE_PROVIDER_KEY, startFakeModelProvider } from '../lib/fakes.js';
-import { postJson, type PostResult } from '../lib/http-post.js';
+import { type PostResult, postJson } from '../lib/http-post.js';
 import { waitForPlugins } from '../lib/plugin-status.js';
 import { ProtocolClient } from '../lib/protocol-client.js';
 import { median, p99 } from '../lib/stats.js';
@@ -18,7 +18,10 @@ import type { Measurement, Workload } from '../lib/types.js';
 function answerText(result: PostResult): string {
   if (result.firstContentAt === undefined && !result.body.startsWith('data:')) {
     try {
-      return String((JSON.parse(result.body) as { choices?: { message?: { content?: unknown } }[] }).choices?.[0]?.message?.content ?? '');
+      return String(
+        (JSON.parse(result.body) as { choices?: { message?: { content?: unknown } }[] }).choices?.[0]?.message
+          ?.content ?? '',
+      );
     } catch {
       return '';
     }
@@ -27,7 +30,8 @@ function answerText(result: PostResult): string {
   for (const m of result.body.matchAll(/^data: (.+)$/gm)) {
     if (m[1] === '[DONE]') continue;
     try {
-      const content = (JSON.parse(m[1]!) as { choices?: { delta?: { content?: unknown } }[] }).choices?.[0]?.delta?.content;
+      const content = (JSON.parse(m[1]!) as { choices?: { delta?: { content?: unknown } }[] }).choices?.[0]?.delta
+        ?.content;
       if (typeof content === 'string') text += content;
     } catch {
       // not a chunk
@@ -55,10 +59,16 @@ const workload: Workload = {
     const provider = await startFakeModelProvider();
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      const config = { ...fakeProviderConfig(provider), gateway: { http: { endpoints: { chatCompletions: { enabled: true } } } } };
+      const config = {
+        ...fakeProviderConfig(provider),
+        gateway: { http: { endpoints: { chatCompletions: { enabled: true } } } },
+      };
       const server = await target.start({ config });
       try {
-        const admin = await ProtocolClient.connect({ url: server.url, connectParams: target.connectParams(server.token) });
+        const admin = await ProtocolClient.connect({
+          url: server.url,
+          connectParams: target.connectParams(server.token),
+        });
         try {
           await waitForPlugins(admin, ['agent', 'openai-http']);
         } finally {
@@ -86,7 +96,10 @@ const workload: Workload = {
           expectEcho(ds, text, 'fake provider (stream)');
           const gs = await postJson(agent, viaUrl, viaHeaders, request(text, true, 'moltbot:main'));
           expectEcho(gs, text, 'gateway (stream)');
-          if (ds.firstContentAt === undefined || gs.firstContentAt === undefined) throw new Error(`stream ${i}: no content chunk (direct ${ds.body.slice(0, 120)} / gateway ${gs.body.slice(0, 120)})`);
+          if (ds.firstContentAt === undefined || gs.firstContentAt === undefined)
+            throw new Error(
+              `stream ${i}: no content chunk (direct ${ds.body.slice(0, 120)} / gateway ${gs.body.slice(0, 120)})`,
+            );
           if (i < warmup) continue;
           direct.plain.push(d.doneAt - d.sentAt);
           via.plain.push(g.doneAt - g.sentAt);
@@ -96,11 +109,36 @@ const workload: Workload = {
         opts.log(`${count} × (direct, gateway) × (non-stream, SSE)`);
         const n = `${count} req.`;
         const measurements: Measurement[] = [
-          { metric: `non-stream latency p50 (${n}; baseline = provider direct)`, value: median(via.plain), reference: median(direct.plain), unit: 'ms' },
-          { metric: `non-stream latency p99 (${n}; baseline = provider direct)`, value: p99(via.plain), reference: p99(direct.plain), unit: 'ms' },
-          { metric: 'non-stream: added by the gateway, p50', value: median(via.plain) - median(direct.plain), unit: 'ms', goal: { kind: 'below', value: 2 } },
-          { metric: `SSE first content chunk p50 (${n}; baseline = provider direct)`, value: median(via.firstChunk), reference: median(direct.firstChunk), unit: 'ms' },
-          { metric: 'SSE first content chunk: added by the gateway, p50', value: median(via.firstChunk) - median(direct.firstChunk), unit: 'ms', goal: { kind: 'below', value: 2 } },
+          {
+            metric: `non-stream latency p50 (${n}; baseline = provider direct)`,
+            value: median(via.plain),
+            reference: median(direct.plain),
+            unit: 'ms',
+          },
+          {
+            metric: `non-stream latency p99 (${n}; baseline = provider direct)`,
+            value: p99(via.plain),
+            reference: p99(direct.plain),
+            unit: 'ms',
+          },
+          {
+            metric: 'non-stream: added by the gateway, p50',
+            value: median(via.plain) - median(direct.plain),
+            unit: 'ms',
+            goal: { kind: 'below', value: 2 },
+          },
+          {
+            metric: `SSE first content chunk p50 (${n}; baseline = provider direct)`,
+            value: median(via.firstChunk),
+            reference: median(direct.firstChunk),
+            unit: 'ms',
+          },
+          {
+            metric: 'SSE first content chunk: added by the gateway, p50',
+            value: median(via.firstChunk) - median(direct.firstChunk),
+            unit: 'ms',
+            goal: { kind: 'below', value: 2 },
+          },
         ];
         return measurements;
       } finally {

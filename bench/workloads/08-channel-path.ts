@@ -11,7 +11,13 @@
  */
 import { fakeProviderConfig } from '../lib/agent-config.js';
 import { now, sleep } from '../lib/clock.js';
-import { DEFAULT_TEST_TOKEN, startFakeModelProvider, startFakeTelegramApi, type FakeTelegramApi, type RecordedCall } from '../lib/fakes.js';
+import {
+  DEFAULT_TEST_TOKEN,
+  type FakeTelegramApi,
+  type RecordedCall,
+  startFakeModelProvider,
+  startFakeTelegramApi,
+} from '../lib/fakes.js';
 import { waitForPlugins } from '../lib/plugin-status.js';
 import { ProtocolClient } from '../lib/protocol-client.js';
 import { median, p99 } from '../lib/stats.js';
@@ -83,7 +89,11 @@ class ReplyWatch {
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             const missing = [...this.injectedAt.keys()].filter((i) => !this.repliedAt.has(i));
-            reject(new Error(`${missing.length} of ${this.injectedAt.size} messages got no reply within ${timeoutMs} ms (first: "${marker(missing[0] ?? 0)}")`));
+            reject(
+              new Error(
+                `${missing.length} of ${this.injectedAt.size} messages got no reply within ${timeoutMs} ms (first: "${marker(missing[0] ?? 0)}")`,
+              ),
+            );
           }, timeoutMs);
         }),
       ]);
@@ -150,7 +160,10 @@ const workload: Workload = {
       };
       const server = await target.start({ config });
       try {
-        const admin = await ProtocolClient.connect({ url: server.url, connectParams: target.connectParams(server.token) });
+        const admin = await ProtocolClient.connect({
+          url: server.url,
+          connectParams: target.connectParams(server.token),
+        });
         try {
           await waitForPlugins(admin, ['agent', 'delivery', 'telegram']);
         } finally {
@@ -200,16 +213,37 @@ const workload: Workload = {
         const steadyLatencies = watch.latencies(steadyFrom, steadyTo, deadline);
         const steadyEnd = drained ? watch.lastReplyAt(steadyFrom, steadyTo) : deadline;
         const steadyRate = (steadyReplied * 1000) / (steadyEnd - watch.firstInjectAt(steadyFrom));
-        if (!drained) opts.log(`steady phase: ${steadyCount - steadyReplied} of ${steadyCount} updates unanswered ${steadyGraceMs} ms after the last one (counted as waiting until then)`);
+        if (!drained)
+          opts.log(
+            `steady phase: ${steadyCount - steadyReplied} of ${steadyCount} updates unanswered ${steadyGraceMs} ms after the last one (counted as waiting until then)`,
+          );
 
         opts.log(`${sequential} sequential, burst of ${burst}, ${steadyCount} at ${STEADY_RATE}/s`);
         const measurements: Measurement[] = [
-          { metric: `update → sendMessage p50, one at a time (${sequential})`, value: median(seqLatencies), unit: 'ms' },
+          {
+            metric: `update → sendMessage p50, one at a time (${sequential})`,
+            value: median(seqLatencies),
+            unit: 'ms',
+          },
           { metric: `update → sendMessage p99, one at a time (${sequential})`, value: p99(seqLatencies), unit: 'ms' },
           { metric: `burst of ${burst}: replies/s until the last`, value: burstRate, unit: 'msg/s' },
-          { metric: `update → sendMessage p50 at ${STEADY_RATE} msg/s offered (${steadyCount})`, value: median(steadyLatencies), unit: 'ms' },
-          { metric: `update → sendMessage p99 at ${STEADY_RATE} msg/s offered (${steadyCount})`, value: p99(steadyLatencies), unit: 'ms', goal: { kind: 'below', value: 50 } },
-          { metric: `sustained at ${STEADY_RATE} msg/s offered: replies/s`, value: steadyRate, unit: 'msg/s', goal: { kind: 'at-least', value: STEADY_RATE * 0.98 } },
+          {
+            metric: `update → sendMessage p50 at ${STEADY_RATE} msg/s offered (${steadyCount})`,
+            value: median(steadyLatencies),
+            unit: 'ms',
+          },
+          {
+            metric: `update → sendMessage p99 at ${STEADY_RATE} msg/s offered (${steadyCount})`,
+            value: p99(steadyLatencies),
+            unit: 'ms',
+            goal: { kind: 'below', value: 50 },
+          },
+          {
+            metric: `sustained at ${STEADY_RATE} msg/s offered: replies/s`,
+            value: steadyRate,
+            unit: 'msg/s',
+            goal: { kind: 'at-least', value: STEADY_RATE * 0.98 },
+          },
         ];
         return measurements;
       } finally {

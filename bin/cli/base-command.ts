@@ -1,10 +1,10 @@
 import { UsageError } from 'clipanion';
-import type { GatewayConnectError, GatewayRequestError } from '../client/gateway-client.js';
 import { GatewayError } from '../../kernel/errors.js';
+import type { GatewayConnectError, GatewayRequestError } from '../client/gateway-client.js';
 import { ProfileCommand } from '../profile-options.js';
 import { CliError } from './cli-error.js';
 import { ExitCode } from './exit-codes.js';
-import { colorsWanted, terminalStyle, type TerminalStyle } from './terminal-style.js';
+import { colorsWanted, type TerminalStyle, terminalStyle } from './terminal-style.js';
 
 /**
  * Base of every command except `gateway` itself: runs `run()`, turns any error into one clear
@@ -16,6 +16,7 @@ export abstract class MoltbotCommand extends ProfileCommand {
     return false;
   }
 
+  // biome-ignore lint/suspicious/noConfusingVoidType: commands that always succeed return nothing
   abstract run(): Promise<number | void>;
 
   async execute(): Promise<number> {
@@ -74,31 +75,56 @@ function isNamed<T extends Error>(err: unknown, name: string): err is T {
 function describeConnectError(err: GatewayConnectError): { code: string; message: string; exitCode: number } {
   switch (err.kind) {
     case 'unreachable':
-      return { code: 'GW_ERR_CLI_UNREACHABLE', message: `${err.message}. Is the gateway running? Start it with "moltbot gateway" (or "moltbot gateway start" for the service), or pass --url.`, exitCode: ExitCode.unreachable };
+      return {
+        code: 'GW_ERR_CLI_UNREACHABLE',
+        message: `${err.message}. Is the gateway running? Start it with "moltbot gateway" (or "moltbot gateway start" for the service), or pass --url.`,
+        exitCode: ExitCode.unreachable,
+      };
     case 'auth': {
       const limited = err.error?.code === 'RATE_LIMITED';
       const hint = limited
         ? `too many failed attempts: wait ${Math.ceil((err.error?.retryAfterMs ?? 60_000) / 1000)} s and retry with the right token`
         : 'pass the right secret with --token / --password, set CLAWDBOT_GATEWAY_TOKEN, or check gateway.auth.token in the config (moltbot config get gateway.auth.token --show-secrets)';
-      return { code: 'GW_ERR_CLI_AUTH', message: `the gateway refused our credentials (${err.error?.code}: ${err.error?.message}): ${hint}`, exitCode: ExitCode.auth };
+      return {
+        code: 'GW_ERR_CLI_AUTH',
+        message: `the gateway refused our credentials (${err.error?.code}: ${err.error?.message}): ${hint}`,
+        exitCode: ExitCode.auth,
+      };
     }
     case 'timeout':
-      return { code: 'GW_ERR_CLI_TIMEOUT', message: `${err.message}: the gateway is not answering in time; raise --timeout or check "moltbot logs"`, exitCode: ExitCode.timeout };
+      return {
+        code: 'GW_ERR_CLI_TIMEOUT',
+        message: `${err.message}: the gateway is not answering in time; raise --timeout or check "moltbot logs"`,
+        exitCode: ExitCode.timeout,
+      };
     default:
-      return { code: 'GW_ERR_CLI_UNREACHABLE', message: `could not talk to the gateway: ${err.message}`, exitCode: ExitCode.unreachable };
+      return {
+        code: 'GW_ERR_CLI_UNREACHABLE',
+        message: `could not talk to the gateway: ${err.message}`,
+        exitCode: ExitCode.unreachable,
+      };
   }
 }
 
 function describeRequestError(err: GatewayRequestError): { code: string; message: string; exitCode: number } {
   const e = err.error;
-  if (e.code === 'NOT_FOUND' && (e.details?.errorCode === 'GW_ERR_METHOD_UNKNOWN' || /unknown method/i.test(e.message))) {
+  if (
+    e.code === 'NOT_FOUND' &&
+    (e.details?.errorCode === 'GW_ERR_METHOD_UNKNOWN' || /unknown method/i.test(e.message))
+  ) {
     return {
       code: 'GW_ERR_CLI_METHOD_UNAVAILABLE',
       message: `the gateway does not offer "${err.method}" (${e.message}): enable the plugin that provides it (see docs/cli.md) and check "moltbot plugins list"`,
       exitCode: ExitCode.unavailable,
     };
   }
-  if (e.code === 'UNAUTHORIZED' || e.code === 'FORBIDDEN') return { code: 'GW_ERR_CLI_AUTH', message: `${err.method}: ${e.code}: ${e.message}`, exitCode: ExitCode.auth };
-  if (e.code === 'INVALID_REQUEST') return { code: 'GW_ERR_CLI_INVALID_VALUE', message: `${err.method}: ${e.message}`, exitCode: ExitCode.usage };
-  return { code: 'GW_ERR_CLI_REQUEST_FAILED', message: `${err.method} failed: ${e.code}: ${e.message}`, exitCode: ExitCode.failure };
+  if (e.code === 'UNAUTHORIZED' || e.code === 'FORBIDDEN')
+    return { code: 'GW_ERR_CLI_AUTH', message: `${err.method}: ${e.code}: ${e.message}`, exitCode: ExitCode.auth };
+  if (e.code === 'INVALID_REQUEST')
+    return { code: 'GW_ERR_CLI_INVALID_VALUE', message: `${err.method}: ${e.message}`, exitCode: ExitCode.usage };
+  return {
+    code: 'GW_ERR_CLI_REQUEST_FAILED',
+    message: `${err.method} failed: ${e.code}: ${e.message}`,
+    exitCode: ExitCode.failure,
+  };
 }

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import { Option } from 'clipanion';
 import type { GatewayClient } from '../client/gateway-client.js';
 import { packageVersion } from '../package-version.js';
-import { CliError } from './cli-error.js';
 import { MoltbotCommand } from './base-command.js';
+import { CliError } from './cli-error.js';
 import { parseDuration } from './duration-option.js';
-import { dialHost, readLocalProfile, type LocalProfile } from './local-profile.js';
+import { dialHost, type LocalProfile, readLocalProfile } from './local-profile.js';
 import { withProgress } from './progress.js';
 
 export interface GatewayTarget {
@@ -23,9 +23,15 @@ export interface GatewayTarget {
  */
 export abstract class GatewayCommand extends MoltbotCommand {
   url = Option.String('--url', { description: 'Gateway WebSocket URL (default ws://127.0.0.1:<profile port>)' });
-  token = Option.String('--token', { description: 'Gateway token (default: CLAWDBOT_GATEWAY_TOKEN, then gateway.auth.token from the config)' });
-  password = Option.String('--password', { description: 'Gateway password (default: CLAWDBOT_GATEWAY_PASSWORD, then gateway.auth.password)' });
-  timeout = Option.String('--timeout', { description: 'Connect and answer deadline: ms or 500ms/10s/2m (default 10s)' });
+  token = Option.String('--token', {
+    description: 'Gateway token (default: CLAWDBOT_GATEWAY_TOKEN, then gateway.auth.token from the config)',
+  });
+  password = Option.String('--password', {
+    description: 'Gateway password (default: CLAWDBOT_GATEWAY_PASSWORD, then gateway.auth.password)',
+  });
+  timeout = Option.String('--timeout', {
+    description: 'Connect and answer deadline: ms or 500ms/10s/2m (default 10s)',
+  });
   json = Option.Boolean('--json', false, { description: 'Print machine-readable JSON on stdout' });
 
   override wantsJson(): boolean {
@@ -45,7 +51,10 @@ export abstract class GatewayCommand extends MoltbotCommand {
     const env = process.env;
     let url = this.url;
     if (url !== undefined && !/^wss?:\/\/[^\s/]+/.test(url)) {
-      throw new CliError('GW_ERR_CLI_INVALID_VALUE', `--url "${url}" is not a WebSocket URL: use ws://host:port (or wss://)`);
+      throw new CliError(
+        'GW_ERR_CLI_INVALID_VALUE',
+        `--url "${url}" is not a WebSocket URL: use ws://host:port (or wss://)`,
+      );
     }
     const source = url ? 'flag' : 'profile';
     url ??= `ws://${dialHost(local.bind)}:${local.port}`;
@@ -57,17 +66,20 @@ export abstract class GatewayCommand extends MoltbotCommand {
   async connect(target = this.target()): Promise<GatewayClient> {
     const timeoutMs = this.timeoutMs();
     const { GatewayClient } = await import('../client/gateway-client.js');
-    return withProgress(this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean }, `Connecting to ${target.url}…`, () =>
-      GatewayClient.connect({
-        url: target.url,
-        token: target.token,
-        password: target.password,
-        clientId: 'cli',
-        clientMode: 'cli',
-        version: packageVersion(),
-        instanceId: crypto.randomUUID(),
-        timeoutMs,
-      }),
+    return withProgress(
+      this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+      `Connecting to ${target.url}…`,
+      () =>
+        GatewayClient.connect({
+          url: target.url,
+          token: target.token,
+          password: target.password,
+          clientId: 'cli',
+          clientMode: 'cli',
+          version: packageVersion(),
+          instanceId: crypto.randomUUID(),
+          timeoutMs,
+        }),
     );
   }
 

@@ -1,4 +1,4 @@
-import { readConfigFile, type ConfigSnapshot } from '../../kernel/config/config-file.js';
+import { type ConfigSnapshot, readConfigFile } from '../../kernel/config/config-file.js';
 import type { KernelConfig } from '../../kernel/config/kernel-schema.js';
 import type { GatewayPaths } from '../../kernel/paths.js';
 
@@ -31,7 +31,12 @@ export function readLocalProfile(paths: GatewayPaths, env: NodeJS.ProcessEnv = p
   const config = snapshot?.config ?? {};
   const gw = ((config as KernelConfig).gateway ?? {}) as NonNullable<KernelConfig['gateway']>;
   const envPort = Number(env.CLAWDBOT_GATEWAY_PORT);
-  const hasEnvPort = env.CLAWDBOT_GATEWAY_PORT !== undefined && env.CLAWDBOT_GATEWAY_PORT !== '' && Number.isInteger(envPort) && envPort > 0 && envPort < 65536;
+  const hasEnvPort =
+    env.CLAWDBOT_GATEWAY_PORT !== undefined &&
+    env.CLAWDBOT_GATEWAY_PORT !== '' &&
+    Number.isInteger(envPort) &&
+    envPort > 0 &&
+    envPort < 65536;
   const port = hasEnvPort ? envPort : typeof gw.port === 'number' ? gw.port : paths.defaultPort;
   const portSource = hasEnvPort ? 'env' : typeof gw.port === 'number' ? 'config' : 'default';
   const auth = gw.auth ?? {};

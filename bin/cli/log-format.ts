@@ -27,7 +27,14 @@ export function formatLine(line: string, style: TerminalStyle): string {
   if (!rec) return line;
   const time = typeof rec.time === 'number' ? new Date(rec.time).toISOString().slice(11, 19) : '';
   const name = (NAMES[rec.level as number] ?? String(rec.level)).toUpperCase().padEnd(5);
-  const colored = rec.level >= 50 ? style.red(name) : rec.level >= 40 ? style.yellow(name) : rec.level >= 30 ? style.green(name) : style.dim(name);
+  const colored =
+    rec.level >= 50
+      ? style.red(name)
+      : rec.level >= 40
+        ? style.yellow(name)
+        : rec.level >= 30
+          ? style.green(name)
+          : style.dim(name);
   const plugin = rec.plugin ? `${style.cyan(`[${rec.plugin}]`)} ` : '';
   const extra = Object.entries(rec)
     .filter(([k]) => !SKIP.has(k))

@@ -4,7 +4,11 @@
  */
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
-export async function withProgress<T>(stream: NodeJS.WritableStream & { isTTY?: boolean }, label: string, work: () => Promise<T>): Promise<T> {
+export async function withProgress<T>(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  label: string,
+  work: () => Promise<T>,
+): Promise<T> {
   if (stream.isTTY !== true || process.env.NO_COLOR) return work();
   let i = 0;
   const draw = () => stream.write(`\r${FRAMES[i++ % FRAMES.length]} ${label}`);

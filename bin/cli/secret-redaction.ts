@@ -1,5 +1,5 @@
-import { isSecretKey, redactSecrets } from '../../kernel/config/redact-secrets.js';
 import { splitPath } from '../../kernel/config/object-path.js';
+import { isSecretKey, redactSecrets } from '../../kernel/config/redact-secrets.js';
 
 /** What `config get` shows in place of a secret unless --show-secrets. */
 export const SHOWN_REDACTED = '[redacted: add --show-secrets]';
@@ -15,6 +15,7 @@ export function redactAt(dotted: string, value: unknown): unknown {
 function replacePlaceholder(v: unknown): unknown {
   if (typeof v === 'string' && v === '__MOLTBOT_REDACTED__') return SHOWN_REDACTED;
   if (Array.isArray(v)) return v.map(replacePlaceholder);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replacePlaceholder(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replacePlaceholder(x)]));
   return v;
 }

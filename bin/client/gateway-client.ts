@@ -119,26 +119,56 @@ export class GatewayClient {
         }
         reject(err);
       };
-      const timer = setTimeout(() => fail(new GatewayConnectError('timeout', `no hello-ok from ${o.url} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => fail(new GatewayConnectError('timeout', `no hello-ok from ${o.url} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const ws = new WebSocket(o.url, { headers: o.headers, handshakeTimeout: timeoutMs });
       this.ws = ws;
       ws.on('unexpected-response', (_req, res) => {
         fail(new GatewayConnectError('refused', `gateway refused the WebSocket upgrade: HTTP ${res.statusCode}`));
       });
       ws.on('error', (err: NodeJS.ErrnoException) => {
-        const kind: ConnectFailureKind = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'EAI_AGAIN'].includes(err.code ?? '') ? 'unreachable' : 'closed';
-        fail(new GatewayConnectError(kind, kind === 'unreachable' ? `gateway not reachable at ${o.url} (${err.code})` : err.message));
+        const kind: ConnectFailureKind = [
+          'ECONNREFUSED',
+          'ENOTFOUND',
+          'EHOSTUNREACH',
+          'ECONNRESET',
+          'EAI_AGAIN',
+        ].includes(err.code ?? '')
+          ? 'unreachable'
+          : 'closed';
+        fail(
+          new GatewayConnectError(
+            kind,
+            kind === 'unreachable' ? `gateway not reachable at ${o.url} (${err.code})` : err.message,
+          ),
+        );
       });
       ws.on('close', (code, reason) => {
         this.closeCode = code;
         this.closeReason = reason.toString();
         for (const p of this.pending.values()) {
           if (p.timer) clearTimeout(p.timer);
-          p.reject(new GatewayConnectError('closed', `connection closed (${code} ${this.closeReason}) before ${p.method} answered`, undefined, code));
+          p.reject(
+            new GatewayConnectError(
+              'closed',
+              `connection closed (${code} ${this.closeReason}) before ${p.method} answered`,
+              undefined,
+              code,
+            ),
+          );
         }
         this.pending.clear();
         for (const w of this.closeWaiters.splice(0)) w(code);
-        fail(new GatewayConnectError('closed', `gateway closed the connection (${code} ${this.closeReason})`, undefined, code));
+        fail(
+          new GatewayConnectError(
+            'closed',
+            `gateway closed the connection (${code} ${this.closeReason})`,
+            undefined,
+            code,
+          ),
+        );
       });
       ws.on('message', (data) => {
         let frame: any;
@@ -165,7 +195,8 @@ export class GatewayClient {
             this.hello = frame.payload;
             resolve(frame.payload);
           } else {
-            const kind: ConnectFailureKind = frame.error?.code === 'UNAUTHORIZED' || frame.error?.code === 'RATE_LIMITED' ? 'auth' : 'refused';
+            const kind: ConnectFailureKind =
+              frame.error?.code === 'UNAUTHORIZED' || frame.error?.code === 'RATE_LIMITED' ? 'auth' : 'refused';
             fail(new GatewayConnectError(kind, `${frame.error?.code}: ${frame.error?.message}`, frame.error));
           }
           return;
@@ -212,7 +243,14 @@ export class GatewayClient {
     this.pending.delete(frame.id);
     if (p.timer) clearTimeout(p.timer);
     if (frame.ok) p.resolve(frame.payload);
-    else p.reject(new GatewayRequestError(p.method, frame.error ?? { code: 'INTERNAL', message: 'no error given' }, frame.payload));
+    else
+      p.reject(
+        new GatewayRequestError(
+          p.method,
+          frame.error ?? { code: 'INTERNAL', message: 'no error given' },
+          frame.payload,
+        ),
+      );
   }
 
   /**
@@ -220,11 +258,22 @@ export class GatewayClient {
    * passed to `onAccepted` and not taken as the answer when `expectFinal` is set — by default
    * for the two-stage `agent` method, or whenever `onAccepted` is given.
    */
-  request<T = any>(method: string, params?: unknown, opts: { timeoutMs?: number; onAccepted?: (payload: any) => void; expectFinal?: boolean } = {}): Promise<T> {
+  request<T = any>(
+    method: string,
+    params?: unknown,
+    opts: { timeoutMs?: number; onAccepted?: (payload: any) => void; expectFinal?: boolean } = {},
+  ): Promise<T> {
     const id = String(this.nextId++);
     return new Promise<T>((resolve, reject) => {
       if (!this.ws || this.ws.readyState !== WebSocket.OPEN) {
-        reject(new GatewayConnectError('closed', `${method}: the connection is closed${this.closeCode !== undefined ? ` (${this.closeCode} ${this.closeReason ?? ''})` : ''}`, undefined, this.closeCode));
+        reject(
+          new GatewayConnectError(
+            'closed',
+            `${method}: the connection is closed${this.closeCode !== undefined ? ` (${this.closeCode} ${this.closeReason ?? ''})` : ''}`,
+            undefined,
+            this.closeCode,
+          ),
+        );
         return;
       }
       const expectFinal = opts.expectFinal ?? (opts.onAccepted !== undefined || method === 'agent');

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Command, Option } from 'clipanion';
-import { GatewayCommand } from '../cli/gateway-command.js';
 import { ExitCode } from '../cli/exit-codes.js';
+import { GatewayCommand } from '../cli/gateway-command.js';
 
 export class AgentCommand extends GatewayCommand {
   static override paths = [['agent']];
@@ -68,10 +68,19 @@ export class AgentCommand extends GatewayCommand {
       off();
       this.emit(result, () => {
         if (streamed) this.out('');
-        else this.out(typeof result.result?.text === 'string' && result.status === 'ok' ? result.result.text : typeof result.summary === 'string' ? result.summary : JSON.stringify(result, null, 2));
+        else
+          this.out(
+            typeof result.result?.text === 'string' && result.status === 'ok'
+              ? result.result.text
+              : typeof result.summary === 'string'
+                ? result.summary
+                : JSON.stringify(result, null, 2),
+          );
       });
       if (result.status === 'error') {
-        this.err(`the agent run ${result.runId} ended with an error${result.error?.message ? `: ${result.error.message}` : ''}`);
+        this.err(
+          `the agent run ${result.runId} ended with an error${result.error?.message ? `: ${result.error.message}` : ''}`,
+        );
         return ExitCode.failure;
       }
       return ExitCode.ok;

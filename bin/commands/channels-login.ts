@@ -33,13 +33,29 @@ export class ChannelsLoginCommand extends GatewayCommand {
         if (e.event === 'channels.login' && e.payload?.status === 'qr') showQr(e.payload.qr);
       });
       // The gateway bounds the login by timeoutMs (5 s–10 min); our own deadline leaves it time to answer.
-      const params = { channel: this.channel, ...(this.account ? { accountId: this.account } : {}), timeoutMs: Math.min(600_000, Math.max(5000, timeoutMs)) };
-      const result = await withProgress(this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean }, `Linking ${this.channel}…`, () =>
-        client.request<Record<string, any>>('channels.login', params, { timeoutMs: timeoutMs + 5000, onAccepted: (ack) => showQr(ack.qr) }),
+      const params = {
+        channel: this.channel,
+        ...(this.account ? { accountId: this.account } : {}),
+        timeoutMs: Math.min(600_000, Math.max(5000, timeoutMs)),
+      };
+      const result = await withProgress(
+        this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+        `Linking ${this.channel}…`,
+        () =>
+          client.request<Record<string, any>>('channels.login', params, {
+            timeoutMs: timeoutMs + 5000,
+            onAccepted: (ack) => showQr(ack.qr),
+          }),
       );
       off();
       showQr(result.qr);
-      this.emit(result, () => this.out(result.linked === false ? `${this.channel}: not linked yet (${result.message ?? 'scan the QR code, then run this again'})` : `${this.channel}${this.account ? `/${this.account}` : ''} linked`));
+      this.emit(result, () =>
+        this.out(
+          result.linked === false
+            ? `${this.channel}: not linked yet (${result.message ?? 'scan the QR code, then run this again'})`
+            : `${this.channel}${this.account ? `/${this.account}` : ''} linked`,
+        ),
+      );
     } finally {
       client.close();
     }

@@ -13,7 +13,10 @@ export class ChannelsLogoutCommand extends GatewayCommand {
   account = Option.String('--account', { description: 'Account id (default: the default account)' });
 
   async run(): Promise<void> {
-    const result = await this.call<Record<string, any>>('channels.logout', { channel: this.channel, ...(this.account ? { accountId: this.account } : {}) });
+    const result = await this.call<Record<string, any>>('channels.logout', {
+      channel: this.channel,
+      ...(this.account ? { accountId: this.account } : {}),
+    });
     this.emit(result, () => this.out(`${this.channel}${this.account ? `/${this.account}` : ''} logged out`));
   }
 }

@@ -31,12 +31,18 @@ export class ConfigEditCommand extends MoltbotCommand {
     const snapshot = readConfigFile(paths.configPath);
     const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
     fs.mkdirSync(path.dirname(paths.configPath), { recursive: true, mode: 0o700 });
-    const draft = path.join(path.dirname(paths.configPath), `.moltbot.edit-${crypto.randomBytes(4).toString('hex')}.json5`);
+    const draft = path.join(
+      path.dirname(paths.configPath),
+      `.moltbot.edit-${crypto.randomBytes(4).toString('hex')}.json5`,
+    );
     fs.writeFileSync(draft, snapshot.exists ? snapshot.raw : serializeConfig({}), { mode: 0o600 });
     const r = spawnSync(`${editor} ${JSON.stringify(draft)}`, { shell: true, stdio: 'inherit' });
     if (r.status !== 0) {
       fs.rmSync(draft, { force: true });
-      throw new CliError('GW_ERR_CLI_REQUEST_FAILED', `the editor "${editor}" exited with ${r.status ?? r.signal}: nothing was changed`);
+      throw new CliError(
+        'GW_ERR_CLI_REQUEST_FAILED',
+        `the editor "${editor}" exited with ${r.status ?? r.signal}: nothing was changed`,
+      );
     }
     const text = fs.readFileSync(draft, 'utf8');
     if (text === snapshot.raw) {
@@ -48,7 +54,10 @@ export class ConfigEditCommand extends MoltbotCommand {
       await assertValid(parseConfigText(text, paths.configPath), paths.configPath);
     } catch (err) {
       const message = err instanceof GatewayError || err instanceof CliError ? err.message : String(err);
-      throw new CliError('GW_ERR_CLI_CONFIG_INVALID', `${message}\nYour edit is kept in ${draft}; fix it and copy it over, or delete it.`);
+      throw new CliError(
+        'GW_ERR_CLI_CONFIG_INVALID',
+        `${message}\nYour edit is kept in ${draft}; fix it and copy it over, or delete it.`,
+      );
     }
     writeFileAtomic(paths.configPath, text);
     fs.rmSync(draft, { force: true });

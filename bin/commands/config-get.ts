@@ -1,8 +1,8 @@
 import { Command, Option } from 'clipanion';
-import { readExistingConfig } from '../cli/config-edit.js';
 import { getPath, splitPath } from '../../kernel/config/object-path.js';
 import { MoltbotCommand } from '../cli/base-command.js';
 import { CliError } from '../cli/cli-error.js';
+import { readExistingConfig } from '../cli/config-edit.js';
 import { redactAt } from '../cli/secret-redaction.js';
 
 export class ConfigGetCommand extends MoltbotCommand {

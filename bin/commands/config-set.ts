@@ -29,11 +29,15 @@ export class ConfigSetCommand extends MoltbotCommand {
 
   async run(): Promise<void> {
     const value = parseCliValue(this.value, this.asString);
-    const { before, warnings } = await editConfigFile(this.gatewayPaths(), (cfg) => setPath(cfg, this.configPath, value));
+    const { before, warnings } = await editConfigFile(this.gatewayPaths(), (cfg) =>
+      setPath(cfg, this.configPath, value),
+    );
     const last = this.configPath.split('.').pop() ?? '';
     const shown = isSecretKey(last) ? '[redacted]' : JSON.stringify(value);
     const old = getPath(before, this.configPath);
-    this.out(`set ${this.configPath} = ${shown}${old === undefined ? '' : isSecretKey(last) ? ' (replaced)' : ` (was ${JSON.stringify(old)})`}`);
+    this.out(
+      `set ${this.configPath} = ${shown}${old === undefined ? '' : isSecretKey(last) ? ' (replaced)' : ` (was ${JSON.stringify(old)})`}`,
+    );
     for (const w of warnings) this.err(`${this.errStyle.yellow('warning')} ${w}`);
   }
 }

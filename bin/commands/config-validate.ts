@@ -1,7 +1,7 @@
 import { Command, Option } from 'clipanion';
-import { readExistingConfig } from '../cli/config-edit.js';
 import { MoltbotCommand } from '../cli/base-command.js';
 import { checkConfig, describeIssue } from '../cli/config-check.js';
+import { readExistingConfig } from '../cli/config-edit.js';
 import { ExitCode } from '../cli/exit-codes.js';
 
 export class ConfigValidateCommand extends MoltbotCommand {
@@ -30,7 +30,8 @@ export class ConfigValidateCommand extends MoltbotCommand {
     else {
       const s = this.style;
       this.out(`${check.ok ? s.green('valid') : s.red('INVALID')}  ${paths.configPath}`);
-      for (const i of check.issues) this.out(`  ${i.severity === 'error' ? s.red('error') : s.yellow('warning')} ${describeIssue(i)}`);
+      for (const i of check.issues)
+        this.out(`  ${i.severity === 'error' ? s.red('error') : s.yellow('warning')} ${describeIssue(i)}`);
     }
     return check.ok ? ExitCode.ok : ExitCode.usage;
   }

@@ -52,17 +52,34 @@ export class DoctorCommand extends MoltbotCommand {
     }
     const remaining = findings.filter((f) => f.severity === 'error' && !f.fixed);
     if (this.json) {
-      this.printJson({ ok: remaining.length === 0, fixed: this.fix, findings: findings.map(({ repair, ...f }) => ({ ...f, fixable: Boolean(repair) })) });
+      this.printJson({
+        ok: remaining.length === 0,
+        fixed: this.fix,
+        findings: findings.map(({ repair, ...f }) => ({ ...f, fixable: Boolean(repair) })),
+      });
     } else {
       const s = this.style;
       for (const f of findings) {
-        const mark = f.fixed ? s.green('fixed  ') : f.severity === 'error' ? s.red('error  ') : f.severity === 'warning' ? s.yellow('warning') : s.dim('ok     ');
+        const mark = f.fixed
+          ? s.green('fixed  ')
+          : f.severity === 'error'
+            ? s.red('error  ')
+            : f.severity === 'warning'
+              ? s.yellow('warning')
+              : s.dim('ok     ');
         this.out(`${mark} [${f.check}] ${f.message}`);
-        if (f.fix && !f.fixed) this.out(`        fix: ${f.fix}${f.repair && !this.fix ? s.dim(' (doctor --fix can do this)') : ''}`);
+        if (f.fix && !f.fixed)
+          this.out(`        fix: ${f.fix}${f.repair && !this.fix ? s.dim(' (doctor --fix can do this)') : ''}`);
         if (f.fixError) this.out(`        ${s.red('could not fix')}: ${f.fixError}`);
       }
       const warnings = findings.filter((f) => f.severity === 'warning' && !f.fixed).length;
-      this.out(remaining.length === 0 ? s.green(`no errors${warnings ? `, ${warnings} warning(s)` : ''}`) : s.red(`${remaining.length} error(s) remain${this.fix ? '' : ': run "moltbot doctor --fix" for the ones it can repair'}`));
+      this.out(
+        remaining.length === 0
+          ? s.green(`no errors${warnings ? `, ${warnings} warning(s)` : ''}`)
+          : s.red(
+              `${remaining.length} error(s) remain${this.fix ? '' : ': run "moltbot doctor --fix" for the ones it can repair'}`,
+            ),
+      );
     }
     return remaining.length === 0 ? ExitCode.ok : ExitCode.failure;
   }

@@ -4,8 +4,14 @@ import * as t from 'typanion';
 import { MoltbotCommand } from '../cli/base-command.js';
 import { CliError } from '../cli/cli-error.js';
 import { withProgress } from '../cli/progress.js';
+import {
+  installCommands,
+  lingerHint,
+  renderService,
+  runPlanned,
+  writeServiceFile,
+} from '../service/service-manager.js';
 import { formatCommand } from '../service/service-runner.js';
-import { installCommands, lingerHint, renderService, runPlanned, writeServiceFile } from '../service/service-manager.js';
 import { buildServiceSpec } from '../service/service-spec.js';
 
 export class GatewayInstallCommand extends MoltbotCommand {
@@ -31,14 +37,25 @@ export class GatewayInstallCommand extends MoltbotCommand {
     ],
   });
 
-  system = Option.Boolean('--system', false, { description: 'Install a system unit/daemon (with User=) instead of a user one' });
+  system = Option.Boolean('--system', false, {
+    description: 'Install a system unit/daemon (with User=) instead of a user one',
+  });
   user = Option.String('--user', { description: 'User a --system service runs as (default: the current user)' });
-  port = Option.String('--port', { description: 'Pin the service to this port (default: from the config)', validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(1, 65535)]) });
-  dryRun = Option.Boolean('--dry-run', false, { description: 'Print the service file and the commands; change nothing' });
+  port = Option.String('--port', {
+    description: 'Pin the service to this port (default: from the config)',
+    validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(1, 65535)]),
+  });
+  dryRun = Option.Boolean('--dry-run', false, {
+    description: 'Print the service file and the commands; change nothing',
+  });
 
   async run(): Promise<void> {
     const paths = this.gatewayPaths();
-    if (this.user !== undefined && !this.system) throw new CliError('GW_ERR_CLI_INVALID_VALUE', '--user only applies to --system services (a user service runs as you)');
+    if (this.user !== undefined && !this.system)
+      throw new CliError(
+        'GW_ERR_CLI_INVALID_VALUE',
+        '--user only applies to --system services (a user service runs as you)',
+      );
     const spec = buildServiceSpec({ paths, env: process.env, system: this.system, user: this.user, port: this.port });
     const commands = installCommands(spec);
     if (this.dryRun) {
@@ -48,12 +65,21 @@ export class GatewayInstallCommand extends MoltbotCommand {
       return;
     }
     if (!fs.existsSync(paths.configPath)) {
-      throw new CliError('GW_ERR_CLI_CONFIG_MISSING', `no config at ${paths.configPath}: run "moltbot${paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : ''} setup" first, so the service has a token to start with`);
+      throw new CliError(
+        'GW_ERR_CLI_CONFIG_MISSING',
+        `no config at ${paths.configPath}: run "moltbot${paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : ''} setup" first, so the service has a token to start with`,
+      );
     }
     writeServiceFile(spec);
-    await withProgress(this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean }, `Installing ${spec.name}…`, async () => runPlanned(commands, process.env));
+    await withProgress(
+      this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+      `Installing ${spec.name}…`,
+      async () => runPlanned(commands, process.env),
+    );
     this.out(`installed ${spec.name} (${spec.file}) and started it`);
-    this.out(`check it with: moltbot${paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : ''} gateway status`);
+    this.out(
+      `check it with: moltbot${paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : ''} gateway status`,
+    );
     const hint = lingerHint(spec, process.env);
     if (hint) this.out(hint);
   }

@@ -24,7 +24,11 @@ export class GatewayRestartCommand extends GatewayCommand {
   async run(): Promise<void> {
     const spec = installedSpec(this.gatewayPaths(), process.env);
     if (spec) {
-      await withProgress(this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean }, `Restarting ${spec.name}…`, async () => runPlanned(actionCommands(spec, 'restart'), process.env));
+      await withProgress(
+        this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+        `Restarting ${spec.name}…`,
+        async () => runPlanned(actionCommands(spec, 'restart'), process.env),
+      );
       this.emit({ ok: true, via: 'service', name: spec.name }, () => this.out(`restarted ${spec.name}`));
       return;
     }
@@ -32,7 +36,11 @@ export class GatewayRestartCommand extends GatewayCommand {
     const timeoutMs = this.timeoutMs(30_000);
     const client = await this.connect(target).catch((err) => {
       if ((err as { kind?: string }).kind === 'unreachable') {
-        throw new CliError('GW_ERR_CLI_NOT_RUNNING', `no gateway service is installed and no gateway answers at ${target.url}: start one with "moltbot gateway" or "moltbot gateway install"`, { cause: err });
+        throw new CliError(
+          'GW_ERR_CLI_NOT_RUNNING',
+          `no gateway service is installed and no gateway answers at ${target.url}: start one with "moltbot gateway" or "moltbot gateway install"`,
+          { cause: err },
+        );
       }
       throw err;
     });
@@ -40,25 +48,53 @@ export class GatewayRestartCommand extends GatewayCommand {
     const closed = client.waitForClose(timeoutMs).catch(() => client.close());
     // The gateway may close the socket (1012) right after answering; a close before the answer still means it restarts.
     const answer = await client
-      .request<{ pid: number; restartExpectedMs?: number }>('gateway.restart', { reason: 'moltbot gateway restart' }, { timeoutMs })
+      .request<{ pid: number; restartExpectedMs?: number }>(
+        'gateway.restart',
+        { reason: 'moltbot gateway restart' },
+        { timeoutMs },
+      )
       .catch((err) => {
         if ((err as { kind?: string }).kind === 'closed') return { pid: before.pid, restartExpectedMs: undefined };
         throw err;
       });
     await closed;
-    const after = await withProgress(this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean }, 'Waiting for the gateway to come back…', () => this.waitUntilBack(target, timeoutMs));
-    const result = { ok: true, via: 'in-process', pidBefore: before.pid, pid: after.pid, restartExpectedMs: answer.restartExpectedMs };
-    this.emit(result, () => this.out(`restarted the gateway in-process (pid ${after.pid}${after.pid === before.pid ? ', same process' : ''})`));
+    const after = await withProgress(
+      this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+      'Waiting for the gateway to come back…',
+      () => this.waitUntilBack(target, timeoutMs),
+    );
+    const result = {
+      ok: true,
+      via: 'in-process',
+      pidBefore: before.pid,
+      pid: after.pid,
+      restartExpectedMs: answer.restartExpectedMs,
+    };
+    this.emit(result, () =>
+      this.out(
+        `restarted the gateway in-process (pid ${after.pid}${after.pid === before.pid ? ', same process' : ''})`,
+      ),
+    );
   }
 
   /** Reconnect until hello-ok or the deadline (bounded: one attempt per 250 ms). */
-  private async waitUntilBack(target: ReturnType<GatewayCommand['target']>, timeoutMs: number): Promise<{ pid: number }> {
+  private async waitUntilBack(
+    target: ReturnType<GatewayCommand['target']>,
+    timeoutMs: number,
+  ): Promise<{ pid: number }> {
     const deadline = Date.now() + timeoutMs;
     const { GatewayClient } = await import('../client/gateway-client.js');
     let last: unknown;
     while (Date.now() < deadline) {
       try {
-        const c = await GatewayClient.connect({ url: target.url, token: target.token, password: target.password, clientId: 'cli', clientMode: 'cli', timeoutMs: Math.min(5000, Math.max(500, deadline - Date.now())) });
+        const c = await GatewayClient.connect({
+          url: target.url,
+          token: target.token,
+          password: target.password,
+          clientId: 'cli',
+          clientMode: 'cli',
+          timeoutMs: Math.min(5000, Math.max(500, deadline - Date.now())),
+        });
         try {
           return await c.request<{ pid: number }>('status', {}, { timeoutMs: 5000 });
         } finally {
@@ -69,6 +105,9 @@ export class GatewayRestartCommand extends GatewayCommand {
         await new Promise((r) => setTimeout(r, 250));
       }
     }
-    throw new CliError('GW_ERR_CLI_TIMEOUT', `the gateway did not come back within ${timeoutMs} ms after the restart (${(last as Error)?.message ?? 'no answer'}): see "moltbot logs"`);
+    throw new CliError(
+      'GW_ERR_CLI_TIMEOUT',
+      `the gateway did not come back within ${timeoutMs} ms after the restart (${(last as Error)?.message ?? 'no answer'}): see "moltbot logs"`,
+    );
   }
 }

@@ -24,12 +24,21 @@ export class GatewayRunCommand extends ProfileCommand {
     ],
   });
 
-  port = Option.String('--port', { description: 'Port to listen on', validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(1, 65535)]) });
+  port = Option.String('--port', {
+    description: 'Port to listen on',
+    validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(1, 65535)]),
+  });
   bind = Option.String('--bind', { description: 'loopback (default), lan, tailnet, auto or an IP address' });
   token = Option.String('--token', { description: 'Gateway token clients must present' });
-  verbose = Option.Boolean('--verbose', false, { description: 'Mirror debug events (handshakes, req/res, events) to the console' });
-  force = Option.Boolean('--force', false, { description: 'Stop a process already listening on the port (SIGTERM, then SIGKILL)' });
-  allowUnconfigured = Option.Boolean('--allow-unconfigured', false, { description: 'Start without a config file, creating state dirs as needed' });
+  verbose = Option.Boolean('--verbose', false, {
+    description: 'Mirror debug events (handshakes, req/res, events) to the console',
+  });
+  force = Option.Boolean('--force', false, {
+    description: 'Stop a process already listening on the port (SIGTERM, then SIGKILL)',
+  });
+  allowUnconfigured = Option.Boolean('--allow-unconfigured', false, {
+    description: 'Start without a config file, creating state dirs as needed',
+  });
 
   async execute(): Promise<number> {
     const paths = this.gatewayPaths();
@@ -43,19 +52,29 @@ export class GatewayRunCommand extends ProfileCommand {
     const log = createGatewayLogger({ file: paths.logFile, verbose: this.verbose });
     const gateway = new Gateway({
       paths,
-      flags: { port: this.port, bind: this.bind, token: this.token, verbose: this.verbose, force: this.force, allowUnconfigured: this.allowUnconfigured },
+      flags: {
+        port: this.port,
+        bind: this.bind,
+        token: this.token,
+        verbose: this.verbose,
+        force: this.force,
+        allowUnconfigured: this.allowUnconfigured,
+      },
       env: process.env,
       version,
       builtins: BUILTIN_PLUGINS,
       logger: log.logger,
       announce: (line) => this.context.stdout.write(`${line}\n`),
     });
-    process.on('unhandledRejection', (reason) => log.logger.error({ err: reason }, 'unhandled rejection (kept running)'));
+    process.on('unhandledRejection', (reason) =>
+      log.logger.error({ err: reason }, 'unhandled rejection (kept running)'),
+    );
     process.on('uncaughtException', (err) => log.logger.error({ err }, 'uncaught exception (kept running)'));
     try {
       await gateway.start();
     } catch (err) {
-      const message = err instanceof GatewayError ? err.message : `failed to start: ${(err as Error).stack ?? String(err)}`;
+      const message =
+        err instanceof GatewayError ? err.message : `failed to start: ${(err as Error).stack ?? String(err)}`;
       log.logger.fatal({ code: (err as GatewayError).code }, message);
       log.flush();
       this.context.stderr.write(`moltbot gateway: ${message}\n`);

@@ -23,7 +23,11 @@ export class GatewayStartCommand extends MoltbotCommand {
         'no gateway service is installed for this profile: install one with "moltbot gateway install", or run "moltbot gateway" in the foreground',
       );
     }
-    await withProgress(this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean }, `Starting ${spec.name}…`, async () => runPlanned(actionCommands(spec, 'start'), process.env));
+    await withProgress(
+      this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+      `Starting ${spec.name}…`,
+      async () => runPlanned(actionCommands(spec, 'start'), process.env),
+    );
     this.out(`started ${spec.name}`);
   }
 }

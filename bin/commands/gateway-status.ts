@@ -27,11 +27,22 @@ export class GatewayStatusCommand extends GatewayCommand {
       state = parseServiceState(spec, runServiceCommand(c.cmd, c.args, process.env).stdout);
     }
     const target = this.target();
-    const report: Record<string, any> = { service: { ...service, ...state }, url: target.url, gateway: { reachable: false } };
+    const report: Record<string, any> = {
+      service: { ...service, ...state },
+      url: target.url,
+      gateway: { reachable: false },
+    };
     let exit: number = ExitCode.ok;
     try {
       const status = await this.call<Record<string, any>>('status', {});
-      report.gateway = { reachable: true, pid: status.pid, version: status.version, uptimeMs: status.uptimeMs, port: status.port, bind: status.bind };
+      report.gateway = {
+        reachable: true,
+        pid: status.pid,
+        version: status.version,
+        uptimeMs: status.uptimeMs,
+        port: status.port,
+        bind: status.bind,
+      };
     } catch (err) {
       const d = describeError(err);
       report.gateway = { reachable: false, error: { code: d.code, message: d.message } };
@@ -39,9 +50,18 @@ export class GatewayStatusCommand extends GatewayCommand {
     }
     this.emit(report, () => {
       const s = this.style;
-      if (!service.installed) this.out(`service   ${s.dim('not installed')} (${service.name ?? 'unsupported platform'}): moltbot gateway install`);
-      else this.out(`service   ${service.name} ${state.state ?? 'state unknown'}${state.pid ? ` pid ${state.pid}` : ''}${service.matches === false ? s.yellow(' (file differs from this CLI: run "moltbot gateway install" again)') : ''}\n          ${service.file}`);
-      if (report.gateway.reachable) this.out(`gateway   ${s.green('running')} at ${target.url} (pid ${report.gateway.pid}, ${report.gateway.version})`);
+      if (!service.installed)
+        this.out(
+          `service   ${s.dim('not installed')} (${service.name ?? 'unsupported platform'}): moltbot gateway install`,
+        );
+      else
+        this.out(
+          `service   ${service.name} ${state.state ?? 'state unknown'}${state.pid ? ` pid ${state.pid}` : ''}${service.matches === false ? s.yellow(' (file differs from this CLI: run "moltbot gateway install" again)') : ''}\n          ${service.file}`,
+        );
+      if (report.gateway.reachable)
+        this.out(
+          `gateway   ${s.green('running')} at ${target.url} (pid ${report.gateway.pid}, ${report.gateway.version})`,
+        );
       else this.out(`gateway   ${s.red('not reachable')} at ${target.url}: ${report.gateway.error.message}`);
     });
     return exit;

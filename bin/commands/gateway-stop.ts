@@ -23,7 +23,11 @@ export class GatewayStopCommand extends MoltbotCommand {
         'no gateway service is installed for this profile: install one with "moltbot gateway install", or run "moltbot gateway" in the foreground (stop that one with Ctrl-C)',
       );
     }
-    await withProgress(this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean }, `Stopping ${spec.name}…`, async () => runPlanned(actionCommands(spec, 'stop'), process.env));
+    await withProgress(
+      this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+      `Stopping ${spec.name}…`,
+      async () => runPlanned(actionCommands(spec, 'stop'), process.env),
+    );
     this.out(`stopped ${spec.name}`);
   }
 }

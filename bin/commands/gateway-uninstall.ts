@@ -30,7 +30,8 @@ export class GatewayUninstallCommand extends MoltbotCommand {
     }
     runPlanned(uninstallCommands(spec), process.env);
     fs.rmSync(spec.file, { force: true });
-    if (spec.platform === 'linux') runServiceCommand('systemctl', spec.system ? ['daemon-reload'] : ['--user', 'daemon-reload'], process.env);
+    if (spec.platform === 'linux')
+      runServiceCommand('systemctl', spec.system ? ['daemon-reload'] : ['--user', 'daemon-reload'], process.env);
     if (this.json) this.printJson({ ok: true, removed: true, name: spec.name, file: spec.file });
     else this.out(`stopped and removed ${spec.name} (${spec.file})`);
   }

@@ -1,6 +1,6 @@
 import { Command } from 'clipanion';
-import { GatewayCommand } from '../cli/gateway-command.js';
 import { ExitCode } from '../cli/exit-codes.js';
+import { GatewayCommand } from '../cli/gateway-command.js';
 
 export class HealthCommand extends GatewayCommand {
   static override paths = [['health']];
@@ -26,14 +26,23 @@ export class HealthCommand extends GatewayCommand {
       const s = this.style;
       this.out(`${snapshot.ok ? s.green('healthy') : s.red('NOT healthy')}  ${target.url}`);
       const plugins = (snapshot.plugins ?? []) as Array<{ id: string; version: string; state: string; error?: string }>;
-      this.out(`plugins   ${plugins.length === 0 ? s.dim('none enabled') : plugins.map((p) => `${p.id}@${p.version} ${p.state === 'active' ? s.green(p.state) : s.red(p.state)}${p.error ? ` (${p.error})` : ''}`).join(', ')}`);
+      this.out(
+        `plugins   ${plugins.length === 0 ? s.dim('none enabled') : plugins.map((p) => `${p.id}@${p.version} ${p.state === 'active' ? s.green(p.state) : s.red(p.state)}${p.error ? ` (${p.error})` : ''}`).join(', ')}`,
+      );
       const channels = Object.entries((snapshot.channels ?? {}) as Record<string, { linked: boolean; error?: string }>);
-      this.out(`channels  ${channels.length === 0 ? s.dim('none') : channels.map(([id, c]) => `${id} ${c.linked ? s.green('linked') : s.yellow('not linked')}${c.error ? ` (${c.error})` : ''}`).join(', ')}`);
+      this.out(
+        `channels  ${channels.length === 0 ? s.dim('none') : channels.map(([id, c]) => `${id} ${c.linked ? s.green('linked') : s.yellow('not linked')}${c.error ? ` (${c.error})` : ''}`).join(', ')}`,
+      );
       this.out(`sessions  ${snapshot.sessions?.count ?? 0}`);
-      if (snapshot.configError) this.out(`config    ${s.red('rejected edit')}: ${snapshot.configError.message ?? JSON.stringify(snapshot.configError)}`);
+      if (snapshot.configError)
+        this.out(
+          `config    ${s.red('rejected edit')}: ${snapshot.configError.message ?? JSON.stringify(snapshot.configError)}`,
+        );
     });
     if (!snapshot.ok) {
-      this.err('the gateway is running but not healthy: see the failing parts above, and "moltbot logs" / "moltbot doctor"');
+      this.err(
+        'the gateway is running but not healthy: see the failing parts above, and "moltbot logs" / "moltbot doctor"',
+      );
       return ExitCode.failure;
     }
     return ExitCode.ok;

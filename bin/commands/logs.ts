@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
-import { GatewayCommand } from '../cli/gateway-command.js';
 import { CliError } from '../cli/cli-error.js';
+import { GatewayCommand } from '../cli/gateway-command.js';
 import { LogFollower, lastLines } from '../cli/log-follower.js';
-import { LEVELS, formatLine, passesLevel } from '../cli/log-format.js';
+import { formatLine, LEVELS, passesLevel } from '../cli/log-format.js';
 
 export class LogsCommand extends GatewayCommand {
   static override paths = [['logs']];
@@ -27,13 +27,20 @@ export class LogsCommand extends GatewayCommand {
   });
 
   follow = Option.Boolean('-f,--follow', false, { description: 'Keep printing new lines (follows rotation)' });
-  lines = Option.String('-n,--lines', '200', { description: 'How many lines from the end (default 200)', validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(0, 100_000)]) });
+  lines = Option.String('-n,--lines', '200', {
+    description: 'How many lines from the end (default 200)',
+    validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(0, 100_000)]),
+  });
   level = Option.String('--level', { description: 'Minimum level: trace, debug, info, warn, error, fatal' });
 
   async run(): Promise<number> {
     const paths = this.gatewayPaths();
     const min = this.level === undefined ? 0 : LEVELS[this.level.toLowerCase()];
-    if (min === undefined) throw new CliError('GW_ERR_CLI_INVALID_VALUE', `--level "${this.level}" is not a level: use trace, debug, info, warn, error or fatal`);
+    if (min === undefined)
+      throw new CliError(
+        'GW_ERR_CLI_INVALID_VALUE',
+        `--level "${this.level}" is not a level: use trace, debug, info, warn, error or fatal`,
+      );
     const style = this.style;
     const print = (line: string) => {
       if (!passesLevel(line, min)) return;
@@ -47,7 +54,10 @@ export class LogsCommand extends GatewayCommand {
       for (const l of tail.lines) print(l);
       end = tail.end;
     } else if (!this.follow) {
-      throw new CliError('GW_ERR_CLI_REQUEST_FAILED', `no log file at ${file}: the gateway has not run with this profile yet (start it with "moltbot gateway")`);
+      throw new CliError(
+        'GW_ERR_CLI_REQUEST_FAILED',
+        `no log file at ${file}: the gateway has not run with this profile yet (start it with "moltbot gateway")`,
+      );
     } else {
       this.err(`waiting for ${file} to appear…`);
     }
@@ -72,7 +82,11 @@ export class LogsCommand extends GatewayCommand {
     const client = await this.connect();
     const timeoutMs = this.timeoutMs();
     try {
-      const first = await client.request<{ cursor: number; lines: string[] }>('logs.tail', { limit: Math.max(1, Math.min(5000, Number(this.lines))) }, { timeoutMs });
+      const first = await client.request<{ cursor: number; lines: string[] }>(
+        'logs.tail',
+        { limit: Math.max(1, Math.min(5000, Number(this.lines))) },
+        { timeoutMs },
+      );
       for (const l of Number(this.lines) === 0 ? [] : first.lines) print(l);
       if (!this.follow) return 0;
       let cursor = first.cursor;
@@ -83,7 +97,11 @@ export class LogsCommand extends GatewayCommand {
       while (!stopped && client.closeCode === undefined) {
         await new Promise((r) => setTimeout(r, 1000));
         if (stopped) break;
-        const next = await client.request<{ cursor: number; lines: string[]; truncated: boolean }>('logs.tail', { cursor, limit: 5000 }, { timeoutMs });
+        const next = await client.request<{ cursor: number; lines: string[]; truncated: boolean }>(
+          'logs.tail',
+          { cursor, limit: 5000 },
+          { timeoutMs },
+        );
         if (next.truncated) this.err(this.errStyle.yellow('… lines skipped (the log grew faster than we read it)'));
         for (const l of next.lines) print(l);
         cursor = next.cursor;

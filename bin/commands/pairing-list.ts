@@ -6,7 +6,10 @@ export class PairingListCommand extends GatewayCommand {
   static override usage = Command.Usage({
     category: 'Channels',
     description: 'List pending pairing requests (`pairing.list`; needs a channel plugin with DM pairing).',
-    examples: [['All channels', 'moltbot pairing list'], ['Telegram only', 'moltbot pairing list telegram --json']],
+    examples: [
+      ['All channels', 'moltbot pairing list'],
+      ['Telegram only', 'moltbot pairing list telegram --json'],
+    ],
   });
 
   channel = Option.String({ name: 'channel', required: false });
@@ -17,8 +20,14 @@ export class PairingListCommand extends GatewayCommand {
       const requests = (result.requests ?? []) as Array<Record<string, any>>;
       if (requests.length === 0) this.out('no pending pairing requests');
       for (const r of requests) {
-        const expires = typeof r.expiresAt === 'number' ? `expires ${new Date(r.expiresAt).toISOString().slice(11, 16)} UTC` : '';
-        this.out(`${String(r.channel ?? '').padEnd(10)} ${String(r.code ?? '').padEnd(10)} ${r.senderId ?? ''} ${r.senderName ?? r.senderUsername ?? ''} ${expires}`.replace(/\s+$/, ''));
+        const expires =
+          typeof r.expiresAt === 'number' ? `expires ${new Date(r.expiresAt).toISOString().slice(11, 16)} UTC` : '';
+        this.out(
+          `${String(r.channel ?? '').padEnd(10)} ${String(r.code ?? '').padEnd(10)} ${r.senderId ?? ''} ${r.senderName ?? r.senderUsername ?? ''} ${expires}`.replace(
+            /\s+$/,
+            '',
+          ),
+        );
       }
       if (requests.length) this.out(`approve with: moltbot pairing approve <channel> <code>`);
     });

@@ -21,9 +21,12 @@ export class PluginsListCommand extends GatewayCommand {
         return;
       }
       for (const p of result.plugins) {
-        const state = p.state === 'active' ? s.green(p.state) : p.state === 'failed' ? s.red(p.state) : s.yellow(String(p.state));
+        const state =
+          p.state === 'active' ? s.green(p.state) : p.state === 'failed' ? s.red(p.state) : s.yellow(String(p.state));
         const err = p.lastError ? `  ${s.red(p.lastError.code ?? '')} ${p.lastError.message ?? ''}` : '';
-        this.out(`${String(p.id).padEnd(16)} ${String(p.version ?? '-').padEnd(10)} gen ${String(p.generation ?? 0).padEnd(3)} ${state}${p.enabled === false && p.state !== 'disabled' ? s.dim(' (disabled)') : ''}${err}`);
+        this.out(
+          `${String(p.id).padEnd(16)} ${String(p.version ?? '-').padEnd(10)} gen ${String(p.generation ?? 0).padEnd(3)} ${state}${p.enabled === false && p.state !== 'disabled' ? s.dim(' (disabled)') : ''}${err}`,
+        );
       }
     });
   }

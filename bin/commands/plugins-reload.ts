@@ -12,7 +12,13 @@ export class PluginsReloadCommand extends GatewayCommand {
   id = Option.String({ name: 'id' });
 
   async run(): Promise<void> {
-    const result = await this.call<{ plugin: Record<string, any> }>('plugins.reload', { id: this.id }, Math.max(this.timeoutMs(), 30_000));
-    this.emit(result, () => this.out(`reloaded ${result.plugin.id} → generation ${result.plugin.generation} (${result.plugin.state})`));
+    const result = await this.call<{ plugin: Record<string, any> }>(
+      'plugins.reload',
+      { id: this.id },
+      Math.max(this.timeoutMs(), 30_000),
+    );
+    this.emit(result, () =>
+      this.out(`reloaded ${result.plugin.id} → generation ${result.plugin.generation} (${result.plugin.state})`),
+    );
   }
 }

@@ -7,10 +7,14 @@ export class SendCommand extends GatewayCommand {
   static override usage = Command.Usage({
     category: 'Messaging',
     description: 'Send a message through a channel (the gateway method `send`; needs a channel plugin).',
-    details: 'Accepted messages are stored in the durable outbound queue before the gateway answers. Exit 7 when no channel plugin is enabled.',
+    details:
+      'Accepted messages are stored in the durable outbound queue before the gateway answers. Exit 7 when no channel plugin is enabled.',
     examples: [
       ['Telegram chat', 'moltbot send --channel telegram --to 123456789 --message "hello"'],
-      ['WhatsApp with an image', 'moltbot send --channel whatsapp --to +15551234567 --message "look" --media https://example.com/a.jpg'],
+      [
+        'WhatsApp with an image',
+        'moltbot send --channel whatsapp --to +15551234567 --message "look" --media https://example.com/a.jpg',
+      ],
     ],
   });
 

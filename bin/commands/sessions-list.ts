@@ -13,17 +13,26 @@ export class SessionsListCommand extends GatewayCommand {
     ],
   });
 
-  limit = Option.String('--limit', { description: 'At most this many', validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(1, 10_000)]) });
+  limit = Option.String('--limit', {
+    description: 'At most this many',
+    validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(1, 10_000)]),
+  });
   agentId = Option.String('--agent', { description: 'Only this agent' });
 
   async run(): Promise<void> {
-    const result = await this.call<Record<string, any>>('sessions.list', { ...(this.limit ? { limit: this.limit } : {}), ...(this.agentId ? { agentId: this.agentId } : {}) });
+    const result = await this.call<Record<string, any>>('sessions.list', {
+      ...(this.limit ? { limit: this.limit } : {}),
+      ...(this.agentId ? { agentId: this.agentId } : {}),
+    });
     this.emit(result, () => {
       const sessions = (result.sessions ?? result.items ?? []) as Array<Record<string, any>>;
       if (sessions.length === 0) this.out('no sessions');
       for (const x of sessions) {
-        const when = typeof x.updatedAt === 'number' ? new Date(x.updatedAt).toISOString().replace('T', ' ').slice(0, 19) : '';
-        this.out(`${String(x.key ?? x.sessionKey).padEnd(32)} ${when} ${x.channel ?? ''} ${x.displayName ?? x.label ?? ''}`.trimEnd());
+        const when =
+          typeof x.updatedAt === 'number' ? new Date(x.updatedAt).toISOString().replace('T', ' ').slice(0, 19) : '';
+        this.out(
+          `${String(x.key ?? x.sessionKey).padEnd(32)} ${when} ${x.channel ?? ''} ${x.displayName ?? x.label ?? ''}`.trimEnd(),
+        );
       }
     });
   }

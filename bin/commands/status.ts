@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { Command, Option } from 'clipanion';
-import type { GatewayClient } from '../client/gateway-client.js';
-import { checkConfig, describeIssue } from '../cli/config-check.js';
 import { describeError } from '../cli/base-command.js';
+import { checkConfig, describeIssue } from '../cli/config-check.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { GatewayCommand } from '../cli/gateway-command.js';
+import type { GatewayClient } from '../client/gateway-client.js';
 import { packageVersion } from '../package-version.js';
 import { describeService } from '../service/service-manager.js';
 
@@ -12,7 +12,8 @@ export class StatusCommand extends GatewayCommand {
   static override paths = [['status']];
   static override usage = Command.Usage({
     category: 'Status',
-    description: 'What runs and how: reachability, version, port/bind, auth, uptime, channels, plugins, sessions, queue, config errors.',
+    description:
+      'What runs and how: reachability, version, port/bind, auth, uptime, channels, plugins, sessions, queue, config errors.',
     details: `
       Always prints the local picture (profile, config file and its validity, port, service), then
       asks the gateway. When the gateway is down it says so and exits 4; 5 when it refuses our
@@ -40,7 +41,9 @@ export class StatusCommand extends GatewayCommand {
       stateDir: local.paths.stateDir,
       configPath: local.paths.configPath,
       configExists: local.snapshot?.exists ?? fs.existsSync(local.paths.configPath),
-      configErrors: local.readError ? [local.readError] : (check?.issues ?? []).filter((i) => i.severity === 'error').map(describeIssue),
+      configErrors: local.readError
+        ? [local.readError]
+        : (check?.issues ?? []).filter((i) => i.severity === 'error').map(describeIssue),
       configWarnings: (check?.issues ?? []).filter((i) => i.severity === 'warning').map(describeIssue),
       port: local.port,
       bind: local.bind,
@@ -61,7 +64,9 @@ export class StatusCommand extends GatewayCommand {
       if (this.all) report.gateway.presence = await client.request('system-presence', {}, { timeoutMs });
       const methods: string[] = client.hello?.features?.methods ?? [];
       if (this.all && methods.includes('sessions.list')) {
-        report.gateway.sessions = await client.request('sessions.list', { limit: 50 }, { timeoutMs }).catch((err) => ({ error: (err as Error).message }));
+        report.gateway.sessions = await client
+          .request('sessions.list', { limit: 50 }, { timeoutMs })
+          .catch((err) => ({ error: (err as Error).message }));
       }
     } catch (err) {
       const d = describeError(err);
@@ -82,28 +87,48 @@ export class StatusCommand extends GatewayCommand {
     for (const e of r.configErrors) this.out(`          ${s.red('error')} ${e}`);
     for (const w of r.configWarnings) this.out(`          ${s.yellow('warning')} ${w}`);
     this.out(`state     ${r.stateDir}`);
-    this.out(`service   ${r.service.installed ? `${r.service.name} installed (${r.service.file})` : s.dim(`not installed (moltbot gateway install)`)}`);
+    this.out(
+      `service   ${r.service.installed ? `${r.service.name} installed (${r.service.file})` : s.dim(`not installed (moltbot gateway install)`)}`,
+    );
     if (!g.reachable) {
       this.out(`gateway   ${s.red('not running')} at ${r.url} (port ${r.port}, bind ${r.bind}, auth ${r.authMode})`);
       this.out(`          ${g.error?.message ?? ''}`);
       return;
     }
-    this.out(`gateway   ${s.green('running')} ${g.version} at ${r.url} (pid ${g.pid}, up ${formatDuration(g.uptimeMs)})`);
-    this.out(`listen    ${g.bind}:${g.port}   auth ${g.auth?.mode} (from ${g.auth?.source})   clients ${g.connections}`);
+    this.out(
+      `gateway   ${s.green('running')} ${g.version} at ${r.url} (pid ${g.pid}, up ${formatDuration(g.uptimeMs)})`,
+    );
+    this.out(
+      `listen    ${g.bind}:${g.port}   auth ${g.auth?.mode} (from ${g.auth?.source})   clients ${g.connections}`,
+    );
     const channels = Object.entries((g.channels ?? {}) as Record<string, { linked: boolean }>);
-    this.out(`channels  ${channels.length ? channels.map(([id, c]) => `${id} ${c.linked ? s.green('linked') : s.yellow('not linked')}`).join(', ') : s.dim('none')}`);
-    const plugins = (g.plugins ?? []) as Array<{ id: string; version: string; state: string; enabled: boolean; lastError?: string }>;
+    this.out(
+      `channels  ${channels.length ? channels.map(([id, c]) => `${id} ${c.linked ? s.green('linked') : s.yellow('not linked')}`).join(', ') : s.dim('none')}`,
+    );
+    const plugins = (g.plugins ?? []) as Array<{
+      id: string;
+      version: string;
+      state: string;
+      enabled: boolean;
+      lastError?: string;
+    }>;
     const shown = this.all ? plugins : plugins.filter((p) => p.enabled || p.state === 'failed');
-    this.out(`plugins   ${shown.length ? shown.map((p) => `${p.id} ${p.state === 'active' ? s.green(p.state) : p.state === 'failed' ? s.red(p.state) : p.state}${p.lastError ? ` (${p.lastError})` : ''}`).join(', ') : s.dim('none enabled')}`);
+    this.out(
+      `plugins   ${shown.length ? shown.map((p) => `${p.id} ${p.state === 'active' ? s.green(p.state) : p.state === 'failed' ? s.red(p.state) : p.state}${p.lastError ? ` (${p.lastError})` : ''}`).join(', ') : s.dim('none enabled')}`,
+    );
     this.out(`sessions  ${g.health?.sessions?.count ?? 0}   agent queue ${g.agentQueueDepth ?? 0}`);
     if (g.outbound) {
       const line = `outbound  ${g.outbound.pending} pending   ${g.outbound.deadLetters} dead-lettered`;
       this.out(g.outbound.deadLetters > 0 ? s.yellow(`${line} (moltbot channels status --json shows them)`) : line);
     }
-    if (this.all && Array.isArray(g.sessions?.sessions)) for (const x of g.sessions.sessions) this.out(`          ${x.key}${x.updatedAt ? ` ${new Date(x.updatedAt).toISOString().slice(0, 19)}Z` : ''}`);
-    if (g.configError) this.out(`config    ${s.red('last edit rejected')}: ${g.configError.message ?? JSON.stringify(g.configError)}`);
+    if (this.all && Array.isArray(g.sessions?.sessions))
+      for (const x of g.sessions.sessions)
+        this.out(`          ${x.key}${x.updatedAt ? ` ${new Date(x.updatedAt).toISOString().slice(0, 19)}Z` : ''}`);
+    if (g.configError)
+      this.out(`config    ${s.red('last edit rejected')}: ${g.configError.message ?? JSON.stringify(g.configError)}`);
     if (g.health) this.out(`health    ${g.health.ok ? s.green('ok') : s.red('NOT ok (moltbot health)')}`);
-    if (this.all && Array.isArray(g.presence)) for (const p of g.presence) this.out(`presence  ${p.mode ?? ''} ${p.host ?? ''} ${p.text ?? ''}`.trimEnd());
+    if (this.all && Array.isArray(g.presence))
+      for (const p of g.presence) this.out(`presence  ${p.mode ?? ''} ${p.host ?? ''} ${p.text ?? ''}`.trimEnd());
   }
 }
 

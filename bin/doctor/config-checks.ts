@@ -12,7 +12,15 @@ const MIN_TOKEN_LENGTH = 32;
 /** Config file present, parses, validates against the kernel and plugin schemas. */
 export async function checkConfigFile(ctx: DoctorContext): Promise<Finding[]> {
   const { paths } = ctx;
-  if (ctx.readError) return [{ check: 'config-parse', severity: 'error', message: ctx.readError, fix: `fix the syntax in ${paths.configPath} (moltbot config edit)` }];
+  if (ctx.readError)
+    return [
+      {
+        check: 'config-parse',
+        severity: 'error',
+        message: ctx.readError,
+        fix: `fix the syntax in ${paths.configPath} (moltbot config edit)`,
+      },
+    ];
   if (!ctx.configExists) {
     return [
       {
@@ -22,7 +30,10 @@ export async function checkConfigFile(ctx: DoctorContext): Promise<Finding[]> {
         fix: 'run "moltbot setup" (--fix writes a minimal config with a generated token)',
         repair: () => {
           fs.mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
-          writeFileAtomic(paths.configPath, serializeConfig({ gateway: { auth: { mode: 'token', token: generateToken() } } }));
+          writeFileAtomic(
+            paths.configPath,
+            serializeConfig({ gateway: { auth: { mode: 'token', token: generateToken() } } }),
+          );
         },
       },
     ];
@@ -32,7 +43,10 @@ export async function checkConfigFile(ctx: DoctorContext): Promise<Finding[]> {
     check: i.severity === 'error' ? 'config-invalid' : 'config-unused-key',
     severity: i.severity,
     message: describeIssue(i),
-    fix: i.severity === 'error' ? `correct it: moltbot config set ${i.path} <value>, or moltbot config edit` : `remove it if it is a typo: moltbot config unset ${i.path}`,
+    fix:
+      i.severity === 'error'
+        ? `correct it: moltbot config set ${i.path} <value>, or moltbot config edit`
+        : `remove it if it is a typo: moltbot config unset ${i.path}`,
   }));
 }
 
@@ -54,7 +68,12 @@ export function checkAuth(ctx: DoctorContext): Finding[] {
   try {
     loopback = isLoopbackBind(resolveBindHost(ctx.bind));
   } catch (err) {
-    out.push({ check: 'bind-address', severity: 'error', message: (err as Error).message, fix: 'moltbot config set gateway.bind loopback' });
+    out.push({
+      check: 'bind-address',
+      severity: 'error',
+      message: (err as Error).message,
+      fix: 'moltbot config set gateway.bind loopback',
+    });
   }
   const secret = mode === 'password' ? password : token;
   if (!secret) {
@@ -78,8 +97,13 @@ export function checkAuth(ctx: DoctorContext): Finding[] {
         check: 'token-strength',
         severity: loopback ? 'warning' : 'error',
         message: `the gateway ${mode} is weak: ${weak}${loopback ? '' : `, and the gateway is reachable beyond loopback (bind ${ctx.bind})`}`,
-        fix: mode === 'token' ? 'replace it: moltbot setup --reset-token (or doctor --fix); clients then need the new token' : 'choose a longer password: moltbot config set gateway.auth.password <new>',
-        ...(fromConfig ? { repair: () => setConfigValue(ctx.paths.configPath, 'gateway.auth.token', generateToken()) } : {}),
+        fix:
+          mode === 'token'
+            ? 'replace it: moltbot setup --reset-token (or doctor --fix); clients then need the new token'
+            : 'choose a longer password: moltbot config set gateway.auth.password <new>',
+        ...(fromConfig
+          ? { repair: () => setConfigValue(ctx.paths.configPath, 'gateway.auth.token', generateToken()) }
+          : {}),
       });
     }
   }

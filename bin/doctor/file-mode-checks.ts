@@ -51,7 +51,13 @@ export function checkFileModes(ctx: DoctorContext): Finding[] {
     out.push(expectMode(dir, 0o700, 'folder'));
     for (const p of walk(dir)) {
       const isDir = fs.statSync(p, { throwIfNoEntry: false })?.isDirectory();
-      out.push(expectMode(p, isDir ? 0o700 : 0o600, isDir ? 'folder' : dir === paths.credentialsDir ? 'credential file' : 'log file'));
+      out.push(
+        expectMode(
+          p,
+          isDir ? 0o700 : 0o600,
+          isDir ? 'folder' : dir === paths.credentialsDir ? 'credential file' : 'log file',
+        ),
+      );
     }
   }
   for (const suffix of ['', '-wal', '-shm']) out.push(expectMode(`${paths.databasePath}${suffix}`, 0o600, 'database'));

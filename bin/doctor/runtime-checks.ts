@@ -16,10 +16,18 @@ function alive(pid: number): boolean {
 /** Is whatever listens on the port our gateway? Tries a real handshake with the local credentials. */
 async function gatewayAnswers(ctx: DoctorContext): Promise<'ok' | 'auth' | 'no'> {
   const token = ctx.env.CLAWDBOT_GATEWAY_TOKEN ?? ((ctx.config.gateway as any)?.auth?.token as string | undefined);
-  const password = ctx.env.CLAWDBOT_GATEWAY_PASSWORD ?? ((ctx.config.gateway as any)?.auth?.password as string | undefined);
+  const password =
+    ctx.env.CLAWDBOT_GATEWAY_PASSWORD ?? ((ctx.config.gateway as any)?.auth?.password as string | undefined);
   const { GatewayClient } = await import('../client/gateway-client.js');
   try {
-    const c = await GatewayClient.connect({ url: `ws://${dialHost(ctx.bind)}:${ctx.port}`, token, password, clientId: 'cli', clientMode: 'probe', timeoutMs: 3000 });
+    const c = await GatewayClient.connect({
+      url: `ws://${dialHost(ctx.bind)}:${ctx.port}`,
+      token,
+      password,
+      clientId: 'cli',
+      clientMode: 'probe',
+      timeoutMs: 3000,
+    });
     c.close();
     return 'ok';
   } catch (err) {
@@ -30,12 +38,27 @@ async function gatewayAnswers(ctx: DoctorContext): Promise<'ok' | 'auth' | 'no'>
 /** The gateway port: free, held by our gateway, or held by something else. */
 export async function checkPort(ctx: DoctorContext): Promise<Finding[]> {
   const owners = findListeners(ctx.port);
-  if (owners.length === 0) return [{ check: 'port', severity: 'info', message: `port ${ctx.port} is free (the gateway is not running)` }];
+  if (owners.length === 0)
+    return [{ check: 'port', severity: 'info', message: `port ${ctx.port} is free (the gateway is not running)` }];
   const answer = await gatewayAnswers(ctx);
-  if (answer === 'ok') return [{ check: 'port', severity: 'info', message: `port ${ctx.port}: the gateway is running (pid ${owners.map((o) => o.pid).join(', ')})` }];
+  if (answer === 'ok')
+    return [
+      {
+        check: 'port',
+        severity: 'info',
+        message: `port ${ctx.port}: the gateway is running (pid ${owners.map((o) => o.pid).join(', ')})`,
+      },
+    ];
   const who = owners.map((o) => `pid ${o.pid} (${o.command || 'unknown'})`).join(', ');
   if (answer === 'auth') {
-    return [{ check: 'port', severity: 'warning', message: `port ${ctx.port}: a gateway (${who}) refuses the secret in ${ctx.paths.configPath}`, fix: 'it runs with another token (--token / CLAWDBOT_GATEWAY_TOKEN?): restart it, or use that token' }];
+    return [
+      {
+        check: 'port',
+        severity: 'warning',
+        message: `port ${ctx.port}: a gateway (${who}) refuses the secret in ${ctx.paths.configPath}`,
+        fix: 'it runs with another token (--token / CLAWDBOT_GATEWAY_TOKEN?): restart it, or use that token',
+      },
+    ];
   }
   return [
     {
@@ -72,7 +95,13 @@ export function checkStaleLocks(ctx: DoctorContext): Finding[] {
           }
         }
         if (Number.isInteger(pid) && pid > 0 && !alive(pid)) {
-          out.push({ check: 'stale-lock', severity: 'warning', message: `${p} names pid ${pid}, which is not running (left by a crash)`, fix: `remove it: rm ${p}`, repair: () => fs.rmSync(p, { force: true }) });
+          out.push({
+            check: 'stale-lock',
+            severity: 'warning',
+            message: `${p} names pid ${pid}, which is not running (left by a crash)`,
+            fix: `remove it: rm ${p}`,
+            repair: () => fs.rmSync(p, { force: true }),
+          });
         }
       }
     }

@@ -6,8 +6,17 @@ import type { DoctorContext, Finding } from './finding.js';
 export function checkService(ctx: DoctorContext): Finding[] {
   const d = describeService(ctx.paths, ctx.env);
   if (d.kind === 'none') return [];
-  if (!d.installed) return [{ check: 'service', severity: 'info', message: `no ${d.kind} service installed (${d.name})`, fix: 'moltbot gateway install, to keep the gateway running' }];
-  if (d.matches) return [{ check: 'service', severity: 'info', message: `${d.name} is installed and matches this CLI` }];
+  if (!d.installed)
+    return [
+      {
+        check: 'service',
+        severity: 'info',
+        message: `no ${d.kind} service installed (${d.name})`,
+        fix: 'moltbot gateway install, to keep the gateway running',
+      },
+    ];
+  if (d.matches)
+    return [{ check: 'service', severity: 'info', message: `${d.name} is installed and matches this CLI` }];
   return [
     {
       check: 'service-mismatch',
@@ -18,7 +27,8 @@ export function checkService(ctx: DoctorContext): Finding[] {
         const spec = expectedSpecFor(ctx.paths, ctx.env);
         if (!spec) return;
         writeServiceFile(spec);
-        if (spec.platform === 'linux') runServiceCommand('systemctl', spec.system ? ['daemon-reload'] : ['--user', 'daemon-reload'], ctx.env);
+        if (spec.platform === 'linux')
+          runServiceCommand('systemctl', spec.system ? ['daemon-reload'] : ['--user', 'daemon-reload'], ctx.env);
       },
     },
   ];

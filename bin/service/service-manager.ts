@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { GatewayPaths } from '../../kernel/paths.js';
 import { CliError } from '../cli/cli-error.js';
 import { renderLaunchdPlist } from './launchd-plist.js';
-import { runServiceCommand, type RunResult } from './service-runner.js';
-import { buildServiceSpec, servicePlatform, type ServiceSpec, type ServiceSpecInput } from './service-spec.js';
+import { type RunResult, runServiceCommand } from './service-runner.js';
+import { buildServiceSpec, type ServiceSpec, type ServiceSpecInput, servicePlatform } from './service-spec.js';
 import { renderSystemdUnit } from './systemd-unit.js';
 
 export type ServiceAction = 'start' | 'stop' | 'restart';
@@ -52,7 +52,7 @@ export function expectedSpecFor(paths: GatewayPaths, env: NodeJS.ProcessEnv): Se
 
 /** What is installed for this profile (user unit first, then a system one). */
 export function describeService(paths: GatewayPaths, env: NodeJS.ProcessEnv): ServiceDescription {
-  let platform;
+  let platform: ReturnType<typeof servicePlatform>;
   try {
     platform = servicePlatform(env);
   } catch {
@@ -61,7 +61,13 @@ export function describeService(paths: GatewayPaths, env: NodeJS.ProcessEnv): Se
   const expected = expectedSpecFor(paths, env);
   if (expected) {
     const text = fs.readFileSync(expected.file, 'utf8');
-    return { kind: platform === 'linux' ? 'systemd' : 'launchd', name: expected.name, file: expected.file, installed: true, matches: text === renderService(expected) };
+    return {
+      kind: platform === 'linux' ? 'systemd' : 'launchd',
+      name: expected.name,
+      file: expected.file,
+      installed: true,
+      matches: text === renderService(expected),
+    };
   }
   const spec = buildServiceSpec({ paths, env });
   return { kind: platform === 'linux' ? 'systemd' : 'launchd', name: spec.name, file: spec.file, installed: false };
@@ -81,7 +87,11 @@ function systemctl(spec: ServiceSpec, ...args: string[]): PlannedCommand {
 
 export function installCommands(spec: ServiceSpec): PlannedCommand[] {
   if (spec.platform === 'linux') {
-    return [systemctl(spec, 'daemon-reload'), systemctl(spec, 'enable', spec.name), systemctl(spec, 'restart', spec.name)];
+    return [
+      systemctl(spec, 'daemon-reload'),
+      systemctl(spec, 'enable', spec.name),
+      systemctl(spec, 'restart', spec.name),
+    ];
   }
   const target = `${launchdDomain(spec)}/${spec.name}`;
   return [
@@ -109,7 +119,14 @@ export function actionCommands(spec: ServiceSpec, action: ServiceAction): Planne
 }
 
 export function statusCommand(spec: ServiceSpec): PlannedCommand {
-  if (spec.platform === 'linux') return systemctl(spec, 'show', spec.name, '--no-pager', '--property=ActiveState,SubState,MainPID,UnitFileState,ExecMainStatus');
+  if (spec.platform === 'linux')
+    return systemctl(
+      spec,
+      'show',
+      spec.name,
+      '--no-pager',
+      '--property=ActiveState,SubState,MainPID,UnitFileState,ExecMainStatus',
+    );
   return { cmd: 'launchctl', args: ['print', `${launchdDomain(spec)}/${spec.name}`] };
 }
 
@@ -120,8 +137,14 @@ export function runPlanned(commands: readonly PlannedCommand[], env: NodeJS.Proc
     const r = runServiceCommand(c.cmd, c.args, env);
     results.push(r);
     if (r.code !== 0 && !c.mayFail) {
-      const hint = r.code === 127 ? ` — is ${c.cmd === 'systemctl' ? 'systemd' : 'launchd'} running here? Without it, run "moltbot gateway" in the foreground (remove the file with "moltbot gateway uninstall")` : '';
-      throw new CliError('GW_ERR_CLI_SERVICE', `${c.cmd} ${c.args.join(' ')} failed (exit ${r.code}): ${(r.stderr || r.stdout).trim() || 'no output'}${hint}`);
+      const hint =
+        r.code === 127
+          ? ` — is ${c.cmd === 'systemctl' ? 'systemd' : 'launchd'} running here? Without it, run "moltbot gateway" in the foreground (remove the file with "moltbot gateway uninstall")`
+          : '';
+      throw new CliError(
+        'GW_ERR_CLI_SERVICE',
+        `${c.cmd} ${c.args.join(' ')} failed (exit ${r.code}): ${(r.stderr || r.stdout).trim() || 'no output'}${hint}`,
+      );
     }
   }
   return results;
@@ -144,12 +167,24 @@ export function installedSpec(paths: GatewayPaths, env: NodeJS.ProcessEnv): Serv
 }
 
 /** Parse `systemctl show` (Key=Value lines) or `launchctl print` (key = value lines). */
-export function parseServiceState(spec: ServiceSpec, stdout: string): { active?: boolean; state?: string; pid?: number } {
+export function parseServiceState(
+  spec: ServiceSpec,
+  stdout: string,
+): { active?: boolean; state?: string; pid?: number } {
   if (spec.platform === 'linux') {
-    const kv = Object.fromEntries(stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1).trim()]));
+    const kv = Object.fromEntries(
+      stdout
+        .split('\n')
+        .filter((l) => l.includes('='))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1).trim()]),
+    );
     if (!kv.ActiveState) return {};
     const pid = Number(kv.MainPID);
-    return { active: kv.ActiveState === 'active', state: `${kv.ActiveState}${kv.SubState ? ` (${kv.SubState})` : ''}`, ...(pid > 0 ? { pid } : {}) };
+    return {
+      active: kv.ActiveState === 'active',
+      state: `${kv.ActiveState}${kv.SubState ? ` (${kv.SubState})` : ''}`,
+      ...(pid > 0 ? { pid } : {}),
+    };
   }
   const state = /^\s*state = (\S+)/m.exec(stdout)?.[1];
   const pid = Number(/^\s*pid = (\d+)/m.exec(stdout)?.[1] ?? 0);

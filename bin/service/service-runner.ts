@@ -13,7 +13,11 @@ export interface RunResult {
  * `{"cmd":"systemctl","args":[…]}` and succeeds without running anything — tests and
  * `--dry-run`-style audits observe exactly what would run.
  */
-export function runServiceCommand(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): RunResult {
+export function runServiceCommand(
+  cmd: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): RunResult {
   const log = env.MOLTBOT_SERVICE_RUNNER_LOG;
   if (log) {
     fs.appendFileSync(log, `${JSON.stringify({ cmd, args })}\n`, { mode: 0o600 });

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { GatewayPaths } from '../../kernel/paths.js';
-import { packageRoot, packageVersion } from '../package-version.js';
 import { CliError } from '../cli/cli-error.js';
+import { packageRoot, packageVersion } from '../package-version.js';
 import { launchdLabel, systemdUnitName } from './service-names.js';
 
 export type ServicePlatform = 'linux' | 'darwin';
@@ -31,7 +31,10 @@ export interface ServiceSpec {
 export function servicePlatform(env: NodeJS.ProcessEnv): ServicePlatform {
   const p = env.MOLTBOT_SERVICE_PLATFORM || process.platform;
   if (p === 'linux' || p === 'darwin') return p;
-  throw new CliError('GW_ERR_CLI_SERVICE', `services are supported on Linux (systemd) and macOS (launchd), not on ${p}: run "moltbot gateway" in the foreground instead`);
+  throw new CliError(
+    'GW_ERR_CLI_SERVICE',
+    `services are supported on Linux (systemd) and macOS (launchd), not on ${p}: run "moltbot gateway" in the foreground instead`,
+  );
 }
 
 export interface ServiceSpecInput {

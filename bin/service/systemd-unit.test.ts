@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePaths } from '../../kernel/paths.js';
+import { renderLaunchdPlist } from './launchd-plist.js';
 import { parseServiceState } from './service-manager.js';
 import { buildServiceSpec } from './service-spec.js';
 import { renderSystemdUnit } from './systemd-unit.js';
-import { renderLaunchdPlist } from './launchd-plist.js';
 
 const env = { HOME: '/home/a b', USER: 'alice', PATH: '/usr/bin', MOLTBOT_SERVICE_PLATFORM: 'linux' };
 
@@ -18,7 +18,10 @@ describe('service files', () => {
   });
 
   it('escapes XML in the plist', () => {
-    const spec = buildServiceSpec({ paths: resolvePaths({ env, home: '/Users/a&b' }), env: { ...env, HOME: '/Users/a&b', MOLTBOT_SERVICE_PLATFORM: 'darwin' } });
+    const spec = buildServiceSpec({
+      paths: resolvePaths({ env, home: '/Users/a&b' }),
+      env: { ...env, HOME: '/Users/a&b', MOLTBOT_SERVICE_PLATFORM: 'darwin' },
+    });
     const plist = renderLaunchdPlist(spec);
     expect(spec.name).toBe('bot.molt.gateway');
     expect(spec.file).toBe('/Users/a&b/Library/LaunchAgents/bot.molt.gateway.plist');
@@ -28,9 +31,23 @@ describe('service files', () => {
 
   it('parses systemctl show and launchctl print', () => {
     const linux = buildServiceSpec({ paths: resolvePaths({ env, home: env.HOME }), env });
-    expect(parseServiceState(linux, 'ActiveState=active\nSubState=running\nMainPID=42\n')).toEqual({ active: true, state: 'active (running)', pid: 42 });
-    expect(parseServiceState(linux, 'ActiveState=inactive\nSubState=dead\nMainPID=0\n')).toEqual({ active: false, state: 'inactive (dead)' });
-    const mac = buildServiceSpec({ paths: resolvePaths({ env, home: env.HOME }), env: { ...env, MOLTBOT_SERVICE_PLATFORM: 'darwin' } });
-    expect(parseServiceState(mac, 'gui/501/bot.molt.gateway = {\n\tstate = running\n\tpid = 77\n}')).toEqual({ active: true, state: 'running', pid: 77 });
+    expect(parseServiceState(linux, 'ActiveState=active\nSubState=running\nMainPID=42\n')).toEqual({
+      active: true,
+      state: 'active (running)',
+      pid: 42,
+    });
+    expect(parseServiceState(linux, 'ActiveState=inactive\nSubState=dead\nMainPID=0\n')).toEqual({
+      active: false,
+      state: 'inactive (dead)',
+    });
+    const mac = buildServiceSpec({
+      paths: resolvePaths({ env, home: env.HOME }),
+      env: { ...env, MOLTBOT_SERVICE_PLATFORM: 'darwin' },
+    });
+    expect(parseServiceState(mac, 'gui/501/bot.molt.gateway = {\n\tstate = running\n\tpid = 77\n}')).toEqual({
+      active: true,
+      state: 'running',
+      pid: 77,
+    });
   });
 });

@@ -44,12 +44,13 @@ export default definePlugin({
     // HTTP routes on the gateway's port; the kernel checks the bearer token first.
     app.get('/hello', async () => ({ text: `${greeting}, world!`, generation: ctx.generation }));
     app.get<{ Params: { name: string } }>('/hello/:name', async (req) => {
-      if (req.params.name.length > 100) throw new PluginError('GW_ERR_HELLO_NAME', 'INVALID_REQUEST', 'name is longer than 100 characters');
+      if (req.params.name.length > 100)
+        throw new PluginError('GW_ERR_HELLO_NAME', 'INVALID_REQUEST', 'name is longer than 100 characters');
       return { text: `${greeting}, ${req.params.name}!` };
     });
 
     // An SSE stream: an in-flight stream finishes on its own generation during a reload.
-    app.get('/hello/stream', (req, reply) => {
+    app.get('/hello/stream', (_req, reply) => {
       reply.hijack();
       reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       let sent = 0;

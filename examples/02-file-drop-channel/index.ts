@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { definePlugin, Type, type ChannelAccountStatus, type ChannelAdapter } from 'moltbot-gateway/sdk';
+import { type ChannelAccountStatus, type ChannelAdapter, definePlugin, Type } from 'moltbot-gateway/sdk';
 
 const FileDropConfig = Type.Object(
   {
@@ -9,7 +9,10 @@ const FileDropConfig = Type.Object(
     /** Folder replies are written to: `<outboxDir>/<chatId>/<time>-<n>.txt`. Default: data dir + `/outbox`. */
     outboxDir: Type.Optional(Type.String({ minLength: 1 })),
     pollMs: Type.Integer({ minimum: 50, maximum: 60000, default: 500 }),
-    dmPolicy: Type.Union([Type.Literal('pairing'), Type.Literal('allowlist'), Type.Literal('open'), Type.Literal('disabled')], { default: 'open' }),
+    dmPolicy: Type.Union(
+      [Type.Literal('pairing'), Type.Literal('allowlist'), Type.Literal('open'), Type.Literal('disabled')],
+      { default: 'open' },
+    ),
     allowFrom: Type.Array(Type.String(), { default: ['*'] }),
   },
   { additionalProperties: false },
@@ -58,17 +61,30 @@ export default definePlugin({
         for (const chat of fs.readdirSync(inbox)) {
           const chatDir = path.join(inbox, chat);
           if (!fs.statSync(chatDir).isDirectory()) continue;
-          for (const name of fs.readdirSync(chatDir).filter((n) => n.endsWith('.txt')).sort()) {
+          for (const name of fs
+            .readdirSync(chatDir)
+            .filter((n) => n.endsWith('.txt'))
+            .sort()) {
             // Looked up on every message: after a reload of the router, the new one is used.
             const router = ctx.services.get('router');
             if (!router) {
-              account.lastError = 'the router service is not loaded (enable the delivery plugin); messages wait in the inbox';
+              account.lastError =
+                'the router service is not loaded (enable the delivery plugin); messages wait in the inbox';
               return;
             }
             const file = path.join(chatDir, name);
             const text = fs.readFileSync(file, 'utf8');
             const outcome = await router.inbound(
-              { channel: 'filedrop', accountId: 'default', messageId: `${chat}/${name}`, chatId: chat, chatType: 'direct', senderId: chat, text, ts: Date.now() },
+              {
+                channel: 'filedrop',
+                accountId: 'default',
+                messageId: `${chat}/${name}`,
+                chatId: chat,
+                chatType: 'direct',
+                senderId: chat,
+                text,
+                ts: Date.now(),
+              },
               { dmPolicy: ctx.config.dmPolicy, allowFrom: ctx.config.allowFrom, groups: {} },
             );
             // Only a stored message may leave the inbox: nothing is lost if we crash before.

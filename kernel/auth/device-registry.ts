@@ -27,7 +27,9 @@ export class DeviceRegistry {
   }
 
   get(deviceId: string, role: string): (DeviceRecord & { tokenHash?: string }) | undefined {
-    const row = this.db.prepare('SELECT * FROM kernel_devices WHERE device_id = ? AND role = ?').get(deviceId, role) as Record<string, unknown> | undefined;
+    const row = this.db.prepare('SELECT * FROM kernel_devices WHERE device_id = ? AND role = ?').get(deviceId, role) as
+      | Record<string, unknown>
+      | undefined;
     if (!row) return undefined;
     return {
       deviceId: row.device_id as string,
@@ -60,16 +62,29 @@ export class DeviceRegistry {
          ON CONFLICT (device_id, role) DO UPDATE SET public_key = @publicKey, scopes = @scopes, client_id = @clientId,
            display_name = @displayName, token_hash = @hash, token_issued_at = @now`,
       )
-      .run({ ...rec, scopes: JSON.stringify(rec.scopes), displayName: rec.displayName ?? null, now, hash: hashToken(token) });
+      .run({
+        ...rec,
+        scopes: JSON.stringify(rec.scopes),
+        displayName: rec.displayName ?? null,
+        now,
+        hash: hashToken(token),
+      });
     return { token, issuedAtMs: now };
   }
 
   revoke(deviceId: string, role: string): boolean {
-    return this.db.prepare('UPDATE kernel_devices SET token_hash = NULL WHERE device_id = ? AND role = ?').run(deviceId, role).changes > 0;
+    return (
+      this.db
+        .prepare('UPDATE kernel_devices SET token_hash = NULL WHERE device_id = ? AND role = ?')
+        .run(deviceId, role).changes > 0
+    );
   }
 
   list(): DeviceRecord[] {
-    const rows = this.db.prepare('SELECT device_id, role FROM kernel_devices ORDER BY approved_at').all() as { device_id: string; role: string }[];
+    const rows = this.db.prepare('SELECT device_id, role FROM kernel_devices ORDER BY approved_at').all() as {
+      device_id: string;
+      role: string;
+    }[];
     return rows.map((r) => {
       const { tokenHash: _hidden, ...rec } = this.get(r.device_id, r.role)!;
       return rec;

@@ -6,21 +6,37 @@ function key() {
   const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
   const spki = publicKey.export({ format: 'der', type: 'spki' });
   const raw = spki.subarray(spki.length - 32);
-  return { publicKey: raw.toString('base64url'), id: crypto.createHash('sha256').update(raw).digest('hex'), privateKey };
+  return {
+    publicKey: raw.toString('base64url'),
+    id: crypto.createHash('sha256').update(raw).digest('hex'),
+    privateKey,
+  };
 }
 
-const fields = { clientId: 'cli', clientMode: 'cli', role: 'operator', scopes: ['operator.admin', 'operator.pairing'], token: 'tok' };
+const fields = {
+  clientId: 'cli',
+  clientMode: 'cli',
+  role: 'operator',
+  scopes: ['operator.admin', 'operator.pairing'],
+  token: 'tok',
+};
 
 function sign(k: ReturnType<typeof key>, signedAt: number, nonce?: string) {
   const device = { id: k.id, publicKey: k.publicKey, signedAt, nonce, signature: '' };
-  device.signature = crypto.sign(null, Buffer.from(devicePayload(nonce === undefined ? 'v1' : 'v2', device, fields)), k.privateKey).toString('base64url');
+  device.signature = crypto
+    .sign(null, Buffer.from(devicePayload(nonce === undefined ? 'v1' : 'v2', device, fields)), k.privateKey)
+    .toString('base64url');
   return device;
 }
 
 describe('device signature', () => {
   it('the v2 payload is exactly the pipe-joined string existing clients sign', () => {
-    expect(devicePayload('v2', { id: 'abc', signedAt: 42, nonce: 'n0' }, fields)).toBe('v2|abc|cli|cli|operator|operator.admin,operator.pairing|42|tok|n0');
-    expect(devicePayload('v1', { id: 'abc', signedAt: 42 }, { ...fields, token: undefined })).toBe('v1|abc|cli|cli|operator|operator.admin,operator.pairing|42|');
+    expect(devicePayload('v2', { id: 'abc', signedAt: 42, nonce: 'n0' }, fields)).toBe(
+      'v2|abc|cli|cli|operator|operator.admin,operator.pairing|42|tok|n0',
+    );
+    expect(devicePayload('v1', { id: 'abc', signedAt: 42 }, { ...fields, token: undefined })).toBe(
+      'v1|abc|cli|cli|operator|operator.admin,operator.pairing|42|',
+    );
   });
 
   it('device id is the hex SHA-256 of the raw 32-byte key', () => {
@@ -57,6 +73,9 @@ describe('device signature', () => {
   it('refuses an id that is not the key hash', () => {
     const k = key();
     const d = { ...sign(k, Date.now(), 'n'), id: 'f'.repeat(64) };
-    expect(verifyDevice(d, fields, 'n', true)).toMatchObject({ ok: false, reason: expect.stringContaining('device.id') });
+    expect(verifyDevice(d, fields, 'n', true)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('device.id'),
+    });
   });
 });

@@ -24,8 +24,21 @@ export interface SignedFields {
 export type DeviceCheck = { ok: true; version: 'v1' | 'v2' } | { ok: false; reason: string };
 
 /** The exact string a device signs (PROTOCOL.md "Device identity"). */
-export function devicePayload(version: 'v1' | 'v2', device: { id: string; signedAt: number; nonce?: string }, f: SignedFields): string {
-  const base = [version, device.id, f.clientId, f.clientMode, f.role, f.scopes.join(','), String(device.signedAt), f.token ?? ''];
+export function devicePayload(
+  version: 'v1' | 'v2',
+  device: { id: string; signedAt: number; nonce?: string },
+  f: SignedFields,
+): string {
+  const base = [
+    version,
+    device.id,
+    f.clientId,
+    f.clientMode,
+    f.role,
+    f.scopes.join(','),
+    String(device.signedAt),
+    f.token ?? '',
+  ];
   if (version === 'v2') base.push(device.nonce ?? '');
   return base.join('|');
 }
@@ -40,17 +53,29 @@ export function deviceIdFromPublicKey(publicKeyB64url: string): string | undefin
  * Verify a device block: the id is the SHA-256 of the key, `signedAt` is fresh, and the
  * Ed25519 signature covers the v2 payload with our challenge nonce (v1 without nonce only from loopback).
  */
-export function verifyDevice(device: DeviceBlock, fields: SignedFields, challengeNonce: string, isLoopback: boolean, now = Date.now()): DeviceCheck {
+export function verifyDevice(
+  device: DeviceBlock,
+  fields: SignedFields,
+  challengeNonce: string,
+  isLoopback: boolean,
+  now = Date.now(),
+): DeviceCheck {
   const expectedId = deviceIdFromPublicKey(device.publicKey);
   if (!expectedId) return { ok: false, reason: 'device.publicKey must be a raw 32-byte Ed25519 key in base64url' };
-  if (expectedId !== device.id.toLowerCase()) return { ok: false, reason: 'device.id does not match the SHA-256 of device.publicKey' };
+  if (expectedId !== device.id.toLowerCase())
+    return { ok: false, reason: 'device.id does not match the SHA-256 of device.publicKey' };
   if (!Number.isFinite(device.signedAt) || Math.abs(now - device.signedAt) > SIGNED_AT_SKEW_MS) {
     return { ok: false, reason: 'device.signedAt is more than 10 minutes from the gateway clock' };
   }
-  const key = crypto.createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(device.publicKey, 'base64url')]), format: 'der', type: 'spki' });
+  const key = crypto.createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(device.publicKey, 'base64url')]),
+    format: 'der',
+    type: 'spki',
+  });
   const signature = Buffer.from(device.signature, 'base64url');
   if (device.nonce !== undefined) {
-    if (device.nonce !== challengeNonce) return { ok: false, reason: 'device.nonce is not this connection\'s challenge nonce' };
+    if (device.nonce !== challengeNonce)
+      return { ok: false, reason: "device.nonce is not this connection's challenge nonce" };
     const ok = crypto.verify(null, Buffer.from(devicePayload('v2', device, fields), 'utf8'), key, signature);
     return ok ? { ok: true, version: 'v2' } : { ok: false, reason: 'device signature does not verify' };
   }

@@ -3,8 +3,13 @@ import { failureKeys } from './failure-keys.js';
 
 describe('failureKeys', () => {
   it('counts by address, and by Origin only for other origins', () => {
-    expect(failureKeys('::ffff:10.0.0.5', { host: 'gw.local:18789', origin: 'http://gw.local:18789' }, false)).toEqual(['ip:10.0.0.5']);
-    expect(failureKeys('10.0.0.5', { host: 'gw.local:18789', origin: 'https://ui.example' }, false)).toEqual(['ip:10.0.0.5', 'origin:https://ui.example']);
+    expect(failureKeys('::ffff:10.0.0.5', { host: 'gw.local:18789', origin: 'http://gw.local:18789' }, false)).toEqual([
+      'ip:10.0.0.5',
+    ]);
+    expect(failureKeys('10.0.0.5', { host: 'gw.local:18789', origin: 'https://ui.example' }, false)).toEqual([
+      'ip:10.0.0.5',
+      'origin:https://ui.example',
+    ]);
     expect(failureKeys('10.0.0.5', { host: 'gw.local:18789' }, false)).toEqual(['ip:10.0.0.5']);
   });
 

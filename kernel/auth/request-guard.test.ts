@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hostnameOf, isAllowedHost, isAllowedOrigin, type HostPolicy } from './request-guard.js';
+import { type HostPolicy, hostnameOf, isAllowedHost, isAllowedOrigin } from './request-guard.js';
 
-const loopback: HostPolicy = { port: 18789, bindHost: '127.0.0.1', allowedHosts: ['gw.example.internal'], allowedOrigins: ['https://ui.example.com'] };
+const loopback: HostPolicy = {
+  port: 18789,
+  bindHost: '127.0.0.1',
+  allowedHosts: ['gw.example.internal'],
+  allowedOrigins: ['https://ui.example.com'],
+};
 
 describe('Host check', () => {
   it('parses the hostname of a Host header', () => {
@@ -11,11 +16,13 @@ describe('Host check', () => {
   });
 
   it('accepts loopback names, the bind address and configured names', () => {
-    for (const h of ['127.0.0.1:18789', 'localhost:18789', '[::1]:18789', '127.0.0.2', 'GW.example.internal:18789']) expect(isAllowedHost(h, loopback), h).toBe(true);
+    for (const h of ['127.0.0.1:18789', 'localhost:18789', '[::1]:18789', '127.0.0.2', 'GW.example.internal:18789'])
+      expect(isAllowedHost(h, loopback), h).toBe(true);
   });
 
   it('refuses other names (DNS rebinding) and a missing Host', () => {
-    for (const h of ['evil.example:18789', '192.168.1.10:18789', 'localhost.evil.example', undefined]) expect(isAllowedHost(h, loopback), String(h)).toBe(false);
+    for (const h of ['evil.example:18789', '192.168.1.10:18789', 'localhost.evil.example', undefined])
+      expect(isAllowedHost(h, loopback), String(h)).toBe(false);
   });
 
   it('a specific bind address is accepted as a Host', () => {

@@ -50,7 +50,11 @@ export function isAllowedHost(hostHeader: string | undefined, policy: HostPolicy
  * from the gateway's own origin (same host as the Host header) or a configured origin.
  * Non-browser clients send no Origin and pass.
  */
-export function isAllowedOrigin(origin: string | undefined, hostHeader: string | undefined, policy: HostPolicy): boolean {
+export function isAllowedOrigin(
+  origin: string | undefined,
+  hostHeader: string | undefined,
+  policy: HostPolicy,
+): boolean {
   if (origin === undefined) return true;
   if (policy.allowedOrigins.includes(origin)) return true;
   if (origin === 'null') return false;

@@ -4,8 +4,15 @@ import { bearerFrom, generateToken, resolveAuth, secretsEqual } from './shared-s
 describe('resolveAuth', () => {
   it('token precedence: flag > env > config', () => {
     const config = { token: 'from-config' };
-    expect(resolveAuth({ flagToken: 'from-flag', env: { CLAWDBOT_GATEWAY_TOKEN: 'from-env' }, config })).toMatchObject({ mode: 'token', secret: 'from-flag', source: 'flag' });
-    expect(resolveAuth({ env: { CLAWDBOT_GATEWAY_TOKEN: 'from-env' }, config })).toMatchObject({ secret: 'from-env', source: 'env' });
+    expect(resolveAuth({ flagToken: 'from-flag', env: { CLAWDBOT_GATEWAY_TOKEN: 'from-env' }, config })).toMatchObject({
+      mode: 'token',
+      secret: 'from-flag',
+      source: 'flag',
+    });
+    expect(resolveAuth({ env: { CLAWDBOT_GATEWAY_TOKEN: 'from-env' }, config })).toMatchObject({
+      secret: 'from-env',
+      source: 'env',
+    });
     expect(resolveAuth({ env: {}, config })).toMatchObject({ secret: 'from-config', source: 'config' });
   });
 
@@ -15,8 +22,13 @@ describe('resolveAuth', () => {
   });
 
   it('password mode: env > config; inferred when only a password is set', () => {
-    expect(resolveAuth({ env: { CLAWDBOT_GATEWAY_PASSWORD: 'pw-env' }, config: { mode: 'password', password: 'pw-cfg' } })).toMatchObject({ mode: 'password', secret: 'pw-env', source: 'env' });
-    expect(resolveAuth({ env: {}, config: { password: 'pw-cfg' } })).toMatchObject({ mode: 'password', secret: 'pw-cfg' });
+    expect(
+      resolveAuth({ env: { CLAWDBOT_GATEWAY_PASSWORD: 'pw-env' }, config: { mode: 'password', password: 'pw-cfg' } }),
+    ).toMatchObject({ mode: 'password', secret: 'pw-env', source: 'env' });
+    expect(resolveAuth({ env: {}, config: { password: 'pw-cfg' } })).toMatchObject({
+      mode: 'password',
+      secret: 'pw-cfg',
+    });
     expect(resolveAuth({ env: {}, config: { mode: 'password' } })).toBeUndefined();
   });
 

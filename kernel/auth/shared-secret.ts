@@ -22,14 +22,19 @@ export function resolveAuth(sources: AuthSources): ResolvedAuth | undefined {
   const cfg = sources.config ?? {};
   const allowTailscale = cfg.allowTailscale === true;
   const envPassword = sources.env.CLAWDBOT_GATEWAY_PASSWORD;
-  const mode: AuthMode = cfg.mode ?? (!cfg.token && !sources.flagToken && !sources.env.CLAWDBOT_GATEWAY_TOKEN && (envPassword || cfg.password) ? 'password' : 'token');
+  const mode: AuthMode =
+    cfg.mode ??
+    (!cfg.token && !sources.flagToken && !sources.env.CLAWDBOT_GATEWAY_TOKEN && (envPassword || cfg.password)
+      ? 'password'
+      : 'token');
   if (mode === 'password') {
     if (envPassword) return { mode, secret: envPassword, source: 'env', allowTailscale };
     if (cfg.password) return { mode, secret: cfg.password, source: 'config', allowTailscale };
     return undefined;
   }
   if (sources.flagToken) return { mode, secret: sources.flagToken, source: 'flag', allowTailscale };
-  if (sources.env.CLAWDBOT_GATEWAY_TOKEN) return { mode, secret: sources.env.CLAWDBOT_GATEWAY_TOKEN, source: 'env', allowTailscale };
+  if (sources.env.CLAWDBOT_GATEWAY_TOKEN)
+    return { mode, secret: sources.env.CLAWDBOT_GATEWAY_TOKEN, source: 'env', allowTailscale };
   if (cfg.token) return { mode, secret: cfg.token, source: 'config', allowTailscale };
   return undefined;
 }

@@ -2,7 +2,11 @@ import Type from 'typebox';
 import { describe, expect, it } from 'vitest';
 import { MethodRegistry } from './method-registry.js';
 
-const def = (scope: 'operator.read' | 'operator.admin' = 'operator.read') => ({ scope, params: Type.Object({ n: Type.Integer() }), handler: () => 'ok' });
+const def = (scope: 'operator.read' | 'operator.admin' = 'operator.read') => ({
+  scope,
+  params: Type.Object({ n: Type.Integer() }),
+  handler: () => 'ok',
+});
 
 describe('MethodRegistry', () => {
   it('registers with a compiled params schema and lists names sorted', () => {
@@ -21,14 +25,19 @@ describe('MethodRegistry', () => {
     const r = new MethodRegistry();
     r.register('kernel', 'health', def());
     for (const name of ['health', 'Bad.Name', 'no spaces', 'connect', '.x']) {
-      expect(() => r.register('kernel', name, def()), name).toThrow(expect.objectContaining({ code: 'GW_ERR_METHOD_DUPLICATE' }));
+      expect(() => r.register('kernel', name, def()), name).toThrow(
+        expect.objectContaining({ code: 'GW_ERR_METHOD_DUPLICATE' }),
+      );
     }
   });
 
   it("replaceOwner swaps one owner's methods atomically and refuses names another owner holds", () => {
     const r = new MethodRegistry();
     r.register('kernel', 'health', def());
-    r.replaceOwner('echo', [MethodRegistry.entry('echo', 'echo.ping', def()), MethodRegistry.entry('echo', 'echo.old', def())]);
+    r.replaceOwner('echo', [
+      MethodRegistry.entry('echo', 'echo.ping', def()),
+      MethodRegistry.entry('echo', 'echo.old', def()),
+    ]);
     r.replaceOwner('echo', [MethodRegistry.entry('echo', 'echo.ping', def('operator.admin'))]);
     expect(r.byOwner('echo').map((m) => m.name)).toEqual(['echo.ping']);
     expect(r.get('echo.ping')!.scope).toBe('operator.admin');

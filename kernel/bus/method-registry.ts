@@ -1,7 +1,7 @@
 import type { TSchema } from 'typebox';
 import type { MethodCall, Scope } from '../../sdk/context.js';
-import { compileSchema, type CompiledSchema } from '../schema/compiled.js';
 import { kernelError } from '../errors.js';
+import { type CompiledSchema, compileSchema } from '../schema/compiled.js';
 
 export interface MethodEntry {
   name: string;
@@ -32,7 +32,10 @@ export class MethodRegistry {
 
   static entry(owner: string, name: string, def: MethodDefinition): MethodEntry {
     if (!/^[a-z][a-z0-9-]*(\.[a-z][a-zA-Z0-9-]*)*$/.test(name) || name === 'connect') {
-      throw kernelError('GW_ERR_METHOD_DUPLICATE', `"${name}" is not a valid method name (use <area>.<verb>, lowercase)`);
+      throw kernelError(
+        'GW_ERR_METHOD_DUPLICATE',
+        `"${name}" is not a valid method name (use <area>.<verb>, lowercase)`,
+      );
     }
     return {
       name,
@@ -60,16 +63,22 @@ export class MethodRegistry {
 
   /** Names in `entries` that another owner already holds. */
   conflicts(owner: string, entries: readonly MethodEntry[]): string[] {
-    return entries.filter((e) => {
-      const cur = this.methods.get(e.name);
-      return cur !== undefined && cur.owner !== owner;
-    }).map((e) => e.name);
+    return entries
+      .filter((e) => {
+        const cur = this.methods.get(e.name);
+        return cur !== undefined && cur.owner !== owner;
+      })
+      .map((e) => e.name);
   }
 
   /** Atomically replace every method of `owner` with `entries`. */
   replaceOwner(owner: string, entries: readonly MethodEntry[]): void {
     const clash = this.conflicts(owner, entries);
-    if (clash.length) throw kernelError('GW_ERR_METHOD_DUPLICATE', `method ${clash.join(', ')} is already registered by another plugin`);
+    if (clash.length)
+      throw kernelError(
+        'GW_ERR_METHOD_DUPLICATE',
+        `method ${clash.join(', ')} is already registered by another plugin`,
+      );
     for (const [name, e] of this.methods) if (e.owner === owner) this.methods.delete(name);
     for (const e of entries) this.methods.set(e.name, e);
   }

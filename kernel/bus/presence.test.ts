@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Broadcaster } from './broadcaster.js';
-import { PresenceAnnouncer } from './presence-announcer.js';
 import { PresenceTable } from './presence.js';
+import { PresenceAnnouncer } from './presence-announcer.js';
 
 describe('PresenceTable', () => {
   it('one row per key; the row leaves with its last connection; the gateway row comes first', () => {

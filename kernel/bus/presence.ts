@@ -28,7 +28,15 @@ export class PresenceTable {
   private readonly self: PresenceEntry;
 
   constructor(version: string) {
-    this.self = { host: os.hostname(), version, platform: process.platform, mode: 'gateway', reason: 'self', ts: Date.now(), instanceId: `gateway-${process.pid}` };
+    this.self = {
+      host: os.hostname(),
+      version,
+      platform: process.platform,
+      mode: 'gateway',
+      reason: 'self',
+      ts: Date.now(),
+      instanceId: `gateway-${process.pid}`,
+    };
   }
 
   /** Returns true when a new row appeared (a `presence` event is due). */

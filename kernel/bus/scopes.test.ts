@@ -3,7 +3,14 @@ import { hasScope, isScope } from './scopes.js';
 
 describe('scopes', () => {
   it('operator.admin holds every operator scope but not node', () => {
-    for (const s of ['operator.read', 'operator.write', 'operator.admin', 'operator.approvals', 'operator.pairing'] as const) expect(hasScope(['operator.admin'], s)).toBe(true);
+    for (const s of [
+      'operator.read',
+      'operator.write',
+      'operator.admin',
+      'operator.approvals',
+      'operator.pairing',
+    ] as const)
+      expect(hasScope(['operator.admin'], s)).toBe(true);
     expect(hasScope(['operator.admin'], 'node')).toBe(false);
   });
 

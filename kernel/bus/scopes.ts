@@ -1,6 +1,12 @@
 import type { Scope } from '../../sdk/context.js';
 
-export const OPERATOR_SCOPES: readonly Scope[] = ['operator.read', 'operator.write', 'operator.admin', 'operator.approvals', 'operator.pairing'];
+export const OPERATOR_SCOPES: readonly Scope[] = [
+  'operator.read',
+  'operator.write',
+  'operator.admin',
+  'operator.approvals',
+  'operator.pairing',
+];
 
 /** `operator.admin` holds every operator scope; `operator.write` holds `operator.read`. */
 export function hasScope(held: readonly Scope[], needed: Scope): boolean {

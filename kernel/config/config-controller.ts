@@ -1,17 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import { type FSWatcher, watch } from 'chokidar';
 import type { Logger } from 'pino';
 import { GatewayError, kernelError } from '../errors.js';
-import type { PluginHost, PluginAction } from '../host/plugin-host.js';
+import type { PluginAction, PluginHost } from '../host/plugin-host.js';
 import type { PluginRegistries } from '../host/registries.js';
 import type { GatewayPaths } from '../paths.js';
-import { hashText, parseConfigText, readConfigFile, serializeConfig, writeFileAtomic, type ConfigSnapshot, type RawConfig } from './config-file.js';
+import {
+  type ConfigSnapshot,
+  hashText,
+  parseConfigText,
+  type RawConfig,
+  readConfigFile,
+  serializeConfig,
+  writeFileAtomic,
+} from './config-file.js';
 import type { KernelConfig } from './kernel-schema.js';
 import { diffPaths } from './object-path.js';
-import { planReload, type ReloadMode } from './reload-plan.js';
 import { restoreRedacted } from './redact-secrets.js';
-import { formatIssues, validateConfig, type ConfigIssue } from './validate-config.js';
+import { planReload, type ReloadMode } from './reload-plan.js';
+import { type ConfigIssue, formatIssues, validateConfig } from './validate-config.js';
 
 export interface ConfigErrorReport {
   file: string;
@@ -98,21 +106,33 @@ export class ConfigController {
 
   private async applyNow(next: RawConfig, options: ApplyOptions): Promise<ApplyResult> {
     if (options.baseHash && options.baseHash !== this.hash) {
-      throw kernelError('GW_ERR_CONFIG_CONFLICT', 'the config changed since you read it (baseHash does not match); fetch it again with config.get and retry', {
-        details: { currentHash: this.hash },
-      });
+      throw kernelError(
+        'GW_ERR_CONFIG_CONFLICT',
+        'the config changed since you read it (baseHash does not match); fetch it again with config.get and retry',
+        {
+          details: { currentHash: this.hash },
+        },
+      );
     }
     const kernelCheck = validateConfig(next, []);
     const kernelErrors = kernelCheck.issues.filter((i) => i.severity === 'error');
     if (kernelErrors.length) {
-      throw kernelError('GW_ERR_CONFIG_INVALID', `invalid config: ${formatIssues(kernelErrors)}`, { details: { issues: kernelErrors } });
+      throw kernelError('GW_ERR_CONFIG_INVALID', `invalid config: ${formatIssues(kernelErrors)}`, {
+        details: { issues: kernelErrors },
+      });
     }
     const host = this.deps.host;
     const before = enabledMap(host, this.current);
     const after = enabledMap(host, next);
     const changed = diffPaths(this.current, next);
     const { mode } = this.reloadSettings;
-    const plan = planReload({ mode: options.source === 'watch' ? mode : mode === 'off' ? 'hybrid' : mode, changed, before, after, keysOf: (id) => host.keysOf(id) });
+    const plan = planReload({
+      mode: options.source === 'watch' ? mode : mode === 'off' ? 'hybrid' : mode,
+      changed,
+      before,
+      after,
+      keysOf: (id) => host.keysOf(id),
+    });
     const toPrepare = [...plan.plugins].filter(([, a]) => a !== 'unload').map(([id]) => id);
     const { prepared, issues } = await host.check(next, toPrepare);
     if (issues.length) {
@@ -121,7 +141,7 @@ export class ConfigController {
     const text = serializeConfig(next);
     if (options.write) writeFileAtomic(this.file, text);
     this.current = next;
-    this.hash = options.write ? hashText(text) : options.fileHash ?? this.hash;
+    this.hash = options.write ? hashText(text) : (options.fileHash ?? this.hash);
     const hadError = this.lastError !== undefined;
     this.lastError = undefined;
     if (hadError) this.deps.onError();
@@ -136,11 +156,24 @@ export class ConfigController {
       warnings,
     };
     if (changed.length === 0) return result;
-    this.deps.logger.info({ source: options.source, changed: changed.slice(0, 20), plugins: result.plugins, restart: plan.restart }, 'config applied');
+    this.deps.logger.info(
+      { source: options.source, changed: changed.slice(0, 20), plugins: result.plugins, restart: plan.restart },
+      'config applied',
+    );
     if (plan.restartDeferred.length) {
-      this.deps.logger.warn({ paths: plan.restartDeferred }, `gateway.reload.mode is "${mode}": these changes take effect at the next restart`);
+      this.deps.logger.warn(
+        { paths: plan.restartDeferred },
+        `gateway.reload.mode is "${mode}": these changes take effect at the next restart`,
+      );
     }
-    this.deps.broadcast('config', { status: 'applied', source: options.source, changed, plugins: result.plugins, restart: plan.restart, hash: this.hash });
+    this.deps.broadcast('config', {
+      status: 'applied',
+      source: options.source,
+      changed,
+      plugins: result.plugins,
+      restart: plan.restart,
+      hash: this.hash,
+    });
     if (plan.restart) {
       this.deps.restart(`config change: ${changed.slice(0, 5).join(', ')}`);
       return result;
@@ -162,7 +195,11 @@ export class ConfigController {
     // whose writes do not wake a depth-0 watch.
     const file = path.resolve(this.file);
     const dir = path.dirname(file);
-    this.watcher = watch(dir, { ignoreInitial: true, depth: 0, ignored: (p: string) => path.resolve(p) !== dir && path.resolve(p) !== file });
+    this.watcher = watch(dir, {
+      ignoreInitial: true,
+      depth: 0,
+      ignored: (p: string) => path.resolve(p) !== dir && path.resolve(p) !== file,
+    });
     const onEvent = () => {
       if (this.debounce) clearTimeout(this.debounce);
       this.debounce = setTimeout(() => void this.onFileChanged(), this.reloadSettings.debounceMs);
@@ -191,7 +228,12 @@ export class ConfigController {
       return;
     }
     if (!snapshot.exists) {
-      this.reject(kernelError('GW_ERR_CONFIG_PARSE', `${this.file} was removed; the gateway keeps running on the last good config`));
+      this.reject(
+        kernelError(
+          'GW_ERR_CONFIG_PARSE',
+          `${this.file} was removed; the gateway keeps running on the last good config`,
+        ),
+      );
       return;
     }
     try {
@@ -208,8 +250,14 @@ export class ConfigController {
     const e = err instanceof GatewayError ? err : kernelError('GW_ERR_CONFIG_INVALID', (err as Error).message);
     const issues = (e.details as { issues?: ConfigIssue[] } | undefined)?.issues;
     this.lastError = { file: this.file, path: issues?.[0]?.path, message: e.message, issues, at: Date.now() };
-    this.deps.logger.error({ file: this.file, path: this.lastError.path, code: e.code }, `config change rejected, still running the last good config: ${e.message}`);
-    this.deps.broadcast('config', { status: 'rejected', error: { code: e.wire, message: e.message, path: this.lastError.path, file: this.file } });
+    this.deps.logger.error(
+      { file: this.file, path: this.lastError.path, code: e.code },
+      `config change rejected, still running the last good config: ${e.message}`,
+    );
+    this.deps.broadcast('config', {
+      status: 'rejected',
+      error: { code: e.wire, message: e.message, path: this.lastError.path, file: this.file },
+    });
     this.deps.onError();
   }
 }

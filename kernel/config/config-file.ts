@@ -29,13 +29,19 @@ export function parseConfigText(text: string, file: string): RawConfig {
   } catch (err) {
     const e = err as { lineNumber?: number; columnNumber?: number; message: string };
     const where = e.lineNumber ? `:${e.lineNumber}:${e.columnNumber ?? 0}` : '';
-    throw kernelError('GW_ERR_CONFIG_PARSE', `${file}${where}: not valid JSON5 (${e.message.replace(/^JSON5: /, '')})`, {
-      details: { file, line: e.lineNumber, column: e.columnNumber },
-      cause: err,
-    });
+    throw kernelError(
+      'GW_ERR_CONFIG_PARSE',
+      `${file}${where}: not valid JSON5 (${e.message.replace(/^JSON5: /, '')})`,
+      {
+        details: { file, line: e.lineNumber, column: e.columnNumber },
+        cause: err,
+      },
+    );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw kernelError('GW_ERR_CONFIG_PARSE', `${file}: the config must be a JSON5 object ({ … })`, { details: { file } });
+    throw kernelError('GW_ERR_CONFIG_PARSE', `${file}: the config must be a JSON5 object ({ … })`, {
+      details: { file },
+    });
   }
   return value as RawConfig;
 }

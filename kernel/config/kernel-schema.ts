@@ -6,13 +6,21 @@ import Type, { type Static } from 'typebox';
  * config with keys we do not implement still starts.
  */
 export const AuthConfigSchema = Type.Object({
-  mode: Type.Optional(Type.Union([Type.Literal('token'), Type.Literal('password')], { description: 'Shared-secret kind (default token).' })),
+  mode: Type.Optional(
+    Type.Union([Type.Literal('token'), Type.Literal('password')], {
+      description: 'Shared-secret kind (default token).',
+    }),
+  ),
   token: Type.Optional(Type.String({ minLength: 1, description: 'Gateway token (secret).' })),
   password: Type.Optional(Type.String({ minLength: 1, description: 'Gateway password (secret).' })),
-  allowTailscale: Type.Optional(Type.Boolean({ description: 'Trust Tailscale Serve identity headers from a loopback peer.' })),
+  allowTailscale: Type.Optional(
+    Type.Boolean({ description: 'Trust Tailscale Serve identity headers from a loopback peer.' }),
+  ),
   rateLimit: Type.Optional(
     Type.Object({
-      maxFailures: Type.Optional(Type.Integer({ minimum: 1, description: 'Failures per window before RATE_LIMITED (default 10).' })),
+      maxFailures: Type.Optional(
+        Type.Integer({ minimum: 1, description: 'Failures per window before RATE_LIMITED (default 10).' }),
+      ),
       windowMs: Type.Optional(Type.Integer({ minimum: 1000, description: 'Failure window (default 60000).' })),
     }),
   ),
@@ -20,21 +28,29 @@ export const AuthConfigSchema = Type.Object({
 
 export const GatewayConfigSchema = Type.Object({
   port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: 'Listening port (default 18789).' })),
-  bind: Type.Optional(Type.String({ minLength: 1, description: '`loopback` (default), `lan`, `tailnet`, `auto` or an IP address.' })),
+  bind: Type.Optional(
+    Type.String({ minLength: 1, description: '`loopback` (default), `lan`, `tailnet`, `auto` or an IP address.' }),
+  ),
   mode: Type.Optional(Type.String({ description: 'Moltbot `local`/`remote`; informational here.' })),
   auth: Type.Optional(AuthConfigSchema),
-  allowedHosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Extra Host names accepted (DNS rebinding guard).' })),
+  allowedHosts: Type.Optional(
+    Type.Array(Type.String({ minLength: 1 }), { description: 'Extra Host names accepted (DNS rebinding guard).' }),
+  ),
   trustedProxies: Type.Optional(Type.Array(Type.String())),
   controlUi: Type.Optional(
     Type.Object({
       enabled: Type.Optional(Type.Boolean()),
       basePath: Type.Optional(Type.String()),
-      allowedOrigins: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Browser origins allowed besides our own.' })),
+      allowedOrigins: Type.Optional(
+        Type.Array(Type.String({ minLength: 1 }), { description: 'Browser origins allowed besides our own.' }),
+      ),
     }),
   ),
   reload: Type.Optional(
     Type.Object({
-      mode: Type.Optional(Type.Union([Type.Literal('hybrid'), Type.Literal('hot'), Type.Literal('restart'), Type.Literal('off')])),
+      mode: Type.Optional(
+        Type.Union([Type.Literal('hybrid'), Type.Literal('hot'), Type.Literal('restart'), Type.Literal('off')]),
+      ),
       debounceMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 60000 })),
     }),
   ),
@@ -47,8 +63,21 @@ export const GatewayConfigSchema = Type.Object({
   ),
   tickIntervalMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 600000 })),
   handshakeTimeoutMs: Type.Optional(Type.Integer({ minimum: 500, maximum: 120000 })),
-  requestTimeoutMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 600000, description: 'An HTTP request must arrive whole (headers and body) within this; slower ones get 408 (default 30000).' })),
-  drainTimeoutMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600000, description: 'Bound on draining a plugin generation or a restart (default 10000).' })),
+  requestTimeoutMs: Type.Optional(
+    Type.Integer({
+      minimum: 1000,
+      maximum: 600000,
+      description:
+        'An HTTP request must arrive whole (headers and body) within this; slower ones get 408 (default 30000).',
+    }),
+  ),
+  drainTimeoutMs: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 600000,
+      description: 'Bound on draining a plugin generation or a restart (default 10000).',
+    }),
+  ),
   http: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   nodes: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   remote: Type.Optional(Type.Record(Type.String(), Type.Unknown())),

@@ -30,7 +30,12 @@ describe('object paths', () => {
   });
 
   it('diffPaths lists changed leaves; arrays compare whole', () => {
-    expect(diffPaths({ a: { b: 1, c: [1] }, x: 1 }, { a: { b: 2, c: [1, 2] }, y: 1 }).sort()).toEqual(['a.b', 'a.c', 'x', 'y']);
+    expect(diffPaths({ a: { b: 1, c: [1] }, x: 1 }, { a: { b: 2, c: [1, 2] }, y: 1 }).sort()).toEqual([
+      'a.b',
+      'a.c',
+      'x',
+      'y',
+    ]);
     expect(diffPaths({ a: 1 }, { a: 1 })).toEqual([]);
   });
 

@@ -10,7 +10,8 @@ export function splitPath(dotted: string): string[] {
   const parts = dotted.split('.');
   if (parts.some((p) => p === '')) throw new Error(`"${dotted}" is not a valid dotted path (empty segment)`);
   for (const p of parts) {
-    if (p === '__proto__' || p === 'constructor' || p === 'prototype') throw new Error(`"${dotted}": segment "${p}" is not allowed`);
+    if (p === '__proto__' || p === 'constructor' || p === 'prototype')
+      throw new Error(`"${dotted}": segment "${p}" is not allowed`);
   }
   return parts;
 }
@@ -71,7 +72,11 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 /** Every leaf path whose value differs between a and b (objects are walked, arrays compared whole). */
 export function diffPaths(a: unknown, b: unknown, prefix = ''): string[] {
   // A subtree that appears or disappears is walked too, so owners see their own leaf paths.
-  if ((isPlainObject(a) || a === undefined) && (isPlainObject(b) || b === undefined) && (a !== undefined || b !== undefined)) {
+  if (
+    (isPlainObject(a) || a === undefined) &&
+    (isPlainObject(b) || b === undefined) &&
+    (a !== undefined || b !== undefined)
+  ) {
     a ??= {};
     b ??= {};
     const ao = a as JsonObject;
@@ -79,7 +84,8 @@ export function diffPaths(a: unknown, b: unknown, prefix = ''): string[] {
     const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
     const out: string[] = [];
     for (const k of keys) out.push(...diffPaths(ao[k], bo[k], prefix ? `${prefix}.${k}` : k));
-    if (out.length === 0 && prefix && (Object.keys(ao).length === 0) !== (Object.keys(bo).length === 0)) out.push(prefix);
+    if (out.length === 0 && prefix && (Object.keys(ao).length === 0) !== (Object.keys(bo).length === 0))
+      out.push(prefix);
     return out;
   }
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [prefix];

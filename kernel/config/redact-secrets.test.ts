@@ -18,7 +18,13 @@ describe('secret redaction', () => {
   });
 
   it('redacts every header value and Authorization/x-api-key style keys', () => {
-    const out = redactSecrets({ models: { providers: { x: { headers: { Authorization: 'Bearer sk', 'X-Custom': 'k2' }, 'x-api-key': 'k3', baseUrl: 'http://h' } } } }) as any;
+    const out = redactSecrets({
+      models: {
+        providers: {
+          x: { headers: { Authorization: 'Bearer sk', 'X-Custom': 'k2' }, 'x-api-key': 'k3', baseUrl: 'http://h' },
+        },
+      },
+    }) as any;
     expect(out.models.providers.x.headers).toEqual({ Authorization: REDACTED, 'X-Custom': REDACTED });
     expect(out.models.providers.x['x-api-key']).toBe(REDACTED);
     expect(out.models.providers.x.baseUrl).toBe('http://h');

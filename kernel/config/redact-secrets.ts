@@ -15,7 +15,10 @@ export function redactSecrets(value: unknown): unknown {
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(value)) {
     // Every value of a `headers` map (provider headers carry keys under any name) counts as secret.
-    if (k === 'headers' && isPlainObject(v)) out[k] = Object.fromEntries(Object.entries(v).map(([h, hv]) => [h, typeof hv === 'string' ? REDACTED : redactSecrets(hv)]));
+    if (k === 'headers' && isPlainObject(v))
+      out[k] = Object.fromEntries(
+        Object.entries(v).map(([h, hv]) => [h, typeof hv === 'string' ? REDACTED : redactSecrets(hv)]),
+      );
     else out[k] = isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? REDACTED : redactSecrets(v);
   }
   return out;
@@ -24,7 +27,8 @@ export function redactSecrets(value: unknown): unknown {
 /** Replace every REDACTED placeholder in `incoming` with the value at the same place in `current`. */
 export function restoreRedacted(incoming: unknown, current: unknown): unknown {
   if (incoming === REDACTED) return current;
-  if (Array.isArray(incoming)) return incoming.map((v, i) => restoreRedacted(v, Array.isArray(current) ? current[i] : undefined));
+  if (Array.isArray(incoming))
+    return incoming.map((v, i) => restoreRedacted(v, Array.isArray(current) ? current[i] : undefined));
   if (!isPlainObject(incoming)) return incoming;
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(incoming)) {

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { planReload } from './reload-plan.js';
 import { diffPaths } from './object-path.js';
+import { planReload } from './reload-plan.js';
 
-const keys: Record<string, string[]> = { telegram: ['channels.telegram'], agent: ['agents', 'models'], hello: ['plugins.entries.hello.config'] };
-const base = { before: new Map([['telegram', true], ['agent', true], ['hello', true]]), keysOf: (id: string) => keys[id] ?? [] };
+const keys: Record<string, string[]> = {
+  telegram: ['channels.telegram'],
+  agent: ['agents', 'models'],
+  hello: ['plugins.entries.hello.config'],
+};
+const base = {
+  before: new Map([
+    ['telegram', true],
+    ['agent', true],
+    ['hello', true],
+  ]),
+  keysOf: (id: string) => keys[id] ?? [],
+};
 
 describe('planReload', () => {
   it('reloads only the plugin owning a changed subtree', () => {
@@ -13,8 +24,18 @@ describe('planReload', () => {
   });
 
   it('loads and unloads plugins whose enabled state flips', () => {
-    const after = new Map([['telegram', false], ['agent', true], ['hello', true], ['extra', true]]);
-    const plan = planReload({ ...base, mode: 'hybrid', changed: ['channels.telegram.enabled', 'plugins.entries.extra'], after });
+    const after = new Map([
+      ['telegram', false],
+      ['agent', true],
+      ['hello', true],
+      ['extra', true],
+    ]);
+    const plan = planReload({
+      ...base,
+      mode: 'hybrid',
+      changed: ['channels.telegram.enabled', 'plugins.entries.extra'],
+      after,
+    });
     expect(Object.fromEntries(plan.plugins)).toEqual({ telegram: 'unload', extra: 'load' });
   });
 
@@ -28,11 +49,18 @@ describe('planReload', () => {
     const off = planReload({ ...base, mode: 'off', changed, after: base.before });
     expect(off.restart).toBe(false);
     expect(off.plugins.size).toBe(0);
-    expect(planReload({ ...base, mode: 'restart', changed: ['channels.telegram.x'], after: base.before }).restart).toBe(true);
+    expect(planReload({ ...base, mode: 'restart', changed: ['channels.telegram.x'], after: base.before }).restart).toBe(
+      true,
+    );
   });
 
-  it('treats plugins.entries.<id> edits as that plugin\'s and kernel settings as live', () => {
-    const plan = planReload({ ...base, mode: 'hybrid', changed: ['plugins.entries.hello.config.greeting', 'gateway.allowedHosts'], after: base.before });
+  it("treats plugins.entries.<id> edits as that plugin's and kernel settings as live", () => {
+    const plan = planReload({
+      ...base,
+      mode: 'hybrid',
+      changed: ['plugins.entries.hello.config.greeting', 'gateway.allowedHosts'],
+      after: base.before,
+    });
     expect([...plan.plugins]).toEqual([['hello', 'reload']]);
     expect(plan.kernel).toEqual(['gateway.allowedHosts']);
   });

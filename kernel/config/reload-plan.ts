@@ -37,7 +37,9 @@ export function planReload(inputs: PlanInputs): ReloadPlan {
     return plan;
   }
   plan.restartDeferred = needsRestart;
-  plan.kernel = changed.filter((p) => (p.startsWith('gateway.') || p === 'gateway' || p.startsWith('logging')) && !needsRestart.includes(p));
+  plan.kernel = changed.filter(
+    (p) => (p.startsWith('gateway.') || p === 'gateway' || p.startsWith('logging')) && !needsRestart.includes(p),
+  );
   const ids = new Set([...inputs.before.keys(), ...inputs.after.keys()]);
   for (const id of ids) {
     const was = inputs.before.get(id) ?? false;

@@ -38,13 +38,27 @@ export function validateConfig(root: JsonObject, parts: readonly ConfigPart[]): 
     const compiled = compileSchema(part.schema);
     const prefix = part.keys.length === 1 ? part.keys[0]! : '';
     for (const p of compiled.problems(value, 10)) {
-      issues.push({ severity: 'error', path: pointerToDotted(p.pointer, prefix), message: p.message, owner: part.owner });
+      issues.push({
+        severity: 'error',
+        path: pointerToDotted(p.pointer, prefix),
+        message: p.message,
+        owner: part.owner,
+      });
     }
   }
-  const owned = new Set<string>([...KERNEL_KEYS, ...TOLERATED_KEYS, ...parts.flatMap((p) => p.keys.map((k) => k.split('.')[0]!))]);
+  const owned = new Set<string>([
+    ...KERNEL_KEYS,
+    ...TOLERATED_KEYS,
+    ...parts.flatMap((p) => p.keys.map((k) => k.split('.')[0]!)),
+  ]);
   for (const key of Object.keys(root)) {
     if (!owned.has(key)) {
-      issues.push({ severity: 'warning', path: key, message: 'no loaded plugin reads this key; it is ignored', owner: 'kernel' });
+      issues.push({
+        severity: 'warning',
+        path: key,
+        message: 'no loaded plugin reads this key; it is ignored',
+        owner: 'kernel',
+      });
     }
   }
   return { ok: !issues.some((i) => i.severity === 'error'), issues };
@@ -67,4 +81,3 @@ export function formatIssues(issues: readonly ConfigIssue[]): string {
     .map((i) => `${i.path}: ${i.message}${i.owner !== 'kernel' ? ` (plugin ${i.owner})` : ''}`)
     .join('; ');
 }
-

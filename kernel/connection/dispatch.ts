@@ -1,12 +1,12 @@
 import type { MethodCall } from '../../sdk/context.js';
-import { hasScope } from '../bus/scopes.js';
 import type { IdempotentOutcome } from '../bus/idempotency-cache.js';
-import { describeProblems } from '../schema/compiled.js';
+import { hasScope } from '../bus/scopes.js';
 import { kernelError, toWireError } from '../errors.js';
+import { untrustedText } from '../logging/untrusted-text.js';
 import { CloseCode, MAX_BUFFERED_BYTES, requestFrame } from '../protocol/frames.js';
 import type { KernelRuntime } from '../runtime.js';
+import { describeProblems } from '../schema/compiled.js';
 import type { ClientConnection } from './client-connection.js';
-import { untrustedText } from '../logging/untrusted-text.js';
 
 /** A response must leave room in the send buffer for the events around it. */
 const MAX_RESPONSE_CHARS = MAX_BUFFERED_BYTES - 64 * 1024;
@@ -31,7 +31,11 @@ export function handleFrame(rt: KernelRuntime, conn: ClientConnection, text: str
         type: 'res',
         id,
         ok: false,
-        error: { code: 'INVALID_REQUEST', message: `invalid request frame: ${describeProblems(requestFrame.problems(frame), 'frame')}; expected {"type":"req","id":string,"method":string,"params"?:…}`, details: { errorCode: 'GW_ERR_FRAME_INVALID' } },
+        error: {
+          code: 'INVALID_REQUEST',
+          message: `invalid request frame: ${describeProblems(requestFrame.problems(frame), 'frame')}; expected {"type":"req","id":string,"method":string,"params"?:…}`,
+          details: { errorCode: 'GW_ERR_FRAME_INVALID' },
+        },
       });
       return;
     }
@@ -42,7 +46,13 @@ export function handleFrame(rt: KernelRuntime, conn: ClientConnection, text: str
   void dispatch(rt, conn, id, method, params);
 }
 
-async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, method: string, rawParams: unknown): Promise<void> {
+async function dispatch(
+  rt: KernelRuntime,
+  conn: ClientConnection,
+  id: string,
+  method: string,
+  rawParams: unknown,
+): Promise<void> {
   const started = Date.now();
   let final = false;
   const respond = (ok: boolean, payloadOrError: unknown, errorPayload?: unknown) => {
@@ -52,7 +62,13 @@ async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, m
       text = JSON.stringify(
         ok
           ? { type: 'res', id, ok: true, payload: payloadOrError }
-          : { type: 'res', id, ok: false, ...(errorPayload === undefined ? {} : { payload: errorPayload }), error: payloadOrError },
+          : {
+              type: 'res',
+              id,
+              ok: false,
+              ...(errorPayload === undefined ? {} : { payload: errorPayload }),
+              error: payloadOrError,
+            },
       );
     } catch (err) {
       // A payload JSON cannot carry (BigInt, a cycle) still gets exactly one final answer.
@@ -64,28 +80,61 @@ async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, m
     // One response bigger than the whole send buffer would cut a healthy client as a slow
     // consumer (1013): answer with an error it can act on instead.
     if (text.length > MAX_RESPONSE_CHARS) {
-      rt.logger.warn({ connId: conn.id, method: untrustedText(method, 64), chars: text.length }, 'response too large; answered with an error');
-      text = JSON.stringify({ type: 'res', id, ok: false, error: toWireError(kernelError('GW_ERR_RESPONSE_TOO_LARGE', `the ${method} response (${text.length} bytes) is larger than the ${MAX_BUFFERED_BYTES}-byte send limit; ask for less (e.g. a smaller limit or maxBytes)`, { details: { bytes: text.length, limit: MAX_BUFFERED_BYTES } })) });
+      rt.logger.warn(
+        { connId: conn.id, method: untrustedText(method, 64), chars: text.length },
+        'response too large; answered with an error',
+      );
+      text = JSON.stringify({
+        type: 'res',
+        id,
+        ok: false,
+        error: toWireError(
+          kernelError(
+            'GW_ERR_RESPONSE_TOO_LARGE',
+            `the ${method} response (${text.length} bytes) is larger than the ${MAX_BUFFERED_BYTES}-byte send limit; ask for less (e.g. a smaller limit or maxBytes)`,
+            { details: { bytes: text.length, limit: MAX_BUFFERED_BYTES } },
+          ),
+        ),
+      });
       ok = false;
     }
     conn.sendText(text);
-    if (rt.verbose) rt.logger.debug({ connId: conn.id, id: untrustedText(id, 64), method: untrustedText(method, 64), ok, ms: Date.now() - started }, 'res');
+    if (rt.verbose)
+      rt.logger.debug(
+        { connId: conn.id, id: untrustedText(id, 64), method: untrustedText(method, 64), ok, ms: Date.now() - started },
+        'res',
+      );
   };
-  if (rt.verbose) rt.logger.debug({ connId: conn.id, id: untrustedText(id, 64), method: untrustedText(method, 64) }, 'req');
+  if (rt.verbose)
+    rt.logger.debug({ connId: conn.id, id: untrustedText(id, 64), method: untrustedText(method, 64) }, 'req');
   try {
-    if (method === 'connect') throw kernelError('GW_ERR_FRAME_INVALID', 'already connected: connect is only valid as the first frame');
+    if (method === 'connect')
+      throw kernelError('GW_ERR_FRAME_INVALID', 'already connected: connect is only valid as the first frame');
     const entry = rt.methods.get(method);
-    if (!entry) throw kernelError('GW_ERR_METHOD_UNKNOWN', `unknown method "${untrustedText(method, 64)}"; hello-ok.features.methods lists the methods this gateway serves`);
+    if (!entry)
+      throw kernelError(
+        'GW_ERR_METHOD_UNKNOWN',
+        `unknown method "${untrustedText(method, 64)}"; hello-ok.features.methods lists the methods this gateway serves`,
+      );
     const caller = conn.caller!;
     if (!hasScope(caller.scopes, entry.scope)) {
-      throw kernelError('GW_ERR_SCOPE_FORBIDDEN', `method ${method} needs scope ${entry.scope}; this connection holds ${caller.scopes.join(', ') || 'none'}`);
+      throw kernelError(
+        'GW_ERR_SCOPE_FORBIDDEN',
+        `method ${method} needs scope ${entry.scope}; this connection holds ${caller.scopes.join(', ') || 'none'}`,
+      );
     }
     const params = rawParams === undefined ? {} : rawParams;
     if (!entry.params.check(params)) {
-      throw kernelError('GW_ERR_PARAMS_INVALID', `invalid params for ${method}: ${describeProblems(entry.params.problems(params), 'params')}`);
+      throw kernelError(
+        'GW_ERR_PARAMS_INVALID',
+        `invalid params for ${method}: ${describeProblems(entry.params.problems(params), 'params')}`,
+      );
     }
     if (entry.idempotent && !rt.acceptingWork) {
-      throw kernelError('GW_ERR_DRAINING', 'the gateway is restarting; retry shortly', { retryable: true, retryAfterMs: 1000 });
+      throw kernelError('GW_ERR_DRAINING', 'the gateway is restarting; retry shortly', {
+        retryable: true,
+        retryAfterMs: 1000,
+      });
     }
 
     let ackSent = false;
@@ -97,7 +146,11 @@ async function dispatch(rt: KernelRuntime, conn: ClientConnection, id: string, m
 
     if (entry.idempotent) {
       const key = (params as { idempotencyKey?: unknown }).idempotencyKey;
-      if (typeof key !== 'string' || key.length === 0) throw kernelError('GW_ERR_PARAMS_INVALID', `invalid params for ${method}: params.idempotencyKey is required (a unique string per logical request)`);
+      if (typeof key !== 'string' || key.length === 0)
+        throw kernelError(
+          'GW_ERR_PARAMS_INVALID',
+          `invalid params for ${method}: params.idempotencyKey is required (a unique string per logical request)`,
+        );
       const cacheKey = `${method}\u0000${key}`;
       const seen = rt.idempotency.get(cacheKey);
       if (seen) {

@@ -1,25 +1,25 @@
 import os from 'node:os';
 import type { CallerInfo, Role, Scope } from '../../sdk/context.js';
-import { secretsEqual } from '../auth/shared-secret.js';
 import { verifyDevice } from '../auth/device-signature.js';
-import { tailscaleIdentity } from '../auth/tailscale-identity.js';
 import { failureKeys } from '../auth/failure-keys.js';
-import { hasScope, isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
+import { secretsEqual } from '../auth/shared-secret.js';
+import { tailscaleIdentity } from '../auth/tailscale-identity.js';
 import { PRESENCE_EVENT_MAX_ROWS } from '../bus/presence-announcer.js';
-import { describeProblems } from '../schema/compiled.js';
+import { hasScope, isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
+import { KERNEL_ERRORS, type KernelErrorCode } from '../errors.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import {
   CloseCode,
+  type ConnectParams,
   connectParams,
-  negotiateProtocol,
   MAX_BUFFERED_BYTES,
   MAX_PAYLOAD_BYTES,
+  negotiateProtocol,
   PROTOCOL_VERSION,
-  type ConnectParams,
 } from '../protocol/frames.js';
 import type { KernelRuntime } from '../runtime.js';
+import { describeProblems } from '../schema/compiled.js';
 import type { ClientConnection } from './client-connection.js';
-import { KERNEL_ERRORS, type KernelErrorCode } from '../errors.js';
 
 interface Refusal {
   /** Registry code (kernel/errors.ts); the wire code is derived from it. */
@@ -111,7 +111,14 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
   }
   const roleName = params.role ?? 'operator';
   if (roleName !== 'operator' && roleName !== 'node') {
-    return { refusal: { errorCode: 'GW_ERR_ROLE_INVALID', message: `invalid role "${untrustedText(roleName, 32)}": use "operator" or "node"`, close: CloseCode.policyViolation, reason: 'invalid role' } };
+    return {
+      refusal: {
+        errorCode: 'GW_ERR_ROLE_INVALID',
+        message: `invalid role "${untrustedText(roleName, 32)}": use "operator" or "node"`,
+        close: CloseCode.policyViolation,
+        reason: 'invalid role',
+      },
+    };
   }
   const role: Role = roleName;
   let scopes: Scope[];
@@ -141,14 +148,31 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
   if (params.device) {
     const check = verifyDevice(
       params.device,
-      { clientId: params.client.id, clientMode: params.client.mode, role, scopes: params.scopes ?? [], token: params.auth?.token ?? undefined },
+      {
+        clientId: params.client.id,
+        clientMode: params.client.mode,
+        role,
+        scopes: params.scopes ?? [],
+        token: params.auth?.token ?? undefined,
+      },
       conn.nonce,
       conn.peer.isLoopback,
     );
     if (!check.ok) {
-      return { refusal: { errorCode: 'GW_ERR_DEVICE_INVALID', message: `device identity rejected: ${check.reason}`, close: CloseCode.policyViolation, reason: 'device identity rejected', authFailure: true } };
+      return {
+        refusal: {
+          errorCode: 'GW_ERR_DEVICE_INVALID',
+          message: `device identity rejected: ${check.reason}`,
+          close: CloseCode.policyViolation,
+          reason: 'device identity rejected',
+          authFailure: true,
+        },
+      };
     }
-    if (!via && rt.devices.tokenMatches(params.device.id.toLowerCase(), role, params.device.publicKey, params.auth?.token)) {
+    if (
+      !via &&
+      rt.devices.tokenMatches(params.device.id.toLowerCase(), role, params.device.publicKey, params.auth?.token)
+    ) {
       via = 'device-token';
       // A device token grants at most the scopes it was issued for; asking for none means those.
       const granted = (rt.devices.get(params.device.id.toLowerCase(), role)?.scopes ?? []) as Scope[];
@@ -259,7 +283,15 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
   conn.sendFrame({ type: 'res', id, ok: true, payload: hello });
   rt.broadcaster.add(conn);
   rt.logger.debug(
-    { connId: conn.id, client: untrustedText(params.client.id, 64), mode: untrustedText(params.client.mode, 32), role: a.role, via: a.via, protocol: a.protocol, ip: conn.peer.ip },
+    {
+      connId: conn.id,
+      client: untrustedText(params.client.id, 64),
+      mode: untrustedText(params.client.mode, 32),
+      role: a.role,
+      via: a.via,
+      protocol: a.protocol,
+      ip: conn.peer.ip,
+    },
     'client connected',
   );
 }
@@ -275,7 +307,10 @@ function refuse(rt: KernelRuntime, conn: ClientConnection, id: string | undefine
     }
     conn.sendFrame({ type: 'res', id, ok: false, error });
   }
-  rt.logger.warn({ connId: conn.id, ip: conn.peer.ip, origin: untrustedText(conn.peer.origin), code: r.errorCode, reason: r.reason }, 'connection refused');
+  rt.logger.warn(
+    { connId: conn.id, ip: conn.peer.ip, origin: untrustedText(conn.peer.origin), code: r.errorCode, reason: r.reason },
+    'connection refused',
+  );
   conn.close(r.close, r.reason);
   return false;
 }

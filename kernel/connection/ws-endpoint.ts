@@ -1,23 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
-import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
 import { isLoopbackAddress, normalizeAddress } from '../auth/peer-address.js';
+import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import { CloseCode, MAX_BUFFERED_BYTES } from '../protocol/frames.js';
 import type { KernelRuntime } from '../runtime.js';
 import { ClientConnection } from './client-connection.js';
-import { handleFirstFrame } from './handshake.js';
 import { handleFrame } from './dispatch.js';
+import { handleFirstFrame } from './handshake.js';
 
 /**
  * The control plane at `/`. Host and Origin are checked before the upgrade (403, no socket);
  * then the challenge is sent and the first frame must be `connect` within the handshake timeout.
  */
-export function registerWsEndpoint(app: FastifyInstance, getRuntime: () => KernelRuntime, connections: Set<ClientConnection>): void {
+export function registerWsEndpoint(
+  app: FastifyInstance,
+  getRuntime: () => KernelRuntime,
+  connections: Set<ClientConnection>,
+): void {
   // --verbose mirrors events too (handshakes and req/res are logged where they happen).
   const current = getRuntime();
   if (current.verbose) {
-    current.broadcaster.onBroadcast = (event, seq, delivered) => current.logger.debug({ event, seq, delivered }, 'event');
+    current.broadcaster.onBroadcast = (event, seq, delivered) =>
+      current.logger.debug({ event, seq, delivered }, 'event');
   }
   app.get(
     '/',
@@ -28,13 +33,32 @@ export function registerWsEndpoint(app: FastifyInstance, getRuntime: () => Kerne
         const host = req.headers.host;
         const origin = req.headers.origin;
         if (!isAllowedHost(host, rt.hostPolicy)) {
-          rt.logger.warn({ ip: normalizeAddress(req.socket.remoteAddress), host: untrustedText(host) }, 'websocket refused: Host not allowed');
-          reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'Host header does not name this gateway (add it to gateway.allowedHosts)', details: { errorCode: 'GW_ERR_HOST_FORBIDDEN' } } });
+          rt.logger.warn(
+            { ip: normalizeAddress(req.socket.remoteAddress), host: untrustedText(host) },
+            'websocket refused: Host not allowed',
+          );
+          reply.code(403).send({
+            error: {
+              code: 'FORBIDDEN',
+              message: 'Host header does not name this gateway (add it to gateway.allowedHosts)',
+              details: { errorCode: 'GW_ERR_HOST_FORBIDDEN' },
+            },
+          });
           return;
         }
         if (!isAllowedOrigin(origin, host, rt.hostPolicy)) {
-          rt.logger.warn({ ip: normalizeAddress(req.socket.remoteAddress), origin: untrustedText(origin) }, 'websocket refused: cross-site Origin');
-          reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'cross-site WebSocket refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)', details: { errorCode: 'GW_ERR_ORIGIN_FORBIDDEN' } } });
+          rt.logger.warn(
+            { ip: normalizeAddress(req.socket.remoteAddress), origin: untrustedText(origin) },
+            'websocket refused: cross-site Origin',
+          );
+          reply.code(403).send({
+            error: {
+              code: 'FORBIDDEN',
+              message:
+                'cross-site WebSocket refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)',
+              details: { errorCode: 'GW_ERR_ORIGIN_FORBIDDEN' },
+            },
+          });
           return;
         }
         done();

@@ -25,7 +25,9 @@ describe('GenerationLease', () => {
     const lease = new GenerationLease('p', logger);
     await lease.end();
     expect(() => lease.defer('late', () => undefined)).toThrow(/retired generation/);
-    expect(() => lease.interval('late', 10, () => undefined)).toThrow(expect.objectContaining({ code: 'GW_ERR_LEASE_INACTIVE' }));
+    expect(() => lease.interval('late', 10, () => undefined)).toThrow(
+      expect.objectContaining({ code: 'GW_ERR_LEASE_INACTIVE' }),
+    );
   });
 
   it('keeps disposing when one disposer throws', async () => {

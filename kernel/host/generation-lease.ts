@@ -37,7 +37,8 @@ export class GenerationLease implements Lease {
   }
 
   defer(label: string, dispose: () => unknown | Promise<unknown>): void {
-    if (!this.active) throw kernelError('GW_ERR_LEASE_INACTIVE', `${this.owner}: cannot register "${label}" on a retired generation`);
+    if (!this.active)
+      throw kernelError('GW_ERR_LEASE_INACTIVE', `${this.owner}: cannot register "${label}" on a retired generation`);
     this.effects.push({ label, dispose });
   }
 

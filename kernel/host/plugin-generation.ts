@@ -1,20 +1,20 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
-import type { PluginDefinition } from '../../sdk/define-plugin.js';
-import type { InternalEventMap, PluginContext, ServiceName } from '../../sdk/context.js';
-import type { AgentTool } from '../../sdk/tool.js';
 import type { ChannelAdapter } from '../../sdk/channel.js';
-import { MethodRegistry, type MethodEntry } from '../bus/method-registry.js';
+import type { InternalEventMap, PluginContext, ServiceName } from '../../sdk/context.js';
+import type { PluginDefinition } from '../../sdk/define-plugin.js';
+import type { AgentTool } from '../../sdk/tool.js';
+import { type MethodEntry, MethodRegistry } from '../bus/method-registry.js';
 import { kernelError } from '../errors.js';
 import { installHttpGuard } from '../http/http-guard.js';
-import { migrate, type SqliteDatabase } from '../store/database.js';
 import type { KernelRuntime } from '../runtime.js';
-import type { PluginRoute } from './route-table.js';
+import { migrate, type SqliteDatabase } from '../store/database.js';
 import { GenerationLease } from './generation-lease.js';
 import type { PluginRegistries } from './registries.js';
+import type { PluginRoute } from './route-table.js';
 
 export interface GenerationDeps {
   runtime: () => KernelRuntime;
@@ -56,12 +56,18 @@ export class PluginGeneration {
   ) {
     this.logger = deps.logger.child({ plugin: def.id, version: def.version, generation: number });
     this.lease = new GenerationLease(def.id, this.logger);
-    this.inner = Fastify({ loggerInstance: this.logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 2 * 1024 * 1024, requestTimeout: 0 });
+    this.inner = Fastify({
+      loggerInstance: this.logger as FastifyBaseLogger,
+      logController: new LogController({ disableRequestLogging: true }),
+      bodyLimit: 2 * 1024 * 1024,
+      requestTimeout: 0,
+    });
     installHttpGuard(this.inner, deps.runtime);
     this.inner.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const m of methods) {
-        if (!this.routes.some((r) => r.method === m && r.url === route.url)) this.routes.push({ method: m, url: route.url });
+        if (!this.routes.some((r) => r.method === m && r.url === route.url))
+          this.routes.push({ method: m, url: route.url });
       }
     });
   }
@@ -107,7 +113,8 @@ export class PluginGeneration {
   async drain(deadlineMs: number): Promise<boolean> {
     // Drain hooks run once per generation, even when a restart drains before unloading.
     const hooks = (this.hooksRun ??= Promise.allSettled(this.drainHooks.map(async (fn) => fn())));
-    const http = this.inflightHttp === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    const http =
+      this.inflightHttp === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), deadlineMs);
@@ -160,7 +167,8 @@ export class PluginGeneration {
       methods: {
         register(name, options) {
           gen.assertActive(`method ${name}`);
-          if (gen.methods.has(name)) throw kernelError('GW_ERR_METHOD_DUPLICATE', `plugin ${id} registered method ${name} twice`);
+          if (gen.methods.has(name))
+            throw kernelError('GW_ERR_METHOD_DUPLICATE', `plugin ${id} registered method ${name} twice`);
           gen.methods.set(name, MethodRegistry.entry(id, name, options));
           late();
         },
@@ -199,7 +207,10 @@ export class PluginGeneration {
         },
         get(name: ServiceName) {
           if (!declared.has(String(name)) && !gen.services.has(String(name))) {
-            throw kernelError('GW_ERR_SERVICE_UNDECLARED', `plugin ${id} looked up service "${String(name)}" without declaring it in dependsOn`);
+            throw kernelError(
+              'GW_ERR_SERVICE_UNDECLARED',
+              `plugin ${id} looked up service "${String(name)}" without declaring it in dependsOn`,
+            );
           }
           return (gen.services.get(String(name)) ?? registries.services.get(String(name))) as never;
         },
@@ -240,6 +251,10 @@ export class PluginGeneration {
   }
 
   private assertActive(what: string): void {
-    if (!this.lease.active) throw kernelError('GW_ERR_LEASE_INACTIVE', `plugin ${this.def.id}: cannot register ${what} on a retired generation`);
+    if (!this.lease.active)
+      throw kernelError(
+        'GW_ERR_LEASE_INACTIVE',
+        `plugin ${this.def.id}: cannot register ${what} on a retired generation`,
+      );
   }
 }

@@ -1,18 +1,18 @@
+import type { Logger } from 'pino';
 import semver from 'semver';
 import { Value } from 'typebox/value';
-import type { Logger } from 'pino';
 import type { PluginDefinition } from '../../sdk/define-plugin.js';
 import { SDK_VERSION } from '../../sdk/version.js';
-import { GatewayError, kernelError } from '../errors.js';
-import { compileSchema, describeProblems } from '../schema/compiled.js';
-import { getPath, type JsonObject } from '../config/object-path.js';
-import { selectConfig, type ConfigIssue, type ConfigPart } from '../config/validate-config.js';
 import type { PluginEntry } from '../config/kernel-schema.js';
-import type { SqliteDatabase } from '../store/database.js';
+import { getPath, type JsonObject } from '../config/object-path.js';
+import { type ConfigIssue, type ConfigPart, selectConfig } from '../config/validate-config.js';
+import { GatewayError, kernelError } from '../errors.js';
 import type { KernelRuntime } from '../runtime.js';
+import { compileSchema, describeProblems } from '../schema/compiled.js';
+import type { SqliteDatabase } from '../store/database.js';
 import { PluginGeneration } from './plugin-generation.js';
 import type { PluginRegistries } from './registries.js';
-import { importPlugin, type BuiltinPlugin } from './resolve-plugin.js';
+import { type BuiltinPlugin, importPlugin } from './resolve-plugin.js';
 import type { RouteTable } from './route-table.js';
 
 export type PluginState = 'loading' | 'active' | 'failed' | 'disabled';
@@ -86,7 +86,8 @@ export class PluginHost {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: PluginHostDeps) {
-    for (const b of deps.builtins) this.records.set(b.id, { id: b.id, builtin: b, enabled: false, state: 'disabled', generation: 0 });
+    for (const b of deps.builtins)
+      this.records.set(b.id, { id: b.id, builtin: b, enabled: false, state: 'disabled', generation: 0 });
   }
 
   /** Which plugins the config wants running. */
@@ -127,27 +128,48 @@ export class PluginHost {
    */
   async prepare(id: string, root: JsonObject): Promise<PreparedPlugin> {
     const want = this.desired(root).get(id);
-    if (!want) throw kernelError('GW_ERR_PLUGIN_RESOLVE', `no plugin "${id}" is declared (add plugins.entries.${id} with "from")`);
+    if (!want)
+      throw kernelError(
+        'GW_ERR_PLUGIN_RESOLVE',
+        `no plugin "${id}" is declared (add plugins.entries.${id} with "from")`,
+      );
     const record = this.records.get(id);
     let def: PluginDefinition;
     if (want.builtin) {
       def = record?.def ?? (await want.builtin.load());
     } else {
-      if (!want.entry?.from) throw kernelError('GW_ERR_PLUGIN_RESOLVE', `plugins.entries.${id}: unknown plugin id; set "from" to a path or package name`);
+      if (!want.entry?.from)
+        throw kernelError(
+          'GW_ERR_PLUGIN_RESOLVE',
+          `plugins.entries.${id}: unknown plugin id; set "from" to a path or package name`,
+        );
       def = await importPlugin(want.entry.from, this.deps.baseDir, (record?.generation ?? 0) + 1);
     }
-    if (def.id !== id) throw kernelError('GW_ERR_PLUGIN_RESOLVE', `plugins.entries.${id}: the module declares id "${def.id}"; the key must match the plugin's id`);
-    if (!semver.valid(def.version)) throw kernelError('GW_ERR_PLUGIN_VERSION', `plugin ${id}: version "${def.version}" is not valid semver`);
+    if (def.id !== id)
+      throw kernelError(
+        'GW_ERR_PLUGIN_RESOLVE',
+        `plugins.entries.${id}: the module declares id "${def.id}"; the key must match the plugin's id`,
+      );
+    if (!semver.valid(def.version))
+      throw kernelError('GW_ERR_PLUGIN_VERSION', `plugin ${id}: version "${def.version}" is not valid semver`);
     const range = want.entry?.version;
     if (range && !semver.satisfies(def.version, range, { includePrerelease: true })) {
-      throw kernelError('GW_ERR_PLUGIN_VERSION', `plugin ${id} is version ${def.version}, which does not satisfy plugins.entries.${id}.version "${range}"`, {
-        details: { plugin: id, version: def.version, required: range },
-      });
+      throw kernelError(
+        'GW_ERR_PLUGIN_VERSION',
+        `plugin ${id} is version ${def.version}, which does not satisfy plugins.entries.${id}.version "${range}"`,
+        {
+          details: { plugin: id, version: def.version, required: range },
+        },
+      );
     }
     if (!semver.validRange(def.sdk) || !semver.satisfies(SDK_VERSION, def.sdk, { includePrerelease: true })) {
-      throw kernelError('GW_ERR_PLUGIN_SDK', `plugin ${id} was written for SDK ${def.sdk}; this gateway provides SDK ${SDK_VERSION}`, {
-        details: { plugin: id, sdk: def.sdk, kernelSdk: SDK_VERSION },
-      });
+      throw kernelError(
+        'GW_ERR_PLUGIN_SDK',
+        `plugin ${id} was written for SDK ${def.sdk}; this gateway provides SDK ${SDK_VERSION}`,
+        {
+          details: { plugin: id, sdk: def.sdk, kernelSdk: SDK_VERSION },
+        },
+      );
     }
     const keys = configKeys(def);
     const selected = selectConfig(root, keys);
@@ -155,15 +177,22 @@ export class PluginHost {
     const compiled = compileSchema(def.configSchema);
     if (!compiled.check(config)) {
       const prefix = keys.length === 1 ? keys[0] : '';
-      throw kernelError('GW_ERR_PLUGIN_CONFIG', `plugin ${id}: invalid config: ${describeProblems(compiled.problems(config), prefix)}`, {
-        details: { plugin: id, problems: compiled.problems(config).map((p) => ({ ...p })) },
-      });
+      throw kernelError(
+        'GW_ERR_PLUGIN_CONFIG',
+        `plugin ${id}: invalid config: ${describeProblems(compiled.problems(config), prefix)}`,
+        {
+          details: { plugin: id, problems: compiled.problems(config).map((p) => ({ ...p })) },
+        },
+      );
     }
     return { id, def, config };
   }
 
   /** Config issues a candidate config would cause for the plugins it enables (for edits). */
-  async check(root: JsonObject, ids: Iterable<string>): Promise<{ prepared: Map<string, PreparedPlugin>; issues: ConfigIssue[] }> {
+  async check(
+    root: JsonObject,
+    ids: Iterable<string>,
+  ): Promise<{ prepared: Map<string, PreparedPlugin>; issues: ConfigIssue[] }> {
     const prepared = new Map<string, PreparedPlugin>();
     const issues: ConfigIssue[] = [];
     for (const id of ids) {
@@ -189,7 +218,11 @@ export class PluginHost {
   }
 
   /** Execute the plugin part of a reload plan (after the config was validated). */
-  async apply(root: JsonObject, actions: ReadonlyMap<string, PluginAction>, prepared: ReadonlyMap<string, PreparedPlugin> = new Map()): Promise<void> {
+  async apply(
+    root: JsonObject,
+    actions: ReadonlyMap<string, PluginAction>,
+    prepared: ReadonlyMap<string, PreparedPlugin> = new Map(),
+  ): Promise<void> {
     this.rootConfig = root;
     const want = this.desired(root);
     for (const [id, action] of actions) {
@@ -205,16 +238,27 @@ export class PluginHost {
   async reload(id: string): Promise<PluginStatus> {
     const record = this.records.get(id);
     if (!record) throw kernelError('GW_ERR_NOT_FOUND', `no plugin "${id}" (plugins.list shows the known ids)`);
-    if (!record.enabled) throw kernelError('GW_ERR_NOT_FOUND', `plugin ${id} is disabled; enable it in plugins.entries.${id}.enabled first`);
+    if (!record.enabled)
+      throw kernelError(
+        'GW_ERR_NOT_FOUND',
+        `plugin ${id} is disabled; enable it in plugins.entries.${id}.enabled first`,
+      );
     await this.serialized(() => this.loadOrReload(id, this.rootConfig));
     const status = this.status(id)!;
-    if (status.state === 'failed') throw new GatewayError(status.lastError?.code ?? 'GW_ERR_PLUGIN_REGISTER', status.lastError?.message ?? `plugin ${id} failed to reload`);
+    if (status.state === 'failed')
+      throw new GatewayError(
+        status.lastError?.code ?? 'GW_ERR_PLUGIN_REGISTER',
+        status.lastError?.message ?? `plugin ${id} failed to reload`,
+      );
     return status;
   }
 
   /** Stop everything (restart/shutdown): drain each, bounded, in reverse load order. */
   async unloadAll(reason: string): Promise<void> {
-    const ids = [...this.records.values()].filter((r) => r.current).map((r) => r.id).reverse();
+    const ids = [...this.records.values()]
+      .filter((r) => r.current)
+      .map((r) => r.id)
+      .reverse();
     await Promise.all(ids.map((id) => this.serialized(() => this.unload(id, reason))));
     await Promise.allSettled([...this.retiring]);
   }
@@ -322,11 +366,19 @@ export class PluginHost {
       await gen.build(this.deps.registerTimeoutMs ?? 30_000);
       this.checkConflicts(gen);
     } catch (err) {
-      const e = err instanceof GatewayError ? err : kernelError('GW_ERR_PLUGIN_REGISTER', `plugin ${id}: register failed: ${(err as Error).message}`, { cause: err });
+      const e =
+        err instanceof GatewayError
+          ? err
+          : kernelError('GW_ERR_PLUGIN_REGISTER', `plugin ${id}: register failed: ${(err as Error).message}`, {
+              cause: err,
+            });
       record.lastError = { code: e.code, message: e.message, at: Date.now() };
       // A failed reload keeps the running generation (the transaction rolls back).
       record.state = record.current ? 'active' : 'failed';
-      this.deps.logger.error({ plugin: id, code: e.code, err: e.cause instanceof Error ? e.cause : undefined }, e.message);
+      this.deps.logger.error(
+        { plugin: id, code: e.code, err: e.cause instanceof Error ? e.cause : undefined },
+        e.message,
+      );
       if (gen) void gen.close();
       this.deps.onChange();
       return;
@@ -373,7 +425,11 @@ export class PluginHost {
       ...toolClash.map((t) => `tool ${t}`),
       ...channelClash.map((c) => `channel ${c}`),
     ];
-    if (clash.length) throw kernelError('GW_ERR_PLUGIN_ROUTE_CONFLICT', `plugin ${gen.id}: ${clash.join(', ')} already registered by another plugin`);
+    if (clash.length)
+      throw kernelError(
+        'GW_ERR_PLUGIN_ROUTE_CONFLICT',
+        `plugin ${gen.id}: ${clash.join(', ')} already registered by another plugin`,
+      );
   }
 
   /** The swap: one synchronous step over every table. */
@@ -408,7 +464,8 @@ export class PluginHost {
     if (this.retired.length > 20) this.retired.shift();
     const work = (async () => {
       const drained = await gen.drain(this.deps.drainTimeoutMs);
-      if (!drained) gen.logger.warn({ inflight: gen.inflight, reason }, 'drain deadline passed; closing with work in flight');
+      if (!drained)
+        gen.logger.warn({ inflight: gen.inflight, reason }, 'drain deadline passed; closing with work in flight');
       await gen.close();
       gen.logger.debug({ reason }, 'generation closed');
     })();
@@ -422,4 +479,3 @@ export function configKeys(def: PluginDefinition): string[] {
   if (def.configKey === undefined) return [`plugins.entries.${def.id}.config`];
   return typeof def.configKey === 'string' ? [def.configKey] : [...def.configKey];
 }
-

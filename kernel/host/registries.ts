@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type { AgentTool } from '../../sdk/tool.js';
 import type { ChannelAdapter } from '../../sdk/channel.js';
+import type { AgentTool } from '../../sdk/tool.js';
 
 /** name → (owner, value). Swapping an owner's entries is one synchronous step. */
 export class OwnedTable<T> {

@@ -27,27 +27,39 @@ export async function importPlugin(from: string, baseDir: string, generation: nu
   try {
     mod = (await import(`${pathToFileURL(file).href}?generation=${generation}`)) as { default?: unknown };
   } catch (err) {
-    throw kernelError('GW_ERR_PLUGIN_RESOLVE', `could not import plugin from ${from} (${file}): ${(err as Error).message}`, { cause: err });
+    throw kernelError(
+      'GW_ERR_PLUGIN_RESOLVE',
+      `could not import plugin from ${from} (${file}): ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   const def = mod.default;
   if (!isPluginDefinition(def)) {
-    throw kernelError('GW_ERR_PLUGIN_RESOLVE', `${file} does not export a plugin: its default export must be definePlugin({...}) from moltbot-gateway/sdk`);
+    throw kernelError(
+      'GW_ERR_PLUGIN_RESOLVE',
+      `${file} does not export a plugin: its default export must be definePlugin({...}) from moltbot-gateway/sdk`,
+    );
   }
   return def;
 }
 
 export function resolveEntryFile(from: string, baseDir: string): string {
-  const looksLikePath = from.startsWith('.') || from.startsWith('/') || from.startsWith('~') || /^[A-Za-z]:[\\/]/.test(from);
+  const looksLikePath =
+    from.startsWith('.') || from.startsWith('/') || from.startsWith('~') || /^[A-Za-z]:[\\/]/.test(from);
   if (looksLikePath) {
     const abs = path.resolve(baseDir, from.startsWith('~') ? from.replace(/^~/, process.env.HOME ?? '') : from);
-    if (!fs.existsSync(abs)) throw kernelError('GW_ERR_PLUGIN_RESOLVE', `plugin path ${abs} does not exist (plugins.entries.<id>.from)`);
+    if (!fs.existsSync(abs))
+      throw kernelError('GW_ERR_PLUGIN_RESOLVE', `plugin path ${abs} does not exist (plugins.entries.<id>.from)`);
     return fs.statSync(abs).isDirectory() ? packageEntry(abs) : abs;
   }
   for (const dir of searchDirs(baseDir)) {
     const pkgDir = path.join(dir, 'node_modules', from);
     if (fs.existsSync(path.join(pkgDir, 'package.json'))) return packageEntry(pkgDir);
   }
-  throw kernelError('GW_ERR_PLUGIN_RESOLVE', `plugin package "${from}" is not installed (looked in node_modules above ${baseDir} and ${process.cwd()}); run npm install ${from}`);
+  throw kernelError(
+    'GW_ERR_PLUGIN_RESOLVE',
+    `plugin package "${from}" is not installed (looked in node_modules above ${baseDir} and ${process.cwd()}); run npm install ${from}`,
+  );
 }
 
 function packageEntry(dir: string): string {
@@ -60,7 +72,8 @@ function packageEntry(dir: string): string {
   const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { main?: string; exports?: unknown };
   const entry = exportEntry(pkg.exports) ?? pkg.main ?? 'index.js';
   const file = path.resolve(dir, entry);
-  if (!fs.existsSync(file)) throw kernelError('GW_ERR_PLUGIN_RESOLVE', `${dir}: entry ${entry} does not exist (is the plugin built?)`);
+  if (!fs.existsSync(file))
+    throw kernelError('GW_ERR_PLUGIN_RESOLVE', `${dir}: entry ${entry} does not exist (is the plugin built?)`);
   return file;
 }
 

@@ -16,7 +16,11 @@ export function initialize(data: { parentURL: string }): void {
   sdkParentUrl = data.parentURL;
 }
 
-export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve): Promise<{ url: string }> {
+export async function resolve(
+  specifier: string,
+  context: ResolveContext,
+  nextResolve: NextResolve,
+): Promise<{ url: string }> {
   if (sdkParentUrl && (specifier === 'moltbot-gateway/sdk' || specifier.startsWith('moltbot-gateway/sdk/'))) {
     // Resolve as if imported from inside the gateway package (package self-reference).
     return nextResolve(specifier, { ...context, parentURL: sdkParentUrl });

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bearerFrom, secretsEqual } from '../auth/shared-secret.js';
-import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
-import { normalizeAddress } from '../auth/peer-address.js';
-import { tailscaleIdentity } from '../auth/tailscale-identity.js';
 import { failureKeys } from '../auth/failure-keys.js';
-import { untrustedText } from '../logging/untrusted-text.js';
+import { normalizeAddress } from '../auth/peer-address.js';
+import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
+import { bearerFrom, secretsEqual } from '../auth/shared-secret.js';
+import { tailscaleIdentity } from '../auth/tailscale-identity.js';
 import { GatewayError, toWireError } from '../errors.js';
+import { untrustedText } from '../logging/untrusted-text.js';
 import type { KernelRuntime } from '../runtime.js';
 
 declare module 'fastify' {
@@ -18,8 +18,17 @@ declare module 'fastify' {
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** HTTP error body, OpenAI-shaped so OpenAI clients read it too: `{error:{message,type,code}}`. */
-export function sendHttpError(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}): FastifyReply {
-  return reply.code(status).type('application/json').send({ error: { message, type: code.toLowerCase(), code, ...extra } });
+export function sendHttpError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/json')
+    .send({ error: { message, type: code.toLowerCase(), code, ...extra } });
 }
 
 /**
@@ -32,17 +41,33 @@ export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime):
     const runtime = rt();
     const host = req.headers.host;
     if (!isAllowedHost(host, runtime.hostPolicy)) {
-      runtime.logger.warn({ ip: normalizeAddress(req.socket.remoteAddress), host: untrustedText(host), url: untrustedText(req.url) }, 'http refused: Host not allowed');
-      return sendHttpError(reply, 403, 'FORBIDDEN', 'Host header does not name this gateway (add it to gateway.allowedHosts)');
+      runtime.logger.warn(
+        { ip: normalizeAddress(req.socket.remoteAddress), host: untrustedText(host), url: untrustedText(req.url) },
+        'http refused: Host not allowed',
+      );
+      return sendHttpError(
+        reply,
+        403,
+        'FORBIDDEN',
+        'Host header does not name this gateway (add it to gateway.allowedHosts)',
+      );
     }
     if (STATE_CHANGING.has(req.method) && !isAllowedOrigin(req.headers.origin, host, runtime.hostPolicy)) {
-      return sendHttpError(reply, 403, 'FORBIDDEN', 'cross-site request refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)');
+      return sendHttpError(
+        reply,
+        403,
+        'FORBIDDEN',
+        'cross-site request refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)',
+      );
     }
     if (req.routeOptions.config?.auth === false) return;
     return checkBearer(runtime, req, reply);
   });
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
-    if (err instanceof GatewayError || (typeof (err as { wire?: unknown }).wire === 'string' && typeof (err as { status?: unknown }).status === 'number')) {
+    if (
+      err instanceof GatewayError ||
+      (typeof (err as { wire?: unknown }).wire === 'string' && typeof (err as { status?: unknown }).status === 'number')
+    ) {
       const e = err as GatewayError;
       const wire = toWireError(e);
       return sendHttpError(reply, e.status, wire.code, wire.message, wire.details ? { details: wire.details } : {});
@@ -52,18 +77,35 @@ export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime):
       rt().logger.error({ err, url: untrustedText(req.url) }, 'http handler failed');
       return sendHttpError(reply, 500, 'INTERNAL', 'internal error');
     }
-    const code = status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 408 ? 'REQUEST_TIMEOUT' : 'INVALID_REQUEST';
+    const code =
+      status === 415
+        ? 'UNSUPPORTED_MEDIA_TYPE'
+        : status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : status === 408
+            ? 'REQUEST_TIMEOUT'
+            : 'INVALID_REQUEST';
     return sendHttpError(reply, status, code, err.message);
   });
 }
 
-async function checkBearer(rt: KernelRuntime, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+async function checkBearer(
+  rt: KernelRuntime,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply | undefined> {
   const ip = normalizeAddress(req.socket.remoteAddress);
   const keys = failureKeys(req.socket.remoteAddress, req.headers, rt.auth.allowTailscale);
   const wait = Math.max(...keys.map((k) => rt.limiter.retryAfterMs(k)));
   if (wait > 0) {
     reply.header('retry-after', String(Math.ceil(wait / 1000)));
-    return sendHttpError(reply, 429, 'RATE_LIMITED', `too many failed authentication attempts; retry in ${Math.ceil(wait / 1000)} s`, { retryAfterMs: wait });
+    return sendHttpError(
+      reply,
+      429,
+      'RATE_LIMITED',
+      `too many failed authentication attempts; retry in ${Math.ceil(wait / 1000)} s`,
+      { retryAfterMs: wait },
+    );
   }
   if (tailscaleIdentity(req.headers, ip, rt.auth.allowTailscale)) return;
   const presented = bearerFrom(req.headers.authorization);
@@ -77,6 +119,8 @@ async function checkBearer(rt: KernelRuntime, req: FastifyRequest, reply: Fastif
     reply,
     401,
     'UNAUTHORIZED',
-    presented ? `invalid ${rt.auth.mode}: the bearer secret does not match this gateway's` : `authentication required: send "Authorization: Bearer <gateway ${rt.auth.mode}>"`,
+    presented
+      ? `invalid ${rt.auth.mode}: the bearer secret does not match this gateway's`
+      : `authentication required: send "Authorization: Bearer <gateway ${rt.auth.mode}>"`,
   );
 }

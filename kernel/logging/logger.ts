@@ -15,10 +15,30 @@ export interface LoggerOptions {
 
 /** Paths pino censors wherever they appear; secrets never reach a log line. */
 export const REDACT_PATHS = [
-  'token', 'password', 'apiKey', 'botToken', 'secret', 'deviceToken', 'authorization',
-  '*.token', '*.password', '*.apiKey', '*.botToken', '*.secret', '*.deviceToken', '*.authorization',
-  '*.*.token', '*.*.password', '*.*.apiKey', '*.*.botToken', '*.*.secret',
-  'headers.authorization', 'req.headers.authorization', 'params.auth', 'auth.token', 'auth.password',
+  'token',
+  'password',
+  'apiKey',
+  'botToken',
+  'secret',
+  'deviceToken',
+  'authorization',
+  '*.token',
+  '*.password',
+  '*.apiKey',
+  '*.botToken',
+  '*.secret',
+  '*.deviceToken',
+  '*.authorization',
+  '*.*.token',
+  '*.*.password',
+  '*.*.apiKey',
+  '*.*.botToken',
+  '*.*.secret',
+  'headers.authorization',
+  'req.headers.authorization',
+  'params.auth',
+  'auth.token',
+  'auth.password',
 ];
 
 export interface GatewayLogger {
@@ -32,16 +52,29 @@ export function createGatewayLogger(options: LoggerOptions): GatewayLogger {
   // The file takes everything the logger lets through; the logger's own level (settable from
   // `logging.level` once the config is read) is the one filter.
   const fileLevel = 'trace';
-  const file = new RotatingFile({ file: options.file, maxBytes: options.maxFileBytes ?? 10 * 1024 * 1024, maxFiles: options.maxFiles ?? 5 });
+  const file = new RotatingFile({
+    file: options.file,
+    maxBytes: options.maxFileBytes ?? 10 * 1024 * 1024,
+    maxFiles: options.maxFiles ?? 5,
+  });
   const streams: pino.StreamEntry[] = [{ level: fileLevel as pino.Level, stream: file }];
   if (options.console !== false) {
     streams.push({
       level: (options.verbose ? 'debug' : 'info') as pino.Level,
-      stream: pretty({ colorize: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }),
+      stream: pretty({
+        colorize: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        sync: true,
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname',
+      }),
     });
   }
   const logger = pino(
-    { level: options.verbose ? 'debug' : options.level ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { pid: process.pid } },
+    {
+      level: options.verbose ? 'debug' : (options.level ?? 'info'),
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      base: { pid: process.pid },
+    },
     pino.multistream(streams),
   );
   return { logger, flush: () => file.flushSync(), close: () => file.end() };

@@ -3,7 +3,9 @@ import { untrustedText } from './untrusted-text.js';
 
 describe('untrustedText', () => {
   it('escapes control, C1 and line-separator characters', () => {
-    expect(untrustedText('a\nb\r\u0000c\u0085d\u2028e\u001b[31m')).toBe('a\\u000ab\\u000d\\u0000c\\u0085d\\u2028e\\u001b[31m');
+    expect(untrustedText('a\nb\r\u0000c\u0085d\u2028e\u001b[31m')).toBe(
+      'a\\u000ab\\u000d\\u0000c\\u0085d\\u2028e\\u001b[31m',
+    );
   });
 
   it('truncates long values and says by how much', () => {

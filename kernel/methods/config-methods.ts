@@ -1,13 +1,15 @@
 import Type from 'typebox';
 import type { MethodRegistry } from '../bus/method-registry.js';
-import { kernelError } from '../errors.js';
 import { parseConfigText, type RawConfig } from '../config/config-file.js';
 import { KernelConfigSchema } from '../config/kernel-schema.js';
 import { isPlainObject, mergePatch } from '../config/object-path.js';
 import { redactSecrets, restoreRedacted } from '../config/redact-secrets.js';
+import { kernelError } from '../errors.js';
 import type { CoreMethodDeps } from './core-method-deps.js';
 
-const BaseHash = Type.Optional(Type.String({ minLength: 1, description: 'hash from config.get; refuses the write if the file changed since' }));
+const BaseHash = Type.Optional(
+  Type.String({ minLength: 1, description: 'hash from config.get; refuses the write if the file changed since' }),
+);
 
 /**
  * config.get / schema / set / patch / apply. Writes are validated (kernel + the plugins the
@@ -35,7 +37,10 @@ export function registerConfigMethods(methods: MethodRegistry, deps: CoreMethodD
   });
   methods.register('kernel', 'config.set', {
     scope: 'operator.admin',
-    params: Type.Object({ raw: Type.String({ maxLength: 1_048_576, description: 'the whole config as JSON5 text' }), baseHash: BaseHash }, { additionalProperties: false }),
+    params: Type.Object(
+      { raw: Type.String({ maxLength: 1_048_576, description: 'the whole config as JSON5 text' }), baseHash: BaseHash },
+      { additionalProperties: false },
+    ),
     description: 'Replace the whole config (JSON5 text).',
     handler: async (p) => deps.config.applyText(p.raw, { write: true, baseHash: p.baseHash, source: 'config.set' }),
   });
@@ -43,7 +48,9 @@ export function registerConfigMethods(methods: MethodRegistry, deps: CoreMethodD
     scope: 'operator.admin',
     params: Type.Object(
       {
-        patch: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'RFC 7396 merge patch; null deletes' })),
+        patch: Type.Optional(
+          Type.Record(Type.String(), Type.Unknown(), { description: 'RFC 7396 merge patch; null deletes' }),
+        ),
         raw: Type.Optional(Type.String({ maxLength: 1_048_576, description: 'the merge patch as JSON5 text' })),
         baseHash: BaseHash,
       },
@@ -52,7 +59,11 @@ export function registerConfigMethods(methods: MethodRegistry, deps: CoreMethodD
     description: 'Merge-patch the config (RFC 7396: objects merge, null deletes).',
     handler: async (p) => {
       const patch = p.patch ?? (p.raw !== undefined ? parseConfigText(p.raw, 'params.raw') : undefined);
-      if (!isPlainObject(patch)) throw kernelError('GW_ERR_PARAMS_INVALID', 'config.patch needs params.patch (an object) or params.raw (JSON5 object text)');
+      if (!isPlainObject(patch))
+        throw kernelError(
+          'GW_ERR_PARAMS_INVALID',
+          'config.patch needs params.patch (an object) or params.raw (JSON5 object text)',
+        );
       const next = mergePatch(deps.config.current, restoreRedacted(patch, deps.config.current)) as RawConfig;
       return deps.config.apply(next, { write: true, baseHash: p.baseHash, source: 'config.patch' });
     },
@@ -60,7 +71,11 @@ export function registerConfigMethods(methods: MethodRegistry, deps: CoreMethodD
   methods.register('kernel', 'config.apply', {
     scope: 'operator.admin',
     params: Type.Object(
-      { raw: Type.String({ maxLength: 1_048_576 }), baseHash: BaseHash, restartDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })) },
+      {
+        raw: Type.String({ maxLength: 1_048_576 }),
+        baseHash: BaseHash,
+        restartDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
+      },
       { additionalProperties: false },
     ),
     description: 'Replace the whole config and restart the gateway in-process.',

@@ -1,16 +1,23 @@
 import Type from 'typebox';
-import type { MethodRegistry } from '../bus/method-registry.js';
-import type { CoreMethodDeps } from './core-method-deps.js';
-import { kernelError } from '../errors.js';
-import { hasScope } from '../bus/scopes.js';
 import type { CallerInfo } from '../../sdk/context.js';
+import type { MethodRegistry } from '../bus/method-registry.js';
+import { hasScope } from '../bus/scopes.js';
+import { kernelError } from '../errors.js';
+import type { CoreMethodDeps } from './core-method-deps.js';
 
 export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethodDeps): void {
   methods.register('kernel', 'gateway.restart', {
     scope: 'operator.admin',
-    params: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 256 })), delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })) }),
+    params: Type.Object({
+      reason: Type.Optional(Type.String({ maxLength: 256 })),
+      delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
+    }),
     description: 'In-process restart: drain, shutdown event, close 1012, reload everything (same pid).',
-    handler: (p) => ({ ok: true, pid: process.pid, restartExpectedMs: deps.restart(p.reason ?? 'gateway.restart', p.delayMs ?? 0) }),
+    handler: (p) => ({
+      ok: true,
+      pid: process.pid,
+      restartExpectedMs: deps.restart(p.reason ?? 'gateway.restart', p.delayMs ?? 0),
+    }),
   });
   methods.register('kernel', 'plugins.list', {
     scope: 'operator.read',
@@ -26,7 +33,10 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
   });
   methods.register('kernel', 'device.token.rotate', {
     scope: 'operator.pairing',
-    params: Type.Object({ deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }), role: Type.Optional(Type.String()) }, { additionalProperties: false }),
+    params: Type.Object(
+      { deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }), role: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
     description: 'Issue a new device token (the old one stops working).',
     handler: (p, call) => {
       assertOwnDeviceOrAdmin(p.deviceId, call.caller);
@@ -34,13 +44,23 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
       const role = p.role ?? 'operator';
       const rec = rt.devices.get(p.deviceId, role);
       if (!rec) throw kernelError('GW_ERR_NOT_FOUND', `no paired device ${p.deviceId} with role ${role}`);
-      const issued = rt.devices.approveAndIssue({ deviceId: rec.deviceId, publicKey: rec.publicKey, role, scopes: rec.scopes, clientId: rec.clientId, displayName: rec.displayName });
+      const issued = rt.devices.approveAndIssue({
+        deviceId: rec.deviceId,
+        publicKey: rec.publicKey,
+        role,
+        scopes: rec.scopes,
+        clientId: rec.clientId,
+        displayName: rec.displayName,
+      });
       return { deviceId: rec.deviceId, role, deviceToken: issued.token, issuedAtMs: issued.issuedAtMs };
     },
   });
   methods.register('kernel', 'device.token.revoke', {
     scope: 'operator.pairing',
-    params: Type.Object({ deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }), role: Type.Optional(Type.String()) }, { additionalProperties: false }),
+    params: Type.Object(
+      { deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }), role: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
     description: 'Revoke a device token.',
     handler: (p, call) => {
       assertOwnDeviceOrAdmin(p.deviceId, call.caller);
@@ -58,5 +78,8 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
 /** A pairing-scoped client manages its own device's token; other devices' need operator.admin. */
 function assertOwnDeviceOrAdmin(deviceId: string, caller: CallerInfo): void {
   if (caller.deviceId === deviceId || hasScope(caller.scopes, 'operator.admin')) return;
-  throw kernelError('GW_ERR_SCOPE_FORBIDDEN', `managing another device's token needs scope operator.admin; this connection may manage only its own device`);
+  throw kernelError(
+    'GW_ERR_SCOPE_FORBIDDEN',
+    `managing another device's token needs scope operator.admin; this connection may manage only its own device`,
+  );
 }

@@ -45,7 +45,10 @@ describe('tailLogFile', () => {
   });
 
   it('a missing file gives no lines', () => {
-    expect(tailLogFile('/nonexistent/gateway.log', { limit: 10, maxBytes: 100 })).toMatchObject({ lines: [], cursor: 0 });
+    expect(tailLogFile('/nonexistent/gateway.log', { limit: 10, maxBytes: 100 })).toMatchObject({
+      lines: [],
+      cursor: 0,
+    });
   });
 
   it('maxBytes bounds the JSON-encoded lines: escaping cannot blow the response past it', () => {

@@ -15,7 +15,10 @@ export interface LogsTailResult {
 }
 
 /** Read the end of the log file, or what follows `cursor` (Moltbot `logs.tail`). */
-export function tailLogFile(file: string, options: { cursor?: number; limit: number; maxBytes: number }): LogsTailResult {
+export function tailLogFile(
+  file: string,
+  options: { cursor?: number; limit: number; maxBytes: number },
+): LogsTailResult {
   let size = 0;
   try {
     size = fs.statSync(file).size;
@@ -79,6 +82,11 @@ export function registerLogsTail(methods: MethodRegistry, deps: CoreMethodDeps):
       maxBytes: Type.Optional(Type.Integer({ minimum: 1024, maximum: 1_048_576 })),
     }),
     description: 'Lines of the gateway log file (JSON lines), from the end or from a cursor.',
-    handler: (p) => tailLogFile(deps.runtime().paths.logFile, { cursor: p.cursor, limit: p.limit ?? 200, maxBytes: p.maxBytes ?? 262_144 }),
+    handler: (p) =>
+      tailLogFile(deps.runtime().paths.logFile, {
+        cursor: p.cursor,
+        limit: p.limit ?? 200,
+        maxBytes: p.maxBytes ?? 262_144,
+      }),
   });
 }

@@ -1,6 +1,6 @@
 import type { MethodRegistry } from '../bus/method-registry.js';
-import type { CoreMethodDeps } from './core-method-deps.js';
 import { registerConfigMethods } from './config-methods.js';
+import type { CoreMethodDeps } from './core-method-deps.js';
 import { registerGatewayMethods } from './gateway-methods.js';
 import { registerLogsTail } from './logs-tail.js';
 import { registerSystemMethods } from './system-methods.js';

@@ -46,7 +46,8 @@ export function registerSystemMethods(methods: MethodRegistry, deps: CoreMethodD
     handler: (params, call) => {
       const rt = deps.runtime();
       const key = call.caller.deviceId ?? call.caller.instanceId ?? call.caller.connId;
-      const { text, reason, lastInputSeconds, tags, mode, deviceFamily, modelIdentifier, platform, version, host } = params;
+      const { text, reason, lastInputSeconds, tags, mode, deviceFamily, modelIdentifier, platform, version, host } =
+        params;
       rt.presence.update(key, {
         // The full text goes to plugins below; presence rows travel to every client on every
         // change, so they carry only a status line's worth of it.

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 
 export interface PortOwner {
   pid: number;
@@ -85,7 +85,10 @@ function alive(pid: number): boolean {
  * `--force`: stop whatever listens on the port — SIGTERM, then SIGKILL after the grace period.
  * Returns what it stopped so the caller can log it.
  */
-export async function freePort(port: number, graceMs = 3000): Promise<Array<PortOwner & { signal: 'SIGTERM' | 'SIGKILL' }>> {
+export async function freePort(
+  port: number,
+  graceMs = 3000,
+): Promise<Array<PortOwner & { signal: 'SIGTERM' | 'SIGKILL' }>> {
   const owners = findListeners(port);
   const stopped: Array<PortOwner & { signal: 'SIGTERM' | 'SIGKILL' }> = [];
   for (const o of owners) {

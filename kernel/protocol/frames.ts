@@ -55,7 +55,10 @@ export const ConnectParamsSchema = Type.Object(
     permissions: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     auth: Type.Optional(
       Type.Object(
-        { token: Type.Optional(Type.String({ maxLength: 4096 })), password: Type.Optional(Type.String({ maxLength: 4096 })) },
+        {
+          token: Type.Optional(Type.String({ maxLength: 4096 })),
+          password: Type.Optional(Type.String({ maxLength: 4096 })),
+        },
         { additionalProperties: false },
       ),
     ),

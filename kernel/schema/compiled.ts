@@ -33,7 +33,8 @@ export function compileSchema(schema: TSchema): CompiledSchema {
           message = `unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')}`;
         } else if (e.keyword === 'required') {
           const missing = (e.params as { requiredProperties?: string[] }).requiredProperties ?? [];
-          if (missing.length) message = `missing required field${missing.length > 1 ? 's' : ''} ${missing.map((k) => `"${k}"`).join(', ')}`;
+          if (missing.length)
+            message = `missing required field${missing.length > 1 ? 's' : ''} ${missing.map((k) => `"${k}"`).join(', ')}`;
         }
         out.push({ pointer: e.instancePath, message });
         if (out.length >= max) break;
@@ -47,7 +48,11 @@ export function compileSchema(schema: TSchema): CompiledSchema {
 
 /** `/gateway/port` → `gateway.port` for people reading config errors. */
 export function pointerToDotted(pointer: string, prefix = ''): string {
-  const tail = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+  const tail = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
   if (!prefix) return tail || '(root)';
   return tail ? `${prefix}.${tail}` : prefix;
 }

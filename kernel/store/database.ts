@@ -22,14 +22,18 @@ export function openDatabase(file: string): SqliteDatabase {
       /* the -wal/-shm files appear lazily */
     }
   }
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (owner TEXT NOT NULL, step INTEGER NOT NULL, applied_at INTEGER NOT NULL, PRIMARY KEY (owner, step))`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (owner TEXT NOT NULL, step INTEGER NOT NULL, applied_at INTEGER NOT NULL, PRIMARY KEY (owner, step))`,
+  );
   return db;
 }
 
 /** Apply `migrations` for `owner` in order, each once, each in its own transaction. */
 export function migrate(db: SqliteDatabase, owner: string, migrations: readonly string[]): void {
   const applied = new Set(
-    (db.prepare('SELECT step FROM schema_migrations WHERE owner = ?').all(owner) as { step: number }[]).map((r) => r.step),
+    (db.prepare('SELECT step FROM schema_migrations WHERE owner = ?').all(owner) as { step: number }[]).map(
+      (r) => r.step,
+    ),
   );
   const record = db.prepare('INSERT INTO schema_migrations (owner, step, applied_at) VALUES (?, ?, ?)');
   migrations.forEach((sql, step) => {

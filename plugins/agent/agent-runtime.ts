@@ -1,13 +1,20 @@
-import { AssistantCoalescer } from './assistant-coalescer.js';
 import crypto from 'node:crypto';
-import { PluginError, type AgentRunOrigin, type AgentService, type AgentSubmitRequest, type PluginContext, type SessionsService } from '../../sdk/index.js';
+import {
+  type AgentRunOrigin,
+  type AgentService,
+  type AgentSubmitRequest,
+  type PluginContext,
+  PluginError,
+  type SessionsService,
+} from '../../sdk/index.js';
+import { AssistantCoalescer } from './assistant-coalescer.js';
 import type { AgentPluginConfigT } from './config-schema.js';
 import { agentError } from './errors.js';
 import { resolveModelChain } from './provider/model-ref.js';
-import { executeTurn, findAgent, type ExecutorDeps } from './run-executor.js';
-import { RunStop, type Run, type RunOutcome } from './run-types.js';
-import { SessionLanes } from './session-lanes.js';
+import { type ExecutorDeps, executeTurn, findAgent } from './run-executor.js';
+import { type Run, type RunOutcome, RunStop } from './run-types.js';
 import { agentOfKey, normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
+import { SessionLanes } from './session-lanes.js';
 import type { SessionStore } from './session-store.js';
 import { invokeToolOutside } from './tools/invoke-tool.js';
 
@@ -42,10 +49,16 @@ export class AgentRuntime implements AgentService, SessionsService {
       mode: () => ctx.config.messages.queue.mode,
       cap: () => ctx.config.messages.queue.cap,
       execute: (run) => this.execute(run),
-      cancel: (run, stop) => this.finish(run, { status: stop.kind === 'timeout' ? 'timeout' : 'aborted', text: '', error: abortedInfo(stop) }),
+      cancel: (run, stop) =>
+        this.finish(run, {
+          status: stop.kind === 'timeout' ? 'timeout' : 'aborted',
+          text: '',
+          error: abortedInfo(stop),
+        }),
     });
     const interrupted = store.markInterruptedRuns(liveRunIds);
-    if (interrupted) ctx.logger.warn({ runs: interrupted }, 'runs left unfinished by the previous process were marked as errors');
+    if (interrupted)
+      ctx.logger.warn({ runs: interrupted }, 'runs left unfinished by the previous process were marked as errors');
   }
 
   get config(): AgentPluginConfigT {
@@ -72,7 +85,12 @@ export class AgentRuntime implements AgentService, SessionsService {
   resolveAgentId(agentId: string | undefined): string {
     if (!agentId) return this.defaultAgentId();
     if (this.agents().some((a) => a.id === agentId)) return agentId;
-    throw agentError('GW_ERR_AGENT_UNKNOWN', `unknown agent "${agentId}": configured agents are ${this.agents().map((a) => a.id).join(', ')} (agents.list[].id)`);
+    throw agentError(
+      'GW_ERR_AGENT_UNKNOWN',
+      `unknown agent "${agentId}": configured agents are ${this.agents()
+        .map((a) => a.id)
+        .join(', ')} (agents.list[].id)`,
+    );
   }
 
   /** Fail fast (before a run is accepted) when no model could be called. */
@@ -130,7 +148,10 @@ export class AgentRuntime implements AgentService, SessionsService {
       resolve,
     };
     if (this.draining) {
-      const failure = agentError('GW_ERR_AGENT_DRAINING', 'the agent is restarting; retry shortly', { retryable: true, retryAfterMs: 1000 });
+      const failure = agentError('GW_ERR_AGENT_DRAINING', 'the agent is restarting; retry shortly', {
+        retryable: true,
+        retryAfterMs: 1000,
+      });
       this.finish(run, { status: 'error', text: '', error: errorInfo(failure) }, failure);
       return { runId: run.runId, done };
     }
@@ -149,7 +170,14 @@ export class AgentRuntime implements AgentService, SessionsService {
       this.runs.delete(run.runId);
       liveRunIds.delete(run.runId);
       if (request.idempotencyKey) this.idempotent.delete(request.idempotencyKey);
-      this.store.saveRun({ runId: run.runId, sessionKey, agentId, status: 'error', endedAt: Date.now(), error: { code: (err as PluginError).code, message: (err as Error).message } });
+      this.store.saveRun({
+        runId: run.runId,
+        sessionKey,
+        agentId,
+        status: 'error',
+        endedAt: Date.now(),
+        error: { code: (err as PluginError).code, message: (err as Error).message },
+      });
       throw err;
     }
     // Draining waits for everything accepted, queued runs included.
@@ -166,7 +194,10 @@ export class AgentRuntime implements AgentService, SessionsService {
   }
 
   /** A run's outcome: live, remembered, or from the store. */
-  async wait(runId: string, timeoutMs: number): Promise<RunOutcome | { runId: string; status: 'timeout' | 'queued' | 'running' } | undefined> {
+  async wait(
+    runId: string,
+    timeoutMs: number,
+  ): Promise<RunOutcome | { runId: string; status: 'timeout' | 'queued' | 'running' } | undefined> {
     const live = this.runs.get(runId);
     if (live) {
       let timer: NodeJS.Timeout | undefined;
@@ -180,7 +211,15 @@ export class AgentRuntime implements AgentService, SessionsService {
     const rec = this.store.run(runId);
     if (!rec) return undefined;
     if (rec.status === 'queued' || rec.status === 'running') return { runId, status: rec.status };
-    return { runId, sessionKey: rec.sessionKey, status: rec.status, text: rec.text ?? '', error: rec.error, startedAt: rec.startedAt, endedAt: rec.endedAt ?? Date.now() };
+    return {
+      runId,
+      sessionKey: rec.sessionKey,
+      status: rec.status,
+      text: rec.text ?? '',
+      error: rec.error,
+      startedAt: rec.startedAt,
+      endedAt: rec.endedAt ?? Date.now(),
+    };
   }
 
   invokeTool(request: Parameters<NonNullable<AgentService['invokeTool']>>[0]): Promise<unknown> {
@@ -194,13 +233,21 @@ export class AgentRuntime implements AgentService, SessionsService {
 
   /** The lease ended: whatever still runs is stopped. */
   shutdown(): void {
-    for (const run of [...this.runs.values()]) this.abort(run.runId, new RunStop('shutdown', 'the agent plugin was unloaded'));
+    for (const run of [...this.runs.values()])
+      this.abort(run.runId, new RunStop('shutdown', 'the agent plugin was unloaded'));
   }
 
   private emitEvent(run: Run, stream: 'assistant' | 'tool' | 'lifecycle', data: Record<string, unknown>): void {
     if (stream === 'assistant') {
       // In-process listeners (the HTTP APIs' streams) get every delta at once; the wire gets them coalesced.
-      this.notify(run, { runId: run.runId, sessionKey: run.sessionKey, seq: run.seq + 1, stream, ts: Date.now(), data });
+      this.notify(run, {
+        runId: run.runId,
+        sessionKey: run.sessionKey,
+        seq: run.seq + 1,
+        stream,
+        ts: Date.now(),
+        data,
+      });
       this.assistantStream.push(run, String(data.delta ?? ''), String(data.text ?? ''));
       return;
     }
@@ -213,8 +260,22 @@ export class AgentRuntime implements AgentService, SessionsService {
   /** One coalesced assistant broadcast: an `agent` event and the matching `chat` delta. */
   private broadcastAssistant(run: Run, data: { delta: string; text: string }): void {
     const seq = ++run.seq;
-    this.ctx.events.emit('agent', { runId: run.runId, sessionKey: run.sessionKey, seq, stream: 'assistant', ts: Date.now(), data }, OPERATORS);
-    this.ctx.events.emit('chat', { runId: run.runId, sessionKey: run.sessionKey, seq, state: 'delta', message: { role: 'assistant', content: [{ type: 'text', text: data.text }], timestamp: Date.now() } }, OPERATORS);
+    this.ctx.events.emit(
+      'agent',
+      { runId: run.runId, sessionKey: run.sessionKey, seq, stream: 'assistant', ts: Date.now(), data },
+      OPERATORS,
+    );
+    this.ctx.events.emit(
+      'chat',
+      {
+        runId: run.runId,
+        sessionKey: run.sessionKey,
+        seq,
+        state: 'delta',
+        message: { role: 'assistant', content: [{ type: 'text', text: data.text }], timestamp: Date.now() },
+      },
+      OPERATORS,
+    );
   }
 
   private notify(run: Run, payload: Parameters<NonNullable<Run['request']['onEvent']>>[0]): void {
@@ -228,11 +289,30 @@ export class AgentRuntime implements AgentService, SessionsService {
   private async execute(run: Run): Promise<void> {
     if (run.controller.signal.aborted) {
       const stop = run.controller.signal.reason as RunStop;
-      return this.finish(run, { status: stop?.kind === 'timeout' ? 'timeout' : 'aborted', text: '', error: abortedInfo(stop) });
+      return this.finish(run, {
+        status: stop?.kind === 'timeout' ? 'timeout' : 'aborted',
+        text: '',
+        error: abortedInfo(stop),
+      });
     }
     run.startedAt = Date.now();
-    this.store.saveRun({ runId: run.runId, sessionKey: run.sessionKey, agentId: run.agentId, status: 'running', startedAt: run.startedAt });
-    const timer = setTimeout(() => run.controller.abort(new RunStop('timeout', `the run did not finish within ${Math.round(run.timeoutMs / 100) / 10} s (agents.defaults.timeoutSeconds or the request's timeout)`)), run.timeoutMs);
+    this.store.saveRun({
+      runId: run.runId,
+      sessionKey: run.sessionKey,
+      agentId: run.agentId,
+      status: 'running',
+      startedAt: run.startedAt,
+    });
+    const timer = setTimeout(
+      () =>
+        run.controller.abort(
+          new RunStop(
+            'timeout',
+            `the run did not finish within ${Math.round(run.timeoutMs / 100) / 10} s (agents.defaults.timeoutSeconds or the request's timeout)`,
+          ),
+        ),
+      run.timeoutMs,
+    );
     this.emitEvent(run, 'lifecycle', { phase: 'start', startedAt: run.startedAt, agentId: run.agentId });
     const deps: ExecutorDeps = {
       config: this.config,
@@ -256,14 +336,23 @@ export class AgentRuntime implements AgentService, SessionsService {
       const reason = run.controller.signal.aborted ? run.controller.signal.reason : err;
       if (reason instanceof RunStop) {
         if (reason.kind === 'timeout') {
-          const failure = agentError('GW_ERR_AGENT_TIMEOUT', `agent run ${run.runId} timed out: ${reason.message}`, { details: { runId: run.runId }, retryable: true });
+          const failure = agentError('GW_ERR_AGENT_TIMEOUT', `agent run ${run.runId} timed out: ${reason.message}`, {
+            details: { runId: run.runId },
+            retryable: true,
+          });
           this.finish(run, { status: 'timeout', text: '', error: errorInfo(failure) }, failure);
         } else {
           this.finish(run, { status: 'aborted', text: '', error: abortedInfo(reason) });
         }
       } else {
-        const failure = reason instanceof PluginError ? reason : agentError('GW_ERR_AGENT_PROVIDER_FAILED', `agent run failed: ${(reason as Error).message}`, { cause: reason });
-        if (!(reason instanceof PluginError)) this.ctx.logger.error({ err: reason, runId: run.runId }, 'agent run failed unexpectedly');
+        const failure =
+          reason instanceof PluginError
+            ? reason
+            : agentError('GW_ERR_AGENT_PROVIDER_FAILED', `agent run failed: ${(reason as Error).message}`, {
+                cause: reason,
+              });
+        if (!(reason instanceof PluginError))
+          this.ctx.logger.error({ err: reason, runId: run.runId }, 'agent run failed unexpectedly');
         else this.ctx.logger.warn({ runId: run.runId, code: failure.code }, failure.message);
         this.finish(run, { status: 'error', text: '', error: errorInfo(failure) }, failure);
       }
@@ -274,27 +363,70 @@ export class AgentRuntime implements AgentService, SessionsService {
 
   private finish(run: Run, result: Omit<RunOutcome, 'runId' | 'sessionKey' | 'endedAt'>, failure?: PluginError): void {
     if (this.outcomes.has(run.runId)) return;
-    const outcome: RunOutcome = { ...result, runId: run.runId, sessionKey: run.sessionKey, startedAt: run.startedAt, endedAt: Date.now(), failure };
-    this.store.saveRun({ runId: run.runId, sessionKey: run.sessionKey, agentId: run.agentId, status: outcome.status, startedAt: run.startedAt, endedAt: outcome.endedAt, text: outcome.text, error: outcome.error });
-    if (run.startedAt !== undefined) {
-      this.emitEvent(run, 'lifecycle', { phase: outcome.status === 'ok' ? 'end' : 'error', status: outcome.status, endedAt: outcome.endedAt, ...(outcome.error ? { error: outcome.error } : {}), ...(outcome.usage ? { usage: outcome.usage } : {}) });
-    }
-    const chatState = outcome.status === 'ok' ? 'final' : outcome.status === 'aborted' ? 'aborted' : 'error';
-    this.ctx.events.emit('chat', {
+    const outcome: RunOutcome = {
+      ...result,
       runId: run.runId,
       sessionKey: run.sessionKey,
-      seq: ++run.seq,
-      state: chatState,
-      ...(outcome.status === 'ok' ? { message: { role: 'assistant', content: [{ type: 'text', text: outcome.text }], timestamp: outcome.endedAt } } : {}),
-      ...(outcome.error ? { errorMessage: outcome.error.message } : {}),
-    }, OPERATORS);
+      startedAt: run.startedAt,
+      endedAt: Date.now(),
+      failure,
+    };
+    this.store.saveRun({
+      runId: run.runId,
+      sessionKey: run.sessionKey,
+      agentId: run.agentId,
+      status: outcome.status,
+      startedAt: run.startedAt,
+      endedAt: outcome.endedAt,
+      text: outcome.text,
+      error: outcome.error,
+    });
+    if (run.startedAt !== undefined) {
+      this.emitEvent(run, 'lifecycle', {
+        phase: outcome.status === 'ok' ? 'end' : 'error',
+        status: outcome.status,
+        endedAt: outcome.endedAt,
+        ...(outcome.error ? { error: outcome.error } : {}),
+        ...(outcome.usage ? { usage: outcome.usage } : {}),
+      });
+    }
+    const chatState = outcome.status === 'ok' ? 'final' : outcome.status === 'aborted' ? 'aborted' : 'error';
+    this.ctx.events.emit(
+      'chat',
+      {
+        runId: run.runId,
+        sessionKey: run.sessionKey,
+        seq: ++run.seq,
+        state: chatState,
+        ...(outcome.status === 'ok'
+          ? {
+              message: {
+                role: 'assistant',
+                content: [{ type: 'text', text: outcome.text }],
+                timestamp: outcome.endedAt,
+              },
+            }
+          : {}),
+        ...(outcome.error ? { errorMessage: outcome.error.message } : {}),
+      },
+      OPERATORS,
+    );
     this.remember(outcome);
     this.runs.delete(run.runId);
     liveRunIds.delete(run.runId);
     run.resolve(outcome);
     for (const m of run.merged) {
       const merged = { ...outcome, runId: m.runId };
-      this.store.saveRun({ runId: m.runId, sessionKey: m.sessionKey, agentId: m.agentId, status: outcome.status, startedAt: run.startedAt, endedAt: outcome.endedAt, text: outcome.text, error: outcome.error });
+      this.store.saveRun({
+        runId: m.runId,
+        sessionKey: m.sessionKey,
+        agentId: m.agentId,
+        status: outcome.status,
+        startedAt: run.startedAt,
+        endedAt: outcome.endedAt,
+        text: outcome.text,
+        error: outcome.error,
+      });
       this.remember(merged);
       this.runs.delete(m.runId);
       liveRunIds.delete(m.runId);
@@ -317,12 +449,19 @@ export class AgentRuntime implements AgentService, SessionsService {
 }
 
 function errorInfo(e: PluginError): NonNullable<RunOutcome['error']> {
-  return { code: e.code, message: e.message, wire: e.wire, status: e.status, ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) };
+  return {
+    code: e.code,
+    message: e.message,
+    wire: e.wire,
+    status: e.status,
+    ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
+  };
 }
 
 function abortedInfo(stop: RunStop | undefined): NonNullable<RunOutcome['error']> {
   // A run stopped because the plugin is going away was not the user's choice: callers (the
   // channel dispatcher) may submit it again once the agent is back.
-  if (stop?.kind === 'shutdown') return { code: 'GW_ERR_AGENT_SHUTDOWN', message: stop.message, wire: 'UNAVAILABLE', status: 503 };
+  if (stop?.kind === 'shutdown')
+    return { code: 'GW_ERR_AGENT_SHUTDOWN', message: stop.message, wire: 'UNAVAILABLE', status: 503 };
   return { code: 'GW_ERR_AGENT_ABORTED', message: stop?.message ?? 'aborted', wire: 'UNAVAILABLE', status: 499 };
 }

@@ -1,34 +1,49 @@
-import { Type, type Static } from '../../sdk/index.js';
+import { type Static, Type } from '../../sdk/index.js';
 
 /** One model a provider serves. */
 const ModelEntry = Type.Object({
   id: Type.String({ minLength: 1, description: 'Model id as the provider names it.' }),
   name: Type.Optional(Type.String()),
-  contextWindow: Type.Optional(Type.Integer({ minimum: 256, description: 'Context window in tokens; older turns are truncated to fit.' })),
+  contextWindow: Type.Optional(
+    Type.Integer({ minimum: 256, description: 'Context window in tokens; older turns are truncated to fit.' }),
+  ),
   maxTokens: Type.Optional(Type.Integer({ minimum: 1, description: 'Max output tokens per reply (default 4096).' })),
 });
 
 const ProviderEntry = Type.Object({
   baseUrl: Type.String({ minLength: 1, description: 'e.g. https://api.openai.com/v1 or https://api.anthropic.com' }),
-  apiKey: Type.Optional(Type.String({ description: 'The key, or "env:NAME" / "${NAME}" to read it from the environment.' })),
+  apiKey: Type.Optional(
+    Type.String({ description: 'The key, or "env:NAME" / "${NAME}" to read it from the environment.' }),
+  ),
   // Any string is accepted so an existing config with other APIs still loads; runs on a provider
   // whose api is not supported fail with an error naming this key.
   api: Type.String({ minLength: 1, description: 'Wire format: "openai-completions" or "anthropic-messages".' }),
   models: Type.Array(ModelEntry, { default: [] }),
   headers: Type.Optional(Type.Record(Type.String(), Type.String())),
-  timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 3_600_000, description: 'Per-request timeout (default 120000).' })),
-  maxRetries: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Retries on 429/5xx/network errors (default 2).' })),
+  timeoutMs: Type.Optional(
+    Type.Integer({ minimum: 100, maximum: 3_600_000, description: 'Per-request timeout (default 120000).' }),
+  ),
+  maxRetries: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 10, description: 'Retries on 429/5xx/network errors (default 2).' }),
+  ),
 });
 
 /** `"provider/model"` or `{primary, fallbacks}`. */
 const ModelChoice = Type.Union([
   Type.String({ minLength: 1 }),
-  Type.Object({ primary: Type.Optional(Type.String({ minLength: 1 })), fallbacks: Type.Optional(Type.Array(Type.String({ minLength: 1 }))) }),
+  Type.Object({
+    primary: Type.Optional(Type.String({ minLength: 1 })),
+    fallbacks: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+  }),
 ]);
 
 const ToolPolicy = Type.Object({
-  allow: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Tool names (or globs with *) allowed; absent = all.' })),
-  deny: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'Tool names (or globs) denied; deny wins.' })),
+  allow: Type.Optional(
+    Type.Array(Type.String({ minLength: 1 }), { description: 'Tool names (or globs with *) allowed; absent = all.' }),
+  ),
+  deny: Type.Optional(
+    Type.Array(Type.String({ minLength: 1 }), { description: 'Tool names (or globs) denied; deny wins.' }),
+  ),
 });
 
 const AgentEntry = Type.Object({
@@ -46,13 +61,27 @@ export const AgentsConfig = Type.Object({
   defaults: Type.Object(
     {
       model: Type.Optional(ModelChoice),
-      workspace: Type.Optional(Type.String({ description: 'Workspace folder (default ~/clawd); its AGENTS.md feeds the system prompt.' })),
+      workspace: Type.Optional(
+        Type.String({ description: 'Workspace folder (default ~/clawd); its AGENTS.md feeds the system prompt.' }),
+      ),
       systemPrompt: Type.Optional(Type.String()),
       timeoutSeconds: Type.Integer({ minimum: 1, maximum: 86_400, default: 600, description: 'Per-run timeout.' }),
-      maxSteps: Type.Integer({ minimum: 1, maximum: 100, default: 12, description: 'Model calls per run (tool loop bound).' }),
-      contextTokens: Type.Optional(Type.Integer({ minimum: 256, description: 'Cap on the context used, below the model contextWindow.' })),
+      maxSteps: Type.Integer({
+        minimum: 1,
+        maximum: 100,
+        default: 12,
+        description: 'Model calls per run (tool loop bound).',
+      }),
+      contextTokens: Type.Optional(
+        Type.Integer({ minimum: 256, description: 'Cap on the context used, below the model contextWindow.' }),
+      ),
       compaction: Type.Object(
-        { mode: Type.Union([Type.Literal('truncate'), Type.Literal('off')], { default: 'truncate', description: 'truncate: drop the oldest turns to fit; off: fail instead.' }) },
+        {
+          mode: Type.Union([Type.Literal('truncate'), Type.Literal('off')], {
+            default: 'truncate',
+            description: 'truncate: drop the oldest turns to fit; off: fail instead.',
+          }),
+        },
         { default: {} },
       ),
     },
@@ -69,8 +98,16 @@ export const MessagesConfig = Type.Object({
   queue: Type.Object(
     {
       // Moltbot's `steer`, `steer-backlog` and `queue` are accepted and behave like `followup`.
-      mode: Type.Union(['followup', 'collect', 'interrupt', 'steer', 'steer-backlog', 'queue'].map((m) => Type.Literal(m)), { default: 'followup' }),
-      cap: Type.Integer({ minimum: 1, maximum: 1000, default: 50, description: 'Waiting messages per session; more are refused.' }),
+      mode: Type.Union(
+        ['followup', 'collect', 'interrupt', 'steer', 'steer-backlog', 'queue'].map((m) => Type.Literal(m)),
+        { default: 'followup' },
+      ),
+      cap: Type.Integer({
+        minimum: 1,
+        maximum: 1000,
+        default: 50,
+        description: 'Waiting messages per session; more are refused.',
+      }),
     },
     { default: {} },
   ),
@@ -82,7 +119,10 @@ export const SessionConfig = Type.Object({
   mainKey: Type.String({ minLength: 1, default: 'main' }),
   /** `per-peer` gives each DM sender its own session; `main` (default) sends DMs to the main session. */
   // `per-channel-peer` / `per-account-channel-peer` (Moltbot) behave like `per-peer` (keys carry the channel).
-  dmScope: Type.Union(['main', 'per-peer', 'per-channel-peer', 'per-account-channel-peer'].map((m) => Type.Literal(m)), { default: 'main' }),
+  dmScope: Type.Union(
+    ['main', 'per-peer', 'per-channel-peer', 'per-account-channel-peer'].map((m) => Type.Literal(m)),
+    { default: 'main' },
+  ),
 });
 
 export const AgentPluginConfig = Type.Object({

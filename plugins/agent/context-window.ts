@@ -1,5 +1,5 @@
-import type { ChatMessage, ToolSpec } from './provider/model-types.js';
 import { agentError } from './errors.js';
+import type { ChatMessage, ToolSpec } from './provider/model-types.js';
 
 /** Token estimate: 4 characters a token (documented in README.md; no tokenizer dependency). */
 export function estimateTokens(value: unknown): number {
@@ -19,21 +19,37 @@ export interface FitResult {
  * alone do not fit, or `mode` is `off` and something would have to go, the run fails with a
  * clear error instead of silently losing the newest turn.
  */
-export function fitToContext(system: string, messages: ChatMessage[], tools: ToolSpec[], keepFrom: number, budget: number, mode: 'truncate' | 'off', configKey: string): FitResult {
+export function fitToContext(
+  system: string,
+  messages: ChatMessage[],
+  tools: ToolSpec[],
+  keepFrom: number,
+  budget: number,
+  mode: 'truncate' | 'off',
+  configKey: string,
+): FitResult {
   const fixed = estimateTokens(system) + estimateTokens(tools);
   const costs = messages.map((m) => estimateTokens(m) + 4);
   let total = fixed + costs.reduce((a, b) => a + b, 0);
   if (total <= budget) return { messages, droppedMessages: 0, estimatedTokens: total };
   const mustKeep = fixed + costs.slice(keepFrom).reduce((a, b) => a + b, 0);
   if (mustKeep > budget) {
-    throw agentError('GW_ERR_AGENT_CONTEXT_OVERFLOW', `the current turn needs about ${mustKeep} tokens but the context budget is ${budget}: send a shorter message, or raise ${configKey}`, {
-      details: { estimatedTokens: mustKeep, budget },
-    });
+    throw agentError(
+      'GW_ERR_AGENT_CONTEXT_OVERFLOW',
+      `the current turn needs about ${mustKeep} tokens but the context budget is ${budget}: send a shorter message, or raise ${configKey}`,
+      {
+        details: { estimatedTokens: mustKeep, budget },
+      },
+    );
   }
   if (mode === 'off') {
-    throw agentError('GW_ERR_AGENT_CONTEXT_OVERFLOW', `the session transcript (about ${total} tokens) exceeds the context budget of ${budget}: reset the session (sessions.reset) or set agents.defaults.compaction.mode to "truncate"`, {
-      details: { estimatedTokens: total, budget },
-    });
+    throw agentError(
+      'GW_ERR_AGENT_CONTEXT_OVERFLOW',
+      `the session transcript (about ${total} tokens) exceeds the context budget of ${budget}: reset the session (sessions.reset) or set agents.defaults.compaction.mode to "truncate"`,
+      {
+        details: { estimatedTokens: total, budget },
+      },
+    );
   }
   let start = 0;
   while (total > budget && start < keepFrom) {

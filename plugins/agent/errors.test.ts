@@ -7,6 +7,7 @@ describe('agent error codes', () => {
     const readme = fs.readFileSync(new URL('./README.md', import.meta.url), 'utf8');
     const documented = new Set(readme.match(/GW_ERR_AGENT_[A-Z_]+/g));
     expect([...documented].sort()).toEqual(Object.keys(AGENT_ERRORS).sort());
-    for (const [code, spec] of Object.entries(AGENT_ERRORS)) expect(readme).toContain(`| \`${code}\` | ${spec.wire} | ${spec.status} |`);
+    for (const [code, spec] of Object.entries(AGENT_ERRORS))
+      expect(readme).toContain(`| \`${code}\` | ${spec.wire} | ${spec.status} |`);
   });
 });

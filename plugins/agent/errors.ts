@@ -35,7 +35,11 @@ export const AGENT_ERRORS = {
 
 export type AgentErrorCode = keyof typeof AGENT_ERRORS;
 
-export function agentError(code: AgentErrorCode, message: string, options: { details?: unknown; retryable?: boolean; retryAfterMs?: number; cause?: unknown } = {}): PluginError {
+export function agentError(
+  code: AgentErrorCode,
+  message: string,
+  options: { details?: unknown; retryable?: boolean; retryAfterMs?: number; cause?: unknown } = {},
+): PluginError {
   const spec = AGENT_ERRORS[code];
   return new PluginError(code, spec.wire, message, { ...options, status: spec.status });
 }

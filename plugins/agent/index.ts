@@ -18,7 +18,8 @@ export default definePlugin({
   configKey: ['agents', 'models', 'messages', 'tools', 'session'],
   configSchema: AgentPluginConfig,
   dependsOn: ['outbound'],
-  description: 'Agent runtime: model providers, sessions and transcripts, per-session queues, tools, agent/chat/sessions methods.',
+  description:
+    'Agent runtime: model providers, sessions and transcripts, per-session queues, tools, agent/chat/sessions methods.',
   register(_app, ctx) {
     const store = new SessionStore(ctx.store);
     store.pruneRuns(RUN_HISTORY_MS);
@@ -30,7 +31,9 @@ export default definePlugin({
     registerChatMethods(ctx, runtime);
     registerSessionsMethods(ctx, runtime);
 
-    ctx.tools.register(gatewayTool(ctx.gateway, () => ({ queueDepth: runtime.queueDepth(), sessions: runtime.count() })));
+    ctx.tools.register(
+      gatewayTool(ctx.gateway, () => ({ queueDepth: runtime.queueDepth(), sessions: runtime.count() })),
+    );
     ctx.tools.register(messageTool(() => ctx.services.get('outbound') as OutboundService | undefined, ctx.channels));
     for (const tool of sessionsTools(store)) ctx.tools.register(tool);
 

@@ -3,8 +3,8 @@ import type { AgentPluginConfigT } from './config-schema.js';
 import { fitToContext } from './context-window.js';
 import { agentError } from './errors.js';
 import { callModelChain } from './provider/model-client.js';
-import type { ToolCall, ToolSpec, Usage } from './provider/model-types.js';
 import { resolveModelChain } from './provider/model-ref.js';
+import type { ToolCall, ToolSpec, Usage } from './provider/model-types.js';
 import type { Run } from './run-types.js';
 import type { SessionStore } from './session-store.js';
 import { buildSystemPrompt, expandHome } from './system-prompt.js';
@@ -31,9 +31,15 @@ export interface TurnResult {
   clientToolCalls?: ToolCall[];
 }
 
-export function findAgent(config: AgentPluginConfigT, agentId: string): { agent: AgentPluginConfigT['agents']['list'][number] | undefined; index: number } {
+export function findAgent(
+  config: AgentPluginConfigT,
+  agentId: string,
+): { agent: AgentPluginConfigT['agents']['list'][number] | undefined; index: number } {
   const index = config.agents.list.findIndex((a) => a.id === agentId);
-  return { agent: index >= 0 ? config.agents.list[index] : undefined, index: index >= 0 ? index : config.agents.list.length };
+  return {
+    agent: index >= 0 ? config.agents.list[index] : undefined,
+    index: index >= 0 ? index : config.agents.list.length,
+  };
 }
 
 /** Tools the agent may use (policy applied), in a stable order. */
@@ -47,7 +53,11 @@ export function allowedTools(deps: Pick<ExecutorDeps, 'config' | 'tools'>, agent
 
 function toolSpec(tool: AgentTool): ToolSpec {
   // TypeBox schemas are JSON schema; the round trip drops TypeBox's symbol keys.
-  return { name: tool.name, description: tool.description, parameters: JSON.parse(JSON.stringify(tool.parameters)) as Record<string, unknown> };
+  return {
+    name: tool.name,
+    description: tool.description,
+    parameters: JSON.parse(JSON.stringify(tool.parameters)) as Record<string, unknown>,
+  };
 }
 
 /**
@@ -70,10 +80,20 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
   const clientNames = new Set(clientTools.map((t) => t.name));
   const specs = [
     ...serverTools.filter((t) => !clientNames.has(t.name)).map(toolSpec),
-    ...clientTools.map((t) => ({ name: t.name, description: t.description ?? '', parameters: t.parameters ?? { type: 'object', properties: {} } })),
+    ...clientTools.map((t) => ({
+      name: t.name,
+      description: t.description ?? '',
+      parameters: t.parameters ?? { type: 'object', properties: {} },
+    })),
   ];
   const workspaceDir = expandHome(agent?.workspace ?? config.agents.defaults.workspace ?? deps.workspaceDir);
-  const system = buildSystemPrompt({ agentPrompt: agent?.systemPrompt ?? config.agents.defaults.systemPrompt, workspaceDir, extra: run.request.extraSystemPrompt, agentId: run.agentId, agentName: agent?.name });
+  const system = buildSystemPrompt({
+    agentPrompt: agent?.systemPrompt ?? config.agents.defaults.systemPrompt,
+    workspaceDir,
+    extra: run.request.extraSystemPrompt,
+    agentId: run.agentId,
+    agentName: agent?.name,
+  });
   const maxSteps = agent?.maxSteps ?? config.agents.defaults.maxSteps;
   const usage: Usage = { inputTokens: 0, outputTokens: 0 };
   let fullText = '';
@@ -81,14 +101,37 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
   for (let step = 0; step < maxSteps; step++) {
     if (signal.aborted) throw signal.reason;
     const primary = chain[0]!.model;
-    const maxTokens = primary.maxTokens ?? (primary.contextWindow ? Math.min(DEFAULT_MAX_TOKENS, Math.floor(primary.contextWindow / 4)) : DEFAULT_MAX_TOKENS);
+    const maxTokens =
+      primary.maxTokens ??
+      (primary.contextWindow
+        ? Math.min(DEFAULT_MAX_TOKENS, Math.floor(primary.contextWindow / 4))
+        : DEFAULT_MAX_TOKENS);
     const window = Math.min(primary.contextWindow ?? Infinity, config.agents.defaults.contextTokens ?? Infinity);
     const { messages: all, keepFrom } = transcriptToMessages(store.transcript(run.sessionKey), userId);
     let messages = all;
     if (Number.isFinite(window)) {
-      const key = primary.contextWindow ? `models.providers.${chain[0]!.providerName}.models[id=${primary.id}].contextWindow` : 'agents.defaults.contextTokens';
-      const fit = fitToContext(system, all, specs, keepFrom, window - maxTokens, config.agents.defaults.compaction.mode, key);
-      if (fit.droppedMessages > 0) deps.logger.info({ runId: run.runId, sessionKey: run.sessionKey, dropped: fit.droppedMessages, estimatedTokens: fit.estimatedTokens }, 'transcript truncated to fit the context window');
+      const key = primary.contextWindow
+        ? `models.providers.${chain[0]!.providerName}.models[id=${primary.id}].contextWindow`
+        : 'agents.defaults.contextTokens';
+      const fit = fitToContext(
+        system,
+        all,
+        specs,
+        keepFrom,
+        window - maxTokens,
+        config.agents.defaults.compaction.mode,
+        key,
+      );
+      if (fit.droppedMessages > 0)
+        deps.logger.info(
+          {
+            runId: run.runId,
+            sessionKey: run.sessionKey,
+            dropped: fit.droppedMessages,
+            estimatedTokens: fit.estimatedTokens,
+          },
+          'transcript truncated to fit the context window',
+        );
       messages = fit.messages;
     }
     let stepText = '';
@@ -114,11 +157,22 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
     const clientCalls = turn.toolCalls.filter((c) => clientNames.has(c.name));
     if (clientCalls.length) {
       // The client answers these; the transcript keeps the text only, so it stays valid for providers.
-      store.append(run.sessionKey, run.runId, { role: 'assistant', content: turn.text || `(called ${clientCalls.map((c) => c.name).join(', ')})` }, turn.usage);
-      for (const c of clientCalls) deps.emit(run, 'tool', { phase: 'call', name: c.name, toolCallId: c.id, arguments: c.arguments, client: true });
+      store.append(
+        run.sessionKey,
+        run.runId,
+        { role: 'assistant', content: turn.text || `(called ${clientCalls.map((c) => c.name).join(', ')})` },
+        turn.usage,
+      );
+      for (const c of clientCalls)
+        deps.emit(run, 'tool', { phase: 'call', name: c.name, toolCallId: c.id, arguments: c.arguments, client: true });
       return { text: fullText, usage, model: model.ref, clientToolCalls: clientCalls };
     }
-    store.append(run.sessionKey, run.runId, { role: 'assistant', content: turn.text, toolCalls: turn.toolCalls }, turn.usage);
+    store.append(
+      run.sessionKey,
+      run.runId,
+      { role: 'assistant', content: turn.text, toolCalls: turn.toolCalls },
+      turn.usage,
+    );
     if (turn.toolCalls.length === 0) return { text: fullText, usage, model: model.ref };
     for (const call of turn.toolCalls) {
       if (signal.aborted) throw signal.reason;
@@ -126,10 +180,19 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
       store.append(run.sessionKey, run.runId, { role: 'tool', toolCallId: call.id, name: call.name, content, isError });
     }
   }
-  throw agentError('GW_ERR_AGENT_STEP_LIMIT', `the run used all ${maxSteps} model steps without a final answer (agents.defaults.maxSteps or agents.list[].maxSteps)`, { details: { partialText: fullText } });
+  throw agentError(
+    'GW_ERR_AGENT_STEP_LIMIT',
+    `the run used all ${maxSteps} model steps without a final answer (agents.defaults.maxSteps or agents.list[].maxSteps)`,
+    { details: { partialText: fullText } },
+  );
 }
 
-async function runToolCall(call: ToolCall, tools: AgentTool[], run: Run, deps: ExecutorDeps): Promise<{ content: string; isError: boolean }> {
+async function runToolCall(
+  call: ToolCall,
+  tools: AgentTool[],
+  run: Run,
+  deps: ExecutorDeps,
+): Promise<{ content: string; isError: boolean }> {
   deps.emit(run, 'tool', { phase: 'call', name: call.name, toolCallId: call.id, arguments: call.arguments });
   let content: string;
   let isError = false;
@@ -137,7 +200,12 @@ async function runToolCall(call: ToolCall, tools: AgentTool[], run: Run, deps: E
     const tool = tools.find((t) => t.name === call.name);
     if (!tool) throw agentError('GW_ERR_AGENT_TOOL_NOT_FOUND', `tool "${call.name}" is not available to this agent`);
     const args = parseToolArgs(call.name, call.arguments);
-    const result = await executeTool(tool, args, { agentId: run.agentId, sessionKey: run.sessionKey, via: 'agent', signal: run.controller.signal });
+    const result = await executeTool(tool, args, {
+      agentId: run.agentId,
+      sessionKey: run.sessionKey,
+      via: 'agent',
+      signal: run.controller.signal,
+    });
     content = resultText(result);
   } catch (err) {
     if (run.controller.signal.aborted) throw run.controller.signal.reason;

@@ -2,7 +2,10 @@ import type { AgentRunResult, AgentSubmitRequest, PluginError } from '../../sdk/
 
 /** Why a run was stopped from outside. */
 export class RunStop extends Error {
-  constructor(readonly kind: 'abort' | 'timeout' | 'interrupt' | 'superseded' | 'shutdown', message: string) {
+  constructor(
+    readonly kind: 'abort' | 'timeout' | 'interrupt' | 'superseded' | 'shutdown',
+    message: string,
+  ) {
     super(message);
     this.name = 'RunStop';
   }

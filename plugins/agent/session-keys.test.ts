@@ -6,12 +6,18 @@ const origin = { channel: 'telegram', accountId: 'default', chatId: '42', sender
 describe('session keys', () => {
   it('DMs go to the main session by default, or per peer', () => {
     expect(sessionKeyForOrigin({ ...origin, chatType: 'direct' }, 'main', 'main', 'main')).toBe('agent:main:main');
-    expect(sessionKeyForOrigin({ ...origin, chatType: 'direct' }, 'main', 'main', 'per-peer')).toBe('agent:main:telegram:dm:7');
+    expect(sessionKeyForOrigin({ ...origin, chatType: 'direct' }, 'main', 'main', 'per-peer')).toBe(
+      'agent:main:telegram:dm:7',
+    );
   });
 
   it('groups get one session each, threads their own', () => {
-    expect(sessionKeyForOrigin({ ...origin, chatType: 'group' }, 'work', 'main', 'main')).toBe('agent:work:telegram:group:42');
-    expect(sessionKeyForOrigin({ ...origin, chatType: 'group', threadId: '9' }, 'work', 'main', 'main')).toBe('agent:work:telegram:group:42:thread:9');
+    expect(sessionKeyForOrigin({ ...origin, chatType: 'group' }, 'work', 'main', 'main')).toBe(
+      'agent:work:telegram:group:42',
+    );
+    expect(sessionKeyForOrigin({ ...origin, chatType: 'group', threadId: '9' }, 'work', 'main', 'main')).toBe(
+      'agent:work:telegram:group:42:thread:9',
+    );
   });
 
   it('normalizes client keys', () => {

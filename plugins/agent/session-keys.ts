@@ -13,7 +13,9 @@ export function mainSessionKey(agentId: string, mainKey: string): string {
  */
 export function sessionKeyForOrigin(origin: AgentRunOrigin, agentId: string, mainKey: string, dmScope: string): string {
   if (origin.chatType === 'direct') {
-    return dmScope !== 'main' ? `agent:${agentId}:${origin.channel}:dm:${origin.senderId}` : mainSessionKey(agentId, mainKey);
+    return dmScope !== 'main'
+      ? `agent:${agentId}:${origin.channel}:dm:${origin.senderId}`
+      : mainSessionKey(agentId, mainKey);
   }
   const base = `agent:${agentId}:${origin.channel}:group:${origin.chatId}`;
   return origin.threadId ? `${base}:thread:${origin.threadId}` : base;
@@ -33,7 +35,10 @@ export function normalizeSessionKey(raw: string | undefined, agentId: string, ma
   const key = (raw ?? '').trim();
   if (key === '' || key === 'main' || key === mainKey) return mainSessionKey(agentId, mainKey);
   if (key.length > 256 || /[\u0000-\u001f\u007f]/.test(key)) {
-    throw agentError('GW_ERR_AGENT_SESSION_INVALID', 'sessionKey must be 1-256 printable characters, e.g. "agent:main:main"');
+    throw agentError(
+      'GW_ERR_AGENT_SESSION_INVALID',
+      'sessionKey must be 1-256 printable characters, e.g. "agent:main:main"',
+    );
   }
   return key.startsWith('agent:') ? key : `agent:${agentId}:${key}`;
 }

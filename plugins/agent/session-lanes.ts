@@ -1,6 +1,6 @@
+import { agentError } from './errors.js';
 import type { Run } from './run-types.js';
 import { RunStop } from './run-types.js';
-import { agentError } from './errors.js';
 
 export type QueueMode = 'followup' | 'collect' | 'interrupt' | 'steer' | 'steer-backlog' | 'queue';
 
@@ -43,13 +43,23 @@ export class SessionLanes {
     if (!lane.running) return this.launch(lane, run);
     const mode = this.options.mode();
     if (mode === 'interrupt') {
-      lane.running.controller.abort(new RunStop('interrupt', 'interrupted by a newer message (messages.queue.mode "interrupt")'));
-      for (const w of lane.waiting.splice(0)) this.options.cancel(w, new RunStop('superseded', 'superseded by a newer message (messages.queue.mode "interrupt")'));
+      lane.running.controller.abort(
+        new RunStop('interrupt', 'interrupted by a newer message (messages.queue.mode "interrupt")'),
+      );
+      for (const w of lane.waiting.splice(0))
+        this.options.cancel(
+          w,
+          new RunStop('superseded', 'superseded by a newer message (messages.queue.mode "interrupt")'),
+        );
       lane.waiting.push(run);
       return;
     }
     if (lane.waiting.length >= this.options.cap()) {
-      throw agentError('GW_ERR_AGENT_QUEUE_FULL', `session ${run.sessionKey} already has ${lane.waiting.length} messages waiting (messages.queue.cap); wait for the current run or abort it (chat.abort)`, { retryable: true, retryAfterMs: 1000 });
+      throw agentError(
+        'GW_ERR_AGENT_QUEUE_FULL',
+        `session ${run.sessionKey} already has ${lane.waiting.length} messages waiting (messages.queue.cap); wait for the current run or abort it (chat.abort)`,
+        { retryable: true, retryAfterMs: 1000 },
+      );
     }
     lane.waiting.push(run);
   }

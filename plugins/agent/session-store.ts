@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import { preparedStatement, type PluginStore } from '../../sdk/index.js';
+import { type PluginStore, preparedStatement } from '../../sdk/index.js';
 import type { ChatMessage, ToolCall, Usage } from './provider/model-types.js';
 
 export interface SessionRow {
@@ -77,13 +77,27 @@ export class SessionStore {
     if (existing) return existing;
     const now = Date.now();
     this.db
-      .prepare('INSERT OR IGNORE INTO agent_sessions (key, session_id, agent_id, created_at, updated_at, channel, origin) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(key, crypto.randomUUID(), agentId, now, now, origin?.channel ?? null, origin ? JSON.stringify(origin) : null);
+      .prepare(
+        'INSERT OR IGNORE INTO agent_sessions (key, session_id, agent_id, created_at, updated_at, channel, origin) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        key,
+        crypto.randomUUID(),
+        agentId,
+        now,
+        now,
+        origin?.channel ?? null,
+        origin ? JSON.stringify(origin) : null,
+      );
     return this.get(key)!;
   }
 
   get(key: string): SessionRow | undefined {
-    const r = this.db.prepare(`SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_key = s.key) AS message_count FROM agent_sessions s WHERE key = ?`).get(key) as DbSession | undefined;
+    const r = this.db
+      .prepare(
+        `SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_key = s.key) AS message_count FROM agent_sessions s WHERE key = ?`,
+      )
+      .get(key) as DbSession | undefined;
     return r ? toSession(r) : undefined;
   }
 
@@ -116,12 +130,24 @@ export class SessionStore {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM agent_sessions').get() as { n: number }).n;
   }
 
-  patch(key: string, fields: { label?: string | null; model?: string | null; thinkingLevel?: string | null }): SessionRow | undefined {
+  patch(
+    key: string,
+    fields: { label?: string | null; model?: string | null; thinkingLevel?: string | null },
+  ): SessionRow | undefined {
     const sets: string[] = [];
     const args: unknown[] = [];
-    if (fields.label !== undefined) (sets.push('label = ?'), args.push(fields.label));
-    if (fields.model !== undefined) (sets.push('model = ?'), args.push(fields.model));
-    if (fields.thinkingLevel !== undefined) (sets.push('thinking_level = ?'), args.push(fields.thinkingLevel));
+    if (fields.label !== undefined) {
+      sets.push('label = ?');
+      args.push(fields.label);
+    }
+    if (fields.model !== undefined) {
+      sets.push('model = ?');
+      args.push(fields.model);
+    }
+    if (fields.thinkingLevel !== undefined) {
+      sets.push('thinking_level = ?');
+      args.push(fields.thinkingLevel);
+    }
     sets.push('updated_at = ?');
     args.push(Date.now());
     this.db.prepare(`UPDATE agent_sessions SET ${sets.join(', ')} WHERE key = ?`).run(...args, key);
@@ -132,7 +158,11 @@ export class SessionStore {
   reset(key: string): SessionRow | undefined {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM agent_messages WHERE session_key = ?').run(key);
-      this.db.prepare('UPDATE agent_sessions SET session_id = ?, updated_at = ?, input_tokens = 0, output_tokens = 0 WHERE key = ?').run(crypto.randomUUID(), Date.now(), key);
+      this.db
+        .prepare(
+          'UPDATE agent_sessions SET session_id = ?, updated_at = ?, input_tokens = 0, output_tokens = 0 WHERE key = ?',
+        )
+        .run(crypto.randomUUID(), Date.now(), key);
     })();
     return this.get(key);
   }
@@ -151,7 +181,9 @@ export class SessionStore {
       if (!session) throw new Error(`session ${key} does not exist`);
       const now = Date.now();
       const info = this.db
-        .prepare('INSERT INTO agent_messages (session_key, session_id, run_id, role, content, tool_calls, tool_call_id, tool_name, is_error, usage, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO agent_messages (session_key, session_id, run_id, role, content, tool_calls, tool_call_id, tool_name, is_error, usage, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(
           key,
           session.sessionId,
@@ -166,7 +198,9 @@ export class SessionStore {
           now,
         );
       this.db
-        .prepare('UPDATE agent_sessions SET updated_at = ?, input_tokens = input_tokens + ?, output_tokens = output_tokens + ? WHERE key = ?')
+        .prepare(
+          'UPDATE agent_sessions SET updated_at = ?, input_tokens = input_tokens + ?, output_tokens = output_tokens + ? WHERE key = ?',
+        )
         .run(now, usage?.inputTokens ?? 0, usage?.outputTokens ?? 0, key);
       return Number(info.lastInsertRowid);
     })();
@@ -177,7 +211,11 @@ export class SessionStore {
     const rows = (
       limit === undefined
         ? this.db.prepare('SELECT * FROM agent_messages WHERE session_key = ? ORDER BY id').all(key)
-        : this.db.prepare('SELECT * FROM (SELECT * FROM agent_messages WHERE session_key = ? ORDER BY id DESC LIMIT ?) ORDER BY id').all(key, limit)
+        : this.db
+            .prepare(
+              'SELECT * FROM (SELECT * FROM agent_messages WHERE session_key = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+            )
+            .all(key, limit)
     ) as DbMessage[];
     return rows.map((r) => ({
       id: r.id,
@@ -199,7 +237,17 @@ export class SessionStore {
         `INSERT INTO agent_runs (run_id, session_key, agent_id, status, started_at, ended_at, text, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(run_id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at, ended_at = excluded.ended_at, text = excluded.text, error = excluded.error`,
       )
-      .run(run.runId, run.sessionKey, run.agentId, run.status, run.startedAt ?? null, run.endedAt ?? null, run.text ?? null, run.error ? JSON.stringify(run.error) : null, Date.now());
+      .run(
+        run.runId,
+        run.sessionKey,
+        run.agentId,
+        run.status,
+        run.startedAt ?? null,
+        run.endedAt ?? null,
+        run.text ?? null,
+        run.error ? JSON.stringify(run.error) : null,
+        Date.now(),
+      );
   }
 
   run(runId: string): RunRecord | undefined {
@@ -219,16 +267,27 @@ export class SessionStore {
 
   /** Runs left `queued`/`running` by a crash or a restart past the drain deadline. */
   markInterruptedRuns(live: ReadonlySet<string>): number {
-    const stale = (this.db.prepare(`SELECT run_id FROM agent_runs WHERE status IN ('queued', 'running')`).all() as { run_id: string }[]).filter((r) => !live.has(r.run_id));
+    const stale = (
+      this.db.prepare(`SELECT run_id FROM agent_runs WHERE status IN ('queued', 'running')`).all() as {
+        run_id: string;
+      }[]
+    ).filter((r) => !live.has(r.run_id));
     const mark = this.db.prepare(`UPDATE agent_runs SET status = 'error', ended_at = ?, error = ? WHERE run_id = ?`);
-    const error = JSON.stringify({ code: 'GW_ERR_AGENT_ABORTED', message: 'the gateway stopped before this run finished' });
-    this.db.transaction(() => stale.forEach((r) => mark.run(Date.now(), error, r.run_id)))();
+    const error = JSON.stringify({
+      code: 'GW_ERR_AGENT_ABORTED',
+      message: 'the gateway stopped before this run finished',
+    });
+    this.db.transaction(() => {
+      for (const r of stale) mark.run(Date.now(), error, r.run_id);
+    })();
     return stale.length;
   }
 
   /** Keep the run table bounded (records older than `maxAgeMs`). */
   pruneRuns(maxAgeMs: number): void {
-    this.db.prepare(`DELETE FROM agent_runs WHERE created_at < ? AND status NOT IN ('queued', 'running')`).run(Date.now() - maxAgeMs);
+    this.db
+      .prepare(`DELETE FROM agent_runs WHERE created_at < ? AND status NOT IN ('queued', 'running')`)
+      .run(Date.now() - maxAgeMs);
   }
 }
 

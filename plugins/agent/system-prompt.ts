@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const DEFAULT_PROMPT = 'You are a helpful personal assistant. Answer concisely. Use the tools you are given when they help.';
+const DEFAULT_PROMPT =
+  'You are a helpful personal assistant. Answer concisely. Use the tools you are given when they help.';
 const MAX_AGENTS_MD_BYTES = 64 * 1024;
 
 export function expandHome(dir: string): string {
@@ -14,9 +15,17 @@ export function expandHome(dir: string): string {
  * when present (read fresh each run so edits apply at once, capped at 64 KiB), then the
  * request's extra prompt.
  */
-export function buildSystemPrompt(parts: { agentPrompt?: string; workspaceDir: string; extra?: string; agentId: string; agentName?: string }): string {
+export function buildSystemPrompt(parts: {
+  agentPrompt?: string;
+  workspaceDir: string;
+  extra?: string;
+  agentId: string;
+  agentName?: string;
+}): string {
   const sections = [parts.agentPrompt?.trim() || DEFAULT_PROMPT];
-  sections.push(`You are agent "${parts.agentName ?? parts.agentId}" (id ${parts.agentId}). Workspace: ${parts.workspaceDir}.`);
+  sections.push(
+    `You are agent "${parts.agentName ?? parts.agentId}" (id ${parts.agentId}). Workspace: ${parts.workspaceDir}.`,
+  );
   const agentsMd = readAgentsMd(parts.workspaceDir);
   if (agentsMd) sections.push(`# AGENTS.md (from the workspace)\n\n${agentsMd}`);
   if (parts.extra?.trim()) sections.push(parts.extra.trim());

@@ -2,8 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { AccessPolicy, InboundMessage } from '../../sdk/index.js';
 import { decideAccess, senderMatches } from './access-policy.js';
 
-const dm = (over: Partial<InboundMessage> = {}): InboundMessage => ({ channel: 't', accountId: 'a', messageId: '1', chatId: '42', chatType: 'direct', senderId: '42', senderUsername: 'Alice', text: 'hi', ts: 0, ...over });
-const policy = (over: Partial<AccessPolicy> = {}): AccessPolicy => ({ dmPolicy: 'pairing', allowFrom: [], groups: {}, ...over });
+const dm = (over: Partial<InboundMessage> = {}): InboundMessage => ({
+  channel: 't',
+  accountId: 'a',
+  messageId: '1',
+  chatId: '42',
+  chatType: 'direct',
+  senderId: '42',
+  senderUsername: 'Alice',
+  text: 'hi',
+  ts: 0,
+  ...over,
+});
+const policy = (over: Partial<AccessPolicy> = {}): AccessPolicy => ({
+  dmPolicy: 'pairing',
+  allowFrom: [],
+  groups: {},
+  ...over,
+});
 
 describe('senderMatches', () => {
   it('matches ids, @usernames (any case), E.164 by digits and *', () => {
@@ -32,9 +48,19 @@ describe('decideAccess', () => {
     expect(decideAccess(g(), policy(), false).kind).toBe('ignore');
     expect(decideAccess(g({ mentioned: true }), policy(), false).kind).toBe('allow');
     expect(decideAccess(g(), policy({ groups: { '-100': { requireMention: false } } }), false).kind).toBe('allow');
-    expect(decideAccess(g({ mentioned: true }), policy({ groups: { '-100': { enabled: false } } }), false).kind).toBe('deny');
+    expect(decideAccess(g({ mentioned: true }), policy({ groups: { '-100': { enabled: false } } }), false).kind).toBe(
+      'deny',
+    );
     expect(decideAccess(g({ mentioned: true }), policy({ groupsOpen: false }), false).kind).toBe('deny');
-    expect(decideAccess(g({ mentioned: true }), policy({ groupsOpen: false, groups: { '*': { requireMention: true } } }), false).kind).toBe('allow');
-    expect(decideAccess(g({ mentioned: true }), policy({ groups: { '-100': { allowFrom: ['9'] } } }), false).kind).toBe('deny');
+    expect(
+      decideAccess(
+        g({ mentioned: true }),
+        policy({ groupsOpen: false, groups: { '*': { requireMention: true } } }),
+        false,
+      ).kind,
+    ).toBe('allow');
+    expect(decideAccess(g({ mentioned: true }), policy({ groups: { '-100': { allowFrom: ['9'] } } }), false).kind).toBe(
+      'deny',
+    );
   });
 });

@@ -11,7 +11,10 @@ export type AccessDecision =
  * Does an allowFrom list name this sender? Entries are platform ids, usernames (with or
  * without `@`, any case), E.164 numbers (compared by digits) or `"*"`.
  */
-export function senderMatches(entries: readonly string[], message: Pick<InboundMessage, 'senderId' | 'senderUsername'>): boolean {
+export function senderMatches(
+  entries: readonly string[],
+  message: Pick<InboundMessage, 'senderId' | 'senderUsername'>,
+): boolean {
   const id = message.senderId;
   const username = message.senderUsername?.replace(/^@/, '').toLowerCase();
   const digits = id.replace(/\D/g, '');
@@ -35,10 +38,13 @@ export function decideAccess(message: InboundMessage, policy: AccessPolicy, appr
       return { kind: 'deny', reason: 'direct messages are disabled (dmPolicy "disabled")' };
     case 'open':
       // `open` must be spelled out with allowFrom ["*"]; anything else falls back to the list.
-      return senderMatches(policy.allowFrom, message) ? { kind: 'allow' } : { kind: 'deny', reason: 'sender not in allowFrom' };
+      return senderMatches(policy.allowFrom, message)
+        ? { kind: 'allow' }
+        : { kind: 'deny', reason: 'sender not in allowFrom' };
     case 'allowlist':
-      return senderMatches(policy.allowFrom, message) ? { kind: 'allow' } : { kind: 'deny', reason: 'sender not in allowFrom' };
-    case 'pairing':
+      return senderMatches(policy.allowFrom, message)
+        ? { kind: 'allow' }
+        : { kind: 'deny', reason: 'sender not in allowFrom' };
     default:
       if (approved || senderMatches(policy.allowFrom, message)) return { kind: 'allow' };
       return { kind: 'pairing' };
@@ -47,7 +53,8 @@ export function decideAccess(message: InboundMessage, policy: AccessPolicy, appr
 
 function decideGroup(message: InboundMessage, policy: AccessPolicy): AccessDecision {
   const settings = policy.groups[message.chatId] ?? policy.groups['*'];
-  if (!settings && policy.groupsOpen === false) return { kind: 'deny', reason: 'group not listed in groups (groupPolicy "allowlist")' };
+  if (!settings && policy.groupsOpen === false)
+    return { kind: 'deny', reason: 'group not listed in groups (groupPolicy "allowlist")' };
   if (settings?.enabled === false) return { kind: 'deny', reason: 'group disabled in config' };
   if (settings?.allowFrom && settings.allowFrom.length > 0 && !senderMatches(settings.allowFrom, message)) {
     return { kind: 'deny', reason: "sender not in the group's allowFrom" };

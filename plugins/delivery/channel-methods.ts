@@ -1,4 +1,4 @@
-import { PluginError, Type, type CallerInfo, type PluginContext } from '../../sdk/index.js';
+import { type CallerInfo, type PluginContext, PluginError, Type } from '../../sdk/index.js';
 import { resolveAccount, resolveChannel } from './channel-resolver.js';
 import { deliveryError } from './errors.js';
 import type { InboundStore } from './inbound-store.js';
@@ -25,7 +25,12 @@ export function registerChannelMethods(ctx: PluginContext<unknown>, queue: Outbo
         } catch (err) {
           status = { linked: false, accounts: [], error: (err as Error).message };
         }
-        channels[adapter.id] = { label: adapter.label, capabilities: adapter.capabilities, ...status, outbound: counts[adapter.id] ?? { pending: 0, sent: 0, dead: 0 } };
+        channels[adapter.id] = {
+          label: adapter.label,
+          capabilities: adapter.capabilities,
+          ...status,
+          outbound: counts[adapter.id] ?? { pending: 0, sent: 0, dead: 0 },
+        };
       }
       const deadLetters = queue.store.deadLetters().map((row) => {
         const part = JSON.parse(row.payload) as { text?: string; mediaUrls?: string[] };
@@ -51,7 +56,11 @@ export function registerChannelMethods(ctx: PluginContext<unknown>, queue: Outbo
     description: 'Move a dead-lettered message back to the outbound queue.',
     handler: (params) => {
       const requeued = queue.store.requeue(params.messageId);
-      if (requeued === 0) throw deliveryError('GW_ERR_DELIVERY_DEAD_LETTER_UNKNOWN', `no dead-lettered message ${params.messageId} (channels.status lists them under deadLetters)`);
+      if (requeued === 0)
+        throw deliveryError(
+          'GW_ERR_DELIVERY_DEAD_LETTER_UNKNOWN',
+          `no dead-lettered message ${params.messageId} (channels.status lists them under deadLetters)`,
+        );
       queue.kick();
       return { messageId: params.messageId, requeued };
     },
@@ -59,11 +68,18 @@ export function registerChannelMethods(ctx: PluginContext<unknown>, queue: Outbo
 
   ctx.methods.register('channels.login', {
     scope: 'operator.admin',
-    params: Type.Object({ ...channelParams, timeoutMs: Type.Optional(Type.Integer({ minimum: 5000, maximum: 600_000 })) }, { additionalProperties: false }),
+    params: Type.Object(
+      { ...channelParams, timeoutMs: Type.Optional(Type.Integer({ minimum: 5000, maximum: 600_000 })) },
+      { additionalProperties: false },
+    ),
     description: 'Link a channel account (WhatsApp: QR codes arrive as `channels.login` events); resolves once linked.',
     handler: async (params, call) => {
       const adapter = resolveChannel(ctx.channels, params.channel ?? 'whatsapp');
-      if (!adapter.login) throw deliveryError('GW_ERR_DELIVERY_LOGIN_UNSUPPORTED', `channel ${adapter.id} does not link by login (configure its credentials in channels.${adapter.id} instead)`);
+      if (!adapter.login)
+        throw deliveryError(
+          'GW_ERR_DELIVERY_LOGIN_UNSUPPORTED',
+          `channel ${adapter.id} does not link by login (configure its credentials in channels.${adapter.id} instead)`,
+        );
       const accountId = resolveAccount(adapter, params.accountId);
       const timeoutMs = params.timeoutMs ?? 180_000;
       const signal = AbortSignal.any([call.signal, ctx.lease.signal, AbortSignal.timeout(timeoutMs)]);
@@ -74,18 +90,40 @@ export function registerChannelMethods(ctx: PluginContext<unknown>, queue: Outbo
       };
       const onQr = (qr: string) => {
         // qrcode is loaded on first use: most gateways never link a WhatsApp account.
-        void import('qrcode').then((m) => m.default.toDataURL(qr, { margin: 1 }))
+        void import('qrcode')
+          .then((m) => m.default.toDataURL(qr, { margin: 1 }))
           .catch(() => undefined)
-          .then((qrDataUrl) => publish({ channel: adapter.id, accountId, status: 'qr', qr, ...(qrDataUrl ? { qrDataUrl } : {}), ts: Date.now() }));
+          .then((qrDataUrl) =>
+            publish({
+              channel: adapter.id,
+              accountId,
+              status: 'qr',
+              qr,
+              ...(qrDataUrl ? { qrDataUrl } : {}),
+              ts: Date.now(),
+            }),
+          );
       };
       try {
         await ctx.lease.track(adapter.login(accountId, onQr, signal));
       } catch (err) {
         const timedOut = signal.aborted && !call.signal.aborted && !ctx.lease.signal.aborted;
-        publish({ channel: adapter.id, accountId, status: 'failed', error: timedOut ? 'timed out' : (err as Error).message, ts: Date.now() });
-        if (timedOut) throw deliveryError('GW_ERR_DELIVERY_LOGIN_TIMEOUT', `${adapter.id} account ${accountId} was not linked within ${Math.round(timeoutMs / 1000)} s; run the login again and scan the newest QR code`);
+        publish({
+          channel: adapter.id,
+          accountId,
+          status: 'failed',
+          error: timedOut ? 'timed out' : (err as Error).message,
+          ts: Date.now(),
+        });
+        if (timedOut)
+          throw deliveryError(
+            'GW_ERR_DELIVERY_LOGIN_TIMEOUT',
+            `${adapter.id} account ${accountId} was not linked within ${Math.round(timeoutMs / 1000)} s; run the login again and scan the newest QR code`,
+          );
         if (err instanceof PluginError) throw err;
-        throw deliveryError('GW_ERR_DELIVERY_LOGIN_FAILED', `${adapter.id} login failed: ${(err as Error).message}`, { cause: err });
+        throw deliveryError('GW_ERR_DELIVERY_LOGIN_FAILED', `${adapter.id} login failed: ${(err as Error).message}`, {
+          cause: err,
+        });
       }
       publish({ channel: adapter.id, accountId, status: 'linked', ts: Date.now() });
       return { channel: adapter.id, accountId, linked: true };
@@ -98,7 +136,11 @@ export function registerChannelMethods(ctx: PluginContext<unknown>, queue: Outbo
     description: 'Log a channel account out and remove its stored credentials.',
     handler: async (params) => {
       const adapter = resolveChannel(ctx.channels, params.channel ?? 'whatsapp');
-      if (!adapter.logout) throw deliveryError('GW_ERR_DELIVERY_LOGIN_UNSUPPORTED', `channel ${adapter.id} has no logout (remove its credentials from channels.${adapter.id} instead)`);
+      if (!adapter.logout)
+        throw deliveryError(
+          'GW_ERR_DELIVERY_LOGIN_UNSUPPORTED',
+          `channel ${adapter.id} has no logout (remove its credentials from channels.${adapter.id} instead)`,
+        );
       const accountId = resolveAccount(adapter, params.accountId);
       await adapter.logout(accountId);
       return { channel: adapter.id, accountId, loggedOut: true };

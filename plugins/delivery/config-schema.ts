@@ -1,4 +1,4 @@
-import { Type, type Static } from '../../sdk/index.js';
+import { type Static, Type } from '../../sdk/index.js';
 
 /** `plugins.entries.delivery.config`: tuning of the durable queues and pairing (all optional). */
 export const deliveryConfigSchema = Type.Object(

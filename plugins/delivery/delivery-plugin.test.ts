@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import deliveryPlugin from './index.js';
-import telegramPlugin from '../telegram/index.js';
-import { startFakeTelegramApi, DEFAULT_TEST_TOKEN, type FakeTelegramApi } from '../../test/fakes/telegram-bot-api.js';
-import { echoAgentPlugin, startInProcessGateway, type InProcessGateway } from '../../test/channels/in-process-gateway.js';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import {
+  echoAgentPlugin,
+  type InProcessGateway,
+  startInProcessGateway,
+} from '../../test/channels/in-process-gateway.js';
+import { DEFAULT_TEST_TOKEN, type FakeTelegramApi, startFakeTelegramApi } from '../../test/fakes/telegram-bot-api.js';
+import telegramPlugin from '../telegram/index.js';
+import deliveryPlugin from './index.js';
 
 let tg: FakeTelegramApi;
 let gw: InProcessGateway;
@@ -11,11 +15,14 @@ let client: GatewayClient;
 const agent = echoAgentPlugin();
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const config = (delivery: Record<string, unknown>) => ({
-  channels: { telegram: { apiRoot: tg.apiRoot, botToken: DEFAULT_TEST_TOKEN, dmPolicy: 'allowlist', allowFrom: ['1'] } },
+  channels: {
+    telegram: { apiRoot: tg.apiRoot, botToken: DEFAULT_TEST_TOKEN, dmPolicy: 'allowlist', allowFrom: ['1'] },
+  },
   plugins: { entries: { delivery } },
 });
 const plugin = async () => (await client.request('plugins.list')).plugins.find((p: any) => p.id === 'delivery');
-const answered = (text: string) => tg.sent().filter((c) => c.method === 'sendMessage' && c.ok && String(c.params.text).includes(text));
+const answered = (text: string) =>
+  tg.sent().filter((c) => c.method === 'sendMessage' && c.ok && String(c.params.text).includes(text));
 
 beforeAll(async () => {
   tg = await startFakeTelegramApi();
@@ -38,11 +45,26 @@ afterAll(async () => {
 
 describe('delivery plugin lifecycle', () => {
   it('loads: methods, events and services are there', async () => {
-    expect(client.hello.features.methods).toEqual(expect.arrayContaining(['send', 'channels.status', 'channels.login', 'channels.logout', 'channels.outbound.retry', 'pairing.list', 'pairing.approve', 'pairing.reject']));
-    expect(client.hello.features.events).toEqual(expect.arrayContaining(['channels.login', 'pairing.requested', 'pairing.resolved']));
+    expect(client.hello.features.methods).toEqual(
+      expect.arrayContaining([
+        'send',
+        'channels.status',
+        'channels.login',
+        'channels.logout',
+        'channels.outbound.retry',
+        'pairing.list',
+        'pairing.approve',
+        'pairing.reject',
+      ]),
+    );
+    expect(client.hello.features.events).toEqual(
+      expect.arrayContaining(['channels.login', 'pairing.requested', 'pairing.resolved']),
+    );
     const bad = await client.request('send', { to: '1', idempotencyKey: 'empty' }).catch((e) => e);
     expect(bad.error).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringMatching(/nothing to send/) });
-    const unknown = await client.request('send', { channel: 'signal', to: '1', message: 'x', idempotencyKey: 'u' }).catch((e) => e);
+    const unknown = await client
+      .request('send', { channel: 'signal', to: '1', message: 'x', idempotencyKey: 'u' })
+      .catch((e) => e);
     expect(unknown.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/channels\.signal/) });
   });
 

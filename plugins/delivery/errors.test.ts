@@ -5,7 +5,8 @@ import { DELIVERY_ERRORS } from './errors.js';
 describe('delivery error codes', () => {
   it('are each documented in README.md with their wire code, and the README names no others', () => {
     const readme = fs.readFileSync(new URL('./README.md', import.meta.url), 'utf8');
-    for (const [code, wire] of Object.entries(DELIVERY_ERRORS)) expect(readme).toMatch(new RegExp(`\\\`${code}\\\`\\s*\\|\\s*${wire}\\s*\\|`));
+    for (const [code, wire] of Object.entries(DELIVERY_ERRORS))
+      expect(readme).toMatch(new RegExp(`\\\`${code}\\\`\\s*\\|\\s*${wire}\\s*\\|`));
     const documented = [...readme.matchAll(/GW_ERR_[A-Z_]+/g)].map((m) => m[0]);
     expect(new Set(documented)).toEqual(new Set(Object.keys(DELIVERY_ERRORS)));
   });

@@ -17,6 +17,10 @@ export const DELIVERY_ERRORS = {
 
 export type DeliveryErrorCode = keyof typeof DELIVERY_ERRORS;
 
-export function deliveryError(code: DeliveryErrorCode, message: string, options: { details?: unknown; cause?: unknown } = {}): PluginError {
+export function deliveryError(
+  code: DeliveryErrorCode,
+  message: string,
+  options: { details?: unknown; cause?: unknown } = {},
+): PluginError {
   return new PluginError(code, DELIVERY_ERRORS[code], message, options);
 }

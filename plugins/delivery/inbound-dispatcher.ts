@@ -1,10 +1,10 @@
-import { soonRunner } from './soon-runner.js';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { AgentRunOrigin, AgentService, ChannelRegistrar, InboundMessage, Lease } from '../../sdk/index.js';
 import type { InboundRow, InboundStore } from './inbound-store.js';
 import type { OutboundQueue } from './outbound-queue.js';
 import { retryDelayMs } from './retry-backoff.js';
+import { soonRunner } from './soon-runner.js';
 
 const PUMP_INTERVAL_MS = 500;
 const TYPING_REFRESH_MS = 4000;
@@ -28,7 +28,10 @@ const BUSY_RETRY_MS = 1000;
  */
 export class InboundDispatcher {
   /** Pump soon; many calls in one tick make one pump. */
-  readonly kick = soonRunner(() => this.pump(), () => this.deps.lease.active);
+  readonly kick = soonRunner(
+    () => this.pump(),
+    () => this.deps.lease.active,
+  );
 
   constructor(
     private readonly deps: {
@@ -84,7 +87,12 @@ export class InboundDispatcher {
     const stopTyping = this.startTyping(message);
     try {
       const sessionKey = agent.sessionKeyFor(origin);
-      const { done } = agent.submit({ sessionKey, message: promptText(message), origin, idempotencyKey: `inbound:${row.seq}` });
+      const { done } = agent.submit({
+        sessionKey,
+        message: promptText(message),
+        origin,
+        idempotencyKey: `inbound:${row.seq}`,
+      });
       const result = await done;
       if (!lease.active) return;
       if (result.error && AGENT_BUSY_CODES.has(result.error.code)) {
@@ -145,7 +153,10 @@ export class InboundDispatcher {
 /** What the agent reads: group messages say who spoke; attachments are named by their saved path. */
 function promptText(message: InboundMessage): string {
   const lines: string[] = [];
-  if (message.text) lines.push(message.chatType === 'group' ? `${message.senderName ?? message.senderId}: ${message.text}` : message.text);
+  if (message.text)
+    lines.push(
+      message.chatType === 'group' ? `${message.senderName ?? message.senderId}: ${message.text}` : message.text,
+    );
   for (const file of message.mediaPaths ?? []) lines.push(`[attachment saved at ${file}]`);
   return lines.join('\n') || '(empty message)';
 }

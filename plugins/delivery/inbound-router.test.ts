@@ -1,7 +1,15 @@
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelSendError, type AgentService, type ChannelAdapter, type ChannelRegistrar, type InboundMessage, type Lease, type OutboundMessage } from '../../sdk/index.js';
+import {
+  type AgentService,
+  type ChannelAdapter,
+  type ChannelRegistrar,
+  ChannelSendError,
+  type InboundMessage,
+  type Lease,
+  type OutboundMessage,
+} from '../../sdk/index.js';
 import { InboundDispatcher } from './inbound-dispatcher.js';
 import { InboundRouter } from './inbound-router.js';
 import { InboundStore } from './inbound-store.js';
@@ -79,13 +87,26 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
         return { platformMessageId: String(delivered.length) };
       },
     };
-    const channels: ChannelRegistrar = { register: () => undefined, list: () => [adapter], get: (id) => (id === 'chat' ? adapter : undefined) };
+    const channels: ChannelRegistrar = {
+      register: () => undefined,
+      list: () => [adapter],
+      get: (id) => (id === 'chat' ? adapter : undefined),
+    };
     const agent: AgentService = {
       submit: (req) => {
         submitted.push(req.message);
         const next = busyScript.shift();
         if (next === 'busy') throw Object.assign(new Error('queue full'), { code: 'GW_ERR_AGENT_QUEUE_FULL' });
-        if (next === 'shutdown') return { runId: 'r', done: Promise.resolve({ runId: 'r', status: 'aborted' as const, text: '', error: { code: 'GW_ERR_AGENT_SHUTDOWN', message: 'unloaded' } }) };
+        if (next === 'shutdown')
+          return {
+            runId: 'r',
+            done: Promise.resolve({
+              runId: 'r',
+              status: 'aborted' as const,
+              text: '',
+              error: { code: 'GW_ERR_AGENT_SHUTDOWN', message: 'unloaded' },
+            }),
+          };
         return { runId: 'r', done: Promise.resolve({ runId: 'r', status: 'ok', text: `reply to ${req.message}` }) };
       },
       sessionKeyFor: () => 'agent:main:main',
@@ -93,9 +114,31 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     };
     const logger = pino({ level: 'silent' });
     const inbound = new InboundStore(db);
-    queue = new OutboundQueue(db, { channels, lease, logger, config: { maxAttempts: 3, baseBackoffMs: 50, maxBackoffMs: 100 } });
-    const dispatcher = new InboundDispatcher({ store: inbound, outbound: queue, db, agent: () => agent, channels, lease, logger });
-    router = new InboundRouter({ db, inbound, pairing: new PairingStore(db, { codeTtlMs: 60_000, maxPending: 2 }), outbound: queue, logger, onQueued: () => dispatcher.kick(), onPairingRequested: () => undefined, statusText: () => 'status!' });
+    queue = new OutboundQueue(db, {
+      channels,
+      lease,
+      logger,
+      config: { maxAttempts: 3, baseBackoffMs: 50, maxBackoffMs: 100 },
+    });
+    const dispatcher = new InboundDispatcher({
+      store: inbound,
+      outbound: queue,
+      db,
+      agent: () => agent,
+      channels,
+      lease,
+      logger,
+    });
+    router = new InboundRouter({
+      db,
+      inbound,
+      pairing: new PairingStore(db, { codeTtlMs: 60_000, maxPending: 2 }),
+      outbound: queue,
+      logger,
+      onQueued: () => dispatcher.kick(),
+      onPairingRequested: () => undefined,
+      statusText: () => 'status!',
+    });
     queue.start();
     dispatcher.start();
   });
@@ -105,7 +148,16 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     db.close();
   });
 
-  const msg = (id: string, sender: string, text: string): InboundMessage => ({ channel: 'chat', accountId: 'acc', messageId: id, chatId: sender, chatType: 'direct', senderId: sender, text, ts: 0 });
+  const msg = (id: string, sender: string, text: string): InboundMessage => ({
+    channel: 'chat',
+    accountId: 'acc',
+    messageId: id,
+    chatId: sender,
+    chatType: 'direct',
+    senderId: sender,
+    text,
+    ts: 0,
+  });
 
   it('routes an allowed message to the agent and delivers the reply; replays are duplicates', async () => {
     const policy = { dmPolicy: 'allowlist' as const, allowFrom: ['1'], groups: {} };
@@ -129,21 +181,35 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
   });
 
   it('denies strangers without a model call and pairs unknown senders with a bounded number of codes', async () => {
-    expect((await router.inbound(msg('s1', '9', 'x'), { dmPolicy: 'allowlist', allowFrom: ['1'], groups: {} })).disposition).toBe('denied');
+    expect(
+      (await router.inbound(msg('s1', '9', 'x'), { dmPolicy: 'allowlist', allowFrom: ['1'], groups: {} })).disposition,
+    ).toBe('denied');
     const pairing = { dmPolicy: 'pairing' as const, allowFrom: [], groups: {} };
     expect((await router.inbound(msg('p1', '7', 'hi'), pairing)).disposition).toBe('pairing');
     expect((await router.inbound(msg('p2', '8', 'hi'), pairing)).disposition).toBe('pairing');
     // maxPending 2: a third stranger is refused until requests resolve.
     expect((await router.inbound(msg('p3', '6', 'hi'), pairing)).disposition).toBe('denied');
-    await until(() => delivered.some((d) => d.to === '7' && /approve/.test(d.text ?? '')) && delivered.some((d) => d.to === '8' && /approve/.test(d.text ?? '')));
+    await until(
+      () =>
+        delivered.some((d) => d.to === '7' && /approve/.test(d.text ?? '')) &&
+        delivered.some((d) => d.to === '8' && /approve/.test(d.text ?? '')),
+    );
     expect([...new Set(delivered.map((d) => d.to))].sort()).toEqual(['7', '8']);
-    expect(delivered.filter((d) => d.to === '7').map((d) => d.text).join(' ')).toMatch(/pairing code: [A-Z2-9]{8}/);
+    expect(
+      delivered
+        .filter((d) => d.to === '7')
+        .map((d) => d.text)
+        .join(' '),
+    ).toMatch(/pairing code: [A-Z2-9]{8}/);
     await new Promise((r) => setTimeout(r, 100));
     expect(submitted).toEqual([]);
   });
 
   it('answers /status without the agent', async () => {
-    expect((await router.inbound(msg('c1', '1', '/status'), { dmPolicy: 'allowlist', allowFrom: ['1'], groups: {} })).disposition).toBe('ignored');
+    expect(
+      (await router.inbound(msg('c1', '1', '/status'), { dmPolicy: 'allowlist', allowFrom: ['1'], groups: {} }))
+        .disposition,
+    ).toBe('ignored');
     await until(() => delivered.length === 1);
     expect(delivered[0]!.text).toBe('status!');
     expect(submitted).toEqual([]);
@@ -154,10 +220,17 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     const long = 'First sentence here. Second sentence here. Third sentence goes here.';
     const a = queue.enqueue({ channel: 'chat', to: 'c', text: long, idempotencyKey: 'k' });
     const b = queue.enqueue({ channel: 'chat', to: 'c', text: 'after', idempotencyKey: 'k2' });
-    expect(queue.enqueue({ channel: 'chat', to: 'c', text: long, idempotencyKey: 'k' })).toEqual({ messageId: a.messageId, duplicate: true });
+    expect(queue.enqueue({ channel: 'chat', to: 'c', text: long, idempotencyKey: 'k' })).toEqual({
+      messageId: a.messageId,
+      duplicate: true,
+    });
     expect(b.duplicate).toBe(false);
     await until(() => delivered.length === 3);
-    expect(delivered.map((d) => d.text)).toEqual(['First sentence here. Second sentence here.', 'Third sentence goes here.', 'after']);
+    expect(delivered.map((d) => d.text)).toEqual([
+      'First sentence here. Second sentence here.',
+      'Third sentence goes here.',
+      'after',
+    ]);
   });
 
   it('moves a message that keeps failing to the dead-letter list and then serves the next one', async () => {
@@ -166,7 +239,9 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     queue.enqueue({ channel: 'chat', to: 'd', text: 'next' });
     await until(() => delivered.length === 1);
     expect(delivered[0]!.text).toBe('next');
-    expect(queue.store.deadLetters()).toEqual([expect.objectContaining({ recipient: 'd', last_error: 'flaky', attempts: 3 })]);
+    expect(queue.store.deadLetters()).toEqual([
+      expect.objectContaining({ recipient: 'd', last_error: 'flaky', attempts: 3 }),
+    ]);
     expect(() => queue.enqueue({ channel: 'chat', to: 'd', text: '   ' })).toThrow(/nothing to send/);
   });
 });

@@ -15,7 +15,13 @@ export interface RouterDeps {
   /** Wake the agent dispatcher (a message was queued). */
   onQueued(): void;
   /** A stranger got a pairing code (for the `pairing.requested` event). */
-  onPairingRequested(request: { channel: string; accountId: string; code: string; senderId: string; senderName?: string }): void;
+  onPairingRequested(request: {
+    channel: string;
+    accountId: string;
+    code: string;
+    senderId: string;
+    senderName?: string;
+  }): void;
   /** Text of the `/status` answer, built without the agent. */
   statusText(message: InboundMessage): string;
 }
@@ -33,7 +39,8 @@ export class InboundRouter implements ChannelRouter {
   async inbound(message: InboundMessage, policy: AccessPolicy): Promise<InboundOutcome> {
     const { db, inbound, pairing, outbound, logger } = this.deps;
     if (inbound.seen(message)) return { stored: true, disposition: 'duplicate' };
-    const approved = message.chatType === 'direct' && pairing.isApproved(message.channel, message.accountId, message.senderId);
+    const approved =
+      message.chatType === 'direct' && pairing.isApproved(message.channel, message.accountId, message.senderId);
     const decision = decideAccess(message, policy, approved);
     let requested: { code: string } | undefined;
     const disposition = db.transaction((): InboundOutcome['disposition'] => {
@@ -43,7 +50,11 @@ export class InboundRouter implements ChannelRouter {
           if (STATUS_COMMAND.test(message.text.trim())) {
             // Commands the gateway answers itself never cost a model call.
             disposition = 'ignored';
-            outbound.enqueue({ ...replyTarget(message), text: this.deps.statusText(message), idempotencyKey: `status:${message.channel}:${message.accountId}:${message.chatId}:${message.messageId}` });
+            outbound.enqueue({
+              ...replyTarget(message),
+              text: this.deps.statusText(message),
+              idempotencyKey: `status:${message.channel}:${message.accountId}:${message.chatId}:${message.messageId}`,
+            });
           } else disposition = 'queued';
           break;
         case 'pairing': {
@@ -75,8 +86,25 @@ export class InboundRouter implements ChannelRouter {
       const seq = inbound.insert(message, disposition);
       return seq === undefined ? 'duplicate' : disposition;
     })();
-    if (decision.kind === 'deny') logger.info({ channel: message.channel, accountId: message.accountId, chatType: message.chatType, senderId: message.senderId, reason: decision.reason }, 'inbound message denied by access policy');
-    if (requested) this.deps.onPairingRequested({ channel: message.channel, accountId: message.accountId, code: requested.code, senderId: message.senderId, ...(message.senderName ? { senderName: message.senderName } : {}) });
+    if (decision.kind === 'deny')
+      logger.info(
+        {
+          channel: message.channel,
+          accountId: message.accountId,
+          chatType: message.chatType,
+          senderId: message.senderId,
+          reason: decision.reason,
+        },
+        'inbound message denied by access policy',
+      );
+    if (requested)
+      this.deps.onPairingRequested({
+        channel: message.channel,
+        accountId: message.accountId,
+        code: requested.code,
+        senderId: message.senderId,
+        ...(message.senderName ? { senderName: message.senderName } : {}),
+      });
     if (disposition === 'queued') this.deps.onQueued();
     return { stored: true, disposition };
   }

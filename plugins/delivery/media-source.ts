@@ -12,7 +12,10 @@ import { deliveryError } from './errors.js';
 export function checkMediaSource(url: string, roots: readonly string[]): void {
   if (/^https?:\/\//i.test(url)) return;
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('file://')) {
-    throw deliveryError('GW_ERR_DELIVERY_MEDIA_SOURCE', `mediaUrl "${url.slice(0, 100)}": only http(s) URLs and local files are supported`);
+    throw deliveryError(
+      'GW_ERR_DELIVERY_MEDIA_SOURCE',
+      `mediaUrl "${url.slice(0, 100)}": only http(s) URLs and local files are supported`,
+    );
   }
   const file = url.startsWith('file://') ? new URL(url).pathname : path.resolve(url);
   let real: string;
@@ -32,6 +35,9 @@ export function checkMediaSource(url: string, roots: readonly string[]): void {
     return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
   });
   if (!inside) {
-    throw deliveryError('GW_ERR_DELIVERY_MEDIA_SOURCE', `mediaUrl ${file} is outside the folders media may be sent from (${roots.join(', ')}); copy it into one, or add its folder to plugins.entries.delivery.config.outbound.mediaRoots`);
+    throw deliveryError(
+      'GW_ERR_DELIVERY_MEDIA_SOURCE',
+      `mediaUrl ${file} is outside the folders media may be sent from (${roots.join(', ')}); copy it into one, or add its folder to plugins.entries.delivery.config.outbound.mediaRoots`,
+    );
   }
 }

@@ -1,11 +1,18 @@
-import { soonRunner } from './soon-runner.js';
-import { checkMediaSource } from './media-source.js';
 import type { Logger } from 'pino';
-import { ChannelSendError, type ChannelRegistrar, type Lease, type OutboundMessage, type OutboundRequest, type OutboundService } from '../../sdk/index.js';
+import {
+  type ChannelRegistrar,
+  ChannelSendError,
+  type Lease,
+  type OutboundMessage,
+  type OutboundRequest,
+  type OutboundService,
+} from '../../sdk/index.js';
 import type { DeliveryConfig } from './config-schema.js';
 import { deliveryError } from './errors.js';
-import { OutboundStore, type OutboundRow } from './outbound-store.js';
+import { checkMediaSource } from './media-source.js';
+import { type OutboundRow, OutboundStore } from './outbound-store.js';
 import { retryDelayMs } from './retry-backoff.js';
+import { soonRunner } from './soon-runner.js';
 import { chunkText } from './text-chunker.js';
 
 /** Used when the channel is not loaded yet at enqueue time (Telegram's limit, the smallest we ship). */
@@ -29,13 +36,22 @@ export class OutboundQueue implements OutboundService {
   readonly store: OutboundStore;
   private pumping = false;
   /** Pump soon; many calls in one tick make one pump. */
-  readonly kick = soonRunner(() => this.pump(), () => this.deps.lease.active);
+  readonly kick = soonRunner(
+    () => this.pump(),
+    () => this.deps.lease.active,
+  );
   private sentBatch: Array<{ seq: number; platformMessageId?: string }> = [];
   private sentFlush?: Promise<void>;
 
   constructor(
     db: ConstructorParameters<typeof OutboundStore>[0],
-    private readonly deps: { channels: ChannelRegistrar; lease: Lease; logger: Logger; config: DeliveryConfig['outbound']; mediaRoots?: readonly string[] },
+    private readonly deps: {
+      channels: ChannelRegistrar;
+      lease: Lease;
+      logger: Logger;
+      config: DeliveryConfig['outbound'];
+      mediaRoots?: readonly string[];
+    },
   ) {
     this.store = new OutboundStore(db);
   }
@@ -60,7 +76,11 @@ export class OutboundQueue implements OutboundService {
   enqueue(request: OutboundRequest): { messageId: string; duplicate: boolean } {
     const text = request.text?.trim() ?? '';
     const media = request.mediaUrls?.filter((u) => u.trim().length > 0) ?? [];
-    if (text.length === 0 && media.length === 0) throw deliveryError('GW_ERR_DELIVERY_MESSAGE_EMPTY', 'nothing to send: give a non-empty message or at least one mediaUrl');
+    if (text.length === 0 && media.length === 0)
+      throw deliveryError(
+        'GW_ERR_DELIVERY_MESSAGE_EMPTY',
+        'nothing to send: give a non-empty message or at least one mediaUrl',
+      );
     for (const url of media) checkMediaSource(url, this.deps.mediaRoots ?? []);
     const adapter = this.deps.channels.get(request.channel);
     const accountId = request.accountId ?? adapter?.status().accounts[0]?.accountId ?? 'default';
@@ -69,9 +89,28 @@ export class OutboundQueue implements OutboundService {
     const common = { ...(request.threadId ? { threadId: request.threadId } : {}) };
     const parts: Array<Omit<OutboundMessage, 'accountId' | 'to'>> = [];
     // Media travels first with the opening chunk as its caption when short enough; the rest follow.
-    if (media.length > 0) parts.push({ ...common, mediaUrls: media, ...(request.replyTo ? { replyTo: request.replyTo } : {}), ...(chunks.length === 1 && chunks[0]!.length <= 1000 ? { text: chunks.shift() } : {}) });
-    chunks.forEach((chunk, index) => parts.push({ ...common, text: chunk, ...(index === 0 && media.length === 0 && request.replyTo ? { replyTo: request.replyTo } : {}) }));
-    const result = this.store.insert({ channel: request.channel, accountId, to: request.to, parts, idempotencyKey: request.idempotencyKey, sessionKey: request.sessionKey });
+    if (media.length > 0)
+      parts.push({
+        ...common,
+        mediaUrls: media,
+        ...(request.replyTo ? { replyTo: request.replyTo } : {}),
+        ...(chunks.length === 1 && chunks[0]!.length <= 1000 ? { text: chunks.shift() } : {}),
+      });
+    for (const [index, chunk] of chunks.entries()) {
+      parts.push({
+        ...common,
+        text: chunk,
+        ...(index === 0 && media.length === 0 && request.replyTo ? { replyTo: request.replyTo } : {}),
+      });
+    }
+    const result = this.store.insert({
+      channel: request.channel,
+      accountId,
+      to: request.to,
+      parts,
+      idempotencyKey: request.idempotencyKey,
+      sessionKey: request.sessionKey,
+    });
     if (!result.duplicate) this.kick();
     return result;
   }
@@ -113,7 +152,10 @@ export class OutboundQueue implements OutboundService {
         try {
           this.store.markSentMany(batch);
         } catch (err) {
-          this.deps.logger.error({ err, count: batch.length }, 'recording delivered messages failed; they will be sent again');
+          this.deps.logger.error(
+            { err, count: batch.length },
+            'recording delivered messages failed; they will be sent again',
+          );
         }
         resolve();
       }),
@@ -138,13 +180,19 @@ export class OutboundQueue implements OutboundService {
       const attempts = row.attempts + 1;
       if (permanent || attempts >= config.maxAttempts) {
         this.store.markDead(row.seq, error);
-        logger.warn({ messageId: row.message_id, part: row.part, channel: row.channel, attempts, error }, 'outbound message moved to the dead-letter list');
+        logger.warn(
+          { messageId: row.message_id, part: row.part, channel: row.channel, attempts, error },
+          'outbound message moved to the dead-letter list',
+        );
         return;
       }
       const hinted = err instanceof ChannelSendError ? err.retryAfterMs : undefined;
       const delay = Math.max(hinted ?? 0, retryDelayMs(attempts, config.baseBackoffMs, config.maxBackoffMs));
       this.store.markRetry(row.seq, error, Date.now() + delay);
-      logger.info({ messageId: row.message_id, part: row.part, channel: row.channel, attempts, delayMs: delay, error }, 'outbound delivery failed; will retry');
+      logger.info(
+        { messageId: row.message_id, part: row.part, channel: row.channel, attempts, delayMs: delay, error },
+        'outbound delivery failed; will retry',
+      );
     }
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { preparedStatement } from '../../sdk/index.js';
 import type { Database, Statement } from 'better-sqlite3';
 import type { OutboundMessage } from '../../sdk/index.js';
+import { preparedStatement } from '../../sdk/index.js';
 
 export type OutboundState = 'pending' | 'sent' | 'dead';
 
@@ -52,7 +52,9 @@ export class OutboundStore {
   insert(message: NewOutbound, now = Date.now()): { messageId: string; duplicate: boolean } {
     return this.db.transaction(() => {
       if (message.idempotencyKey) {
-        const seen = this.stmt('SELECT message_id FROM delivery_outbound WHERE idempotency_key = ? AND part = 0').get(message.idempotencyKey) as { message_id: string } | undefined;
+        const seen = this.stmt('SELECT message_id FROM delivery_outbound WHERE idempotency_key = ? AND part = 0').get(
+          message.idempotencyKey,
+        ) as { message_id: string } | undefined;
         if (seen) return { messageId: seen.message_id, duplicate: true };
       }
       const messageId = randomUUID();
@@ -61,7 +63,20 @@ export class OutboundStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
       );
       message.parts.forEach((part, index) => {
-        insert.run(messageId, index, message.channel, message.accountId, message.to, chatKey(message.channel, message.accountId, message.to), JSON.stringify(part), message.idempotencyKey ?? null, message.sessionKey ?? null, now, now, now);
+        insert.run(
+          messageId,
+          index,
+          message.channel,
+          message.accountId,
+          message.to,
+          chatKey(message.channel, message.accountId, message.to),
+          JSON.stringify(part),
+          message.idempotencyKey ?? null,
+          message.sessionKey ?? null,
+          now,
+          now,
+          now,
+        );
       });
       return { messageId, duplicate: false };
     })();
@@ -75,17 +90,18 @@ export class OutboundStore {
   pendingHeads(now: number, channels: readonly string[]): OutboundRow[] {
     if (channels.length === 0) return [];
     return this.stmt(
-        `SELECT o.* FROM delivery_outbound o
+      `SELECT o.* FROM delivery_outbound o
          JOIN (SELECT chat_key, MIN(seq) AS head FROM delivery_outbound WHERE state = 'pending' GROUP BY chat_key) h
            ON o.seq = h.head
          WHERE o.next_attempt_at <= ? AND o.channel IN (SELECT value FROM json_each(?))
          ORDER BY o.seq LIMIT 500`,
-      )
-      .all(now, JSON.stringify(channels)) as OutboundRow[];
+    ).all(now, JSON.stringify(channels)) as OutboundRow[];
   }
 
   markSent(seq: number, platformMessageId: string | undefined, now = Date.now()): void {
-    this.stmt("UPDATE delivery_outbound SET state = 'sent', attempts = attempts + 1, platform_message_id = ?, last_error = NULL, updated_at = ? WHERE seq = ?").run(platformMessageId ?? null, now, seq);
+    this.stmt(
+      "UPDATE delivery_outbound SET state = 'sent', attempts = attempts + 1, platform_message_id = ?, last_error = NULL, updated_at = ? WHERE seq = ?",
+    ).run(platformMessageId ?? null, now, seq);
   }
 
   /** Several deliveries in one commit: a commit (fsync) per message is the queue's main cost. */
@@ -96,20 +112,28 @@ export class OutboundStore {
   }
 
   markRetry(seq: number, error: string, nextAttemptAt: number, now = Date.now()): void {
-    this.stmt('UPDATE delivery_outbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE seq = ?').run(error, nextAttemptAt, now, seq);
+    this.stmt(
+      'UPDATE delivery_outbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE seq = ?',
+    ).run(error, nextAttemptAt, now, seq);
   }
 
   markDead(seq: number, error: string, now = Date.now()): void {
-    this.stmt("UPDATE delivery_outbound SET state = 'dead', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE seq = ?").run(error, now, seq);
+    this.stmt(
+      "UPDATE delivery_outbound SET state = 'dead', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE seq = ?",
+    ).run(error, now, seq);
   }
 
   /** Put dead parts of a message back in the queue (operator retry). Returns how many. */
   requeue(messageId: string, now = Date.now()): number {
-    return this.stmt("UPDATE delivery_outbound SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE message_id = ? AND state = 'dead'").run(now, now, messageId).changes;
+    return this.stmt(
+      "UPDATE delivery_outbound SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE message_id = ? AND state = 'dead'",
+    ).run(now, now, messageId).changes;
   }
 
   counts(): Record<string, { pending: number; sent: number; dead: number }> {
-    const rows = this.stmt('SELECT channel, state, COUNT(*) AS n FROM delivery_outbound GROUP BY channel, state').all() as Array<{ channel: string; state: OutboundState; n: number }>;
+    const rows = this.stmt(
+      'SELECT channel, state, COUNT(*) AS n FROM delivery_outbound GROUP BY channel, state',
+    ).all() as Array<{ channel: string; state: OutboundState; n: number }>;
     const out: Record<string, { pending: number; sent: number; dead: number }> = {};
     for (const r of rows) {
       out[r.channel] ??= { pending: 0, sent: 0, dead: 0 };
@@ -119,7 +143,9 @@ export class OutboundStore {
   }
 
   deadLetters(limit = 50): OutboundRow[] {
-    return this.stmt("SELECT * FROM delivery_outbound WHERE state = 'dead' ORDER BY updated_at DESC LIMIT ?").all(limit) as OutboundRow[];
+    return this.stmt("SELECT * FROM delivery_outbound WHERE state = 'dead' ORDER BY updated_at DESC LIMIT ?").all(
+      limit,
+    ) as OutboundRow[];
   }
 
   /** Forget delivered parts older than `cutoff` (dead letters stay until requeued). */

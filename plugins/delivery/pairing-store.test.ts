@@ -9,7 +9,17 @@ const open = () => {
   for (const sql of DELIVERY_MIGRATIONS) db.exec(sql);
   return new PairingStore(db, { codeTtlMs: 60_000, maxPending: 5 });
 };
-const from = (sender: string): InboundMessage => ({ channel: 'telegram', accountId: 'a', messageId: '1', chatId: sender, chatType: 'direct', senderId: sender, senderName: 'N', text: 'hi', ts: 0 });
+const from = (sender: string): InboundMessage => ({
+  channel: 'telegram',
+  accountId: 'a',
+  messageId: '1',
+  chatId: sender,
+  chatType: 'direct',
+  senderId: sender,
+  senderName: 'N',
+  text: 'hi',
+  ts: 0,
+});
 
 describe('PairingStore', () => {
   it('gives a sender one live code, approves it once, and remembers the sender', () => {
@@ -19,7 +29,10 @@ describe('PairingStore', () => {
     expect(first.request.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     expect(store.request(from('7'), 2000)).toEqual({ request: first.request, created: false });
     expect(store.listPending('telegram', 2000).map((r) => r.senderId)).toEqual(['7']);
-    expect(store.resolve('telegram', first.request.code.toLowerCase(), 'approved', 3000)).toMatchObject({ senderId: '7', state: 'approved' });
+    expect(store.resolve('telegram', first.request.code.toLowerCase(), 'approved', 3000)).toMatchObject({
+      senderId: '7',
+      state: 'approved',
+    });
     expect(store.isApproved('telegram', 'a', '7')).toBe(true);
     expect(store.resolve('telegram', first.request.code, 'approved', 3000)).toBeUndefined();
     expect(store.listPending(undefined, 3000)).toEqual([]);

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { preparedStatement } from '../../sdk/index.js';
 import type { Database, Statement } from 'better-sqlite3';
 import type { InboundMessage } from '../../sdk/index.js';
+import { preparedStatement } from '../../sdk/index.js';
 
 /** Unambiguous characters (no 0/O, 1/I/L) so codes survive being read aloud or retyped. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -45,7 +45,13 @@ export class PairingStore {
   ) {}
 
   isApproved(channel: string, accountId: string, senderId: string): boolean {
-    return this.stmt('SELECT 1 FROM delivery_allowed_senders WHERE channel = ? AND account_id = ? AND sender_id = ?').get(channel, accountId, senderId) !== undefined;
+    return (
+      this.stmt('SELECT 1 FROM delivery_allowed_senders WHERE channel = ? AND account_id = ? AND sender_id = ?').get(
+        channel,
+        accountId,
+        senderId,
+      ) !== undefined
+    );
   }
 
   /**
@@ -54,22 +60,35 @@ export class PairingStore {
    */
   request(message: InboundMessage, now = Date.now()): { request: PairingRequest; created: boolean } | undefined {
     return this.db.transaction(() => {
-      const existing = this.stmt("SELECT * FROM delivery_pairing WHERE channel = ? AND account_id = ? AND sender_id = ? AND state = 'pending' AND expires_at > ?")
-        .get(message.channel, message.accountId, message.senderId, now) as PairingRow | undefined;
+      const existing = this.stmt(
+        "SELECT * FROM delivery_pairing WHERE channel = ? AND account_id = ? AND sender_id = ? AND state = 'pending' AND expires_at > ?",
+      ).get(message.channel, message.accountId, message.senderId, now) as PairingRow | undefined;
       if (existing) return { request: fromRow(existing), created: false };
-      const pending = this.stmt("SELECT COUNT(*) AS n FROM delivery_pairing WHERE channel = ? AND account_id = ? AND state = 'pending' AND expires_at > ?")
-        .get(message.channel, message.accountId, now) as { n: number };
+      const pending = this.stmt(
+        "SELECT COUNT(*) AS n FROM delivery_pairing WHERE channel = ? AND account_id = ? AND state = 'pending' AND expires_at > ?",
+      ).get(message.channel, message.accountId, now) as { n: number };
       if (pending.n >= this.options.maxPending) return undefined;
       const code = this.uniqueCode(message.channel, now);
       this.stmt(
-          `INSERT INTO delivery_pairing (channel, account_id, sender_id, chat_id, code, sender_name, sender_username, state, created_at, expires_at)
+        `INSERT INTO delivery_pairing (channel, account_id, sender_id, chat_id, code, sender_name, sender_username, state, created_at, expires_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
            ON CONFLICT (channel, account_id, sender_id) DO UPDATE SET chat_id = excluded.chat_id, code = excluded.code,
              sender_name = excluded.sender_name, sender_username = excluded.sender_username, state = 'pending',
              created_at = excluded.created_at, expires_at = excluded.expires_at, resolved_at = NULL`,
-        )
-        .run(message.channel, message.accountId, message.senderId, message.chatId, code, message.senderName ?? null, message.senderUsername ?? null, now, now + this.options.codeTtlMs);
-      const row = this.stmt('SELECT * FROM delivery_pairing WHERE channel = ? AND account_id = ? AND sender_id = ?').get(message.channel, message.accountId, message.senderId) as PairingRow;
+      ).run(
+        message.channel,
+        message.accountId,
+        message.senderId,
+        message.chatId,
+        code,
+        message.senderName ?? null,
+        message.senderUsername ?? null,
+        now,
+        now + this.options.codeTtlMs,
+      );
+      const row = this.stmt(
+        'SELECT * FROM delivery_pairing WHERE channel = ? AND account_id = ? AND sender_id = ?',
+      ).get(message.channel, message.accountId, message.senderId) as PairingRow;
       return { request: fromRow(row), created: true };
     })();
   }
@@ -77,21 +96,35 @@ export class PairingStore {
   listPending(channel?: string, now = Date.now()): PairingRequest[] {
     const rows = (
       channel
-        ? this.stmt("SELECT * FROM delivery_pairing WHERE state = 'pending' AND expires_at > ? AND channel = ? ORDER BY created_at").all(now, channel)
-        : this.stmt("SELECT * FROM delivery_pairing WHERE state = 'pending' AND expires_at > ? ORDER BY created_at").all(now)
+        ? this.stmt(
+            "SELECT * FROM delivery_pairing WHERE state = 'pending' AND expires_at > ? AND channel = ? ORDER BY created_at",
+          ).all(now, channel)
+        : this.stmt(
+            "SELECT * FROM delivery_pairing WHERE state = 'pending' AND expires_at > ? ORDER BY created_at",
+          ).all(now)
     ) as PairingRow[];
     return rows.map(fromRow);
   }
 
   /** Resolve a pending code; undefined when no live request has it. */
-  resolve(channel: string, code: string, decision: 'approved' | 'rejected', now = Date.now()): PairingRequest | undefined {
+  resolve(
+    channel: string,
+    code: string,
+    decision: 'approved' | 'rejected',
+    now = Date.now(),
+  ): PairingRequest | undefined {
     return this.db.transaction(() => {
-      const row = this.stmt("SELECT * FROM delivery_pairing WHERE channel = ? AND code = ? AND state = 'pending' AND expires_at > ?")
-        .get(channel, code.trim().toUpperCase(), now) as PairingRow | undefined;
+      const row = this.stmt(
+        "SELECT * FROM delivery_pairing WHERE channel = ? AND code = ? AND state = 'pending' AND expires_at > ?",
+      ).get(channel, code.trim().toUpperCase(), now) as PairingRow | undefined;
       if (!row) return undefined;
-      this.stmt('UPDATE delivery_pairing SET state = ?, resolved_at = ? WHERE channel = ? AND account_id = ? AND sender_id = ?').run(decision, now, row.channel, row.account_id, row.sender_id);
+      this.stmt(
+        'UPDATE delivery_pairing SET state = ?, resolved_at = ? WHERE channel = ? AND account_id = ? AND sender_id = ?',
+      ).run(decision, now, row.channel, row.account_id, row.sender_id);
       if (decision === 'approved') {
-        this.stmt('INSERT OR REPLACE INTO delivery_allowed_senders (channel, account_id, sender_id, approved_at) VALUES (?, ?, ?, ?)').run(row.channel, row.account_id, row.sender_id, now);
+        this.stmt(
+          'INSERT OR REPLACE INTO delivery_allowed_senders (channel, account_id, sender_id, approved_at) VALUES (?, ?, ?, ?)',
+        ).run(row.channel, row.account_id, row.sender_id, now);
       }
       return { ...fromRow(row), state: decision };
     })();
@@ -101,7 +134,9 @@ export class PairingStore {
     for (let attempt = 0; attempt < 20; attempt++) {
       let code = '';
       for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-      const clash = this.stmt("SELECT 1 FROM delivery_pairing WHERE channel = ? AND code = ? AND state = 'pending' AND expires_at > ?").get(channel, code, now);
+      const clash = this.stmt(
+        "SELECT 1 FROM delivery_pairing WHERE channel = ? AND code = ? AND state = 'pending' AND expires_at > ?",
+      ).get(channel, code, now);
       if (!clash) return code;
     }
     throw new Error('could not draw a unique pairing code');

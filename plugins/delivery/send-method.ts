@@ -1,4 +1,4 @@
-import { Type, type PluginContext } from '../../sdk/index.js';
+import { type PluginContext, Type } from '../../sdk/index.js';
 import { resolveAccount, resolveChannel } from './channel-resolver.js';
 import type { OutboundQueue } from './outbound-queue.js';
 

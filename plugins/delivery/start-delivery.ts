@@ -5,12 +5,12 @@ import type { DeliveryConfig } from './config-schema.js';
 import { InboundDispatcher } from './inbound-dispatcher.js';
 import { InboundRouter } from './inbound-router.js';
 import { InboundStore } from './inbound-store.js';
+import { pruneMediaFolder } from './media-retention.js';
 import { DELIVERY_MIGRATIONS } from './migrations.js';
 import { OutboundQueue } from './outbound-queue.js';
 import { registerPairingMethods } from './pairing-methods.js';
 import { PairingStore } from './pairing-store.js';
 import { registerSendMethod } from './send-method.js';
-import { pruneMediaFolder } from './media-retention.js';
 
 /** Wire the stores, queues, services and methods of one generation of the delivery plugin. */
 export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
@@ -18,8 +18,18 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
   ctx.store.migrate(DELIVERY_MIGRATIONS);
   const inbound = new InboundStore(db);
   const pairing = new PairingStore(db, ctx.config.pairing);
-  const mediaRoots = [path.join(ctx.paths.stateDir, 'media'), ctx.paths.workspaceDir, ...ctx.config.outbound.mediaRoots];
-  const outbound = new OutboundQueue(db, { channels: ctx.channels, lease: ctx.lease, logger: ctx.logger, config: ctx.config.outbound, mediaRoots });
+  const mediaRoots = [
+    path.join(ctx.paths.stateDir, 'media'),
+    ctx.paths.workspaceDir,
+    ...ctx.config.outbound.mediaRoots,
+  ];
+  const outbound = new OutboundQueue(db, {
+    channels: ctx.channels,
+    lease: ctx.lease,
+    logger: ctx.logger,
+    config: ctx.config.outbound,
+    mediaRoots,
+  });
   const dispatcher = new InboundDispatcher({
     store: inbound,
     outbound,
@@ -52,7 +62,10 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
   outbound.start();
   dispatcher.start();
   const mediaDir = path.join(ctx.paths.stateDir, 'media', 'inbound');
-  const retention = { maxAgeMs: ctx.config.inboundMedia.retentionDays * 86_400_000, maxTotalBytes: ctx.config.inboundMedia.maxTotalMb * 1024 * 1024 };
+  const retention = {
+    maxAgeMs: ctx.config.inboundMedia.retentionDays * 86_400_000,
+    maxTotalBytes: ctx.config.inboundMedia.maxTotalMb * 1024 * 1024,
+  };
   const sweep = () => {
     const removed = pruneMediaFolder(mediaDir, retention);
     if (removed) ctx.logger.info({ removed, mediaDir }, 'pruned inbound media');
@@ -68,11 +81,15 @@ function statusText(ctx: PluginContext<DeliveryConfig>, message: InboundMessage,
   const lines = [
     `Moltbot gateway ${ctx.gateway.version} — up ${uptimeMin} min`,
     `Channel: ${message.channel} (account ${message.accountId})`,
-    agent ? `Agent: ready, ${agent.queueDepth()} queued` : 'Agent: not loaded (check models.providers and agents.defaults.model)',
+    agent
+      ? `Agent: ready, ${agent.queueDepth()} queued`
+      : 'Agent: not loaded (check models.providers and agents.defaults.model)',
   ];
   if (agent) {
     try {
-      lines.push(`Session: ${agent.sessionKeyFor({ channel: message.channel, accountId: message.accountId, chatId: message.chatId, chatType: message.chatType, senderId: message.senderId })}`);
+      lines.push(
+        `Session: ${agent.sessionKeyFor({ channel: message.channel, accountId: message.accountId, chatId: message.chatId, chatType: message.chatType, senderId: message.senderId })}`,
+      );
     } catch {
       /* the session key is a nicety */
     }

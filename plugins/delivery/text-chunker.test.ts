@@ -13,13 +13,20 @@ describe('chunkText', () => {
   });
 
   it('falls back to sentence ends, then spaces, then a hard cut', () => {
-    expect(chunkText('One two three. Four five six. Seven eight nine.', 20)).toEqual(['One two three.', 'Four five six.', 'Seven eight nine.']);
+    expect(chunkText('One two three. Four five six. Seven eight nine.', 20)).toEqual([
+      'One two three.',
+      'Four five six.',
+      'Seven eight nine.',
+    ]);
     expect(chunkText('alpha beta gamma delta', 11)).toEqual(['alpha beta', 'gamma delta']);
     expect(chunkText('x'.repeat(25), 10)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
   });
 
   it('never exceeds the limit and loses no words', () => {
-    const text = Array.from({ length: 200 }, (_, i) => `word${i}${i % 7 === 0 ? '.' : ''}${i % 31 === 0 ? '\n\n' : ' '}`).join('');
+    const text = Array.from(
+      { length: 200 },
+      (_, i) => `word${i}${i % 7 === 0 ? '.' : ''}${i % 31 === 0 ? '\n\n' : ' '}`,
+    ).join('');
     const parts = chunkText(text, 97);
     for (const p of parts) expect(p.length).toBeLessThanOrEqual(97);
     expect(parts.join(' ').split(/\s+/).filter(Boolean)).toEqual(text.split(/\s+/).filter(Boolean));

@@ -14,7 +14,11 @@ interface ChatBody {
 
 export function agentService(ctx: PluginContext<OpenAiHttpConfigT>): AgentService {
   const agent = ctx.services.get('agent') as AgentService | undefined;
-  if (!agent) throw openAiHttpError('GW_ERR_OPENAI_HTTP_AGENT_UNAVAILABLE', 'the agent runtime (plugin "agent") is not loaded; check plugins.entries.agent and the gateway log');
+  if (!agent)
+    throw openAiHttpError(
+      'GW_ERR_OPENAI_HTTP_AGENT_UNAVAILABLE',
+      'the agent runtime (plugin "agent") is not loaded; check plugins.entries.agent and the gateway log',
+    );
   return agent;
 }
 
@@ -22,8 +26,13 @@ export function agentService(ctx: PluginContext<OpenAiHttpConfigT>): AgentServic
 export function registerChatCompletions(app: PluginApp, ctx: PluginContext<OpenAiHttpConfigT>): void {
   app.post('/v1/chat/completions', { bodyLimit: ctx.config.maxBodyBytes }, async (req, reply) => {
     const body = req.body as ChatBody | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', 'the body must be a JSON object {model, messages, stream?, user?}');
-    if (body.model !== undefined && typeof body.model !== 'string') throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', '"model" must be a string such as "moltbot:main"');
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw openAiHttpError(
+        'GW_ERR_OPENAI_HTTP_BAD_REQUEST',
+        'the body must be a JSON object {model, messages, stream?, user?}',
+      );
+    if (body.model !== undefined && typeof body.model !== 'string')
+      throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', '"model" must be a string such as "moltbot:main"');
     const prompt = chatPrompt(body.messages);
     const agent = agentService(ctx);
     const defaultAgent = agent.agents?.().find((a) => a.default)?.id ?? 'main';
@@ -63,7 +72,13 @@ export function registerChatCompletions(app: PluginApp, ctx: PluginContext<OpenA
       return reply;
     }
 
-    const { done } = agent.submit({ agentId: who.agentId, sessionKey: who.sessionKey, message: who.stable ? prompt.message : withHistory(prompt), extraSystemPrompt: prompt.extraSystemPrompt, signal });
+    const { done } = agent.submit({
+      agentId: who.agentId,
+      sessionKey: who.sessionKey,
+      message: who.stable ? prompt.message : withHistory(prompt),
+      extraSystemPrompt: prompt.extraSystemPrompt,
+      signal,
+    });
     const outcome = await done;
     if (outcome.status !== 'ok') {
       const { status, body: err } = statusOf(outcome);
@@ -74,20 +89,41 @@ export function registerChatCompletions(app: PluginApp, ctx: PluginContext<OpenA
       object: 'chat.completion',
       created,
       model,
-      choices: [{ index: 0, message: { role: 'assistant', content: outcome.text, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: outcome.text, refusal: null },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
+      ],
       usage: usageOf(outcome.usage ?? { inputTokens: 0, outputTokens: 0 }),
     };
   });
 }
 
 function usageOf(u: { inputTokens: number; outputTokens: number }) {
-  return { prompt_tokens: u.inputTokens, completion_tokens: u.outputTokens, total_tokens: u.inputTokens + u.outputTokens };
+  return {
+    prompt_tokens: u.inputTokens,
+    completion_tokens: u.outputTokens,
+    total_tokens: u.inputTokens + u.outputTokens,
+  };
 }
 
 /** A failed run as OpenAI's error body; the run's error code and HTTP status come through. */
 function statusOf(outcome: AgentRunResult): { status: number; body: unknown } {
   const status = outcome.error?.status ?? (outcome.status === 'timeout' ? 504 : 500);
-  return { status, body: { error: { message: outcome.error?.message ?? outcome.status, type: openAiErrorType(status), code: outcome.error?.code ?? outcome.status, param: null } } };
+  return {
+    status,
+    body: {
+      error: {
+        message: outcome.error?.message ?? outcome.status,
+        type: openAiErrorType(status),
+        code: outcome.error?.code ?? outcome.status,
+        param: null,
+      },
+    },
+  };
 }
 
 function errorOf(outcome: AgentRunResult): unknown {

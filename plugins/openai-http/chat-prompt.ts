@@ -14,7 +14,11 @@ export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
     return content
-      .map((p) => (p && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : ''))
+      .map((p) =>
+        p && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string'
+          ? (p as { text: string }).text
+          : '',
+      )
       .filter(Boolean)
       .join('\n');
   }
@@ -29,7 +33,8 @@ export function chatPrompt(messages: unknown): ChatPrompt {
   const system: string[] = [];
   const turns: Array<{ role: 'user' | 'assistant'; text: string }> = [];
   messages.forEach((m, i) => {
-    if (!m || typeof m !== 'object') throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', `messages[${i}] must be an object {role, content}`);
+    if (!m || typeof m !== 'object')
+      throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', `messages[${i}] must be an object {role, content}`);
     const { role, content } = m as { role?: unknown; content?: unknown };
     const text = contentText(content);
     if (role === 'system' || role === 'developer') {
@@ -39,12 +44,23 @@ export function chatPrompt(messages: unknown): ChatPrompt {
     } else if (role === 'tool' || role === 'function') {
       if (text) turns.push({ role: 'user', text: `Tool result: ${text}` });
     } else {
-      throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', `messages[${i}].role must be system, developer, user, assistant or tool`);
+      throw openAiHttpError(
+        'GW_ERR_OPENAI_HTTP_BAD_REQUEST',
+        `messages[${i}].role must be system, developer, user, assistant or tool`,
+      );
     }
   });
   const lastUser = turns.map((t) => t.role).lastIndexOf('user');
-  if (lastUser < 0) throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', '"messages" needs at least one user message with text content');
-  return { message: turns[lastUser]!.text, extraSystemPrompt: system.length ? system.join('\n\n') : undefined, history: turns.slice(0, lastUser) };
+  if (lastUser < 0)
+    throw openAiHttpError(
+      'GW_ERR_OPENAI_HTTP_BAD_REQUEST',
+      '"messages" needs at least one user message with text content',
+    );
+  return {
+    message: turns[lastUser]!.text,
+    extraSystemPrompt: system.length ? system.join('\n\n') : undefined,
+    history: turns.slice(0, lastUser),
+  };
 }
 
 /** The message the agent gets: for a fresh session, the client's earlier turns come along as context. */

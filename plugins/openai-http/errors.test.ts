@@ -7,6 +7,7 @@ describe('openai-http error codes', () => {
     const readme = fs.readFileSync(new URL('./README.md', import.meta.url), 'utf8');
     const documented = new Set(readme.match(/GW_ERR_OPENAI_HTTP_[A-Z_]+/g));
     expect([...documented].sort()).toEqual(Object.keys(OPENAI_HTTP_ERRORS).sort());
-    for (const [code, spec] of Object.entries(OPENAI_HTTP_ERRORS)) expect(readme).toContain(`| \`${code}\` | ${spec.wire} | ${spec.status} |`);
+    for (const [code, spec] of Object.entries(OPENAI_HTTP_ERRORS))
+      expect(readme).toContain(`| \`${code}\` | ${spec.wire} | ${spec.status} |`);
   });
 });

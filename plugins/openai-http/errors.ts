@@ -22,14 +22,31 @@ export function openAiErrorType(status: number): string {
 }
 
 /** `{error:{message,type,code}}` from any error (PluginError, Fastify's own, or unexpected). */
-export function openAiErrorBody(err: unknown): { status: number; body: { error: { message: string; type: string; code: string; param: null } } } {
+export function openAiErrorBody(err: unknown): {
+  status: number;
+  body: { error: { message: string; type: string; code: string; param: null } };
+} {
   const e = err as { status?: number; statusCode?: number; code?: string; wire?: string; message?: string };
   if (err instanceof PluginError || (typeof e.wire === 'string' && typeof e.status === 'number')) {
     const status = e.status!;
-    return { status, body: { error: { message: e.message ?? 'error', type: openAiErrorType(status), code: e.code ?? 'error', param: null } } };
+    return {
+      status,
+      body: {
+        error: { message: e.message ?? 'error', type: openAiErrorType(status), code: e.code ?? 'error', param: null },
+      },
+    };
   }
   const status = e.statusCode && e.statusCode >= 400 ? e.statusCode : 500;
-  const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 408 ? 'request_timeout' : status >= 500 ? 'internal_error' : 'invalid_request';
-  const message = status >= 500 ? 'internal error' : e.message ?? 'bad request';
+  const code =
+    status === 413
+      ? 'payload_too_large'
+      : status === 415
+        ? 'unsupported_media_type'
+        : status === 408
+          ? 'request_timeout'
+          : status >= 500
+            ? 'internal_error'
+            : 'invalid_request';
+  const message = status >= 500 ? 'internal error' : (e.message ?? 'bad request');
   return { status, body: { error: { message, type: openAiErrorType(status), code, param: null } } };
 }

@@ -11,7 +11,8 @@ export default definePlugin({
   configKey: 'gateway.http.endpoints.chatCompletions',
   configSchema: OpenAiHttpConfig,
   dependsOn: ['agent'],
-  description: 'OpenAI-compatible POST /v1/chat/completions (with SSE streaming) and GET /v1/models over the agent runtime.',
+  description:
+    'OpenAI-compatible POST /v1/chat/completions (with SSE streaming) and GET /v1/models over the agent runtime.',
   register(app, ctx) {
     acceptJsonBodiesOnly(app);
     app.setErrorHandler((err, _req, reply) => {

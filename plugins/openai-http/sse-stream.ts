@@ -35,7 +35,9 @@ export class SseStream {
 
   send(data: unknown, event?: string): void {
     if (!this.open) return;
-    this.reply.raw.write(`${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+    this.reply.raw.write(
+      `${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`,
+    );
   }
 
   end(done = true): void {

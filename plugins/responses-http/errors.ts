@@ -20,12 +20,37 @@ export function errorType(status: number): string {
 }
 
 /** `{error:{message,type,code}}` (OpenAI's shape) for any thrown error, never a stack. */
-export function errorBody(err: unknown): { status: number; body: { error: { message: string; type: string; code: string; param: null } } } {
+export function errorBody(err: unknown): {
+  status: number;
+  body: { error: { message: string; type: string; code: string; param: null } };
+} {
   const e = err as { status?: number; statusCode?: number; code?: string; wire?: string; message?: string };
   if (typeof e.wire === 'string' && typeof e.status === 'number') {
-    return { status: e.status, body: { error: { message: e.message ?? 'error', type: errorType(e.status), code: e.code ?? 'error', param: null } } };
+    return {
+      status: e.status,
+      body: {
+        error: { message: e.message ?? 'error', type: errorType(e.status), code: e.code ?? 'error', param: null },
+      },
+    };
   }
   const status = e.statusCode && e.statusCode >= 400 ? e.statusCode : 500;
-  const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status >= 500 ? 'internal_error' : 'invalid_request';
-  return { status, body: { error: { message: status >= 500 ? 'internal error' : e.message ?? 'bad request', type: errorType(status), code, param: null } } };
+  const code =
+    status === 413
+      ? 'payload_too_large'
+      : status === 415
+        ? 'unsupported_media_type'
+        : status >= 500
+          ? 'internal_error'
+          : 'invalid_request';
+  return {
+    status,
+    body: {
+      error: {
+        message: status >= 500 ? 'internal error' : (e.message ?? 'bad request'),
+        type: errorType(status),
+        code,
+        param: null,
+      },
+    },
+  };
 }

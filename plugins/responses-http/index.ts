@@ -10,7 +10,8 @@ export default definePlugin({
   configKey: 'gateway.http.endpoints.responses',
   configSchema: ResponsesHttpConfig,
   dependsOn: ['agent'],
-  description: 'OpenResponses POST /v1/responses over the agent runtime (string or item input, instructions, streaming events, client function tools).',
+  description:
+    'OpenResponses POST /v1/responses over the agent runtime (string or item input, instructions, streaming events, client function tools).',
   register(app, ctx) {
     acceptJsonBodiesOnly(app);
     app.setErrorHandler((err, _req, reply) => {

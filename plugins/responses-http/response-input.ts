@@ -11,7 +11,11 @@ function partsText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
-    .map((p) => (p && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : ''))
+    .map((p) =>
+      p && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string'
+        ? (p as { text: string }).text
+        : '',
+    )
     .filter(Boolean)
     .join('\n');
 }
@@ -24,7 +28,8 @@ function partsText(content: unknown): string {
 export function responsesPrompt(body: { input?: unknown; instructions?: unknown; tools?: unknown }): ResponsesPrompt {
   const system: string[] = [];
   if (body.instructions !== undefined) {
-    if (typeof body.instructions !== 'string') throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', '"instructions" must be a string');
+    if (typeof body.instructions !== 'string')
+      throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', '"instructions" must be a string');
     if (body.instructions.trim()) system.push(body.instructions);
   }
   const turns: Array<{ role: 'user' | 'assistant'; text: string }> = [];
@@ -33,8 +38,17 @@ export function responsesPrompt(body: { input?: unknown; instructions?: unknown;
     turns.push({ role: 'user', text: body.input });
   } else if (Array.isArray(body.input) && body.input.length > 0) {
     body.input.forEach((item, i) => {
-      if (!item || typeof item !== 'object') throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', `input[${i}] must be an object`);
-      const it = item as { type?: unknown; role?: unknown; content?: unknown; call_id?: unknown; name?: unknown; arguments?: unknown; output?: unknown };
+      if (!item || typeof item !== 'object')
+        throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', `input[${i}] must be an object`);
+      const it = item as {
+        type?: unknown;
+        role?: unknown;
+        content?: unknown;
+        call_id?: unknown;
+        name?: unknown;
+        arguments?: unknown;
+        output?: unknown;
+      };
       const type = it.type ?? 'message';
       if (type === 'message') {
         const text = partsText(it.content);
@@ -42,26 +56,51 @@ export function responsesPrompt(body: { input?: unknown; instructions?: unknown;
           if (text) system.push(text);
         } else if (it.role === 'user' || it.role === 'assistant') {
           if (text) turns.push({ role: it.role, text });
-        } else throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', `input[${i}].role must be user, assistant, system or developer`);
+        } else
+          throw responsesError(
+            'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
+            `input[${i}].role must be user, assistant, system or developer`,
+          );
       } else if (type === 'function_call_output') {
-        if (typeof it.call_id !== 'string') throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', `input[${i}].call_id must be the id of the function call it answers`);
+        if (typeof it.call_id !== 'string')
+          throw responsesError(
+            'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
+            `input[${i}].call_id must be the id of the function call it answers`,
+          );
         const output = typeof it.output === 'string' ? it.output : JSON.stringify(it.output ?? null);
         turns.push({ role: 'user', text: `Result of function call ${it.call_id}: ${output}` });
       } else if (type === 'function_call') {
-        turns.push({ role: 'assistant', text: `(called function ${String(it.name)} with ${typeof it.arguments === 'string' ? it.arguments : JSON.stringify(it.arguments ?? {})}, call ${String(it.call_id)})` });
+        turns.push({
+          role: 'assistant',
+          text: `(called function ${String(it.name)} with ${typeof it.arguments === 'string' ? it.arguments : JSON.stringify(it.arguments ?? {})}, call ${String(it.call_id)})`,
+        });
       } else if (type === 'reasoning' || type === 'item_reference') {
         // Nothing the agent can use: skipped.
-      } else throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', `input[${i}].type "${String(type)}" is not supported (message, function_call, function_call_output)`);
+      } else
+        throw responsesError(
+          'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
+          `input[${i}].type "${String(type)}" is not supported (message, function_call, function_call_output)`,
+        );
     });
   } else {
-    throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', '"input" must be a string or a non-empty array of input items');
+    throw responsesError(
+      'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
+      '"input" must be a string or a non-empty array of input items',
+    );
   }
   // The newest user-side entries (a message and/or function outputs) form the message.
   let start = turns.length;
   while (start > 0 && turns[start - 1]!.role === 'user') start--;
-  if (start === turns.length) throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', '"input" needs a user message or function_call_output at the end');
+  if (start === turns.length)
+    throw responsesError(
+      'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
+      '"input" needs a user message or function_call_output at the end',
+    );
   return {
-    message: turns.slice(start).map((t) => t.text).join('\n\n'),
+    message: turns
+      .slice(start)
+      .map((t) => t.text)
+      .join('\n\n'),
     extraSystemPrompt: system.length ? system.join('\n\n') : undefined,
     history: turns.slice(0, start),
     tools: clientTools(body.tools),
@@ -70,16 +109,35 @@ export function responsesPrompt(body: { input?: unknown; instructions?: unknown;
 
 function clientTools(tools: unknown): ResponsesPrompt['tools'] {
   if (tools === undefined) return [];
-  if (!Array.isArray(tools)) throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', '"tools" must be an array of {type:"function", name, parameters}');
+  if (!Array.isArray(tools))
+    throw responsesError(
+      'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
+      '"tools" must be an array of {type:"function", name, parameters}',
+    );
   return tools.map((t, i) => {
-    const tool = t as { type?: unknown; name?: unknown; description?: unknown; parameters?: unknown; function?: { name?: unknown; description?: unknown; parameters?: unknown } };
-    if (tool?.type !== 'function') throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', `tools[${i}].type must be "function" (built-in tool types are not supported)`);
+    const tool = t as {
+      type?: unknown;
+      name?: unknown;
+      description?: unknown;
+      parameters?: unknown;
+      function?: { name?: unknown; description?: unknown; parameters?: unknown };
+    };
+    if (tool?.type !== 'function')
+      throw responsesError(
+        'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
+        `tools[${i}].type must be "function" (built-in tool types are not supported)`,
+      );
     const fn = tool.function ?? tool;
-    if (typeof fn.name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(fn.name)) throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', `tools[${i}].name must be 1-64 letters, digits, _ or -`);
+    if (typeof fn.name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(fn.name))
+      throw responsesError(
+        'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
+        `tools[${i}].name must be 1-64 letters, digits, _ or -`,
+      );
     return {
       name: fn.name,
       description: typeof fn.description === 'string' ? fn.description : undefined,
-      parameters: fn.parameters && typeof fn.parameters === 'object' ? (fn.parameters as Record<string, unknown>) : undefined,
+      parameters:
+        fn.parameters && typeof fn.parameters === 'object' ? (fn.parameters as Record<string, unknown>) : undefined,
     };
   });
 }

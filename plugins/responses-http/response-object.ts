@@ -9,11 +9,24 @@ export interface ResponseMeta {
 }
 
 export function messageItem(id: string, text: string, status: 'in_progress' | 'completed') {
-  return { type: 'message', id, status, role: 'assistant', content: status === 'completed' ? [{ type: 'output_text', text, annotations: [] }] : [] };
+  return {
+    type: 'message',
+    id,
+    status,
+    role: 'assistant',
+    content: status === 'completed' ? [{ type: 'output_text', text, annotations: [] }] : [],
+  };
 }
 
 export function functionCallItem(call: { id: string; name: string; arguments: string }) {
-  return { type: 'function_call', id: `fc_${call.id}`, call_id: call.id, name: call.name, arguments: call.arguments, status: 'completed' };
+  return {
+    type: 'function_call',
+    id: `fc_${call.id}`,
+    call_id: call.id,
+    name: call.name,
+    arguments: call.arguments,
+    status: 'completed',
+  };
 }
 
 /** The OpenResponses `response` object for a run (in progress, completed or failed). */
@@ -30,9 +43,16 @@ export function responseObject(meta: ResponseMeta, outcome?: AgentRunResult) {
   };
   if (!outcome) return { ...base, status: 'in_progress', output: [], usage: null, error: null };
   const output: unknown[] = [];
-  if (outcome.text || !outcome.clientToolCalls?.length) output.push(messageItem(`msg_${outcome.runId}`, outcome.text, 'completed'));
+  if (outcome.text || !outcome.clientToolCalls?.length)
+    output.push(messageItem(`msg_${outcome.runId}`, outcome.text, 'completed'));
   for (const c of outcome.clientToolCalls ?? []) output.push(functionCallItem(c));
-  const usage = outcome.usage ? { input_tokens: outcome.usage.inputTokens, output_tokens: outcome.usage.outputTokens, total_tokens: outcome.usage.inputTokens + outcome.usage.outputTokens } : null;
+  const usage = outcome.usage
+    ? {
+        input_tokens: outcome.usage.inputTokens,
+        output_tokens: outcome.usage.outputTokens,
+        total_tokens: outcome.usage.inputTokens + outcome.usage.outputTokens,
+      }
+    : null;
   if (outcome.status === 'ok') return { ...base, status: 'completed', output, usage, error: null };
   const status = outcome.error?.status ?? 500;
   return {
@@ -40,6 +60,10 @@ export function responseObject(meta: ResponseMeta, outcome?: AgentRunResult) {
     status: outcome.status === 'aborted' ? 'cancelled' : 'failed',
     output: [],
     usage,
-    error: { code: outcome.error?.code ?? outcome.status, message: outcome.error?.message ?? outcome.status, type: errorType(status) },
+    error: {
+      code: outcome.error?.code ?? outcome.status,
+      message: outcome.error?.message ?? outcome.status,
+      type: errorType(status),
+    },
   };
 }

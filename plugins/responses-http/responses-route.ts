@@ -3,8 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AgentRunResult, AgentService, PluginApp, PluginContext } from '../../sdk/index.js';
 import type { ResponsesHttpConfigT } from './config-schema.js';
 import { errorType, responsesError } from './errors.js';
-import { functionCallItem, messageItem, responseObject, type ResponseMeta } from './response-object.js';
 import { responsesPrompt, withHistory } from './response-input.js';
+import { functionCallItem, messageItem, type ResponseMeta, responseObject } from './response-object.js';
 
 interface ResponsesBody {
   model?: unknown;
@@ -19,11 +19,20 @@ interface ResponsesBody {
 export function registerResponses(app: PluginApp, ctx: PluginContext<ResponsesHttpConfigT>): void {
   app.post('/v1/responses', { bodyLimit: ctx.config.maxBodyBytes }, async (req, reply) => {
     const body = req.body as ResponsesBody | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', 'the body must be a JSON object {model, input, instructions?, tools?, stream?}');
-    if (body.model !== undefined && typeof body.model !== 'string') throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', '"model" must be a string such as "moltbot:main"');
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw responsesError(
+        'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
+        'the body must be a JSON object {model, input, instructions?, tools?, stream?}',
+      );
+    if (body.model !== undefined && typeof body.model !== 'string')
+      throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', '"model" must be a string such as "moltbot:main"');
     const prompt = responsesPrompt(body);
     const agent = ctx.services.get('agent') as AgentService | undefined;
-    if (!agent) throw responsesError('GW_ERR_RESPONSES_HTTP_AGENT_UNAVAILABLE', 'the agent runtime (plugin "agent") is not loaded');
+    if (!agent)
+      throw responsesError(
+        'GW_ERR_RESPONSES_HTTP_AGENT_UNAVAILABLE',
+        'the agent runtime (plugin "agent") is not loaded',
+      );
     const defaultAgent = agent.agents?.().find((a) => a.default)?.id ?? 'main';
     const who = target(req, body, defaultAgent);
     const signal = gone(reply);
@@ -37,7 +46,12 @@ export function registerResponses(app: PluginApp, ctx: PluginContext<ResponsesHt
         signal,
         onEvent,
       });
-    const meta = (runId: string): ResponseMeta => ({ id: `resp_${runId}`, createdAt: Math.floor(Date.now() / 1000), model: typeof body.model === 'string' ? body.model : `moltbot:${who.agentId}`, instructions: typeof body.instructions === 'string' ? body.instructions : undefined });
+    const meta = (runId: string): ResponseMeta => ({
+      id: `resp_${runId}`,
+      createdAt: Math.floor(Date.now() / 1000),
+      model: typeof body.model === 'string' ? body.model : `moltbot:${who.agentId}`,
+      instructions: typeof body.instructions === 'string' ? body.instructions : undefined,
+    });
 
     if (body.stream !== true) {
       const { runId, done } = submit();
@@ -45,7 +59,14 @@ export function registerResponses(app: PluginApp, ctx: PluginContext<ResponsesHt
       const obj = responseObject(meta(runId), outcome);
       if (outcome.status !== 'ok') {
         const status = outcome.error?.status ?? 500;
-        return reply.code(status).send({ error: { message: outcome.error?.message ?? outcome.status, type: errorType(status), code: outcome.error?.code ?? outcome.status, param: null } });
+        return reply.code(status).send({
+          error: {
+            message: outcome.error?.message ?? outcome.status,
+            type: errorType(status),
+            code: outcome.error?.code ?? outcome.status,
+            param: null,
+          },
+        });
       }
       return obj;
     }
@@ -53,7 +74,14 @@ export function registerResponses(app: PluginApp, ctx: PluginContext<ResponsesHt
   });
 }
 
-async function stream(reply: FastifyReply, submit: (onEvent: NonNullable<Parameters<AgentService['submit']>[0]['onEvent']>) => { runId: string; done: Promise<AgentRunResult> }, metaOf: (runId: string) => ResponseMeta) {
+async function stream(
+  reply: FastifyReply,
+  submit: (onEvent: NonNullable<Parameters<AgentService['submit']>[0]['onEvent']>) => {
+    runId: string;
+    done: Promise<AgentRunResult>;
+  },
+  metaOf: (runId: string) => ResponseMeta,
+) {
   let seq = 0;
   let closed = false;
   const send = (type: string, data: Record<string, unknown>) => {
@@ -68,7 +96,12 @@ async function stream(reply: FastifyReply, submit: (onEvent: NonNullable<Paramet
     if (messageOpen) return;
     messageOpen = true;
     send('response.output_item.added', { output_index: 0, item: messageItem(itemId, '', 'in_progress') });
-    send('response.content_part.added', { item_id: itemId, output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } });
+    send('response.content_part.added', {
+      item_id: itemId,
+      output_index: 0,
+      content_index: 0,
+      part: { type: 'output_text', text: '', annotations: [] },
+    });
   };
   const { runId, done } = submit((ev) => {
     if (ev.stream !== 'assistant' || typeof ev.data.delta !== 'string' || !meta) return;
@@ -79,7 +112,12 @@ async function stream(reply: FastifyReply, submit: (onEvent: NonNullable<Paramet
   meta = metaOf(runId);
   itemId = `msg_${runId}`;
   reply.hijack();
-  reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  reply.raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
   reply.raw.flushHeaders();
   // A comment every 15 s keeps proxies from cutting the stream while tools run.
   const keepalive = setInterval(() => {
@@ -98,15 +136,27 @@ async function stream(reply: FastifyReply, submit: (onEvent: NonNullable<Paramet
     if (outcome.text || !outcome.clientToolCalls?.length) {
       openMessage();
       send('response.output_text.done', { item_id: itemId, output_index: 0, content_index: 0, text: outcome.text });
-      send('response.content_part.done', { item_id: itemId, output_index: 0, content_index: 0, part: { type: 'output_text', text: outcome.text, annotations: [] } });
+      send('response.content_part.done', {
+        item_id: itemId,
+        output_index: 0,
+        content_index: 0,
+        part: { type: 'output_text', text: outcome.text, annotations: [] },
+      });
       send('response.output_item.done', { output_index: 0, item: messageItem(itemId, outcome.text, 'completed') });
       index = 1;
     }
     for (const call of outcome.clientToolCalls ?? []) {
       const item = functionCallItem(call);
-      send('response.output_item.added', { output_index: index, item: { ...item, arguments: '', status: 'in_progress' } });
+      send('response.output_item.added', {
+        output_index: index,
+        item: { ...item, arguments: '', status: 'in_progress' },
+      });
       send('response.function_call_arguments.delta', { item_id: item.id, output_index: index, delta: call.arguments });
-      send('response.function_call_arguments.done', { item_id: item.id, output_index: index, arguments: call.arguments });
+      send('response.function_call_arguments.done', {
+        item_id: item.id,
+        output_index: index,
+        arguments: call.arguments,
+      });
       send('response.output_item.done', { output_index: index, item });
       index++;
     }
@@ -122,7 +172,11 @@ async function stream(reply: FastifyReply, submit: (onEvent: NonNullable<Paramet
   return reply;
 }
 
-function target(req: FastifyRequest, body: ResponsesBody, defaultAgent: string): { agentId: string; sessionKey: string; stable: boolean } {
+function target(
+  req: FastifyRequest,
+  body: ResponsesBody,
+  defaultAgent: string,
+): { agentId: string; sessionKey: string; stable: boolean } {
   const h = (n: string) => {
     const v = req.headers[n];
     return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
@@ -131,7 +185,15 @@ function target(req: FastifyRequest, body: ResponsesBody, defaultAgent: string):
   const agentId = h('x-moltbot-agent-id') ?? fromModel ?? defaultAgent;
   const session = h('x-moltbot-session-key');
   if (session) return { agentId, sessionKey: session, stable: true };
-  if (typeof body.user === 'string' && body.user.trim()) return { agentId, sessionKey: `agent:${agentId}:responses-user:${body.user.trim().slice(0, 128).replace(/[^A-Za-z0-9_.@+-]/g, '_')}`, stable: true };
+  if (typeof body.user === 'string' && body.user.trim())
+    return {
+      agentId,
+      sessionKey: `agent:${agentId}:responses-user:${body.user
+        .trim()
+        .slice(0, 128)
+        .replace(/[^A-Za-z0-9_.@+-]/g, '_')}`,
+      stable: true,
+    };
   return { agentId, sessionKey: `agent:${agentId}:responses:${crypto.randomUUID()}`, stable: false };
 }
 

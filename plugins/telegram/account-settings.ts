@@ -28,7 +28,10 @@ export interface AccountSettings {
  */
 export function resolveAccounts(config: TelegramConfig, env: NodeJS.ProcessEnv = process.env): AccountSettings[] {
   const { accounts, ...base } = config;
-  const entries: Array<[string, TelegramAccountConfig]> = accounts && Object.keys(accounts).length > 0 ? Object.entries(accounts).map(([id, a]) => [id, { ...base, ...a }]) : [['default', base]];
+  const entries: Array<[string, TelegramAccountConfig]> =
+    accounts && Object.keys(accounts).length > 0
+      ? Object.entries(accounts).map(([id, a]) => [id, { ...base, ...a }])
+      : [['default', base]];
   return entries.map(([accountId, c]) => resolveAccount(accountId, c, env));
 }
 
@@ -37,7 +40,12 @@ function resolveAccount(accountId: string, c: TelegramAccountConfig, env: NodeJS
   const allowFrom = (c.allowFrom ?? []).map(String);
   const groupPolicy = c.groupPolicy ?? 'open';
   const groups: AccessPolicy['groups'] = {};
-  for (const [id, g] of Object.entries(c.groups ?? {})) groups[id] = { ...(g.enabled !== undefined ? { enabled: g.enabled } : {}), ...(g.requireMention !== undefined ? { requireMention: g.requireMention } : {}), ...(g.allowFrom ? { allowFrom: g.allowFrom.map(String) } : {}) };
+  for (const [id, g] of Object.entries(c.groups ?? {}))
+    groups[id] = {
+      ...(g.enabled !== undefined ? { enabled: g.enabled } : {}),
+      ...(g.requireMention !== undefined ? { requireMention: g.requireMention } : {}),
+      ...(g.allowFrom ? { allowFrom: g.allowFrom.map(String) } : {}),
+    };
   if (groupPolicy === 'disabled') groups['*'] = { enabled: false };
   const settings: AccountSettings = {
     accountId,
@@ -54,20 +62,37 @@ function resolveAccount(accountId: string, c: TelegramAccountConfig, env: NodeJS
     try {
       token = fs.readFileSync(c.tokenFile, 'utf8').trim();
     } catch (err) {
-      settings.problem = { message: `cannot read ${where}.tokenFile ${c.tokenFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, hint: `make ${c.tokenFile} readable by the gateway (mode 0600) or set ${where}.botToken` };
+      settings.problem = {
+        message: `cannot read ${where}.tokenFile ${c.tokenFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        hint: `make ${c.tokenFile} readable by the gateway (mode 0600) or set ${where}.botToken`,
+      };
     }
   }
   if (!token && accountId === 'default' && env.TELEGRAM_BOT_TOKEN) token = env.TELEGRAM_BOT_TOKEN.trim();
   if (token) settings.token = token;
-  else settings.problem ??= { message: 'no bot token configured', hint: `set ${where}.botToken (from @BotFather), ${where}.tokenFile, or TELEGRAM_BOT_TOKEN` };
+  else
+    settings.problem ??= {
+      message: 'no bot token configured',
+      hint: `set ${where}.botToken (from @BotFather), ${where}.tokenFile, or TELEGRAM_BOT_TOKEN`,
+    };
   if (settings.policy.dmPolicy === 'open' && !allowFrom.includes('*')) {
-    settings.problem = { message: `${where}.dmPolicy "open" requires allowFrom to include "*"`, hint: `add "*" to ${where}.allowFrom to let anyone talk to the bot, or use dmPolicy "pairing"` };
+    settings.problem = {
+      message: `${where}.dmPolicy "open" requires allowFrom to include "*"`,
+      hint: `add "*" to ${where}.allowFrom to let anyone talk to the bot, or use dmPolicy "pairing"`,
+    };
   }
   if (c.webhookUrl) {
     if (!c.webhookSecret) {
-      settings.problem = { message: `${where}.webhookUrl is set but webhookSecret is missing; webhook mode refuses to start without a secret`, hint: `set ${where}.webhookSecret to a random string (letters, digits, _ and -), or remove webhookUrl to use long polling` };
+      settings.problem = {
+        message: `${where}.webhookUrl is set but webhookSecret is missing; webhook mode refuses to start without a secret`,
+        hint: `set ${where}.webhookSecret to a random string (letters, digits, _ and -), or remove webhookUrl to use long polling`,
+      };
     } else {
-      settings.webhook = { url: c.webhookUrl, secret: c.webhookSecret, path: c.webhookPath ?? webhookPathOf(c.webhookUrl, accountId) };
+      settings.webhook = {
+        url: c.webhookUrl,
+        secret: c.webhookSecret,
+        path: c.webhookPath ?? webhookPathOf(c.webhookUrl, accountId),
+      };
     }
   }
   return settings;

@@ -1,4 +1,4 @@
-import { Type, type Static } from '../../sdk/index.js';
+import { type Static, Type } from '../../sdk/index.js';
 
 const groupSettings = Type.Object(
   {
@@ -18,14 +18,23 @@ const accountFields = {
   botToken: Type.Optional(Type.String({ minLength: 1 })),
   tokenFile: Type.Optional(Type.String({ minLength: 1 })),
   apiRoot: Type.Optional(Type.String({ pattern: '^https?://' })),
-  dmPolicy: Type.Optional(Type.Union([Type.Literal('pairing'), Type.Literal('allowlist'), Type.Literal('open'), Type.Literal('disabled')])),
+  dmPolicy: Type.Optional(
+    Type.Union([Type.Literal('pairing'), Type.Literal('allowlist'), Type.Literal('open'), Type.Literal('disabled')]),
+  ),
   allowFrom: Type.Optional(Type.Array(Type.Union([Type.String(), Type.Integer()]))),
   groupPolicy: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('allowlist'), Type.Literal('disabled')])),
   groups: Type.Optional(Type.Record(Type.String(), groupSettings)),
   textChunkLimit: Type.Optional(Type.Integer({ minimum: 100, maximum: 4096 })),
   mediaMaxMb: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 2000 })),
   webhookUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
-  webhookSecret: Type.Optional(Type.String({ minLength: 16, maxLength: 256, pattern: '^[A-Za-z0-9_-]+$', description: 'at least 16 characters: the only thing between the internet and this route' })),
+  webhookSecret: Type.Optional(
+    Type.String({
+      minLength: 16,
+      maxLength: 256,
+      pattern: '^[A-Za-z0-9_-]+$',
+      description: 'at least 16 characters: the only thing between the internet and this route',
+    }),
+  ),
   webhookPath: Type.Optional(Type.String({ pattern: '^/' })),
   pollTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 50 })),
 };
@@ -34,7 +43,12 @@ const accountFields = {
 export const telegramConfigSchema = Type.Object(
   {
     ...accountFields,
-    accounts: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), Type.Object(accountFields, { additionalProperties: false }))),
+    accounts: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
+        Type.Object(accountFields, { additionalProperties: false }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );

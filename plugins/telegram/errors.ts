@@ -8,6 +8,10 @@ export const TELEGRAM_ERRORS = {
 
 export type TelegramErrorCode = keyof typeof TELEGRAM_ERRORS;
 
-export function telegramError(code: TelegramErrorCode, message: string, options: { details?: unknown; cause?: unknown } = {}): PluginError {
+export function telegramError(
+  code: TelegramErrorCode,
+  message: string,
+  options: { details?: unknown; cause?: unknown } = {},
+): PluginError {
   return new PluginError(code, TELEGRAM_ERRORS[code], message, options);
 }

@@ -7,10 +7,16 @@ export function markdownToTelegramHtml(markdown: string): string {
   const stash: string[] = [];
   const keep = (html: string) => `\u0000${stash.push(html) - 1}\u0000`;
   let text = markdown.replace(/```([\w+-]*)\n?([\s\S]*?)```/g, (_m, lang: string, code: string) =>
-    keep(lang ? `<pre><code class="language-${escapeHtml(lang)}">${escapeHtml(code.replace(/\n$/, ''))}</code></pre>` : `<pre>${escapeHtml(code.replace(/\n$/, ''))}</pre>`),
+    keep(
+      lang
+        ? `<pre><code class="language-${escapeHtml(lang)}">${escapeHtml(code.replace(/\n$/, ''))}</code></pre>`
+        : `<pre>${escapeHtml(code.replace(/\n$/, ''))}</pre>`,
+    ),
   );
   text = text.replace(/`([^`\n]+)`/g, (_m, code: string) => keep(`<code>${escapeHtml(code)}</code>`));
-  text = text.replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => keep(`<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`));
+  text = text.replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) =>
+    keep(`<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`),
+  );
   text = escapeHtml(text);
   text = text
     .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<b>$1</b>')

@@ -1,9 +1,9 @@
-import { grammySignal } from './grammy-signal.js';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Api } from 'grammy';
 import { telegramError } from './errors.js';
+import { grammySignal } from './grammy-signal.js';
 
 /**
  * Download a Telegram file into the state dir's media folder (dir 0700, file 0600), refusing
@@ -11,12 +11,23 @@ import { telegramError } from './errors.js';
  */
 export async function downloadTelegramFile(
   api: Api,
-  options: { token: string; apiRoot: string; fileId: string; maxBytes: number; mediaDir: string; fallbackName: string; signal: AbortSignal },
+  options: {
+    token: string;
+    apiRoot: string;
+    fileId: string;
+    maxBytes: number;
+    mediaDir: string;
+    fallbackName: string;
+    signal: AbortSignal;
+  },
 ): Promise<string> {
   const file = await api.getFile(options.fileId, grammySignal(options.signal));
-  if (file.file_size !== undefined && file.file_size > options.maxBytes) throw tooLarge(file.file_size, options.maxBytes);
+  if (file.file_size !== undefined && file.file_size > options.maxBytes)
+    throw tooLarge(file.file_size, options.maxBytes);
   if (!file.file_path) throw new Error('Telegram returned no file_path for the attachment');
-  const response = await fetch(`${options.apiRoot}/file/bot${options.token}/${file.file_path}`, { signal: options.signal });
+  const response = await fetch(`${options.apiRoot}/file/bot${options.token}/${file.file_path}`, {
+    signal: options.signal,
+  });
   if (!response.ok || !response.body) throw new Error(`attachment download failed with HTTP ${response.status}`);
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > options.maxBytes) throw tooLarge(declared, options.maxBytes);
@@ -35,5 +46,8 @@ export async function downloadTelegramFile(
 }
 
 function tooLarge(size: number, max: number) {
-  return telegramError('GW_ERR_TELEGRAM_MEDIA_TOO_LARGE', `attachment is ${(size / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(1)} MB cap (channels.telegram.mediaMaxMb)`);
+  return telegramError(
+    'GW_ERR_TELEGRAM_MEDIA_TOO_LARGE',
+    `attachment is ${(size / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(1)} MB cap (channels.telegram.mediaMaxMb)`,
+  );
 }

@@ -18,7 +18,11 @@ export function startTelegram(app: PluginApp, ctx: PluginContext<TelegramConfig>
       mediaDir,
     });
     accounts.set(settings.accountId, account);
-    if (settings.problem) ctx.logger.error({ accountId: settings.accountId, hint: settings.problem.hint }, `telegram account not started: ${settings.problem.message}`);
+    if (settings.problem)
+      ctx.logger.error(
+        { accountId: settings.accountId, hint: settings.problem.hint },
+        `telegram account not started: ${settings.problem.message}`,
+      );
     if (account.bot && settings.webhook) registerWebhookRoute(app, account);
   }
   ctx.channels.register(telegramAdapter(accounts));

@@ -1,9 +1,9 @@
-import { grammySignal } from './grammy-signal.js';
 import { Bot, GrammyError, HttpError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { ChannelAccountStatus, ChannelRouter, OutboundMessage, SendResult } from '../../sdk/index.js';
 import type { AccountSettings } from './account-settings.js';
+import { grammySignal } from './grammy-signal.js';
 import { downloadTelegramFile } from './media-download.js';
 import { redactToken } from './redact-token.js';
 import { backoffMs, sleep } from './retry-backoff.js';
@@ -56,7 +56,13 @@ export class TelegramAccount {
   }
 
   start(): void {
-    if (this.bot && !this.loop) this.loop = this.run().catch((err) => this.deps.logger.error({ accountId: this.accountId, error: redactToken(String((err as Error)?.stack ?? err), this.settings.token) }, 'telegram account loop crashed'));
+    if (this.bot && !this.loop)
+      this.loop = this.run().catch((err) =>
+        this.deps.logger.error(
+          { accountId: this.accountId, error: redactToken(String((err as Error)?.stack ?? err), this.settings.token) },
+          'telegram account loop crashed',
+        ),
+      );
   }
 
   async stop(): Promise<void> {
@@ -79,7 +85,10 @@ export class TelegramAccount {
   }
 
   async send(message: OutboundMessage, signal: AbortSignal): Promise<SendResult> {
-    if (!this.bot) throw toSendError(new Error(`telegram account ${this.accountId} is not running (${this.state}): ${this.lastError ?? ''}`));
+    if (!this.bot)
+      throw toSendError(
+        new Error(`telegram account ${this.accountId} is not running (${this.state}): ${this.lastError ?? ''}`),
+      );
     const result = await sendTelegramMessage(this.bot.api, message, signal);
     this.lastOutboundAt = Date.now();
     return result;
@@ -114,7 +123,9 @@ export class TelegramAccount {
     }
     if (signal.aborted) return;
     // The command menu is a convenience; a failure here must not keep the bot down.
-    await bot.api.setMyCommands(BOT_COMMANDS, {}, grammySignal(signal)).catch((err) => this.deps.logger.warn({ err: String(err), accountId: this.accountId }, 'setMyCommands failed'));
+    await bot.api
+      .setMyCommands(BOT_COMMANDS, {}, grammySignal(signal))
+      .catch((err) => this.deps.logger.warn({ err: String(err), accountId: this.accountId }, 'setMyCommands failed'));
     if (this.settings.webhook) {
       await this.setWebhook(signal);
       return;
@@ -129,7 +140,11 @@ export class TelegramAccount {
     const { url, secret } = this.settings.webhook!;
     for (let failures = 0; !signal.aborted; ) {
       try {
-        await this.bot!.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }, grammySignal(signal));
+        await this.bot!.api.setWebhook(
+          url,
+          { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] },
+          grammySignal(signal),
+        );
         this.markRunning();
         return;
       } catch (err) {
@@ -143,7 +158,14 @@ export class TelegramAccount {
     let failures = 0;
     while (!signal.aborted) {
       try {
-        const updates = await this.bot!.api.getUpdates({ ...(offset !== undefined ? { offset } : {}), timeout: this.settings.pollTimeoutSeconds, allowed_updates: [...ALLOWED_UPDATES] }, grammySignal(signal));
+        const updates = await this.bot!.api.getUpdates(
+          {
+            ...(offset !== undefined ? { offset } : {}),
+            timeout: this.settings.pollTimeoutSeconds,
+            allowed_updates: [...ALLOWED_UPDATES],
+          },
+          grammySignal(signal),
+        );
         failures = 0;
         this.markRunning();
         for (const update of updates) {
@@ -166,9 +188,20 @@ export class TelegramAccount {
     const saved: string[] = [];
     for (const item of media) {
       try {
-        saved.push(await downloadTelegramFile(this.bot!.api, { token: this.settings.token!, apiRoot: this.settings.apiRoot, fileId: item.fileId, maxBytes: this.settings.mediaMaxBytes, mediaDir: this.deps.mediaDir, fallbackName: item.name, signal }));
+        saved.push(
+          await downloadTelegramFile(this.bot!.api, {
+            token: this.settings.token!,
+            apiRoot: this.settings.apiRoot,
+            fileId: item.fileId,
+            maxBytes: this.settings.mediaMaxBytes,
+            mediaDir: this.deps.mediaDir,
+            fallbackName: item.name,
+            signal,
+          }),
+        );
       } catch (err) {
-        message.text = `${message.text}\n[${item.kind} not downloaded: ${redactToken((err as Error).message, this.settings.token)}]`.trim();
+        message.text =
+          `${message.text}\n[${item.kind} not downloaded: ${redactToken((err as Error).message, this.settings.token)}]`.trim();
       }
     }
     if (saved.length) message.mediaPaths = saved;
@@ -178,17 +211,25 @@ export class TelegramAccount {
       const router = this.deps.router();
       if (router) {
         const outcome = await router.inbound(message, this.settings.policy);
-        this.deps.logger.debug({ accountId: this.accountId, updateId: update.update_id, disposition: outcome.disposition }, 'telegram update routed');
+        this.deps.logger.debug(
+          { accountId: this.accountId, updateId: update.update_id, disposition: outcome.disposition },
+          'telegram update routed',
+        );
         return;
       }
-      if (waited % 20 === 0) this.deps.logger.warn({ accountId: this.accountId }, 'router service not available; holding telegram updates');
+      if (waited % 20 === 0)
+        this.deps.logger.warn({ accountId: this.accountId }, 'router service not available; holding telegram updates');
       await sleep(500, signal);
     }
     throw new Error('stopped before the update was stored');
   }
 
   private markRunning(): void {
-    if (this.state !== 'running') this.deps.logger.info({ accountId: this.accountId, bot: this.me?.username, mode: this.settings.webhook ? 'webhook' : 'polling' }, 'telegram account running');
+    if (this.state !== 'running')
+      this.deps.logger.info(
+        { accountId: this.accountId, bot: this.me?.username, mode: this.settings.webhook ? 'webhook' : 'polling' },
+        'telegram account running',
+      );
     this.state = 'running';
     this.lastError = undefined;
     this.hint = undefined;
@@ -207,14 +248,18 @@ export class TelegramAccount {
     this.state = 'token-invalid';
     this.lastError = 'token invalid: Telegram answered 401 Unauthorized';
     this.hint = `get a new token from @BotFather and set it in ${this.settings.accountId === 'default' ? 'channels.telegram.botToken' : `channels.telegram.accounts.${this.settings.accountId}.botToken`} (the gateway reloads the channel on save)`;
-    this.deps.logger.error({ accountId: this.accountId }, 'telegram bot token invalid (401); account stopped until the token is fixed');
+    this.deps.logger.error(
+      { accountId: this.accountId },
+      'telegram bot token invalid (401); account stopped until the token is fixed',
+    );
     return true;
   }
 
   private noteError(err: unknown): void {
     if (err instanceof GrammyError && err.error_code === 409) {
       this.lastError = `conflict (409): ${err.description}`;
-      this.hint = 'another process is polling this bot or a webhook is set: stop the other instance (one poller per token)';
+      this.hint =
+        'another process is polling this bot or a webhook is set: stop the other instance (one poller per token)';
     } else if (err instanceof HttpError) {
       this.lastError = `network error: ${redactToken((err.error as Error)?.message ?? err.message, this.settings.token)}`;
       this.hint = 'check the network connection or channels.telegram.apiRoot';

@@ -1,4 +1,10 @@
-import { ChannelSendError, type ChannelAdapter, type ChannelStatus, type OutboundMessage, type SendResult } from '../../sdk/index.js';
+import {
+  type ChannelAdapter,
+  ChannelSendError,
+  type ChannelStatus,
+  type OutboundMessage,
+  type SendResult,
+} from '../../sdk/index.js';
 import { DEFAULT_TEXT_LIMIT } from './account-settings.js';
 import type { TelegramAccount } from './telegram-account.js';
 
@@ -8,14 +14,24 @@ export function telegramAdapter(accounts: ReadonlyMap<string, TelegramAccount>):
   return {
     id: 'telegram',
     label: 'Telegram',
-    capabilities: { textLimit: first?.settings.textChunkLimit ?? DEFAULT_TEXT_LIMIT, media: true, groups: true, typing: true, reactions: false },
+    capabilities: {
+      textLimit: first?.settings.textChunkLimit ?? DEFAULT_TEXT_LIMIT,
+      media: true,
+      groups: true,
+      typing: true,
+      reactions: false,
+    },
     status(): ChannelStatus {
       const list = [...accounts.values()].map((a) => a.status());
       return { linked: list.some((a) => a.linked), accounts: list };
     },
     async send(message: OutboundMessage, signal: AbortSignal): Promise<SendResult> {
       const account = accounts.get(message.accountId);
-      if (!account) throw new ChannelSendError(`telegram has no account "${message.accountId}" (configured: ${[...accounts.keys()].join(', ')})`, { permanent: true });
+      if (!account)
+        throw new ChannelSendError(
+          `telegram has no account "${message.accountId}" (configured: ${[...accounts.keys()].join(', ')})`,
+          { permanent: true },
+        );
       return account.send(message, signal);
     },
     async typing(accountId: string, chatId: string): Promise<void> {

@@ -12,10 +12,19 @@ export interface PendingMedia {
  * The router's view of a Telegram update (private and group messages; other updates are
  * skipped). Attachments are returned separately: the account downloads them.
  */
-export function updateToInbound(update: Update, accountId: string, me: UserFromGetMe): { message: InboundMessage; media: PendingMedia[] } | undefined {
+export function updateToInbound(
+  update: Update,
+  accountId: string,
+  me: UserFromGetMe,
+): { message: InboundMessage; media: PendingMedia[] } | undefined {
   const msg = update.message;
-  if (!msg || !msg.from || msg.from.is_bot) return undefined;
-  const chatType = msg.chat.type === 'private' ? 'direct' : msg.chat.type === 'group' || msg.chat.type === 'supergroup' ? 'group' : undefined;
+  if (!msg?.from || msg.from.is_bot) return undefined;
+  const chatType =
+    msg.chat.type === 'private'
+      ? 'direct'
+      : msg.chat.type === 'group' || msg.chat.type === 'supergroup'
+        ? 'group'
+        : undefined;
   if (!chatType) return undefined;
   const media = mediaOf(msg);
   let text = msg.text ?? msg.caption ?? '';
@@ -57,9 +66,12 @@ export function mentionsBot(msg: Message, me: UserFromGetMe): boolean {
 
 function mediaOf(msg: Message): PendingMedia[] {
   const out: PendingMedia[] = [];
-  const largest = msg.photo?.reduce((a, b) => ((b.file_size ?? b.width * b.height) > (a.file_size ?? a.width * a.height) ? b : a));
+  const largest = msg.photo?.reduce((a, b) =>
+    (b.file_size ?? b.width * b.height) > (a.file_size ?? a.width * a.height) ? b : a,
+  );
   if (largest) out.push({ fileId: largest.file_id, kind: 'photo', name: 'photo.jpg' });
-  if (msg.document) out.push({ fileId: msg.document.file_id, kind: 'document', name: msg.document.file_name ?? 'document' });
+  if (msg.document)
+    out.push({ fileId: msg.document.file_id, kind: 'document', name: msg.document.file_name ?? 'document' });
   if (msg.voice) out.push({ fileId: msg.voice.file_id, kind: 'voice', name: 'voice.ogg' });
   if (msg.audio) out.push({ fileId: msg.audio.file_id, kind: 'audio', name: msg.audio.file_name ?? 'audio.mp3' });
   if (msg.video) out.push({ fileId: msg.video.file_id, kind: 'video', name: msg.video.file_name ?? 'video.mp4' });

@@ -15,14 +15,22 @@ export function registerWebhookRoute(app: PluginApp, account: TelegramAccount): 
   app.post(path, { config: { auth: false }, bodyLimit: 1024 * 1024 }, async (req, reply) => {
     const presented = Buffer.from(String(req.headers['x-telegram-bot-api-secret-token'] ?? ''));
     if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
-      const err = telegramError('GW_ERR_TELEGRAM_WEBHOOK_SECRET', 'X-Telegram-Bot-Api-Secret-Token does not match channels.telegram.webhookSecret');
+      const err = telegramError(
+        'GW_ERR_TELEGRAM_WEBHOOK_SECRET',
+        'X-Telegram-Bot-Api-Secret-Token does not match channels.telegram.webhookSecret',
+      );
       return reply.code(401).send({ ok: false, error: { code: err.code, message: err.message } });
     }
     // Telegram pushes as soon as the route answers; until getMe has told us who we are, ask it
     // to come back (it retries) rather than misreading mentions.
-    if (!account.identityKnown) return reply.code(503).header('retry-after', '5').send({ ok: false, error: 'the bot is still connecting; retry shortly' });
+    if (!account.identityKnown)
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ ok: false, error: 'the bot is still connecting; retry shortly' });
     const update = req.body as Update | undefined;
-    if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') return reply.code(400).send({ ok: false, error: 'body is not a Telegram Update' });
+    if (!update || typeof update !== 'object' || typeof update.update_id !== 'number')
+      return reply.code(400).send({ ok: false, error: 'body is not a Telegram Update' });
     await account.acceptWebhookUpdate(update);
     return reply.code(200).send({ ok: true });
   });

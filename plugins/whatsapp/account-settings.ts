@@ -18,9 +18,13 @@ export interface WhatsAppAccountSettings {
 /** `accounts.<id>` inherit the top-level values; with no `accounts` there is one account, `default`. */
 export function resolveAccounts(config: WhatsAppConfig): WhatsAppAccountSettings[] {
   const { accounts, maxReconnectAttempts, reconnectBaseMs, ...base } = config;
-  const entries = accounts && Object.keys(accounts).length > 0 ? Object.entries(accounts).map(([id, a]) => [id, { ...base, ...a }] as const) : ([['default', base]] as const);
+  const entries =
+    accounts && Object.keys(accounts).length > 0
+      ? Object.entries(accounts).map(([id, a]) => [id, { ...base, ...a }] as const)
+      : ([['default', base]] as const);
   return entries.map(([accountId, c]) => {
-    const where = accountId === 'default' && !accounts ? 'channels.whatsapp' : `channels.whatsapp.accounts.${accountId}`;
+    const where =
+      accountId === 'default' && !accounts ? 'channels.whatsapp' : `channels.whatsapp.accounts.${accountId}`;
     const allowFrom = c.allowFrom ?? [];
     const groupPolicy = c.groupPolicy ?? 'open';
     const groups: AccessPolicy['groups'] = { ...(c.groups ?? {}) };
@@ -36,7 +40,10 @@ export function resolveAccounts(config: WhatsAppConfig): WhatsAppAccountSettings
       reconnectBaseMs: reconnectBaseMs ?? 2000,
     };
     if (settings.policy.dmPolicy === 'open' && !allowFrom.includes('*')) {
-      settings.problem = { message: `${where}.dmPolicy "open" requires allowFrom to include "*"`, hint: `add "*" to ${where}.allowFrom, or use dmPolicy "pairing"` };
+      settings.problem = {
+        message: `${where}.dmPolicy "open" requires allowFrom to include "*"`,
+        hint: `add "*" to ${where}.allowFrom, or use dmPolicy "pairing"`,
+      };
     }
     return settings;
   });

@@ -13,7 +13,8 @@ describe('baileysSocketFactory (production)', () => {
       const update = await new Promise<Record<string, unknown>>((resolve) => sock.ev.on('connection.update', resolve));
       // Whatever the network allows here (QR, connecting, or a close), Baileys speaks through the events we bind.
       expect(['connecting', 'close', 'open', undefined]).toContain(update.connection);
-      for (const fn of [sock.sendMessage, sock.sendPresenceUpdate, sock.readMessages, sock.logout, sock.end]) expect(typeof fn).toBe('function');
+      for (const fn of [sock.sendMessage, sock.sendPresenceUpdate, sock.readMessages, sock.logout, sock.end])
+        expect(typeof fn).toBe('function');
       expect(fs.statSync(authDir).mode & 0o777).toBe(0o700);
       for (const f of fs.readdirSync(authDir)) expect(fs.statSync(path.join(authDir, f)).mode & 0o777).toBe(0o600);
     } finally {

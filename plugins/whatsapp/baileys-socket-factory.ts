@@ -1,5 +1,5 @@
-import type { WhatsAppSocket, WhatsAppSocketFactory } from './whatsapp-socket.js';
 import { ensurePrivateDir, securePrivateFiles } from './credentials-dir.js';
+import type { WhatsAppSocket, WhatsAppSocketFactory } from './whatsapp-socket.js';
 
 /**
  * The production socket: Baileys' `makeWASocket` over its multi-file auth state in the

@@ -1,4 +1,4 @@
-import { Type, type Static } from '../../sdk/index.js';
+import { type Static, Type } from '../../sdk/index.js';
 
 const groupSettings = Type.Object(
   {
@@ -14,7 +14,9 @@ const groupSettings = Type.Object(
 const accountFields = {
   enabled: Type.Optional(Type.Boolean()),
   name: Type.Optional(Type.String({ maxLength: 128 })),
-  dmPolicy: Type.Optional(Type.Union([Type.Literal('pairing'), Type.Literal('allowlist'), Type.Literal('open'), Type.Literal('disabled')])),
+  dmPolicy: Type.Optional(
+    Type.Union([Type.Literal('pairing'), Type.Literal('allowlist'), Type.Literal('open'), Type.Literal('disabled')]),
+  ),
   /** Phone numbers in E.164 (`+15551234567`) or `"*"`. */
   allowFrom: Type.Optional(Type.Array(Type.String({ pattern: '^(\\*|\\+?[0-9]{5,16})$' }))),
   groupPolicy: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('allowlist'), Type.Literal('disabled')])),
@@ -28,7 +30,12 @@ const accountFields = {
 export const whatsappConfigSchema = Type.Object(
   {
     ...accountFields,
-    accounts: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), Type.Object(accountFields, { additionalProperties: false }))),
+    accounts: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
+        Type.Object(accountFields, { additionalProperties: false }),
+      ),
+    ),
     /** Reconnect attempts (with exponential backoff and jitter) before an account gives up. */
     maxReconnectAttempts: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
     reconnectBaseMs: Type.Optional(Type.Integer({ minimum: 10, maximum: 600_000 })),

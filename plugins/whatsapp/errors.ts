@@ -10,6 +10,10 @@ export const WHATSAPP_ERRORS = {
 
 export type WhatsAppErrorCode = keyof typeof WHATSAPP_ERRORS;
 
-export function whatsappError(code: WhatsAppErrorCode, message: string, options: { details?: unknown; cause?: unknown } = {}): PluginError {
+export function whatsappError(
+  code: WhatsAppErrorCode,
+  message: string,
+  options: { details?: unknown; cause?: unknown } = {},
+): PluginError {
   return new PluginError(code, WHATSAPP_ERRORS[code], message, options);
 }

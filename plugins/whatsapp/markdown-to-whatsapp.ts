@@ -5,8 +5,10 @@
 export function markdownToWhatsApp(markdown: string): string {
   const stash: string[] = [];
   const keep = (s: string) => `\u0000${stash.push(s) - 1}\u0000`;
-  let text = markdown.replace(/```[\w+-]*\n?([\s\S]*?)```/g, (_m, code: string) => keep('```' + code.replace(/\n$/, '') + '```'));
-  text = text.replace(/`([^`\n]+)`/g, (_m, code: string) => keep('```' + code + '```'));
+  let text = markdown.replace(/```[\w+-]*\n?([\s\S]*?)```/g, (_m, code: string) =>
+    keep(`\`\`\`${code.replace(/\n$/, '')}\`\`\``),
+  );
+  text = text.replace(/`([^`\n]+)`/g, (_m, code: string) => keep(`\`\`\`${code}\`\`\``));
   text = text
     .replace(/(^|[^*])\*(?=\S)([^*\n]*?\S)\*(?!\*)/g, '$1_$2_')
     .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '*$1*')

@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { messageToInbound } from './message-to-inbound.js';
 import { jidToE164, toJid } from './jid.js';
 import { markdownToWhatsApp } from './markdown-to-whatsapp.js';
+import { messageToInbound } from './message-to-inbound.js';
 
 const SELF = '15559990000:7@s.whatsapp.net';
 
 describe('messageToInbound', () => {
   it('reads plain, extended and captioned text from a DM', () => {
-    const m = (message: object) => messageToInbound({ key: { remoteJid: '4915112345@s.whatsapp.net', id: 'X' }, message, pushName: 'Jo', messageTimestamp: 10 }, 'default', SELF);
-    expect(m({ conversation: 'a' })).toEqual({ channel: 'whatsapp', accountId: 'default', messageId: 'X', chatId: '4915112345@s.whatsapp.net', chatType: 'direct', senderId: '+4915112345', senderName: 'Jo', text: 'a', mentioned: true, ts: 10_000 });
+    const m = (message: object) =>
+      messageToInbound(
+        { key: { remoteJid: '4915112345@s.whatsapp.net', id: 'X' }, message, pushName: 'Jo', messageTimestamp: 10 },
+        'default',
+        SELF,
+      );
+    expect(m({ conversation: 'a' })).toEqual({
+      channel: 'whatsapp',
+      accountId: 'default',
+      messageId: 'X',
+      chatId: '4915112345@s.whatsapp.net',
+      chatType: 'direct',
+      senderId: '+4915112345',
+      senderName: 'Jo',
+      text: 'a',
+      mentioned: true,
+      ts: 10_000,
+    });
     expect(m({ extendedTextMessage: { text: 'b' } })?.text).toBe('b');
     expect(m({ imageMessage: { caption: 'c' } })?.text).toBe('c');
     expect(m({ imageMessage: {} })?.text).toBe('[image]');
@@ -16,7 +32,15 @@ describe('messageToInbound', () => {
   });
 
   it('marks group messages mentioned only when our JID is mentioned or quoted', () => {
-    const g = (ctx?: object) => messageToInbound({ key: { remoteJid: '1203@g.us', id: 'G', participant: '111@s.whatsapp.net' }, message: { extendedTextMessage: { text: 'hey', ...(ctx ? { contextInfo: ctx } : {}) } } }, 'default', SELF)!;
+    const g = (ctx?: object) =>
+      messageToInbound(
+        {
+          key: { remoteJid: '1203@g.us', id: 'G', participant: '111@s.whatsapp.net' },
+          message: { extendedTextMessage: { text: 'hey', ...(ctx ? { contextInfo: ctx } : {}) } },
+        },
+        'default',
+        SELF,
+      )!;
     expect(g().mentioned).toBe(false);
     expect(g({ mentionedJid: ['15559990000@s.whatsapp.net'] }).mentioned).toBe(true);
     expect(g({ mentionedJid: ['222@s.whatsapp.net'] }).mentioned).toBe(false);
@@ -27,9 +51,23 @@ describe('messageToInbound', () => {
   });
 
   it('skips our own messages, status broadcasts and empty ones', () => {
-    expect(messageToInbound({ key: { remoteJid: '1@s.whatsapp.net', id: 'a', fromMe: true }, message: { conversation: 'x' } }, 'd', SELF)).toBeUndefined();
-    expect(messageToInbound({ key: { remoteJid: 'status@broadcast', id: 'a' }, message: { conversation: 'x' } }, 'd', SELF)).toBeUndefined();
-    expect(messageToInbound({ key: { remoteJid: '1@s.whatsapp.net', id: 'a' }, message: { protocolMessage: {} } }, 'd', SELF)).toBeUndefined();
+    expect(
+      messageToInbound(
+        { key: { remoteJid: '1@s.whatsapp.net', id: 'a', fromMe: true }, message: { conversation: 'x' } },
+        'd',
+        SELF,
+      ),
+    ).toBeUndefined();
+    expect(
+      messageToInbound({ key: { remoteJid: 'status@broadcast', id: 'a' }, message: { conversation: 'x' } }, 'd', SELF),
+    ).toBeUndefined();
+    expect(
+      messageToInbound(
+        { key: { remoteJid: '1@s.whatsapp.net', id: 'a' }, message: { protocolMessage: {} } },
+        'd',
+        SELF,
+      ),
+    ).toBeUndefined();
   });
 });
 

@@ -21,7 +21,11 @@ export function startWhatsApp(ctx: PluginContext<WhatsAppConfig>, factory: Whats
       logger: ctx.logger,
     });
     accounts.set(settings.accountId, account);
-    if (settings.problem) ctx.logger.error({ accountId: settings.accountId, hint: settings.problem.hint }, `whatsapp account not started: ${settings.problem.message}`);
+    if (settings.problem)
+      ctx.logger.error(
+        { accountId: settings.accountId, hint: settings.problem.hint },
+        `whatsapp account not started: ${settings.problem.message}`,
+      );
   }
   ctx.channels.register(whatsappAdapter(accounts));
 

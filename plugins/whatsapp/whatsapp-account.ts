@@ -1,5 +1,12 @@
 import type { Logger } from 'pino';
-import { ChannelSendError, type ChannelAccountStatus, type ChannelRouter, type InboundMessage, type OutboundMessage, type SendResult } from '../../sdk/index.js';
+import {
+  type ChannelAccountStatus,
+  type ChannelRouter,
+  ChannelSendError,
+  type InboundMessage,
+  type OutboundMessage,
+  type SendResult,
+} from '../../sdk/index.js';
 import type { WhatsAppAccountSettings } from './account-settings.js';
 import { ensurePrivateDir, hasCredentials, removeCredentials, securePrivateFiles } from './credentials-dir.js';
 import { disconnectAction, reconnectDelayMs, statusCodeOf } from './disconnect-policy.js';
@@ -9,7 +16,8 @@ import { messageToInbound, type WAMessageLike } from './message-to-inbound.js';
 import { sendWhatsAppMessage } from './whatsapp-sender.js';
 import type { WhatsAppSocket, WhatsAppSocketFactory } from './whatsapp-socket.js';
 
-const LOGIN_HINT = (accountId: string) => `run: moltbot channels login --channel whatsapp${accountId === 'default' ? '' : ` --account ${accountId}`}`;
+const LOGIN_HINT = (accountId: string) =>
+  `run: moltbot channels login --channel whatsapp${accountId === 'default' ? '' : ` --account ${accountId}`}`;
 const QUOTE_CACHE_SIZE = 500;
 
 /**
@@ -110,7 +118,10 @@ export class WhatsAppAccount {
   async login(onQr: (qr: string) => void, signal: AbortSignal): Promise<void> {
     if (this.state === 'running') return;
     if (this.state === 'locked' || this.state === 'config-error' || this.state === 'disabled') {
-      throw whatsappError('GW_ERR_WHATSAPP_LOGIN_FAILED', `whatsapp account ${this.accountId} cannot link: ${this.lastError ?? this.state}${this.hint ? ` (${this.hint})` : ''}`);
+      throw whatsappError(
+        'GW_ERR_WHATSAPP_LOGIN_FAILED',
+        `whatsapp account ${this.accountId} cannot link: ${this.lastError ?? this.state}${this.hint ? ` (${this.hint})` : ''}`,
+      );
     }
     const done = new Promise<void>((resolve, reject) => {
       const waiter: LoginWaiter = {
@@ -149,7 +160,10 @@ export class WhatsAppAccount {
       try {
         await sock.logout();
       } catch (err) {
-        this.deps.logger.warn({ accountId: this.accountId, err: (err as Error).message }, 'whatsapp logout call failed; removing local credentials anyway');
+        this.deps.logger.warn(
+          { accountId: this.accountId, err: (err as Error).message },
+          'whatsapp logout call failed; removing local credentials anyway',
+        );
       }
       sock.end(undefined);
     }
@@ -170,16 +184,26 @@ export class WhatsAppAccount {
     this.teardownSocket();
     sock?.end(undefined);
     await this.inboundChain.catch(() => undefined);
-    if (this.state === 'running' || this.state === 'connecting' || this.state === 'retrying' || this.state === 'qr') this.state = 'stopped';
+    if (this.state === 'running' || this.state === 'connecting' || this.state === 'retrying' || this.state === 'qr')
+      this.state = 'stopped';
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
     const sock = this.sock;
     if (!sock || this.state !== 'running') {
-      if (!toJid(message.to)) throw new ChannelSendError(`"${message.to}" is not a WhatsApp number (E.164, e.g. +15551234567) or JID`, { permanent: true });
-      throw new ChannelSendError(`whatsapp account ${this.accountId} is not connected (${this.state})`, { permanent: false });
+      if (!toJid(message.to))
+        throw new ChannelSendError(`"${message.to}" is not a WhatsApp number (E.164, e.g. +15551234567) or JID`, {
+          permanent: true,
+        });
+      throw new ChannelSendError(`whatsapp account ${this.accountId} is not connected (${this.state})`, {
+        permanent: false,
+      });
     }
-    const result = await sendWhatsAppMessage(sock, message, message.replyTo ? this.recent.get(message.replyTo) : undefined);
+    const result = await sendWhatsAppMessage(
+      sock,
+      message,
+      message.replyTo ? this.recent.get(message.replyTo) : undefined,
+    );
     this.lastOutboundAt = Date.now();
     return result;
   }
@@ -196,7 +220,11 @@ export class WhatsAppAccount {
     let sock: WhatsAppSocket;
     try {
       ensurePrivateDir(this.deps.authDir);
-      sock = await this.deps.factory({ accountId: this.accountId, authDir: this.deps.authDir, logger: this.deps.logger });
+      sock = await this.deps.factory({
+        accountId: this.accountId,
+        authDir: this.deps.authDir,
+        logger: this.deps.logger,
+      });
     } catch (err) {
       this.deps.logger.error({ accountId: this.accountId, err }, 'whatsapp socket could not be created');
       this.scheduleReconnect(`socket could not be created: ${(err as Error).message}`);
@@ -207,11 +235,14 @@ export class WhatsAppAccount {
       return;
     }
     this.sock = sock;
-    const onConnection = (update: { connection?: string; qr?: string; lastDisconnect?: { error?: unknown } }) => this.onConnectionUpdate(sock, update);
+    const onConnection = (update: { connection?: string; qr?: string; lastDisconnect?: { error?: unknown } }) =>
+      this.onConnectionUpdate(sock, update);
     const onCreds = () => securePrivateFiles(this.deps.authDir);
     const onMessages = (upsert: { messages?: WAMessageLike[]; type?: string }) => {
       // One at a time, in order: each is stored before the next (and before its read receipt).
-      this.inboundChain = this.inboundChain.then(() => this.onMessages(sock, upsert)).catch((err) => this.deps.logger.error({ err, accountId: this.accountId }, 'whatsapp inbound handling failed'));
+      this.inboundChain = this.inboundChain
+        .then(() => this.onMessages(sock, upsert))
+        .catch((err) => this.deps.logger.error({ err, accountId: this.accountId }, 'whatsapp inbound handling failed'));
     };
     sock.ev.on('connection.update', onConnection);
     sock.ev.on('creds.update', onCreds);
@@ -223,7 +254,10 @@ export class WhatsAppAccount {
     };
   }
 
-  private onConnectionUpdate(sock: WhatsAppSocket, update: { connection?: string; qr?: string; lastDisconnect?: { error?: unknown } }): void {
+  private onConnectionUpdate(
+    sock: WhatsAppSocket,
+    update: { connection?: string; qr?: string; lastDisconnect?: { error?: unknown } },
+  ): void {
     if (sock !== this.sock) return;
     if (update.qr) {
       this.state = 'qr';
@@ -258,18 +292,27 @@ export class WhatsAppAccount {
         // The stored session is dead; keeping it would only fail again.
         removeCredentials(this.deps.authDir);
         this.deps.logger.error({ accountId: this.accountId, code }, `whatsapp logged out; ${this.hint}`);
-        this.rejectWaiters(whatsappError('GW_ERR_WHATSAPP_LOGGED_OUT', `whatsapp account ${this.accountId} was logged out`));
+        this.rejectWaiters(
+          whatsappError('GW_ERR_WHATSAPP_LOGGED_OUT', `whatsapp account ${this.accountId} was logged out`),
+        );
         return;
       case 'replaced':
         this.state = 'replaced';
         this.lastError = 'connection replaced (440): another WhatsApp Web session for this number took over';
-        this.hint = 'close the other session (another gateway or WhatsApp Web), then run moltbot channels login or restart the gateway';
-        this.deps.logger.error({ accountId: this.accountId, code }, 'whatsapp session replaced by another client; not reconnecting');
+        this.hint =
+          'close the other session (another gateway or WhatsApp Web), then run moltbot channels login or restart the gateway';
+        this.deps.logger.error(
+          { accountId: this.accountId, code },
+          'whatsapp session replaced by another client; not reconnecting',
+        );
         this.rejectWaiters(whatsappError('GW_ERR_WHATSAPP_REPLACED', this.lastError));
         return;
       case 'restart-now':
         this.restartUsed = true;
-        this.deps.logger.info({ accountId: this.accountId }, 'whatsapp asked for a restart after pairing; reconnecting');
+        this.deps.logger.info(
+          { accountId: this.accountId },
+          'whatsapp asked for a restart after pairing; reconnecting',
+        );
         void this.connect();
         return;
       case 'backoff':
@@ -285,13 +328,19 @@ export class WhatsAppAccount {
     if (this.attempts > this.settings.maxReconnectAttempts) {
       this.state = 'failed';
       this.hint = `gave up after ${this.settings.maxReconnectAttempts} reconnect attempts; check the network, then ${LOGIN_HINT(this.accountId)} or restart the gateway`;
-      this.deps.logger.error({ accountId: this.accountId, attempts: this.attempts - 1, error }, 'whatsapp reconnect attempts exhausted');
+      this.deps.logger.error(
+        { accountId: this.accountId, attempts: this.attempts - 1, error },
+        'whatsapp reconnect attempts exhausted',
+      );
       this.rejectWaiters(whatsappError('GW_ERR_WHATSAPP_LOGIN_FAILED', `whatsapp connection failed: ${error}`));
       return;
     }
     this.state = 'retrying';
     const delay = reconnectDelayMs(this.attempts, this.settings.reconnectBaseMs);
-    this.deps.logger.warn({ accountId: this.accountId, attempt: this.attempts, delayMs: delay, error }, 'whatsapp disconnected; reconnecting');
+    this.deps.logger.warn(
+      { accountId: this.accountId, attempt: this.attempts, delayMs: delay, error },
+      'whatsapp disconnected; reconnecting',
+    );
     this.reconnectTimer = setTimeout(() => void this.connect(), delay);
   }
 
@@ -321,13 +370,20 @@ export class WhatsAppAccount {
           await router.inbound(inbound, this.settings.policy);
           return true;
         } catch (err) {
-          if (i % 10 === 0) this.deps.logger.warn({ err, accountId: this.accountId, messageId: inbound.messageId }, 'could not store a whatsapp message yet; retrying');
+          if (i % 10 === 0)
+            this.deps.logger.warn(
+              { err, accountId: this.accountId, messageId: inbound.messageId },
+              'could not store a whatsapp message yet; retrying',
+            );
         }
       } else if (i % 20 === 0) {
         this.deps.logger.warn({ accountId: this.accountId }, 'router service not available; holding whatsapp messages');
       }
       if (this.stopped && Date.now() > this.stopGraceUntil) {
-        this.deps.logger.error({ accountId: this.accountId, messageId: inbound.messageId }, 'whatsapp message could not be stored before the channel stopped');
+        this.deps.logger.error(
+          { accountId: this.accountId, messageId: inbound.messageId },
+          'whatsapp message could not be stored before the channel stopped',
+        );
         return false;
       }
       await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** Math.min(i, 4), 4000)));

@@ -1,4 +1,4 @@
-import { ChannelSendError, type ChannelAdapter, type ChannelStatus } from '../../sdk/index.js';
+import { type ChannelAdapter, ChannelSendError, type ChannelStatus } from '../../sdk/index.js';
 import { DEFAULT_TEXT_LIMIT } from './account-settings.js';
 import { whatsappError } from './errors.js';
 import type { WhatsAppAccount } from './whatsapp-account.js';
@@ -8,13 +8,23 @@ export function whatsappAdapter(accounts: ReadonlyMap<string, WhatsAppAccount>):
   const first = accounts.values().next().value as WhatsAppAccount | undefined;
   const account = (id: string) => {
     const a = accounts.get(id);
-    if (!a) throw whatsappError('GW_ERR_WHATSAPP_ACCOUNT_UNKNOWN', `whatsapp has no account "${id}" (configured: ${[...accounts.keys()].join(', ')}); add channels.whatsapp.accounts.${id}`);
+    if (!a)
+      throw whatsappError(
+        'GW_ERR_WHATSAPP_ACCOUNT_UNKNOWN',
+        `whatsapp has no account "${id}" (configured: ${[...accounts.keys()].join(', ')}); add channels.whatsapp.accounts.${id}`,
+      );
     return a;
   };
   return {
     id: 'whatsapp',
     label: 'WhatsApp',
-    capabilities: { textLimit: first?.settings.textChunkLimit ?? DEFAULT_TEXT_LIMIT, media: true, groups: true, typing: true, reactions: false },
+    capabilities: {
+      textLimit: first?.settings.textChunkLimit ?? DEFAULT_TEXT_LIMIT,
+      media: true,
+      groups: true,
+      typing: true,
+      reactions: false,
+    },
     status(): ChannelStatus {
       const list = [...accounts.values()].map((a) => a.status());
       return { linked: list.some((a) => a.linked), accounts: list };

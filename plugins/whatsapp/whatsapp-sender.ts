@@ -11,9 +11,16 @@ const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp']);
  * Deliver one outbound part over a connected socket: text in WhatsApp markup, media (URL or
  * local path) as image or document with the text as caption, quoting `quoted` when given.
  */
-export async function sendWhatsAppMessage(sock: WhatsAppSocket, message: OutboundMessage, quoted: WAMessageLike | undefined): Promise<SendResult> {
+export async function sendWhatsAppMessage(
+  sock: WhatsAppSocket,
+  message: OutboundMessage,
+  quoted: WAMessageLike | undefined,
+): Promise<SendResult> {
   const jid = toJid(message.to);
-  if (!jid) throw new ChannelSendError(`"${message.to}" is not a WhatsApp number (E.164, e.g. +15551234567) or JID`, { permanent: true });
+  if (!jid)
+    throw new ChannelSendError(`"${message.to}" is not a WhatsApp number (E.164, e.g. +15551234567) or JID`, {
+      permanent: true,
+    });
   const options = quoted ? { quoted } : undefined;
   try {
     let lastId: string | undefined;
@@ -24,10 +31,16 @@ export async function sendWhatsAppMessage(sock: WhatsAppSocket, message: Outboun
       const source = { url: url.startsWith('file://') ? file : url };
       const content = IMAGE_EXT.has(path.extname(file).toLowerCase())
         ? { image: source, ...(caption ? { caption } : {}) }
-        : { document: source, fileName: path.basename(file) || 'file', mimetype: 'application/octet-stream', ...(caption ? { caption } : {}) };
+        : {
+            document: source,
+            fileName: path.basename(file) || 'file',
+            mimetype: 'application/octet-stream',
+            ...(caption ? { caption } : {}),
+          };
       lastId = (await sock.sendMessage(jid, content, options))?.key?.id ?? lastId;
     }
-    if (media.length === 0 && message.text) lastId = (await sock.sendMessage(jid, { text: markdownToWhatsApp(message.text) }, options))?.key?.id ?? undefined;
+    if (media.length === 0 && message.text)
+      lastId = (await sock.sendMessage(jid, { text: markdownToWhatsApp(message.text) }, options))?.key?.id ?? undefined;
     return lastId ? { platformMessageId: lastId } : {};
   } catch (err) {
     throw new ChannelSendError(`WhatsApp send failed: ${(err as Error).message}`, { permanent: false, cause: err });

@@ -11,7 +11,11 @@ export interface WhatsAppSocket {
     off(event: string, listener: (payload: any) => void): unknown;
   };
   user?: { id: string; name?: string } | undefined;
-  sendMessage(jid: string, content: Record<string, unknown>, options?: Record<string, unknown>): Promise<{ key?: { id?: string | null } } | undefined>;
+  sendMessage(
+    jid: string,
+    content: Record<string, unknown>,
+    options?: Record<string, unknown>,
+  ): Promise<{ key?: { id?: string | null } } | undefined>;
   sendPresenceUpdate(type: 'composing' | 'paused' | 'available' | 'unavailable', jid?: string): Promise<void>;
   readMessages(keys: unknown[]): Promise<void>;
   logout(msg?: string): Promise<void>;

@@ -3,7 +3,14 @@
  * so a change that loosens the types a plugin author relies on fails the build. Every
  * `@ts-expect-error` below must stay an error.
  */
-import { definePlugin, PluginError, Type, type AgentService, type ChannelAdapter, type PluginContext } from '../index.js';
+import {
+  type AgentService,
+  type ChannelAdapter,
+  definePlugin,
+  type PluginContext,
+  PluginError,
+  Type,
+} from '../index.js';
 
 export const typed = definePlugin({
   id: 'typed',
@@ -60,7 +67,12 @@ export const channel: ChannelAdapter = {
 };
 
 // @ts-expect-error — capabilities are required
-export const incomplete: ChannelAdapter = { id: 'x', label: 'X', status: () => ({ linked: false, accounts: [] }), send: async () => ({}) };
+export const incomplete: ChannelAdapter = {
+  id: 'x',
+  label: 'X',
+  status: () => ({ linked: false, accounts: [] }),
+  send: async () => ({}),
+};
 
 export const err = new PluginError('GW_ERR_TYPED_X', 'INVALID_REQUEST', 'x');
 // @ts-expect-error — not a wire code

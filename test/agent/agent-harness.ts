@@ -15,8 +15,20 @@ export function agentConfig(fake: FakeModelProvider, extra: Record<string, any> 
   const base: Record<string, any> = {
     models: {
       providers: {
-        openai: { baseUrl: fake.baseUrl, apiKey: 'env:FAKE_MODEL_KEY', api: 'openai-completions', models: [{ id: 'test-model' }], maxRetries: 2, timeoutMs: 10_000 },
-        anth: { baseUrl: fake.anthropicBaseUrl, apiKey: '${FAKE_MODEL_KEY}', api: 'anthropic-messages', models: [{ id: 'test-model' }] },
+        openai: {
+          baseUrl: fake.baseUrl,
+          apiKey: 'env:FAKE_MODEL_KEY',
+          api: 'openai-completions',
+          models: [{ id: 'test-model' }],
+          maxRetries: 2,
+          timeoutMs: 10_000,
+        },
+        anth: {
+          baseUrl: fake.anthropicBaseUrl,
+          apiKey: '${FAKE_MODEL_KEY}',
+          api: 'anthropic-messages',
+          models: [{ id: 'test-model' }],
+        },
       },
     },
     agents: { defaults: { model: { primary: 'openai/test-model' } } },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GatewayRequestError, type GatewayClient } from '../../bin/client/gateway-client.js';
-import { startFakeModelProvider, type FakeModelProvider } from '../fakes/model-provider.js';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayClient, GatewayRequestError } from '../../bin/client/gateway-client.js';
+import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { agentConfig, deadBaseUrl, FAKE_KEY_ENV, homeWithAgentsMd, requestText } from './agent-harness.js';
 
 let fake: FakeModelProvider;
@@ -19,12 +19,47 @@ beforeAll(async () => {
     config: agentConfig(fake, {
       models: {
         providers: {
-          openai: { baseUrl: fake.baseUrl, apiKey: 'env:FAKE_MODEL_KEY', api: 'openai-completions', models: [{ id: 'test-model' }], maxRetries: 2, timeoutMs: 10_000 },
-          anth: { baseUrl: fake.anthropicBaseUrl, apiKey: '${FAKE_MODEL_KEY}', api: 'anthropic-messages', models: [{ id: 'test-model' }] },
-          badkey: { baseUrl: fake.baseUrl, apiKey: 'wrong-key', api: 'openai-completions', models: [{ id: 'test-model' }] },
-          dead: { baseUrl: dead, apiKey: 'x', api: 'openai-completions', models: [{ id: 'test-model' }], maxRetries: 0 },
-          slow: { baseUrl: fake.baseUrl, apiKey: 'env:FAKE_MODEL_KEY', api: 'openai-completions', models: [{ id: 'test-model' }], timeoutMs: 300, maxRetries: 0 },
-          tiny: { baseUrl: fake.baseUrl, apiKey: 'env:FAKE_MODEL_KEY', api: 'openai-completions', models: [{ id: 'test-model', contextWindow: 700, maxTokens: 50 }] },
+          openai: {
+            baseUrl: fake.baseUrl,
+            apiKey: 'env:FAKE_MODEL_KEY',
+            api: 'openai-completions',
+            models: [{ id: 'test-model' }],
+            maxRetries: 2,
+            timeoutMs: 10_000,
+          },
+          anth: {
+            baseUrl: fake.anthropicBaseUrl,
+            apiKey: '${FAKE_MODEL_KEY}',
+            api: 'anthropic-messages',
+            models: [{ id: 'test-model' }],
+          },
+          badkey: {
+            baseUrl: fake.baseUrl,
+            apiKey: 'wrong-key',
+            api: 'openai-completions',
+            models: [{ id: 'test-model' }],
+          },
+          dead: {
+            baseUrl: dead,
+            apiKey: 'x',
+            api: 'openai-completions',
+            models: [{ id: 'test-model' }],
+            maxRetries: 0,
+          },
+          slow: {
+            baseUrl: fake.baseUrl,
+            apiKey: 'env:FAKE_MODEL_KEY',
+            api: 'openai-completions',
+            models: [{ id: 'test-model' }],
+            timeoutMs: 300,
+            maxRetries: 0,
+          },
+          tiny: {
+            baseUrl: fake.baseUrl,
+            apiKey: 'env:FAKE_MODEL_KEY',
+            api: 'openai-completions',
+            models: [{ id: 'test-model', contextWindow: 700, maxTokens: 50 }],
+          },
         },
       },
       agents: {
@@ -80,7 +115,11 @@ describe('agent method', () => {
   it('runs tool calls from the stream and feeds results back to the model', async () => {
     fake.script([{ toolCalls: [{ name: 'sessions_list', arguments: { limit: 5 } }] }, { text: 'You have sessions.' }]);
     let runId = '';
-    const final = await c.request('agent', { message: 'list my sessions', sessionKey: 'tools-test', idempotencyKey: key() }, { onAccepted: (p) => (runId = p.runId) });
+    const final = await c.request(
+      'agent',
+      { message: 'list my sessions', sessionKey: 'tools-test', idempotencyKey: key() },
+      { onAccepted: (p) => (runId = p.runId) },
+    );
     expect(final.summary).toBe('You have sessions.');
     const tools = agentEvents(runId).filter((e) => e.stream === 'tool');
     expect(tools.map((t) => t.data.phase)).toEqual(['call', 'result']);
@@ -91,7 +130,9 @@ describe('agent method', () => {
     const second = fake.requests.filter((r) => r.path === '/v1/chat/completions')[1]!;
     const toolMsg = second.body.messages.find((m: any) => m.role === 'tool');
     expect(toolMsg.tool_call_id).toMatch(/^call_/);
-    expect(second.body.tools.map((t: any) => t.function.name)).toEqual(expect.arrayContaining(['gateway', 'message', 'sessions_history', 'sessions_list']));
+    expect(second.body.tools.map((t: any) => t.function.name)).toEqual(
+      expect.arrayContaining(['gateway', 'message', 'sessions_history', 'sessions_list']),
+    );
     const history = await c.request('chat.history', { sessionKey: 'tools-test' });
     expect(history.sessionKey).toBe('agent:main:tools-test');
     expect(history.messages.map((m: any) => m.role)).toEqual(['user', 'assistant', 'toolResult', 'assistant']);
@@ -100,16 +141,27 @@ describe('agent method', () => {
   it('validates tool arguments against the schema and tells the model what was wrong', async () => {
     fake.script([{ toolCalls: [{ name: 'sessions_history', arguments: { limit: 'many' } }] }, { text: 'sorry' }]);
     let runId = '';
-    await c.request('agent', { message: 'history?', sessionKey: 'args-test', idempotencyKey: key() }, { onAccepted: (p) => (runId = p.runId) });
+    await c.request(
+      'agent',
+      { message: 'history?', sessionKey: 'args-test', idempotencyKey: key() },
+      { onAccepted: (p) => (runId = p.runId) },
+    );
     const result = agentEvents(runId).find((e) => e.stream === 'tool' && e.data.phase === 'result')!;
     expect(result.data.isError).toBe(true);
     expect(result.data.result).toMatch(/invalid arguments for tool sessions_history/);
   });
 
   it('the message tool fails clearly when the channel is not linked', async () => {
-    fake.script([{ toolCalls: [{ name: 'message', arguments: { channel: 'telegram', to: '42', text: 'hi' } }] }, { text: 'could not send' }]);
+    fake.script([
+      { toolCalls: [{ name: 'message', arguments: { channel: 'telegram', to: '42', text: 'hi' } }] },
+      { text: 'could not send' },
+    ]);
     let runId = '';
-    await c.request('agent', { message: 'tell 42 hi', sessionKey: 'message-test', idempotencyKey: key() }, { onAccepted: (p) => (runId = p.runId) });
+    await c.request(
+      'agent',
+      { message: 'tell 42 hi', sessionKey: 'message-test', idempotencyKey: key() },
+      { onAccepted: (p) => (runId = p.runId) },
+    );
     const result = agentEvents(runId).find((e) => e.stream === 'tool' && e.data.phase === 'result')!;
     expect(result.data.isError).toBe(true);
     expect(result.data.result).toMatch(/channel "telegram" is not linked/);
@@ -117,7 +169,11 @@ describe('agent method', () => {
 
   it('applies the per-agent tool policy (only allowed tools are offered)', async () => {
     fake.script({ text: 'ok' });
-    await c.request('agent', { message: 'x', agentId: 'notools', idempotencyKey: key() }, { onAccepted: () => undefined });
+    await c.request(
+      'agent',
+      { message: 'x', agentId: 'notools', idempotencyKey: key() },
+      { onAccepted: () => undefined },
+    );
     const req = fake.requests.find((r) => r.path === '/v1/chat/completions')!;
     expect(req.body.tools.map((t: any) => t.function.name)).toEqual(['sessions_list']);
   });
@@ -125,7 +181,11 @@ describe('agent method', () => {
   it('speaks the Anthropic wire format, streamed tool calls included', async () => {
     fake.script([{ toolCalls: [{ name: 'gateway', arguments: { action: 'status' } }] }, { text: 'All good.' }]);
     let runId = '';
-    const final = await c.request('agent', { message: 'status?', agentId: 'claude', idempotencyKey: key() }, { onAccepted: (p) => (runId = p.runId) });
+    const final = await c.request(
+      'agent',
+      { message: 'status?', agentId: 'claude', idempotencyKey: key() },
+      { onAccepted: (p) => (runId = p.runId) },
+    );
     expect(final).toMatchObject({ status: 'ok', summary: 'All good.' });
     const reqs = fake.requests.filter((r) => r.path === '/v1/messages');
     expect(reqs).toHaveLength(2);
@@ -150,12 +210,18 @@ describe('agent method', () => {
 
   it('falls back to the next model when the primary provider is unreachable', async () => {
     fake.script({ text: 'from the fallback' });
-    const final = await c.request('agent', { message: 'x', agentId: 'fallback', idempotencyKey: key() }, { onAccepted: () => undefined });
+    const final = await c.request(
+      'agent',
+      { message: 'x', agentId: 'fallback', idempotencyKey: key() },
+      { onAccepted: () => undefined },
+    );
     expect(final).toMatchObject({ status: 'ok', summary: 'from the fallback', result: { model: 'openai/test-model' } });
   });
 
   it('a wrong provider key fails with an error naming the config key to fix', async () => {
-    const err = await c.request('agent', { message: 'x', agentId: 'badkey', idempotencyKey: key() }, { onAccepted: () => undefined }).catch((e) => e);
+    const err = await c
+      .request('agent', { message: 'x', agentId: 'badkey', idempotencyKey: key() }, { onAccepted: () => undefined })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(GatewayRequestError);
     expect(err.error.message).toContain('models.providers.badkey.apiKey');
     expect(err.error.details).toMatchObject({ errorCode: 'GW_ERR_AGENT_PROVIDER_AUTH', runId: expect.any(String) });
@@ -163,20 +229,32 @@ describe('agent method', () => {
 
   it('a provider that stops answering hits its idle timeout with an error naming timeoutMs', async () => {
     fake.script({ text: 'too late', delayMs: 1500 });
-    const err = await c.request('agent', { message: 'x', agentId: 'slow', idempotencyKey: key() }, { onAccepted: () => undefined }).catch((e) => e);
+    const err = await c
+      .request('agent', { message: 'x', agentId: 'slow', idempotencyKey: key() }, { onAccepted: () => undefined })
+      .catch((e) => e);
     expect(err.error.details.errorCode).toBe('GW_ERR_AGENT_PROVIDER_TIMEOUT');
     expect(err.error.message).toContain('models.providers.slow.timeoutMs');
   });
 
   it('a session key naming an agent runs that agent', async () => {
     fake.script({ text: 'claude here' });
-    const final = await c.request('agent', { message: 'x', sessionKey: 'agent:claude:by-key', idempotencyKey: key() }, { onAccepted: () => undefined });
+    const final = await c.request(
+      'agent',
+      { message: 'x', sessionKey: 'agent:claude:by-key', idempotencyKey: key() },
+      { onAccepted: () => undefined },
+    );
     expect(final.result).toMatchObject({ sessionKey: 'agent:claude:by-key', model: 'anth/test-model' });
   });
 
   it('deliver:true to a channel that is not linked is refused before accepting (NOT_LINKED)', async () => {
     let acked = false;
-    const err = await c.request('agent', { message: 'x', deliver: true, channel: 'telegram', to: '42', idempotencyKey: key() }, { onAccepted: () => (acked = true) }).catch((e) => e);
+    const err = await c
+      .request(
+        'agent',
+        { message: 'x', deliver: true, channel: 'telegram', to: '42', idempotencyKey: key() },
+        { onAccepted: () => (acked = true) },
+      )
+      .catch((e) => e);
     expect(acked).toBe(false);
     expect(err.error.code).toBe('NOT_LINKED');
     expect(err.error.message).toContain('channels.telegram');
@@ -184,7 +262,9 @@ describe('agent method', () => {
 
   it('refuses an unknown agent before accepting', async () => {
     let acked = false;
-    const err = await c.request('agent', { message: 'x', agentId: 'ghost', idempotencyKey: key() }, { onAccepted: () => (acked = true) }).catch((e) => e);
+    const err = await c
+      .request('agent', { message: 'x', agentId: 'ghost', idempotencyKey: key() }, { onAccepted: () => (acked = true) })
+      .catch((e) => e);
     expect(acked).toBe(false);
     expect(err.error.code).toBe('NOT_FOUND');
     expect(err.error.message).toMatch(/unknown agent "ghost".*main/);
@@ -198,7 +278,11 @@ describe('agent method', () => {
       c.request('agent', { message: 'only once', idempotencyKey: idem }, { onAccepted: (p) => acks.push(p.runId) }),
       c.request('agent', { message: 'only once', idempotencyKey: idem }, { onAccepted: (p) => acks.push(p.runId) }),
     ]);
-    const again = await c.request('agent', { message: 'only once', idempotencyKey: idem }, { onAccepted: () => undefined });
+    const again = await c.request(
+      'agent',
+      { message: 'only once', idempotencyKey: idem },
+      { onAccepted: () => undefined },
+    );
     expect(a.runId).toBe(b.runId);
     expect(again.runId).toBe(a.runId);
     expect(new Set(acks)).toEqual(new Set([a.runId]));
@@ -208,7 +292,11 @@ describe('agent method', () => {
   it('aborts a running turn with chat.abort', async () => {
     fake.script({ hang: true });
     let runId = '';
-    const pending = c.request('agent', { message: 'long one', sessionKey: 'abort-test', idempotencyKey: key() }, { onAccepted: (p) => (runId = p.runId) });
+    const pending = c.request(
+      'agent',
+      { message: 'long one', sessionKey: 'abort-test', idempotencyKey: key() },
+      { onAccepted: (p) => (runId = p.runId) },
+    );
     await fake.waitForRequest((r) => r.path === '/v1/chat/completions', 5000);
     const res = await c.request('chat.abort', { sessionKey: 'abort-test' });
     expect(res).toMatchObject({ ok: true, aborted: true, runIds: [runId] });
@@ -222,7 +310,13 @@ describe('agent method', () => {
     fake.script({ hang: true });
     let runId = '';
     const t0 = Date.now();
-    const err = await c.request('agent', { message: 'slow', sessionKey: 'timeout-test', timeout: 1, idempotencyKey: key() }, { onAccepted: (p) => (runId = p.runId) }).catch((e) => e);
+    const err = await c
+      .request(
+        'agent',
+        { message: 'slow', sessionKey: 'timeout-test', timeout: 1, idempotencyKey: key() },
+        { onAccepted: (p) => (runId = p.runId) },
+      )
+      .catch((e) => e);
     expect(err).toBeInstanceOf(GatewayRequestError);
     expect(err.error.code).toBe('AGENT_TIMEOUT');
     expect(err.error.details).toMatchObject({ runId });
@@ -235,7 +329,15 @@ describe('agent method', () => {
 
   it('runs one turn per session at a time, queued messages in order', async () => {
     fake.script([{ text: 'one', delayMs: 300 }, { text: 'two' }, { text: 'three' }]);
-    const finals = await Promise.all(['first', 'second', 'third'].map((m) => c.request('agent', { message: m, sessionKey: 'queue-test', idempotencyKey: key() }, { onAccepted: () => undefined })));
+    const finals = await Promise.all(
+      ['first', 'second', 'third'].map((m) =>
+        c.request(
+          'agent',
+          { message: m, sessionKey: 'queue-test', idempotencyKey: key() },
+          { onAccepted: () => undefined },
+        ),
+      ),
+    );
     expect(finals.map((f) => f.summary)).toEqual(['one', 'two', 'three']);
     const reqs = fake.requests.filter((r) => r.path === '/v1/chat/completions');
     expect(reqs).toHaveLength(3);
@@ -258,14 +360,24 @@ describe('agent method', () => {
     const long = (tag: string) => `${tag} ${'x'.repeat(1200)}`;
     for (const tag of ['alpha', 'beta', 'gamma']) {
       fake.script({ text: `ok ${tag}` });
-      await c.request('agent', { message: long(tag), agentId: 'tiny', sessionKey: 'agent:tiny:ctx', idempotencyKey: key() }, { onAccepted: () => undefined });
+      await c.request(
+        'agent',
+        { message: long(tag), agentId: 'tiny', sessionKey: 'agent:tiny:ctx', idempotencyKey: key() },
+        { onAccepted: () => undefined },
+      );
     }
     const last = fake.requests.filter((r) => r.path === '/v1/chat/completions').at(-1)!;
     const text = requestText(last.body);
     expect(text).toContain('gamma');
     expect(text).not.toContain('alpha');
     // A message that cannot fit at all is refused with a clear error, not silently dropped.
-    const err = await c.request('agent', { message: 'y'.repeat(5000), agentId: 'tiny', sessionKey: 'agent:tiny:ctx', idempotencyKey: key() }, { onAccepted: () => undefined }).catch((e) => e);
+    const err = await c
+      .request(
+        'agent',
+        { message: 'y'.repeat(5000), agentId: 'tiny', sessionKey: 'agent:tiny:ctx', idempotencyKey: key() },
+        { onAccepted: () => undefined },
+      )
+      .catch((e) => e);
     expect(err.error.code).toBe('INVALID_REQUEST');
     expect(err.error.message).toMatch(/contextWindow/);
   });
@@ -276,30 +388,60 @@ describe('chat and sessions methods', () => {
     fake.script({ text: 'chat reply', chunkDelayMs: 20 });
     const res = await c.request('chat.send', { sessionKey: 'main', message: 'hello chat', idempotencyKey: key() });
     expect(res).toMatchObject({ status: 'started', runId: expect.any(String), sessionKey: 'agent:main:main' });
-    const final = await c.waitForEvent((e) => e.event === 'chat' && e.payload?.runId === res.runId && e.payload.state === 'final', 5000);
+    const final = await c.waitForEvent(
+      (e) => e.event === 'chat' && e.payload?.runId === res.runId && e.payload.state === 'final',
+      5000,
+    );
     expect(final.payload.message.content[0].text).toBe('chat reply');
-    expect(c.events.some((e) => e.event === 'chat' && e.payload?.runId === res.runId && e.payload.state === 'delta')).toBe(true);
+    expect(
+      c.events.some((e) => e.event === 'chat' && e.payload?.runId === res.runId && e.payload.state === 'delta'),
+    ).toBe(true);
     const hist = await c.request('chat.history', { sessionKey: 'agent:main:main', limit: 2 });
     expect(hist.messages.map((m: any) => m.content[0].text)).toEqual(['hello chat', 'chat reply']);
   });
 
   it('lists, previews, patches, resets and deletes sessions', async () => {
     fake.script({ text: 'for the list' });
-    await c.request('agent', { message: 'session work', sessionKey: 'lifecycle-s', idempotencyKey: key() }, { onAccepted: () => undefined });
+    await c.request(
+      'agent',
+      { message: 'session work', sessionKey: 'lifecycle-s', idempotencyKey: key() },
+      { onAccepted: () => undefined },
+    );
     const list = await c.request('sessions.list', { search: 'lifecycle-s' });
     expect(list.sessions).toHaveLength(1);
-    expect(list.sessions[0]).toMatchObject({ key: 'agent:main:lifecycle-s', agentId: 'main', messageCount: 2, running: false });
+    expect(list.sessions[0]).toMatchObject({
+      key: 'agent:main:lifecycle-s',
+      agentId: 'main',
+      messageCount: 2,
+      running: false,
+    });
     expect(list.sessions[0].totalTokens).toBeGreaterThan(0);
     const preview = await c.request('sessions.preview', { keys: ['agent:main:lifecycle-s', 'agent:main:missing'] });
-    expect(preview.previews[0]).toMatchObject({ status: 'ok', items: [{ role: 'user', text: 'session work' }, { role: 'assistant', text: 'for the list' }] });
+    expect(preview.previews[0]).toMatchObject({
+      status: 'ok',
+      items: [
+        { role: 'user', text: 'session work' },
+        { role: 'assistant', text: 'for the list' },
+      ],
+    });
     expect(preview.previews[1].status).toBe('missing');
-    const patched = await c.request('sessions.patch', { key: 'agent:main:lifecycle-s', label: 'Work', model: 'anth/test-model' });
+    const patched = await c.request('sessions.patch', {
+      key: 'agent:main:lifecycle-s',
+      label: 'Work',
+      model: 'anth/test-model',
+    });
     expect(patched.entry).toMatchObject({ label: 'Work', model: 'anth/test-model' });
-    const bad = await c.request('sessions.patch', { key: 'agent:main:lifecycle-s', model: 'openai/nope' }).catch((e) => e);
+    const bad = await c
+      .request('sessions.patch', { key: 'agent:main:lifecycle-s', model: 'openai/nope' })
+      .catch((e) => e);
     expect(bad.error.message).toContain('models.providers.openai.models');
     // The session's model override is used by the next run.
     fake.script({ text: 'via anthropic' });
-    await c.request('agent', { message: 'again', sessionKey: 'lifecycle-s', idempotencyKey: key() }, { onAccepted: () => undefined });
+    await c.request(
+      'agent',
+      { message: 'again', sessionKey: 'lifecycle-s', idempotencyKey: key() },
+      { onAccepted: () => undefined },
+    );
     expect(fake.requests.some((r) => r.path === '/v1/messages')).toBe(true);
     const before = (await c.request('sessions.list', { search: 'lifecycle-s' })).sessions[0];
     const reset = await c.request('sessions.reset', { key: 'agent:main:lifecycle-s' });

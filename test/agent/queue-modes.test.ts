@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
-import { startFakeModelProvider, type FakeModelProvider } from '../fakes/model-provider.js';
+import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
 import { eventually } from '../support/eventually.js';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { agentConfig, FAKE_KEY_ENV } from './agent-harness.js';
 
 let fake: FakeModelProvider;
@@ -17,7 +17,9 @@ function config(mode: string) {
 
 function send(message: string, sessionKey: string) {
   let runId = '';
-  const final = c.request('agent', { message, sessionKey, idempotencyKey: key() }, { onAccepted: (p) => (runId = p.runId) }).catch((e) => e);
+  const final = c
+    .request('agent', { message, sessionKey, idempotencyKey: key() }, { onAccepted: (p) => (runId = p.runId) })
+    .catch((e) => e);
   return { final, runId: () => runId };
 }
 
@@ -52,7 +54,13 @@ describe('messages.queue.mode', () => {
   it('interrupt: a new message aborts the running turn and runs next', async () => {
     const gen = (await c.request('plugins.list')).plugins.find((p: any) => p.id === 'agent').generation;
     gw.writeConfig({ ...config('interrupt'), gateway: { ...gw.readConfig().gateway } });
-    await eventually(async () => expect((await c.request('plugins.list')).plugins.find((p: any) => p.id === 'agent').generation).toBeGreaterThan(gen), 10_000);
+    await eventually(
+      async () =>
+        expect((await c.request('plugins.list')).plugins.find((p: any) => p.id === 'agent').generation).toBeGreaterThan(
+          gen,
+        ),
+      10_000,
+    );
     fake.reset();
     fake.script([{ hang: true }, { text: 'the new one' }]);
     const x = send('old question', 'interrupt');

@@ -1,7 +1,11 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SocketFactoryOptions, WhatsAppSocket, WhatsAppSocketFactory } from '../../plugins/whatsapp/whatsapp-socket.js';
+import type {
+  SocketFactoryOptions,
+  WhatsAppSocket,
+  WhatsAppSocketFactory,
+} from '../../plugins/whatsapp/whatsapp-socket.js';
 
 /** A Baileys `lastDisconnect.error`: a Boom with `output.statusCode`. */
 export function boom(statusCode: number, message = `closed (${statusCode})`): Error {
@@ -38,7 +42,11 @@ export class FakeWASocket implements WhatsAppSocket {
   /** What Baileys does on pairing: write creds.json (umask mode) and announce creds.update. */
   writeCreds(): void {
     fs.mkdirSync(this.options.authDir, { recursive: true });
-    fs.writeFileSync(path.join(this.options.authDir, 'creds.json'), JSON.stringify({ me: { id: '15559990000:3@s.whatsapp.net' } }), { mode: 0o644 });
+    fs.writeFileSync(
+      path.join(this.options.authDir, 'creds.json'),
+      JSON.stringify({ me: { id: '15559990000:3@s.whatsapp.net' } }),
+      { mode: 0o644 },
+    );
     fs.writeFileSync(path.join(this.options.authDir, 'pre-key-1.json'), '{}', { mode: 0o644 });
     this.ev.emit('creds.update', { me: { id: '15559990000:3@s.whatsapp.net' } });
   }
@@ -49,7 +57,10 @@ export class FakeWASocket implements WhatsAppSocket {
   }
 
   close(statusCode: number): void {
-    this.ev.emit('connection.update', { connection: 'close', lastDisconnect: { error: boom(statusCode), date: new Date() } });
+    this.ev.emit('connection.update', {
+      connection: 'close',
+      lastDisconnect: { error: boom(statusCode), date: new Date() },
+    });
   }
 
   upsert(messages: unknown[], type = 'notify'): void {
@@ -80,7 +91,11 @@ export class FakeWASocket implements WhatsAppSocket {
 }
 
 /** The factory injected into the plugin; `sockets` in creation order. */
-export function fakeSocketFactory(): { factory: WhatsAppSocketFactory; sockets: FakeWASocket[]; next(count: number, timeoutMs?: number): Promise<FakeWASocket> } {
+export function fakeSocketFactory(): {
+  factory: WhatsAppSocketFactory;
+  sockets: FakeWASocket[];
+  next(count: number, timeoutMs?: number): Promise<FakeWASocket>;
+} {
   const sockets: FakeWASocket[] = [];
   const factory: WhatsAppSocketFactory = async (options) => {
     const sock = new FakeWASocket(options);
@@ -99,10 +114,30 @@ export function fakeSocketFactory(): { factory: WhatsAppSocketFactory; sockets: 
 }
 
 /** A WhatsApp text message as Baileys delivers it in `messages.upsert`. */
-export function waText(from: string, id: string, text: string, extra: { group?: string; mentions?: string[]; quotedFromJid?: string; pushName?: string } = {}) {
-  const context = extra.mentions || extra.quotedFromJid ? { contextInfo: { ...(extra.mentions ? { mentionedJid: extra.mentions } : {}), ...(extra.quotedFromJid ? { participant: extra.quotedFromJid, quotedMessage: { conversation: 'earlier bot message' } } : {}) } } : {};
+export function waText(
+  from: string,
+  id: string,
+  text: string,
+  extra: { group?: string; mentions?: string[]; quotedFromJid?: string; pushName?: string } = {},
+) {
+  const context =
+    extra.mentions || extra.quotedFromJid
+      ? {
+          contextInfo: {
+            ...(extra.mentions ? { mentionedJid: extra.mentions } : {}),
+            ...(extra.quotedFromJid
+              ? { participant: extra.quotedFromJid, quotedMessage: { conversation: 'earlier bot message' } }
+              : {}),
+          },
+        }
+      : {};
   return {
-    key: { remoteJid: extra.group ?? `${from}@s.whatsapp.net`, fromMe: false, id, ...(extra.group ? { participant: `${from}@s.whatsapp.net` } : {}) },
+    key: {
+      remoteJid: extra.group ?? `${from}@s.whatsapp.net`,
+      fromMe: false,
+      id,
+      ...(extra.group ? { participant: `${from}@s.whatsapp.net` } : {}),
+    },
     message: context.contextInfo ? { extendedTextMessage: { text, ...context } } : { conversation: text },
     pushName: extra.pushName ?? 'Tester',
     messageTimestamp: Math.floor(Date.now() / 1000),

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
-import type { FakeTelegramApi } from '../fakes/telegram-bot-api.js';
 import type { FakeModelProvider } from '../fakes/model-provider.js';
+import type { FakeTelegramApi } from '../fakes/telegram-bot-api.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { agentConfig, BOTS, delay, sentText, startFakes } from './telegram-harness.js';
 
 const OWNER = 555;
@@ -13,7 +13,8 @@ let model: FakeModelProvider;
 let home: string;
 let gw: GatewayProcess | undefined;
 
-const okSends = (text: string) => tg.sent(BOTS.kill.token).filter((c) => c.method === 'sendMessage' && c.ok && sentText(c).includes(text));
+const okSends = (text: string) =>
+  tg.sent(BOTS.kill.token).filter((c) => c.method === 'sendMessage' && c.ok && sentText(c).includes(text));
 
 beforeAll(async () => {
   ({ tg, model } = await startFakes());
@@ -42,13 +43,20 @@ describe('telegram durability across kill -9 (real gateway restarts on the same 
   it('delivers an acknowledged `send` exactly once after a kill -9 before delivery', async () => {
     await restart({
       ...agentConfig(model),
-      channels: { telegram: { apiRoot: tg.apiRoot, botToken: BOTS.kill.token, dmPolicy: 'allowlist', allowFrom: [String(OWNER)] } },
+      channels: {
+        telegram: { apiRoot: tg.apiRoot, botToken: BOTS.kill.token, dmPolicy: 'allowlist', allowFrom: [String(OWNER)] },
+      },
       // A long first backoff: the retry cannot happen before the kill.
       plugins: { entries: { delivery: { config: { outbound: { baseBackoffMs: 4000, maxBackoffMs: 4000 } } } } },
     });
     tg.failNext('sendMessage', 1, { status: 500, description: 'Internal Server Error' });
     const client = await gw!.client();
-    const params = { channel: 'telegram', to: String(OWNER), message: 'survives kill -9', idempotencyKey: 'kill-9-send' };
+    const params = {
+      channel: 'telegram',
+      to: String(OWNER),
+      message: 'survives kill -9',
+      idempotencyKey: 'kill-9-send',
+    };
     const ack = await client.request('send', params);
     expect(ack.messageId).toEqual(expect.any(String));
     await tg.waitFor((c) => c.method === 'sendMessage' && !c.ok && sentText(c) === 'survives kill -9', 5000);
@@ -74,7 +82,10 @@ describe('telegram durability across kill -9 (real gateway restarts on the same 
     expect(okSends('crash during my turn')).toHaveLength(0);
 
     await restart();
-    await tg.waitFor((c) => c.method === 'sendMessage' && c.ok && sentText(c).includes('echo: crash during my turn'), 20_000);
+    await tg.waitFor(
+      (c) => c.method === 'sendMessage' && c.ok && sentText(c).includes('echo: crash during my turn'),
+      20_000,
+    );
     await delay(1500);
     expect(okSends('crash during my turn')).toHaveLength(1);
   });

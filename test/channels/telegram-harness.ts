@@ -1,5 +1,5 @@
-import { startFakeTelegramApi, type FakeTelegramApi, type RecordedCall } from '../fakes/telegram-bot-api.js';
-import { startFakeModelProvider, type FakeModelProvider } from '../fakes/model-provider.js';
+import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
+import { type FakeTelegramApi, type RecordedCall, startFakeTelegramApi } from '../fakes/telegram-bot-api.js';
 
 /** Bots the fake Bot API knows; any other token is answered 401. */
 export const BOTS = {
@@ -9,7 +9,9 @@ export const BOTS = {
 } as const;
 
 export async function startFakes(): Promise<{ tg: FakeTelegramApi; model: FakeModelProvider }> {
-  const tg = await startFakeTelegramApi({ tokens: Object.fromEntries(Object.values(BOTS).map((b) => [b.token, b.identity])) });
+  const tg = await startFakeTelegramApi({
+    tokens: Object.fromEntries(Object.values(BOTS).map((b) => [b.token, b.identity])),
+  });
   const model = await startFakeModelProvider();
   return { tg, model };
 }
@@ -17,7 +19,11 @@ export async function startFakes(): Promise<{ tg: FakeTelegramApi; model: FakeMo
 /** The agent part of the config: the fake provider answering as `fake/test-model`. */
 export function agentConfig(model: FakeModelProvider): Record<string, unknown> {
   return {
-    models: { providers: { fake: { baseUrl: model.baseUrl, apiKey: 'test-key', api: 'openai-completions', models: [{ id: 'test-model' }] } } },
+    models: {
+      providers: {
+        fake: { baseUrl: model.baseUrl, apiKey: 'test-key', api: 'openai-completions', models: [{ id: 'test-model' }] },
+      },
+    },
     agents: { defaults: { model: { primary: 'fake/test-model' } } },
   };
 }
@@ -26,7 +32,9 @@ export const sentText = (call: RecordedCall): string => String(call.params.text 
 
 /** Successful sendMessage calls of one bot to one chat. */
 export function messagesTo(tg: FakeTelegramApi, token: string, chatId: number | string): RecordedCall[] {
-  return tg.sent(token).filter((c) => c.method === 'sendMessage' && c.ok && String(c.params.chat_id) === String(chatId));
+  return tg
+    .sent(token)
+    .filter((c) => c.method === 'sendMessage' && c.ok && String(c.params.chat_id) === String(chatId));
 }
 
 /** Did any model request carry this text (in any message)? */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
-import type { FakeTelegramApi } from '../fakes/telegram-bot-api.js';
-import type { FakeModelProvider } from '../fakes/model-provider.js';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { FakeModelProvider } from '../fakes/model-provider.js';
+import type { FakeTelegramApi } from '../fakes/telegram-bot-api.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { agentConfig, BOTS, sentText, startFakes } from './telegram-harness.js';
 
 const SECRET = 'webhook-secret_0123456789';
@@ -40,11 +40,21 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, secret?: string) =>
-  fetch(`http://127.0.0.1:${gw.port}/tg/hook`, { method: 'POST', headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) }, body: JSON.stringify(body) });
+  fetch(`http://127.0.0.1:${gw.port}/tg/hook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+    body: JSON.stringify(body),
+  });
 
 const update = (id: number, text: string) => ({
   update_id: id,
-  message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: 777, type: 'private', first_name: 'Web' }, from: { id: 777, is_bot: false, first_name: 'Web' }, text },
+  message: {
+    message_id: id,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: 777, type: 'private', first_name: 'Web' },
+    from: { id: 777, is_bot: false, first_name: 'Web' },
+    text,
+  },
 });
 
 describe('telegram webhook mode', () => {
@@ -54,7 +64,10 @@ describe('telegram webhook mode', () => {
     expect(set.params.secret_token).toBe(SECRET);
     const res = await post(update(1001, 'via webhook'), SECRET);
     expect(res.status).toBe(200);
-    const reply = await tg.waitFor((c) => c.method === 'sendMessage' && c.ok && sentText(c).includes('echo: via webhook'), 15_000);
+    const reply = await tg.waitFor(
+      (c) => c.method === 'sendMessage' && c.ok && sentText(c).includes('echo: via webhook'),
+      15_000,
+    );
     expect(String(reply.params.chat_id)).toBe('777');
     // A redelivered update (Telegram retries on timeouts) is not answered twice.
     expect((await post(update(1001, 'via webhook'), SECRET)).status).toBe(200);

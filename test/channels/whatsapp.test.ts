@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GatewayClient } from '../../bin/client/gateway-client.js';
 import deliveryPlugin from '../../plugins/delivery/index.js';
 import { whatsappPlugin } from '../../plugins/whatsapp/whatsapp-plugin.js';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
 import { runCli } from '../cli/run-cli.js';
-import { fakeSocketFactory, waText, type FakeWASocket } from './fake-wa-socket.js';
-import { echoAgentPlugin, startInProcessGateway, type InProcessGateway } from './in-process-gateway.js';
+import { type FakeWASocket, fakeSocketFactory, waText } from './fake-wa-socket.js';
+import { echoAgentPlugin, type InProcessGateway, startInProcessGateway } from './in-process-gateway.js';
 
 const OWNER = '15550001111';
 const STRANGER = '15552223333';
@@ -64,7 +64,12 @@ beforeAll(async () => {
     plugins: [
       { id: 'agent', configKeys: ['plugins.entries.agent.config'], def: agent.def },
       { id: 'delivery', configKeys: ['plugins.entries.delivery.config'], def: deliveryPlugin },
-      { id: 'whatsapp', configKeys: ['channels.whatsapp'], def: whatsappPlugin(fake.factory), enabled: (root) => Boolean((root.channels as any)?.whatsapp) },
+      {
+        id: 'whatsapp',
+        configKeys: ['channels.whatsapp'],
+        def: whatsappPlugin(fake.factory),
+        enabled: (root) => Boolean((root.channels as any)?.whatsapp),
+      },
     ],
   });
   client = await gw.client();
@@ -94,7 +99,14 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
     const login = client.request('channels.login', { channel: 'whatsapp' });
     const first = await fake.next(1);
     first.qr('2@QR-CODE-ONE');
-    await expect.poll(() => seenByCaller.find((p) => p.status === 'qr')).toMatchObject({ channel: 'whatsapp', accountId: 'default', qr: '2@QR-CODE-ONE', qrDataUrl: expect.stringMatching(/^data:image\/png;base64,/) });
+    await expect
+      .poll(() => seenByCaller.find((p) => p.status === 'qr'))
+      .toMatchObject({
+        channel: 'whatsapp',
+        accountId: 'default',
+        qr: '2@QR-CODE-ONE',
+        qrDataUrl: expect.stringMatching(/^data:image\/png;base64,/),
+      });
     await expect.poll(() => seenByWatcher.some((p) => p.qr === '2@QR-CODE-ONE')).toBe(true);
     expect((await accountStatus()).state).toBe('qr');
 
@@ -134,10 +146,20 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
     expect(sock.read).toContainEqual(expect.objectContaining({ id: 'IN-1' }));
     expect(sock.presence).toContainEqual({ type: 'composing', jid: `${OWNER}@s.whatsapp.net` });
 
-    sock.upsert([{ key: { remoteJid: `${OWNER}@s.whatsapp.net`, fromMe: false, id: 'IN-2' }, message: { imageMessage: { caption: 'look at this picture' } } }]);
+    sock.upsert([
+      {
+        key: { remoteJid: `${OWNER}@s.whatsapp.net`, fromMe: false, id: 'IN-2' },
+        message: { imageMessage: { caption: 'look at this picture' } },
+      },
+    ]);
     await sentTo(sock, `${OWNER}@s.whatsapp.net`, (t) => t.includes('look at this picture'));
     // Our own messages and history syncs are not inbound.
-    sock.upsert([{ key: { remoteJid: `${OWNER}@s.whatsapp.net`, fromMe: true, id: 'IN-3' }, message: { conversation: 'said by me' } }]);
+    sock.upsert([
+      {
+        key: { remoteJid: `${OWNER}@s.whatsapp.net`, fromMe: true, id: 'IN-3' },
+        message: { conversation: 'said by me' },
+      },
+    ]);
     sock.upsert([waText(OWNER, 'IN-4', 'old history line')], 'append');
     await delay(200);
     expect(agent.submitted.some((s) => /said by me|old history line/.test(s.message))).toBe(false);
@@ -155,11 +177,15 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
   it('answers in groups only when our number is mentioned or quoted, quoting the trigger', async () => {
     const sock = fake.sockets.at(-1)!;
     sock.upsert([waText(OWNER, 'G-1', 'humans talking', { group: GROUP })]);
-    sock.upsert([waText(OWNER, 'G-2', `@${SELF} what do you think`, { group: GROUP, mentions: [`${SELF}@s.whatsapp.net`] })]);
+    sock.upsert([
+      waText(OWNER, 'G-2', `@${SELF} what do you think`, { group: GROUP, mentions: [`${SELF}@s.whatsapp.net`] }),
+    ]);
     const reply = await sentTo(sock, GROUP, (t) => t.includes('what do you think'));
     expect(reply.options?.quoted?.key?.id).toBe('G-2');
     expect(agent.submitted.some((s) => s.message.includes('humans talking'))).toBe(false);
-    sock.upsert([waText(OWNER, 'G-3', 'answering your message', { group: GROUP, quotedFromJid: `${SELF}:3@s.whatsapp.net` })]);
+    sock.upsert([
+      waText(OWNER, 'G-3', 'answering your message', { group: GROUP, quotedFromJid: `${SELF}:3@s.whatsapp.net` }),
+    ]);
     await sentTo(sock, GROUP, (t) => t.includes('answering your message'));
     const groupRun = agent.submitted.find((s) => s.message.includes('answering your message'))!;
     expect(groupRun.message).toContain('[replying to: earlier bot message]');
@@ -168,11 +194,22 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
 
   it('sends through `send` with Markdown rendered to WhatsApp markup', async () => {
     const sock = fake.sockets.at(-1)!;
-    const res = await client.request('send', { channel: 'whatsapp', to: `+${OWNER}`, message: '**bold** and ~~gone~~', idempotencyKey: 'wa-send-1' });
+    const res = await client.request('send', {
+      channel: 'whatsapp',
+      to: `+${OWNER}`,
+      message: '**bold** and ~~gone~~',
+      idempotencyKey: 'wa-send-1',
+    });
     expect(res).toMatchObject({ channel: 'whatsapp', to: `+${OWNER}` });
     const sent = await sentTo(sock, `${OWNER}@s.whatsapp.net`, (t) => t.includes('bold'));
     expect(sent.content.text).toBe('*bold* and ~gone~');
-    await client.request('send', { channel: 'whatsapp', to: `+${OWNER}`, message: 'a picture', mediaUrl: 'https://example.com/cat.jpg', idempotencyKey: 'wa-media-1' });
+    await client.request('send', {
+      channel: 'whatsapp',
+      to: `+${OWNER}`,
+      message: 'a picture',
+      mediaUrl: 'https://example.com/cat.jpg',
+      idempotencyKey: 'wa-media-1',
+    });
     const media = await sentTo(sock, `${OWNER}@s.whatsapp.net`, (t) => t === 'a picture');
     expect(media.content).toEqual({ image: { url: 'https://example.com/cat.jpg' }, caption: 'a picture' });
   });
@@ -221,14 +258,20 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
     expect(fs.existsSync(authDir)).toBe(false);
     await delay(200);
     expect(fake.sockets.length).toBe(before);
-    const refused = await client.request('send', { channel: 'whatsapp', to: `+${OWNER}`, message: 'x', idempotencyKey: 'wa-logged-out' }).catch((e) => e);
+    const refused = await client
+      .request('send', { channel: 'whatsapp', to: `+${OWNER}`, message: 'x', idempotencyKey: 'wa-logged-out' })
+      .catch((e) => e);
     expect(refused.error.code).toBe('NOT_LINKED');
   });
 
   it('logs out through channels.logout and removes the credentials', async () => {
     const sock = await link();
     expect(fs.existsSync(path.join(authDir, 'creds.json'))).toBe(true);
-    await expect(client.request('channels.logout', { channel: 'whatsapp' })).resolves.toEqual({ channel: 'whatsapp', accountId: 'default', loggedOut: true });
+    await expect(client.request('channels.logout', { channel: 'whatsapp' })).resolves.toEqual({
+      channel: 'whatsapp',
+      accountId: 'default',
+      loggedOut: true,
+    });
     expect(sock.loggedOut).toBe(true);
     expect(fs.existsSync(authDir)).toBe(false);
     expect(await accountStatus()).toMatchObject({ linked: false, state: 'not-linked' });
@@ -236,7 +279,21 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
 
   it('links from the terminal: `moltbot channels login` prints the QR and waits until linked', async () => {
     const n = fake.sockets.length + 1;
-    const cli = runCli(['channels', 'login', '--channel', 'whatsapp', '--url', `ws://127.0.0.1:${gw.port}`, '--token', gw.token, '--timeout', '20s'], { home: path.dirname(gw.paths.stateDir), timeoutMs: 25_000 });
+    const cli = runCli(
+      [
+        'channels',
+        'login',
+        '--channel',
+        'whatsapp',
+        '--url',
+        `ws://127.0.0.1:${gw.port}`,
+        '--token',
+        gw.token,
+        '--timeout',
+        '20s',
+      ],
+      { home: path.dirname(gw.paths.stateDir), timeoutMs: 25_000 },
+    );
     const sock = await fake.next(n, 15_000);
     sock.qr('2@TERMINAL-QR');
     await delay(300);
@@ -254,7 +311,10 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
   it('reloads on a config edit (new socket takes the session over) and unloads cleanly', async () => {
     const old = await link();
     const before = fake.sockets.length;
-    gw.writeConfig({ ...baseConfig, channels: { whatsapp: { ...baseConfig.channels.whatsapp, sendReadReceipts: false } } });
+    gw.writeConfig({
+      ...baseConfig,
+      channels: { whatsapp: { ...baseConfig.channels.whatsapp, sendReadReceipts: false } },
+    });
     const fresh = await fake.next(before + 1, 10_000);
     expect(old.ended).toBe(true);
     fresh.open();
@@ -264,7 +324,9 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
     expect(fresh.read).toHaveLength(0);
 
     gw.writeConfig({ plugins: baseConfig.plugins });
-    await expect.poll(async () => Object.keys((await client.request('health')).channels), { timeout: 10_000 }).not.toContain('whatsapp');
+    await expect
+      .poll(async () => Object.keys((await client.request('health')).channels), { timeout: 10_000 })
+      .not.toContain('whatsapp');
     expect(fresh.ended).toBe(true);
     const count = fake.sockets.length;
     await delay(300);

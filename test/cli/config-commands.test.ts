@@ -72,7 +72,12 @@ describe('moltbot config', () => {
     const bad = await cli(['config', 'validate', '--json'], { CLAWDBOT_CONFIG_PATH: other });
     expect(bad.code).toBe(2);
     const issues = JSON.parse(bad.stdout).issues;
-    expect(issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'gateway.port', severity: 'error' }), expect.objectContaining({ path: 'unknownTop', severity: 'warning' })]));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'gateway.port', severity: 'error' }),
+        expect.objectContaining({ path: 'unknownTop', severity: 'warning' }),
+      ]),
+    );
     fs.writeFileSync(other, '{ gateway: { port: 1 ', { mode: 0o600 });
     const syntax = await cli(['config', 'validate'], { CLAWDBOT_CONFIG_PATH: other });
     expect(syntax.code).toBe(2);

@@ -95,7 +95,11 @@ describe('moltbot doctor', () => {
       const conflict = findings.find((f: { check: string }) => f.check === 'port-conflict');
       expect(conflict.message).toContain(`port ${cfg.gateway.port} is held by pid ${process.pid}`);
       expect(conflict.fix).toContain('--force');
-      expect(findings.some((f: { check: string; message: string }) => f.check === 'channel-credentials' && /Telegram/.test(f.message))).toBe(true);
+      expect(
+        findings.some(
+          (f: { check: string; message: string }) => f.check === 'channel-credentials' && /Telegram/.test(f.message),
+        ),
+      ).toBe(true);
     } finally {
       await new Promise((r) => squatter.close(r));
     }

@@ -25,6 +25,8 @@ export default definePlugin({
 
 /** The ids of the first-party plugins, to switch them all off for a gateway without optional methods. */
 export async function builtinIds(): Promise<string[]> {
-  const mod = (await import(path.join(REPO_ROOT, 'dist/plugins/catalog.js'))) as { BUILTIN_PLUGINS: Array<{ id: string }> };
+  const mod = (await import(path.join(REPO_ROOT, 'dist/plugins/catalog.js'))) as {
+    BUILTIN_PLUGINS: Array<{ id: string }>;
+  };
   return mod.BUILTIN_PLUGINS.map((p) => p.id);
 }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
 import { freePort } from '../support/free-port.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { builtinIds, writeFixturePlugin } from './fixture-plugin.js';
 import { runCli } from './run-cli.js';
 
@@ -112,7 +112,10 @@ describe('logs from a gateway over the protocol', () => {
   it('logs --url reads the gateway log through logs.tail', async () => {
     const r = await cli(['logs', '--url', gw.url, '--token', gw.token, '--lines', '500', '--json']);
     expect(r.code).toBe(0);
-    const msgs = r.stdout.trim().split('\n').map((l) => JSON.parse(l).msg);
+    const msgs = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).msg);
     expect(msgs.some((m: string) => /gateway listening on ws:/.test(m))).toBe(true);
     const wrong = await cli(['logs', '--url', gw.url, '--token', 'nope']);
     expect(wrong.code).toBe(5);
@@ -130,7 +133,9 @@ describe('plugins', () => {
   });
 
   it('plugins reload builds a new generation', async () => {
-    const before = JSON.parse((await cli(['plugins', 'list', '--json'])).stdout).plugins.find((p: { id: string }) => p.id === 'cli-fixture');
+    const before = JSON.parse((await cli(['plugins', 'list', '--json'])).stdout).plugins.find(
+      (p: { id: string }) => p.id === 'cli-fixture',
+    );
     const r = await cli(['plugins', 'reload', 'cli-fixture']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`generation ${before.generation + 1}`);
@@ -216,7 +221,10 @@ describe('problems the gateway reports', () => {
   it('health exits 1 while a plugin has failed, and 0 again once it is gone', async () => {
     const dir = path.dirname(gw.configPath);
     const broken = path.join(dir, 'cli-broken.mjs');
-    fs.writeFileSync(broken, `import { definePlugin, Type } from ${JSON.stringify(path.join(process.cwd(), 'dist/sdk/index.js'))};\nexport default definePlugin({ id: 'cli-broken', version: '0.0.1', sdk: '*', configSchema: Type.Object({}), register() { throw new Error('broken on purpose'); } });\n`);
+    fs.writeFileSync(
+      broken,
+      `import { definePlugin, Type } from ${JSON.stringify(path.join(process.cwd(), 'dist/sdk/index.js'))};\nexport default definePlugin({ id: 'cli-broken', version: '0.0.1', sdk: '*', configSchema: Type.Object({}), register() { throw new Error('broken on purpose'); } });\n`,
+    );
     const good = gw.readConfig();
     const withBroken = structuredClone(good);
     withBroken.plugins.entries['cli-broken'] = { from: broken };

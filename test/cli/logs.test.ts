@@ -7,13 +7,18 @@ import { cliEnv, runCli, tempHome } from './run-cli.js';
 
 let home: string;
 let logFile: string;
-const line = (level: number, msg: string, extra: Record<string, unknown> = {}) => `${JSON.stringify({ level, time: Date.UTC(2026, 0, 2, 3, 4, 5), pid: 1, msg, ...extra })}\n`;
+const line = (level: number, msg: string, extra: Record<string, unknown> = {}) =>
+  `${JSON.stringify({ level, time: Date.UTC(2026, 0, 2, 3, 4, 5), pid: 1, msg, ...extra })}\n`;
 
 beforeAll(() => {
   home = tempHome();
   logFile = path.join(home, '.clawdbot/logs/gateway.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true, mode: 0o700 });
-  fs.writeFileSync(logFile, line(30, 'first') + line(40, 'careful', { plugin: 'telegram' }) + line(50, 'broken') + line(20, 'chatter'), { mode: 0o600 });
+  fs.writeFileSync(
+    logFile,
+    line(30, 'first') + line(40, 'careful', { plugin: 'telegram' }) + line(50, 'broken') + line(20, 'chatter'),
+    { mode: 0o600 },
+  );
 });
 
 describe('moltbot logs', () => {
@@ -25,7 +30,12 @@ describe('moltbot logs', () => {
     expect(lines[0]).toMatch(/^03:04:05 ERROR broken/);
     expect(lines[1]).toContain('DEBUG chatter');
     const json = await runCli(['logs', '-n', '4', '--json'], { home });
-    expect(json.stdout.trim().split('\n').map((l) => JSON.parse(l).msg)).toEqual(['first', 'careful', 'broken', 'chatter']);
+    expect(
+      json.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).msg),
+    ).toEqual(['first', 'careful', 'broken', 'chatter']);
   });
 
   it('--level drops lines below it; a bad level is a usage error', async () => {
@@ -46,7 +56,10 @@ describe('moltbot logs', () => {
   });
 
   it('--follow prints appended lines and follows a rotation', async () => {
-    const child = spawn(process.execPath, [CLI, 'logs', '--follow', '--lines', '0', '--json'], { env: cliEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'logs', '--follow', '--lines', '0', '--json'], {
+      env: cliEnv(home),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d.toString()));
     const waitFor = async (text: string) => {

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeModelProvider, type FakeModelProvider } from '../fakes/model-provider.js';
 import { agentConfig, FAKE_KEY_ENV } from '../agent/agent-harness.js';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { runCli } from './run-cli.js';
 
 // The thin commands against the real plugins: agent runtime with a fake model provider
 // (a real HTTP server speaking the OpenAI wire format), delivery with no channel configured.
 let fake: FakeModelProvider;
 let gw: GatewayProcess;
-const cli = (args: string[]) => runCli(args, { home: gw.home, env: { CLAWDBOT_GATEWAY_PORT: String(gw.port) }, timeoutMs: 30_000 });
+const cli = (args: string[]) =>
+  runCli(args, { home: gw.home, env: { CLAWDBOT_GATEWAY_PORT: String(gw.port) }, timeoutMs: 30_000 });
 
 beforeAll(async () => {
   fake = await startFakeModelProvider();

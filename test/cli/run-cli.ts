@@ -25,7 +25,9 @@ export function tempHome(): string {
 /** The environment the built CLI runs with: our HOME, no inherited CLAWDBOT_* and no colors. */
 export function cliEnv(home: string, extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('CLAWDBOT_') && !k.startsWith('MOLTBOT_') && k !== 'XDG_CONFIG_HOME') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !k.startsWith('CLAWDBOT_') && !k.startsWith('MOLTBOT_') && k !== 'XDG_CONFIG_HOME')
+      env[k] = v;
   Object.assign(env, { HOME: home, NO_COLOR: '1' });
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
@@ -37,7 +39,10 @@ export function cliEnv(home: string, extra: Record<string, string | undefined> =
 /** Run `node dist/bin/moltbot.js …args` to completion (killed after timeoutMs). */
 export function runCli(args: string[], run: CliRun): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: cliEnv(run.home, run.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: cliEnv(run.home, run.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d.toString()));

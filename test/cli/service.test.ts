@@ -8,7 +8,8 @@ import { cloneHome, runCli, tempHome } from './run-cli.js';
 // record each systemctl/launchctl/loginctl command line instead of executing it.
 let home: string;
 let runnerLog: string;
-const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { home, env: { MOLTBOT_SERVICE_RUNNER_LOG: runnerLog, MOLTBOT_SERVICE_PLATFORM: 'linux', ...env } });
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { home, env: { MOLTBOT_SERVICE_RUNNER_LOG: runnerLog, MOLTBOT_SERVICE_PLATFORM: 'linux', ...env } });
 const recorded = () =>
   fs.existsSync(runnerLog)
     ? fs
@@ -82,7 +83,9 @@ describe('systemd (Linux)', () => {
 
   it('install --port pins the port, and the unit still counts as matching', async () => {
     expect((await cli(['gateway', 'install', '--port', '18850'])).code).toBe(0);
-    expect(fs.readFileSync(path.join(home, '.config/systemd/user/moltbot-gateway.service'), 'utf8')).toMatch(/moltbot\.js gateway --port 18850\n/);
+    expect(fs.readFileSync(path.join(home, '.config/systemd/user/moltbot-gateway.service'), 'utf8')).toMatch(
+      /moltbot\.js gateway --port 18850\n/,
+    );
     const status = JSON.parse((await cli(['gateway', 'status', '--json', '--timeout', '1s'])).stdout);
     expect(status.service).toMatchObject({ installed: true, matches: true });
     expect(status.gateway.reachable).toBe(false);
@@ -114,7 +117,10 @@ describe('systemd (Linux)', () => {
   it('doctor notices a unit that no longer matches and --fix rewrites it', async () => {
     await cli(['gateway', 'install']);
     const unitPath = path.join(home, '.config/systemd/user/moltbot-gateway.service');
-    fs.writeFileSync(unitPath, fs.readFileSync(unitPath, 'utf8').replace('CLAWDBOT_SERVICE_VERSION=0.1.0', 'CLAWDBOT_SERVICE_VERSION=0.0.1'));
+    fs.writeFileSync(
+      unitPath,
+      fs.readFileSync(unitPath, 'utf8').replace('CLAWDBOT_SERVICE_VERSION=0.1.0', 'CLAWDBOT_SERVICE_VERSION=0.0.1'),
+    );
     const audit = JSON.parse((await cli(['doctor', '--json'])).stdout);
     expect(audit.findings.some((f: { check: string }) => f.check === 'service-mismatch')).toBe(true);
     await cli(['doctor', '--fix']);

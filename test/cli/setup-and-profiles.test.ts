@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
 import { freePort } from '../support/free-port.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { modeOf, runCli, tempHome } from './run-cli.js';
 
 const started: GatewayProcess[] = [];
@@ -40,12 +40,29 @@ describe('moltbot setup', () => {
   it('stores a model provider and Telegram token from flags', async () => {
     const home = tempHome();
     const r = await runCli(
-      ['setup', '--non-interactive', '--provider', 'local', '--provider-base-url', 'http://127.0.0.1:9/v1', '--provider-api-key', 'sk-test', '--model', 'm1', '--telegram-token', '123:abc'],
+      [
+        'setup',
+        '--non-interactive',
+        '--provider',
+        'local',
+        '--provider-base-url',
+        'http://127.0.0.1:9/v1',
+        '--provider-api-key',
+        'sk-test',
+        '--model',
+        'm1',
+        '--telegram-token',
+        '123:abc',
+      ],
       { home },
     );
     expect(r.code).toBe(0);
     const config = JSON.parse(fs.readFileSync(path.join(home, '.clawdbot/moltbot.json'), 'utf8'));
-    expect(config.models.providers.local).toMatchObject({ baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-test', api: 'openai-completions' });
+    expect(config.models.providers.local).toMatchObject({
+      baseUrl: 'http://127.0.0.1:9/v1',
+      apiKey: 'sk-test',
+      api: 'openai-completions',
+    });
     expect(config.agents.defaults.model.primary).toBe('local/m1');
     expect(config.channels.telegram.botToken).toBe('123:abc');
   });
@@ -55,7 +72,21 @@ describe('moltbot setup', () => {
     const r = await runCli(['setup', '--non-interactive', '--provider', 'x', '--model', 'm'], { home });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--provider-base-url');
-    const bad = await runCli(['setup', '--non-interactive', '--provider', 'x', '--provider-base-url', 'http://h/v1', '--model', 'm', '--provider-api', 'grpc'], { home });
+    const bad = await runCli(
+      [
+        'setup',
+        '--non-interactive',
+        '--provider',
+        'x',
+        '--provider-base-url',
+        'http://h/v1',
+        '--model',
+        'm',
+        '--provider-api',
+        'grpc',
+      ],
+      { home },
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('openai-completions');
     expect(fs.existsSync(path.join(home, '.clawdbot/moltbot.json'))).toBe(false);
@@ -69,7 +100,11 @@ describe('interactive setup (on a TTY)', () => {
     const { CLI } = await import('../support/gateway-process.js');
     const { cliEnv } = await import('./run-cli.js');
     // util-linux `script` gives the CLI a pseudo-terminal, so it takes the interactive path.
-    const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} setup`, '/dev/null'], { env: cliEnv(home), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(
+      'script',
+      ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} setup`, '/dev/null'],
+      { env: cliEnv(home), stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d.toString()));
     child.stdin.write('123:abc\nanthropic\n\nsk-ant\n\n');
@@ -92,7 +127,11 @@ describe('interactive setup (on a TTY)', () => {
     expect(out).toContain('Model provider (none/openai/anthropic/other)');
     const config = JSON.parse(fs.readFileSync(path.join(home, '.clawdbot/moltbot.json'), 'utf8'));
     expect(config.channels.telegram.botToken).toBe('123:abc');
-    expect(config.models.providers.anthropic).toMatchObject({ baseUrl: 'https://api.anthropic.com', apiKey: 'sk-ant', api: 'anthropic-messages' });
+    expect(config.models.providers.anthropic).toMatchObject({
+      baseUrl: 'https://api.anthropic.com',
+      apiKey: 'sk-ant',
+      api: 'anthropic-messages',
+    });
     expect(config.agents.defaults.model.primary).toBe('anthropic/claude-sonnet-4-5');
   });
 });
@@ -105,9 +144,19 @@ describe('profiles', () => {
     expect(fs.existsSync(path.join(home, 'clawd-dev'))).toBe(true);
     expect(fs.existsSync(path.join(home, '.clawdbot'))).toBe(false);
     const s = JSON.parse((await runCli(['--dev', 'status', '--json', '--timeout', '2s'], { home })).stdout);
-    expect(s).toMatchObject({ profile: 'dev', stateDir: path.join(home, '.clawdbot-dev'), port: 19001, url: 'ws://127.0.0.1:19001' });
+    expect(s).toMatchObject({
+      profile: 'dev',
+      stateDir: path.join(home, '.clawdbot-dev'),
+      port: 19001,
+      url: 'ws://127.0.0.1:19001',
+    });
     const main = JSON.parse((await runCli(['status', '--json', '--timeout', '2s'], { home })).stdout);
-    expect(main).toMatchObject({ profile: 'default', stateDir: path.join(home, '.clawdbot'), port: 18789, configExists: false });
+    expect(main).toMatchObject({
+      profile: 'default',
+      stateDir: path.join(home, '.clawdbot'),
+      port: 18789,
+      configExists: false,
+    });
   });
 
   it('a --dev gateway is reached by --dev commands and not by the main profile', async () => {
@@ -155,7 +204,10 @@ describe('moltbot gateway (foreground)', () => {
     const { spawn } = await import('node:child_process');
     const { CLI } = await import('../support/gateway-process.js');
     const { cliEnv } = await import('./run-cli.js');
-    const child = spawn(process.execPath, [CLI, 'gateway', '--allow-unconfigured', '--port', String(port)], { env: cliEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'gateway', '--allow-unconfigured', '--port', String(port)], {
+      env: cliEnv(home),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d.toString()));
     try {

@@ -104,52 +104,70 @@ type StreamEvent = [event: string, data: Record<string, unknown>];
 function streamEvents(context: AnswerContext): StreamEvent[] {
   const { answer } = context;
   const events: StreamEvent[] = [
-    ['message_start', {
-      type: 'message_start',
-      message: {
-        id: messageId(context),
-        type: 'message',
-        role: 'assistant',
-        model: context.body.model,
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: inputTokens(context), output_tokens: 1 },
+    [
+      'message_start',
+      {
+        type: 'message_start',
+        message: {
+          id: messageId(context),
+          type: 'message',
+          role: 'assistant',
+          model: context.body.model,
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: inputTokens(context), output_tokens: 1 },
+        },
       },
-    }],
+    ],
     ['ping', { type: 'ping' }],
   ];
   let index = 0;
   if (answer.text !== '' || answer.toolCalls.length === 0) {
-    events.push(['content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } }]);
+    events.push([
+      'content_block_start',
+      { type: 'content_block_start', index, content_block: { type: 'text', text: '' } },
+    ]);
     for (const piece of textPieces(answer.text)) {
-      events.push(['content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece } }]);
+      events.push([
+        'content_block_delta',
+        { type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece } },
+      ]);
     }
     events.push(['content_block_stop', { type: 'content_block_stop', index }]);
     index++;
   }
   for (const call of answer.toolCalls) {
-    events.push(['content_block_start', {
-      type: 'content_block_start',
-      index,
-      content_block: { type: 'tool_use', id: call.id, name: call.name, input: {} },
-    }]);
+    events.push([
+      'content_block_start',
+      {
+        type: 'content_block_start',
+        index,
+        content_block: { type: 'tool_use', id: call.id, name: call.name, input: {} },
+      },
+    ]);
     // The real API opens every tool input with an empty partial_json before the fragments.
     for (const fragment of ['', ...argumentFragments(JSON.stringify(call.arguments))]) {
-      events.push(['content_block_delta', {
-        type: 'content_block_delta',
-        index,
-        delta: { type: 'input_json_delta', partial_json: fragment },
-      }]);
+      events.push([
+        'content_block_delta',
+        {
+          type: 'content_block_delta',
+          index,
+          delta: { type: 'input_json_delta', partial_json: fragment },
+        },
+      ]);
     }
     events.push(['content_block_stop', { type: 'content_block_stop', index }]);
     index++;
   }
-  events.push(['message_delta', {
-    type: 'message_delta',
-    delta: { stop_reason: stopReason(context), stop_sequence: null },
-    usage: { output_tokens: answerTokens(answer) },
-  }]);
+  events.push([
+    'message_delta',
+    {
+      type: 'message_delta',
+      delta: { stop_reason: stopReason(context), stop_sequence: null },
+      usage: { output_tokens: answerTokens(answer) },
+    },
+  ]);
   events.push(['message_stop', { type: 'message_stop' }]);
   return events;
 }

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeModelProvider, type FakeModelProvider } from './model-provider.js';
+import { type FakeModelProvider, startFakeModelProvider } from './model-provider.js';
 
 let provider: FakeModelProvider;
 let client: OpenAI;
@@ -30,11 +30,14 @@ async function anthropic(body: Record<string, unknown>, key = 'test-key'): Promi
 /** Parses an SSE body into `[event, data]` pairs. */
 async function readEvents(response: Response): Promise<Array<[string | undefined, unknown]>> {
   const text = await response.text();
-  return text.split('\n\n').filter((block) => block.trim() !== '').map((block) => {
-    const event = /^event: (.*)$/m.exec(block)?.[1];
-    const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
-    return [event, JSON.parse(data)];
-  });
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
+      return [event, JSON.parse(data)];
+    });
 }
 
 describe('fake model provider, OpenAI Chat Completions', () => {
@@ -42,7 +45,10 @@ describe('fake model provider, OpenAI Chat Completions', () => {
     provider.script({ text: 'hello there' });
     const completion = await client.chat.completions.create({
       model: 'test-model',
-      messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content: 'hi' }],
+      messages: [
+        { role: 'system', content: 'be brief' },
+        { role: 'user', content: 'hi' },
+      ],
       tools: [weatherTool],
     });
     expect(completion.choices[0]?.message.content).toBe('hello there');
@@ -79,7 +85,10 @@ describe('fake model provider, OpenAI Chat Completions', () => {
   });
 
   it('streams text and tool-call deltas split over several chunks', async () => {
-    provider.script({ text: 'Let me check that.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris', unit: 'celsius' } }] });
+    provider.script({
+      text: 'Let me check that.',
+      toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris', unit: 'celsius' } }],
+    });
     const stream = await client.chat.completions.create({
       model: 'test-model',
       messages: [{ role: 'user', content: 'weather?' }],
@@ -160,7 +169,10 @@ describe('fake model provider, OpenAI Chat Completions', () => {
     expect(await hanging).toBeInstanceOf(OpenAI.APIUserAbortError);
 
     const started = Date.now();
-    const late = await client.chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'x' }] });
+    const late = await client.chat.completions.create({
+      model: 'test-model',
+      messages: [{ role: 'user', content: 'x' }],
+    });
     expect(late.choices[0]?.message.content).toBe('late');
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
@@ -171,7 +183,7 @@ describe('fake model provider, Anthropic Messages', () => {
     provider.script({ text: 'Checking.', toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] });
     const response = await anthropic({ system: 'be brief', messages: [{ role: 'user', content: 'weather?' }] });
     expect(response.status).toBe(200);
-    const message = await response.json() as Record<string, unknown>;
+    const message = (await response.json()) as Record<string, unknown>;
     expect(message).toMatchObject({
       type: 'message',
       role: 'assistant',

@@ -9,7 +9,7 @@ import {
   sendJson,
   untilAborted,
 } from './http-server.js';
-import { planReply, type FakeReply } from './model-reply.js';
+import { type FakeReply, planReply } from './model-reply.js';
 import { openAiWire } from './openai-wire.js';
 import type { ProviderApi, ProviderWire, RefusalKind } from './provider-wire.js';
 import { RecordLog } from './record-log.js';
@@ -64,8 +64,14 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
   const log = new RecordLog<FakeModelRequest>();
   let serial = 0;
 
-  const refuse = (res: ServerResponse, wire: ProviderWire, status: number, kind: RefusalKind, detail: string,
-    headers: Record<string, string> = {}): void => {
+  const refuse = (
+    res: ServerResponse,
+    wire: ProviderWire,
+    status: number,
+    kind: RefusalKind,
+    detail: string,
+    headers: Record<string, string> = {},
+  ): void => {
     sendJson(res, status, wire.errorBody(status, kind, wire.defaultMessage(status, kind, detail)), headers);
   };
 
@@ -76,7 +82,13 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
     const raw = (await readBody(req)).toString('utf8');
     const body = parseJson(raw);
     const wire = route?.wire ?? (path.startsWith('/v1/messages') ? anthropicWire : openAiWire);
-    log.add({ api: wire.api, method: req.method ?? 'GET', path, headers: flatHeaders(req), body: raw === '' ? undefined : body ?? raw });
+    log.add({
+      api: wire.api,
+      method: req.method ?? 'GET',
+      path,
+      headers: flatHeaders(req),
+      body: raw === '' ? undefined : (body ?? raw),
+    });
 
     if (route === undefined) return refuse(res, wire, 404, 'not_found', `${req.method} ${path}`);
     const presented = presentedKeys(req);
@@ -89,16 +101,16 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
     const request = body as Record<string, unknown>;
     const problem = wire.validate(request);
     if (problem !== undefined) return refuse(res, wire, 400, 'invalid_request', problem);
-    if (!models.includes(request.model as string)) return refuse(res, wire, 404, 'model_not_found', String(request.model));
+    if (!models.includes(request.model as string))
+      return refuse(res, wire, 404, 'model_not_found', String(request.model));
 
     const reply = queue.shift();
     const plan = planReply(reply, wire.lastUserText(request), () => `${wire.toolCallIdPrefix}${++serial}`);
     if (plan.kind === 'hang') return untilAborted(signal);
     if (!(await pause(reply?.delayMs ?? 0, signal))) return;
     if (plan.kind === 'error') {
-      const headers: Record<string, string> = plan.retryAfterSeconds === undefined
-        ? {}
-        : { 'retry-after': String(plan.retryAfterSeconds) };
+      const headers: Record<string, string> =
+        plan.retryAfterSeconds === undefined ? {} : { 'retry-after': String(plan.retryAfterSeconds) };
       const message = plan.message ?? wire.defaultMessage(plan.status, 'scripted', '');
       return sendJson(res, plan.status, wire.errorBody(plan.status, 'scripted', message), headers);
     }
@@ -125,7 +137,11 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
       queue.push(...(Array.isArray(replies) ? replies : [replies]));
     },
     waitForRequest(predicate = () => true, timeoutMs = 2_000) {
-      return log.waitFor(predicate, timeoutMs, () => log.items.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing');
+      return log.waitFor(
+        predicate,
+        timeoutMs,
+        () => log.items.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing',
+      );
     },
     reset() {
       queue.length = 0;

@@ -37,11 +37,7 @@ export type ReplyPlan =
   | { kind: 'error'; status: number; retryAfterSeconds?: number; message?: string }
   | { kind: 'answer'; answer: ModelAnswer };
 
-export function planReply(
-  reply: FakeReply | undefined,
-  echoOf: string,
-  newToolCallId: () => string,
-): ReplyPlan {
+export function planReply(reply: FakeReply | undefined, echoOf: string, newToolCallId: () => string): ReplyPlan {
   if (reply?.hang) return { kind: 'hang' };
   if (reply?.status !== undefined) {
     return {
@@ -82,5 +78,7 @@ export function estimateTokens(value: unknown): number {
 }
 
 export function answerTokens(answer: ModelAnswer): number {
-  return estimateTokens(answer.text + answer.toolCalls.map((call) => call.name + JSON.stringify(call.arguments)).join(''));
+  return estimateTokens(
+    answer.text + answer.toolCalls.map((call) => call.name + JSON.stringify(call.arguments)).join(''),
+  );
 }

@@ -26,7 +26,7 @@ export const openAiWire: ProviderWire = {
   },
 
   validate(body) {
-    if (typeof body.model !== 'string') return "you must provide a model parameter";
+    if (typeof body.model !== 'string') return 'you must provide a model parameter';
     if (!Array.isArray(body.messages)) return "Missing required parameter: 'messages'.";
     return undefined;
   },
@@ -125,9 +125,11 @@ async function writeStream(context: AnswerContext): Promise<void> {
   const chunks: unknown[] = [chunk({ role: 'assistant', content: '', refusal: null })];
   for (const piece of textPieces(answer.text)) chunks.push(chunk({ content: piece }));
   answer.toolCalls.forEach((call, index) => {
-    chunks.push(chunk({
-      tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }],
-    }));
+    chunks.push(
+      chunk({
+        tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }],
+      }),
+    );
     for (const fragment of argumentFragments(JSON.stringify(call.arguments))) {
       chunks.push(chunk({ tool_calls: [{ index, function: { arguments: fragment } }] }));
     }

@@ -37,8 +37,10 @@ export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
-    .filter((part): part is { type: 'text'; text: string } =>
-      typeof part === 'object' && part !== null && part.type === 'text' && typeof part.text === 'string')
+    .filter(
+      (part): part is { type: 'text'; text: string } =>
+        typeof part === 'object' && part !== null && part.type === 'text' && typeof part.text === 'string',
+    )
     .map((part) => part.text)
     .join('\n');
 }

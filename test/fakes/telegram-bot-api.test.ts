@@ -1,6 +1,6 @@
 import { Bot, GrammyError, InputFile } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TEST_TOKEN, startFakeTelegramApi, type FakeTelegramApi } from './telegram-bot-api.js';
+import { DEFAULT_TEST_TOKEN, type FakeTelegramApi, startFakeTelegramApi } from './telegram-bot-api.js';
 
 const token = DEFAULT_TEST_TOKEN;
 let api: FakeTelegramApi;
@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<GrammyError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(GrammyError);
   return error as GrammyError;
 }
@@ -39,7 +42,9 @@ describe('fake Telegram Bot API', () => {
   });
 
   it('records sendMessage and numbers messages per chat', async () => {
-    const first = await bot.api.sendMessage(42, 'hello', { reply_markup: { inline_keyboard: [[{ text: 'Go', callback_data: 'go' }]] } });
+    const first = await bot.api.sendMessage(42, 'hello', {
+      reply_markup: { inline_keyboard: [[{ text: 'Go', callback_data: 'go' }]] },
+    });
     const second = await bot.api.sendMessage(42, 'again');
     expect(second.message_id).toBe(first.message_id + 1);
     expect(first.chat).toMatchObject({ id: 42, type: 'private' });
@@ -129,7 +134,9 @@ describe('fake Telegram Bot API', () => {
     expect((await bot.api.getFile('voice-1')).file_path).toBe('voice/file_1.oga');
     const byId = await bot.api.sendDocument(9, 'voice-1');
     expect(byId.document?.file_id).toBe('voice-1');
-    expect((await failure(bot.api.sendDocument(9, 'no-such-file'))).description).toBe('Bad Request: wrong file identifier/HTTP URL specified');
+    expect((await failure(bot.api.sendDocument(9, 'no-such-file'))).description).toBe(
+      'Bad Request: wrong file identifier/HTTP URL specified',
+    );
   });
 
   it('answers callback queries once and builds replies to bot messages', async () => {
@@ -151,7 +158,9 @@ describe('fake Telegram Bot API', () => {
     expect((await failure(bot.api.setMyCommands([{ command: 'Bad-Name', description: 'x' }]))).error_code).toBe(400);
 
     const message = await bot.api.sendMessage(3, 'draft');
-    expect((await bot.api.editMessageText(3, message.message_id, 'final')) as { text?: string }).toMatchObject({ text: 'final' });
+    expect((await bot.api.editMessageText(3, message.message_id, 'final')) as { text?: string }).toMatchObject({
+      text: 'final',
+    });
     const unchanged = await failure(bot.api.editMessageText(3, message.message_id, 'final'));
     expect(unchanged.description).toMatch(/^Bad Request: message is not modified/);
     expect(await bot.api.sendChatAction(3, 'typing')).toBe(true);

@@ -1,24 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Message, MessageEntity, Update } from 'grammy/types';
-import { disconnectSignal, listenOnLoopback, sendJson, type LoopbackServer } from './http-server.js';
+import { disconnectSignal, type LoopbackServer, listenOnLoopback, sendJson } from './http-server.js';
 import { RecordLog } from './record-log.js';
 import { BotState, type TokenMode } from './telegram-bot-state.js';
 import { defaultDescription, notFound, TelegramError, unauthorized } from './telegram-error.js';
 import { FileStore } from './telegram-file-store.js';
 import { canonicalMethod, METHODS } from './telegram-methods.js';
 import {
+  type BotIdentity,
   buildChat,
+  type ChatType,
   chatTypeOf,
   detectEntities,
   humanUser,
   nowSeconds,
-  type BotIdentity,
-  type ChatType,
 } from './telegram-objects.js';
-import { readMethodInput, uploadsByParam, type MethodInput, type UploadedFile } from './telegram-params.js';
+import { type MethodInput, readMethodInput, type UploadedFile, uploadsByParam } from './telegram-params.js';
 
-export type { BotIdentity, ChatType } from './telegram-objects.js';
 export type { TokenMode } from './telegram-bot-state.js';
+export type { BotIdentity, ChatType } from './telegram-objects.js';
 export type { UploadedFile } from './telegram-params.js';
 
 export const DEFAULT_TEST_TOKEN = '123:abc';
@@ -162,8 +162,11 @@ export class FakeTelegramApi {
   /** Resolves with the first recorded call (past or future) matching a predicate or a method name. */
   waitFor(match: string | ((call: RecordedCall) => boolean), timeoutMs = 2_000): Promise<RecordedCall> {
     const predicate = typeof match === 'string' ? (call: RecordedCall) => call.method === match : match;
-    return this.#log.waitFor(predicate, timeoutMs, () =>
-      this.#log.items.map((call) => `${call.method}${call.ok ? '' : '(failed)'}`).join(', ') || 'nothing');
+    return this.#log.waitFor(
+      predicate,
+      timeoutMs,
+      () => this.#log.items.map((call) => `${call.method}${call.ok ? '' : '(failed)'}`).join(', ') || 'nothing',
+    );
   }
 
   /** Makes the next `count` calls of `method` (any token) fail with the given status. */
@@ -231,7 +234,8 @@ export class FakeTelegramApi {
     const signal = disconnectSignal(res);
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(path);
-    if (download) return this.#download(res, decodeURIComponent(download[1] ?? ''), decodeURIComponent(download[2] ?? ''));
+    if (download)
+      return this.#download(res, decodeURIComponent(download[1] ?? ''), decodeURIComponent(download[2] ?? ''));
     const call = /^\/bot([^/]+)\/([A-Za-z_]+)$/.exec(path);
     if (call === null) return sendError(res, notFound());
     const token = decodeURIComponent(call[1] ?? '');
@@ -258,7 +262,10 @@ export class FakeTelegramApi {
       sendJson(res, 200, { ok: true, result });
     } catch (error) {
       if (!(error instanceof TelegramError)) throw error;
-      this.#record(token, method, input, { ok: false, error: { error_code: error.errorCode, description: error.description } });
+      this.#record(token, method, input, {
+        ok: false,
+        error: { error_code: error.errorCode, description: error.description },
+      });
       sendError(res, error);
     }
   }
@@ -270,7 +277,12 @@ export class FakeTelegramApi {
     throw new TelegramError(failure.status, description, failure.retryAfter);
   }
 
-  #record(token: string, method: string, input: MethodInput, outcome: Pick<RecordedCall, 'ok' | 'result' | 'error'>): void {
+  #record(
+    token: string,
+    method: string,
+    input: MethodInput,
+    outcome: Pick<RecordedCall, 'ok' | 'result' | 'error'>,
+  ): void {
     if (method === 'getUpdates') return;
     this.#log.add({ token, method, params: input.params, files: uploadsByParam(input), ...outcome });
   }

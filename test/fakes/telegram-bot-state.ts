@@ -1,5 +1,5 @@
 import type { BotCommand, Chat, Message, User } from 'grammy/types';
-import { botUser, buildChat, chatTypeOf, type BotIdentity } from './telegram-objects.js';
+import { type BotIdentity, botUser, buildChat, chatTypeOf } from './telegram-objects.js';
 import { UpdateQueue } from './telegram-update-queue.js';
 
 export type TokenMode = 'ok' | 'unauthorized';

@@ -28,7 +28,11 @@ export class FileStore {
   /** Stores a file the bot uploaded so later getFile / file_id re-sends work, as on Telegram. */
   addUpload(data: Buffer, folder: string, extension: string): StoredFile {
     const serial = ++this.#serial;
-    return this.add(`fake-file-${serial}-${randomBytes(4).toString('hex')}`, data, `${folder}/file_${serial}.${extension}`);
+    return this.add(
+      `fake-file-${serial}-${randomBytes(4).toString('hex')}`,
+      data,
+      `${folder}/file_${serial}.${extension}`,
+    );
   }
 
   byId(fileId: string): StoredFile | undefined {

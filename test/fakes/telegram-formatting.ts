@@ -7,7 +7,16 @@ export interface FormattedText {
   entities: MessageEntity[];
 }
 
-type EntityType = 'bold' | 'italic' | 'underline' | 'strikethrough' | 'spoiler' | 'code' | 'pre' | 'text_link' | 'blockquote';
+type EntityType =
+  | 'bold'
+  | 'italic'
+  | 'underline'
+  | 'strikethrough'
+  | 'spoiler'
+  | 'code'
+  | 'pre'
+  | 'text_link'
+  | 'blockquote';
 
 interface OpenEntity {
   type: EntityType;
@@ -53,9 +62,21 @@ function sortEntities(entities: MessageEntity[]): MessageEntity[] {
 }
 
 const HTML_TAGS: Record<string, EntityType> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline',
-  s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough', 'tg-spoiler': 'spoiler',
-  span: 'spoiler', a: 'text_link', code: 'code', pre: 'pre', blockquote: 'blockquote',
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  'tg-spoiler': 'spoiler',
+  span: 'spoiler',
+  a: 'text_link',
+  code: 'code',
+  pre: 'pre',
+  blockquote: 'blockquote',
 };
 
 const HTML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
@@ -97,7 +118,9 @@ class HtmlParser {
     if (slash === '/') {
       const open = this.#stack.pop();
       if (open?.tag !== name) {
-        throw entitiesError(`Unmatched end tag at byte offset ${at}, expected "</${open?.tag ?? ''}>", found "</${name}>"`);
+        throw entitiesError(
+          `Unmatched end tag at byte offset ${at}, expected "</${open?.tag ?? ''}>", found "</${name}>"`,
+        );
       }
       const entity = toEntity(open, this.#text.length);
       if (entity) this.#entities.push(entity);
@@ -129,8 +152,15 @@ function decodeEntity(name: string): string {
 }
 
 const MARKDOWN_V2_NAMES: Record<EntityType, string> = {
-  bold: 'Bold', italic: 'Italic', underline: 'Underline', strikethrough: 'Strikethrough', spoiler: 'Spoiler',
-  code: 'Code', pre: 'Pre', text_link: 'TextUrl', blockquote: 'BlockQuote',
+  bold: 'Bold',
+  italic: 'Italic',
+  underline: 'Underline',
+  strikethrough: 'Strikethrough',
+  spoiler: 'Spoiler',
+  code: 'Code',
+  pre: 'Pre',
+  text_link: 'TextUrl',
+  blockquote: 'BlockQuote',
 };
 
 class MarkdownV2Parser {
@@ -148,7 +178,9 @@ class MarkdownV2Parser {
     if (blockquote?.type === 'blockquote') this.#close();
     const unclosed = this.#stack.at(-1);
     if (unclosed) {
-      throw entitiesError(`Can't find end of ${MARKDOWN_V2_NAMES[unclosed.type]} entity at byte offset ${unclosed.sourceByte}`);
+      throw entitiesError(
+        `Can't find end of ${MARKDOWN_V2_NAMES[unclosed.type]} entity at byte offset ${unclosed.sourceByte}`,
+      );
     }
     return { text: this.#text, entities: sortEntities(this.#entities) };
   }
@@ -179,7 +211,8 @@ class MarkdownV2Parser {
     } else if (char === ']' && top?.type === 'text_link') {
       this.#closeLink(top);
     } else if (char === '>' && (i === 0 || source[i - 1] === '\n')) {
-      if (top?.type !== 'blockquote') this.#stack.push({ type: 'blockquote', offset: this.#text.length, sourceByte: byteOffset(source, i) });
+      if (top?.type !== 'blockquote')
+        this.#stack.push({ type: 'blockquote', offset: this.#text.length, sourceByte: byteOffset(source, i) });
       this.#index++;
     } else if (char === '\n' && top?.type === 'blockquote' && source[i + 1] !== '>') {
       this.#close();
@@ -243,7 +276,8 @@ class MarkdownV2Parser {
       url += source[cursor] ?? '';
       cursor++;
     }
-    if (cursor >= source.length) throw entitiesError(`Can't find end of a url at byte offset ${byteOffset(source, this.#index)}`);
+    if (cursor >= source.length)
+      throw entitiesError(`Can't find end of a url at byte offset ${byteOffset(source, this.#index)}`);
     open.url = url;
     this.#close();
     this.#index = cursor + 1;
@@ -272,7 +306,17 @@ function parseLegacyMarkdown(source: string): FormattedText {
     }
     const fence = source.startsWith('```', index) ? '```' : char;
     const type: EntityType | undefined =
-      fence === '```' ? 'pre' : char === '*' ? 'bold' : char === '_' ? 'italic' : char === '`' ? 'code' : char === '[' ? 'text_link' : undefined;
+      fence === '```'
+        ? 'pre'
+        : char === '*'
+          ? 'bold'
+          : char === '_'
+            ? 'italic'
+            : char === '`'
+              ? 'code'
+              : char === '['
+                ? 'text_link'
+                : undefined;
     if (type === undefined) {
       text += char;
       index++;

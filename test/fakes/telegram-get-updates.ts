@@ -13,7 +13,9 @@ const TERMINATED = 'terminated by other getUpdates request; make sure that only 
  */
 export function getUpdates({ bot, params, signal }: MethodContext): Update[] | Promise<Update[]> {
   if (bot.webhookUrl !== '') {
-    throw conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    throw conflict(
+      "can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+    );
   }
   const queue = bot.updates;
   queue.confirm(intParam(params, 'offset'));

@@ -2,8 +2,8 @@ import { extname } from 'node:path';
 import type { Message } from 'grammy/types';
 import { badRequest } from './telegram-error.js';
 import type { StoredFile } from './telegram-file-store.js';
-import type { MethodContext, MethodHandler } from './telegram-method-context.js';
 import { captionFields, outgoingMessage } from './telegram-messages.js';
+import type { MethodContext, MethodHandler } from './telegram-method-context.js';
 import type { UploadedFile } from './telegram-params.js';
 
 interface MediaKind {
@@ -22,11 +22,15 @@ const fileFields = (file: StoredFile): { file_id: string; file_unique_id: string
 
 const MEDIA_KINDS: Record<string, MediaKind> = {
   sendPhoto: {
-    field: 'photo', folder: 'photos', extension: 'jpg',
+    field: 'photo',
+    folder: 'photos',
+    extension: 'jpg',
     describe: (file) => ({ photo: [{ ...fileFields(file), width: 800, height: 600 }] }),
   },
   sendDocument: {
-    field: 'document', folder: 'documents', extension: 'dat',
+    field: 'document',
+    folder: 'documents',
+    extension: 'dat',
     describe: (file, upload) => ({
       document: {
         ...fileFields(file),
@@ -36,18 +40,26 @@ const MEDIA_KINDS: Record<string, MediaKind> = {
     }),
   },
   sendVoice: {
-    field: 'voice', folder: 'voice', extension: 'oga',
+    field: 'voice',
+    folder: 'voice',
+    extension: 'oga',
     describe: (file) => ({ voice: { ...fileFields(file), duration: 1, mime_type: 'audio/ogg' } }),
   },
   sendAudio: {
-    field: 'audio', folder: 'music', extension: 'mp3',
+    field: 'audio',
+    folder: 'music',
+    extension: 'mp3',
     describe: (file, upload) => ({
       audio: { ...fileFields(file), duration: 1, file_name: upload?.filename, mime_type: 'audio/mpeg' },
     }),
   },
   sendVideo: {
-    field: 'video', folder: 'videos', extension: 'mp4',
-    describe: (file) => ({ video: { ...fileFields(file), width: 640, height: 360, duration: 1, mime_type: 'video/mp4' } }),
+    field: 'video',
+    folder: 'videos',
+    extension: 'mp4',
+    describe: (file) => ({
+      video: { ...fileFields(file), width: 640, height: 360, duration: 1, mime_type: 'video/mp4' },
+    }),
   },
 };
 

@@ -1,9 +1,9 @@
 import type { Message } from 'grammy/types';
 import { badRequest } from './telegram-error.js';
-import { parseFormattedText, entitiesError, type FormattedText } from './telegram-formatting.js';
+import { entitiesError, type FormattedText, parseFormattedText } from './telegram-formatting.js';
 import type { MethodContext } from './telegram-method-context.js';
-import { chatIdParam, intParam, stringParam } from './telegram-params.js';
 import { nowSeconds } from './telegram-objects.js';
+import { chatIdParam, intParam, stringParam } from './telegram-params.js';
 
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
@@ -31,8 +31,9 @@ export function outgoingMessage(context: MethodContext): Message {
   const { bot, params } = context;
   const chatId = chatIdParam(params);
   const replyParameters = params.reply_parameters as { message_id?: unknown } | undefined;
-  const replyToId = intParam(params, 'reply_to_message_id')
-    ?? (typeof replyParameters?.message_id === 'number' ? replyParameters.message_id : undefined);
+  const replyToId =
+    intParam(params, 'reply_to_message_id') ??
+    (typeof replyParameters?.message_id === 'number' ? replyParameters.message_id : undefined);
   const replyTo = replyToId === undefined ? undefined : bot.message(chatId, replyToId);
   const threadId = intParam(params, 'message_thread_id');
   const message = {
@@ -69,9 +70,12 @@ export function editMessageText(context: MethodContext): Message {
   if (source.trim() === '') throw badRequest('message text is empty');
   const { text, entities } = formatted(context, source);
   if (text.length > MAX_TEXT) throw badRequest('message is too long');
-  const sameMarkup = JSON.stringify(existing.reply_markup) === JSON.stringify(params.reply_markup ?? existing.reply_markup);
+  const sameMarkup =
+    JSON.stringify(existing.reply_markup) === JSON.stringify(params.reply_markup ?? existing.reply_markup);
   if (existing.text === text && JSON.stringify(existing.entities ?? []) === JSON.stringify(entities) && sameMarkup) {
-    throw badRequest('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+    throw badRequest(
+      'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+    );
   }
   const edited = {
     ...existing,
@@ -87,6 +91,7 @@ export function editMessageText(context: MethodContext): Message {
 export function deleteMessage(context: MethodContext): true {
   const chatId = chatIdParam(context.params);
   const messageId = intParam(context.params, 'message_id');
-  if (messageId === undefined || !context.bot.forget(chatId, messageId)) throw badRequest('message to delete not found');
+  if (messageId === undefined || !context.bot.forget(chatId, messageId))
+    throw badRequest('message to delete not found');
   return true;
 }

@@ -2,13 +2,22 @@ import type { BotCommand, File } from 'grammy/types';
 import { badRequest, conflict } from './telegram-error.js';
 import { getUpdates } from './telegram-get-updates.js';
 import { mediaMethods } from './telegram-media.js';
-import type { MethodContext, MethodHandler } from './telegram-method-context.js';
 import { deleteMessage, editMessageText, sendMessage } from './telegram-messages.js';
+import type { MethodContext, MethodHandler } from './telegram-method-context.js';
 import { boolParam, chatIdParam, stringParam } from './telegram-params.js';
 
 const CHAT_ACTIONS = new Set([
-  'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice',
-  'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
 ]);
 
 /** Every Bot API method the fake implements, by its canonical name. */
@@ -72,7 +81,8 @@ export function canonicalMethod(name: string): string | undefined {
 
 function setWebhook({ bot, params }: MethodContext): true {
   const url = stringParam(params, 'url') ?? '';
-  if (url !== '' && !url.startsWith('https://')) throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
+  if (url !== '' && !url.startsWith('https://'))
+    throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
   if (url !== '') bot.updates.failParked(conflict('terminated by setWebhook request'));
   bot.webhookUrl = url;
   if (boolParam(params, 'drop_pending_updates')) bot.updates.dropAll();
@@ -100,5 +110,10 @@ function setMyCommands({ bot, params }: MethodContext): true {
 function getFile({ files, params }: MethodContext): File {
   const file = files.byId(stringParam(params, 'file_id') ?? '');
   if (file === undefined) throw badRequest('invalid file_id');
-  return { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.data.length, file_path: file.filePath };
+  return {
+    file_id: file.fileId,
+    file_unique_id: file.fileUniqueId,
+    file_size: file.data.length,
+    file_path: file.filePath,
+  };
 }

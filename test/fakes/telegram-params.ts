@@ -41,8 +41,16 @@ export async function readMethodInput(req: IncomingMessage): Promise<MethodInput
 
 /** Parameters whose Bot API type is an object or array; form encodings carry them as JSON text. */
 const JSON_PARAMS = new Set([
-  'allowed_updates', 'caption_entities', 'commands', 'entities', 'link_preview_options', 'media',
-  'reaction', 'reply_markup', 'reply_parameters', 'scope',
+  'allowed_updates',
+  'caption_entities',
+  'commands',
+  'entities',
+  'link_preview_options',
+  'media',
+  'reaction',
+  'reply_markup',
+  'reply_parameters',
+  'scope',
 ]);
 
 function formValue(key: string, value: string): unknown {
@@ -88,7 +96,8 @@ export function chatIdParam(params: Record<string, unknown>): number {
 export function uploadsByParam(input: MethodInput): Record<string, UploadedFile> {
   const resolved: Record<string, UploadedFile> = {};
   for (const [key, value] of Object.entries(input.params)) {
-    const attached = typeof value === 'string' && value.startsWith('attach://') ? input.uploads[value.slice(9)] : undefined;
+    const attached =
+      typeof value === 'string' && value.startsWith('attach://') ? input.uploads[value.slice(9)] : undefined;
     if (attached !== undefined) resolved[key] = attached;
   }
   for (const [field, upload] of Object.entries(input.uploads)) {

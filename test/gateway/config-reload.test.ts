@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayClient } from '../../bin/client/gateway-client.js';
-import { REPO_ROOT, startGateway, type GatewayProcess } from '../support/gateway-process.js';
-import { freePort } from '../support/free-port.js';
 import { eventually } from '../support/eventually.js';
+import { freePort } from '../support/free-port.js';
+import { type GatewayProcess, REPO_ROOT, startGateway } from '../support/gateway-process.js';
 
 const TOKEN = 'reload-token-0123456789abcdef0123456789abc';
 const HELLO = path.join(REPO_ROOT, 'examples/01-hello-route');
@@ -39,7 +39,9 @@ describe('config-driven restarts and reload modes', () => {
   it('mode off ignores file edits; mode hot defers a port change and still hot-reloads plugins', async () => {
     gw = await startGateway({ token: TOKEN, config: base({ gateway: { reload: { mode: 'off', debounceMs: 50 } } }) });
     const c = await gw.client();
-    gw.writeConfig(base({ gateway: { reload: { mode: 'off', debounceMs: 50 } }, plugins: { entries: { hello: { from: HELLO } } } }));
+    gw.writeConfig(
+      base({ gateway: { reload: { mode: 'off', debounceMs: 50 } }, plugins: { entries: { hello: { from: HELLO } } } }),
+    );
     await new Promise((r) => setTimeout(r, 600));
     expect((await c.request('plugins.list')).plugins.find((p: any) => p.id === 'hello')).toBeUndefined();
     c.close();
@@ -48,8 +50,15 @@ describe('config-driven restarts and reload modes', () => {
     gw = await startGateway({ token: TOKEN, config: base({ gateway: { reload: { mode: 'hot', debounceMs: 50 } } }) });
     const h = await gw.client();
     const otherPort = await freePort();
-    gw.writeConfig(base({ gateway: { port: otherPort, reload: { mode: 'hot', debounceMs: 50 } }, plugins: { entries: { hello: { from: HELLO } } } }));
-    await eventually(async () => expect((await h.request('plugins.list')).plugins.find((p: any) => p.id === 'hello')?.state).toBe('active'));
+    gw.writeConfig(
+      base({
+        gateway: { port: otherPort, reload: { mode: 'hot', debounceMs: 50 } },
+        plugins: { entries: { hello: { from: HELLO } } },
+      }),
+    );
+    await eventually(async () =>
+      expect((await h.request('plugins.list')).plugins.find((p: any) => p.id === 'hello')?.state).toBe('active'),
+    );
     expect(h.closeCode).toBeUndefined();
     expect(h.events.some((e) => e.event === 'shutdown')).toBe(false);
     await eventually(() => expect(gw!.output()).toMatch(/take effect at the next restart/));
@@ -59,7 +68,9 @@ describe('config-driven restarts and reload modes', () => {
   it('applies config.patch from a client once (no reload loop from its own write) and keeps the file 0600', async () => {
     gw = await startGateway({ token: TOKEN, config: base() });
     const c = await gw.client();
-    const res = await c.request('config.patch', { patch: { plugins: { entries: { hello: { from: HELLO, config: { greeting: 'Patched' } } } } } });
+    const res = await c.request('config.patch', {
+      patch: { plugins: { entries: { hello: { from: HELLO, config: { greeting: 'Patched' } } } } },
+    });
     expect(res.plugins).toEqual({ hello: 'load' });
     await new Promise((r) => setTimeout(r, 800));
     const applied = c.events.filter((e) => e.event === 'config' && e.payload.status === 'applied');

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 
 const TOKEN = 'slow-body-token-0123456789abcdef0123456789';
 let gw: GatewayProcess;
@@ -20,8 +20,13 @@ describe('slow request bodies', () => {
     const closed = new Promise<number>((resolve) => sock.once('close', () => resolve(Date.now())));
     const started = Date.now();
     // Promise 1000 bytes, send 10, then go quiet.
-    sock.write(`POST /tools/invoke HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"tool":"x`);
-    const ok = await fetch(`http://127.0.0.1:${gw.port}/tools/invoke`, { method: 'GET', headers: { authorization: `Bearer ${TOKEN}` } });
+    sock.write(
+      `POST /tools/invoke HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"tool":"x`,
+    );
+    const ok = await fetch(`http://127.0.0.1:${gw.port}/tools/invoke`, {
+      method: 'GET',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(ok.status).toBe(405);
     const at = await closed;
     expect(answer).toMatch(/^HTTP\/1\.1 408/);

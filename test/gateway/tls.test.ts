@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayClient } from '../../bin/client/gateway-client.js';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 
 const TOKEN = 'tls-token-0123456789abcdef0123456789abcdef';
 let gw: GatewayProcess;
@@ -12,10 +12,33 @@ let dir: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moltbot-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-keyout',
+      path.join(dir, 'key.pem'),
+      '-out',
+      path.join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   gw = await startGateway({
     token: TOKEN,
-    config: { gateway: { auth: { token: TOKEN }, tls: { enabled: true, certPath: path.join(dir, 'cert.pem'), keyPath: path.join(dir, 'key.pem') } } },
+    config: {
+      gateway: {
+        auth: { token: TOKEN },
+        tls: { enabled: true, certPath: path.join(dir, 'cert.pem'), keyPath: path.join(dir, 'key.pem') },
+      },
+    },
   });
 });
 afterAll(async () => {
@@ -43,7 +66,12 @@ describe('gateway.tls', () => {
     const broken = await startGateway({
       token: TOKEN,
       waitReady: false,
-      config: { gateway: { auth: { token: TOKEN }, tls: { enabled: true, certPath: path.join(dir, 'missing.pem'), keyPath: path.join(dir, 'key.pem') } } },
+      config: {
+        gateway: {
+          auth: { token: TOKEN },
+          tls: { enabled: true, certPath: path.join(dir, 'missing.pem'), keyPath: path.join(dir, 'key.pem') },
+        },
+      },
     });
     const exit = await broken.waitExit();
     expect(exit.code).not.toBe(0);

@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import { agentConfig, FAKE_KEY_ENV } from '../agent/agent-harness.js';
 import { startFakeModelProvider } from '../fakes/model-provider.js';
 import { eventually } from '../support/eventually.js';
 import { startGateway } from '../support/gateway-process.js';
-import { agentConfig, FAKE_KEY_ENV } from '../agent/agent-harness.js';
 
 export interface LifecycleCase {
   id: string;
@@ -27,13 +27,20 @@ async function state(c: GatewayClient, id: string) {
 export async function checkHttpPluginLifecycle(tc: LifecycleCase): Promise<void> {
   const fake = await startFakeModelProvider();
   const base = { ...agentConfig(fake), gateway: { reload: { debounceMs: 50 } } };
-  const merge = (extra: Record<string, any>) => ({ ...base, gateway: { ...base.gateway, ...(extra.gateway ?? {}) }, ...(extra.plugins ? { plugins: extra.plugins } : {}) });
+  const merge = (extra: Record<string, any>) => ({
+    ...base,
+    gateway: { ...base.gateway, ...(extra.gateway ?? {}) },
+    ...(extra.plugins ? { plugins: extra.plugins } : {}),
+  });
   const gw = await startGateway({ env: FAKE_KEY_ENV, config: merge(tc.enable) });
   const c = await gw.client();
   const call = () =>
     fetch(`http://127.0.0.1:${gw.port}${tc.probe.path}`, {
       method: tc.probe.method,
-      headers: { authorization: `Bearer ${gw.token}`, ...(tc.probe.body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${gw.token}`,
+        ...(tc.probe.body ? { 'content-type': 'application/json' } : {}),
+      },
       body: tc.probe.body ? JSON.stringify(tc.probe.body) : undefined,
     });
   try {
@@ -48,10 +55,16 @@ export async function checkHttpPluginLifecycle(tc: LifecycleCase): Promise<void>
     expect((await call()).status).toBe(tc.probe.okStatus);
     // Reloaded by a config edit of its own key (a changed body limit).
     gw.writeConfig({ ...gw.readConfig(), ...editOwnKey(gw.readConfig(), tc.id) });
-    await eventually(async () => expect((await state(c, tc.id)).generation).toBeGreaterThan(reloaded.generation), 10_000);
+    await eventually(
+      async () => expect((await state(c, tc.id)).generation).toBeGreaterThan(reloaded.generation),
+      10_000,
+    );
     expect((await call()).status).toBe(tc.probe.okStatus);
     // Unloaded: routes, methods gone; the path is unknown again.
-    gw.writeConfig({ ...merge(tc.disable), gateway: { ...gw.readConfig().gateway, ...(tc.disable.gateway ?? {}), http: tc.disable.gateway?.http ?? {} } });
+    gw.writeConfig({
+      ...merge(tc.disable),
+      gateway: { ...gw.readConfig().gateway, ...(tc.disable.gateway ?? {}), http: tc.disable.gateway?.http ?? {} },
+    });
     await eventually(async () => expect((await state(c, tc.id)).state).toBe('disabled'), 10_000);
     const gone = await state(c, tc.id);
     expect(gone.routes).toEqual([]);
@@ -68,7 +81,8 @@ export async function checkHttpPluginLifecycle(tc: LifecycleCase): Promise<void>
 function editOwnKey(cfg: Record<string, any>, id: string): Record<string, any> {
   const gateway = structuredClone(cfg.gateway ?? {});
   gateway.http ??= {};
-  if (id === 'tools-invoke') gateway.http.toolsInvoke = { ...(gateway.http.toolsInvoke ?? {}), maxBodyBytes: 1024 * 1024 };
+  if (id === 'tools-invoke')
+    gateway.http.toolsInvoke = { ...(gateway.http.toolsInvoke ?? {}), maxBodyBytes: 1024 * 1024 };
   else {
     const name = id === 'openai-http' ? 'chatCompletions' : 'responses';
     gateway.http.endpoints ??= {};

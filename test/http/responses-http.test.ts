@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeModelProvider, type FakeModelProvider } from '../fakes/model-provider.js';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
 import { agentConfig, FAKE_KEY_ENV, requestText } from '../agent/agent-harness.js';
+import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 
 let fake: FakeModelProvider;
 let gw: GatewayProcess;
@@ -11,7 +11,10 @@ let base: string;
 
 beforeAll(async () => {
   fake = await startFakeModelProvider();
-  gw = await startGateway({ env: FAKE_KEY_ENV, config: agentConfig(fake, { gateway: { http: { endpoints: { responses: { enabled: true } } } } }) });
+  gw = await startGateway({
+    env: FAKE_KEY_ENV,
+    config: agentConfig(fake, { gateway: { http: { endpoints: { responses: { enabled: true } } } } }),
+  });
   base = `http://127.0.0.1:${gw.port}`;
   client = new OpenAI({ baseURL: `${base}/v1`, apiKey: gw.token, maxRetries: 0 });
 });
@@ -26,7 +29,11 @@ const modelRequests = () => fake.requests.filter((r) => r.path === '/v1/chat/com
 describe('POST /v1/responses (OpenResponses)', () => {
   it('answers a string input with instructions', async () => {
     fake.script({ text: 'Responses work.' });
-    const res = await client.responses.create({ model: 'moltbot:main', input: 'hello', instructions: 'Answer in three words.' });
+    const res = await client.responses.create({
+      model: 'moltbot:main',
+      input: 'hello',
+      instructions: 'Answer in three words.',
+    });
     expect(res.object).toBe('response');
     expect(res.status).toBe('completed');
     expect(res.output_text).toBe('Responses work.');
@@ -66,7 +73,15 @@ describe('POST /v1/responses (OpenResponses)', () => {
       if (ev.type === 'response.completed') completed = ev.response;
     }
     expect(types[0]).toBe('response.created');
-    expect(types).toEqual(expect.arrayContaining(['response.in_progress', 'response.output_item.added', 'response.content_part.added', 'response.output_text.done', 'response.output_item.done']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'response.in_progress',
+        'response.output_item.added',
+        'response.content_part.added',
+        'response.output_text.done',
+        'response.output_item.done',
+      ]),
+    );
     expect(types.at(-1)).toBe('response.completed');
     expect(deltas).toBe('streamed words here');
     expect(completed.output[0].content[0].text).toBe('streamed words here');
@@ -74,14 +89,32 @@ describe('POST /v1/responses (OpenResponses)', () => {
 
   it('returns calls of client-supplied function tools, then takes their output', async () => {
     fake.script({ toolCalls: [{ name: 'get_weather', arguments: { city: 'Oslo' } }] });
-    const tools = [{ type: 'function' as const, name: 'get_weather', description: 'Weather for a city', strict: false, parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
-    const first = await client.responses.create({ model: 'moltbot:main', input: 'weather in Oslo?', tools, user: 'tool-user' });
+    const tools = [
+      {
+        type: 'function' as const,
+        name: 'get_weather',
+        description: 'Weather for a city',
+        strict: false,
+        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      },
+    ];
+    const first = await client.responses.create({
+      model: 'moltbot:main',
+      input: 'weather in Oslo?',
+      tools,
+      user: 'tool-user',
+    });
     const call = first.output.find((o) => o.type === 'function_call') as any;
     expect(call).toMatchObject({ type: 'function_call', name: 'get_weather' });
     expect(JSON.parse(call.arguments)).toEqual({ city: 'Oslo' });
     expect(modelRequests()[0]!.body.tools.map((t: any) => t.function.name)).toContain('get_weather');
     fake.script({ text: 'It is sunny in Oslo.' });
-    const second = await client.responses.create({ model: 'moltbot:main', user: 'tool-user', tools, input: [{ type: 'function_call_output', call_id: call.call_id, output: '{"sky":"sunny"}' }] });
+    const second = await client.responses.create({
+      model: 'moltbot:main',
+      user: 'tool-user',
+      tools,
+      input: [{ type: 'function_call_output', call_id: call.call_id, output: '{"sky":"sunny"}' }],
+    });
     expect(second.output_text).toBe('It is sunny in Oslo.');
     expect(requestText(modelRequests()[1]!.body)).toContain('sunny');
   });
@@ -92,7 +125,11 @@ describe('POST /v1/responses (OpenResponses)', () => {
     expect(err.error.message).toMatch(/"input"/);
     const bad = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'nope', maxRetries: 0 });
     expect(await bad.responses.create({ model: 'moltbot:main', input: 'x' }).catch((e) => e.status)).toBe(401);
-    const r415 = await fetch(`${base}/v1/responses`, { method: 'POST', headers: { authorization: `Bearer ${gw.token}`, 'content-type': 'text/plain' }, body: 'x' });
+    const r415 = await fetch(`${base}/v1/responses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gw.token}`, 'content-type': 'text/plain' },
+      body: 'x',
+    });
     expect(r415.status).toBe(415);
     expect(modelRequests()).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeModelProvider, type FakeModelProvider } from '../fakes/model-provider.js';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
 import { agentConfig, FAKE_KEY_ENV } from '../agent/agent-harness.js';
+import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 
 let fake: FakeModelProvider;
 let gw: GatewayProcess;
@@ -12,7 +12,12 @@ beforeAll(async () => {
   gw = await startGateway({
     env: FAKE_KEY_ENV,
     config: agentConfig(fake, {
-      agents: { list: [{ id: 'main', default: true }, { id: 'locked', tools: { deny: ['sessions_*'] } }] },
+      agents: {
+        list: [
+          { id: 'main', default: true },
+          { id: 'locked', tools: { deny: ['sessions_*'] } },
+        ],
+      },
       gateway: { http: { toolsInvoke: { allow: ['gateway'] } } },
     }),
   });
@@ -24,7 +29,11 @@ afterAll(async () => {
 });
 
 function invoke(body: unknown, headers: Record<string, string> = {}) {
-  return fetch(url, { method: 'POST', headers: { authorization: `Bearer ${gw.token}`, 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${gw.token}`, 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 describe('POST /tools/invoke', () => {
@@ -59,7 +68,10 @@ describe('POST /tools/invoke', () => {
   it('400 for invalid arguments (schema checked before running) and bad bodies; dryRun validates only', async () => {
     const bad = await invoke({ tool: 'sessions_history', args: { limit: 3 } });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ ok: false, error: { type: 'invalid_request', message: expect.stringContaining('sessionKey') } });
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      error: { type: 'invalid_request', message: expect.stringContaining('sessionKey') },
+    });
     expect((await invoke({ args: {} })).status).toBe(400);
     expect((await invoke({ tool: 'sessions_list', args: [1] })).status).toBe(400);
     const dry = await invoke({ tool: 'sessions_history', args: { sessionKey: 'agent:main:main' }, dryRun: true });
@@ -69,10 +81,16 @@ describe('POST /tools/invoke', () => {
   });
 
   it('401 without the bearer secret, 405 for GET, 415 for non-JSON, 413 over 2 MB', async () => {
-    const noAuth = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"tool":"sessions_list"}' });
+    const noAuth = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"tool":"sessions_list"}',
+    });
     expect(noAuth.status).toBe(401);
     expect((await fetch(url, { headers: { authorization: `Bearer ${gw.token}` } })).status).toBe(405);
-    expect((await invoke('tool=sessions_list', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect((await invoke('tool=sessions_list', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(
+      415,
+    );
     const huge = await invoke({ tool: 'sessions_list', args: { pad: 'x'.repeat(2 * 1024 * 1024 + 10) } });
     expect(huge.status).toBe(413);
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type GatewayProcess } from '../support/gateway-process.js';
-import { startReady } from './start-gateway.js';
 import { GatewayConnectError } from '../../bin/client/gateway-client.js';
+import type { GatewayProcess } from '../support/gateway-process.js';
 import { connectFrame, connectRaw, openRaw } from './raw-socket.js';
+import { startReady } from './start-gateway.js';
 
 // Several gateway processes per file: leave room for a loaded CI machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -15,7 +15,11 @@ const TAILSCALE_HEADERS = {
   'x-forwarded-host': 'gateway.tail1234.ts.net',
 };
 
-async function refusal(gw: GatewayProcess, auth: Record<string, string> | undefined, headers: Record<string, string> = {}) {
+async function refusal(
+  gw: GatewayProcess,
+  auth: Record<string, string> | undefined,
+  headers: Record<string, string> = {},
+) {
   const s = await openRaw(gw.url, headers);
   const frame = connectFrame(undefined, auth ? { auth } : {});
   const res = await connectRaw(s, frame);
@@ -73,7 +77,13 @@ describe('token auth (shared secret in config)', () => {
 describe('password auth', () => {
   let gw: GatewayProcess;
   beforeAll(async () => {
-    gw = await startReady({ config: { gateway: { auth: { mode: 'password', password: 'correct horse battery staple', rateLimit: { maxFailures: 1000 } } } } });
+    gw = await startReady({
+      config: {
+        gateway: {
+          auth: { mode: 'password', password: 'correct horse battery staple', rateLimit: { maxFailures: 1000 } },
+        },
+      },
+    });
   });
   afterAll(async () => {
     await gw?.stop();
@@ -143,7 +153,13 @@ describe('secret precedence: --token > CLAWDBOT_GATEWAY_TOKEN > gateway.auth.tok
 describe('failure rate limiting', () => {
   let gw: GatewayProcess;
   beforeAll(async () => {
-    gw = await startReady({ config: { gateway: { auth: { token: 'rate-limit-token-0123456789abcdefghijkl', rateLimit: { maxFailures: 3, windowMs: 60_000 } } } } });
+    gw = await startReady({
+      config: {
+        gateway: {
+          auth: { token: 'rate-limit-token-0123456789abcdefghijkl', rateLimit: { maxFailures: 3, windowMs: 60_000 } },
+        },
+      },
+    });
   });
   afterAll(async () => {
     await gw?.stop();
@@ -171,7 +187,17 @@ describe('failure rate limiting', () => {
 describe('Tailscale Serve identity (gateway.auth.allowTailscale: true)', () => {
   let gw: GatewayProcess;
   beforeAll(async () => {
-    gw = await startReady({ config: { gateway: { auth: { token: 'ts-token-0123456789abcdefghijklmnopqrstuv', allowTailscale: true, rateLimit: { maxFailures: 1000 } } } } });
+    gw = await startReady({
+      config: {
+        gateway: {
+          auth: {
+            token: 'ts-token-0123456789abcdefghijklmnopqrstuv',
+            allowTailscale: true,
+            rateLimit: { maxFailures: 1000 },
+          },
+        },
+      },
+    });
   });
   afterAll(async () => {
     await gw?.stop();

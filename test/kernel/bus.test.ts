@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type GatewayProcess } from '../support/gateway-process.js';
-import { startReady } from './start-gateway.js';
-import type { EventFrame, GatewayClient } from '../../bin/client/gateway-client.js';
+import type { EventFrame } from '../../bin/client/gateway-client.js';
+import type { GatewayProcess } from '../support/gateway-process.js';
 import { sleep } from './raw-socket.js';
+import { startReady } from './start-gateway.js';
 
 // Several gateway processes per file: leave room for a loaded CI machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -58,12 +58,18 @@ describe('presence', () => {
     const watcher = await gw.client({ instanceId: 'watcher' });
     const startVersion = watcher.hello.snapshot.stateVersion.presence;
     const joiner = await gw.client({ instanceId: 'joiner', displayName: 'joiner-host' });
-    const joined = await watcher.waitForEvent((e) => e.event === 'presence' && rows(e).some((r) => r.instanceId === 'joiner'), 6000);
+    const joined = await watcher.waitForEvent(
+      (e) => e.event === 'presence' && rows(e).some((r) => r.instanceId === 'joiner'),
+      6000,
+    );
     expect(joined.seq).toBeGreaterThan(0);
     expect(joined.stateVersion!.presence).toBeGreaterThan(startVersion);
     expect(typeof joined.stateVersion!.health).toBe('number');
     joiner.close();
-    const left = await watcher.waitForEvent((e) => e.event === 'presence' && e.seq! > joined.seq! && !rows(e).some((r) => r.instanceId === 'joiner'), 6000);
+    const left = await watcher.waitForEvent(
+      (e) => e.event === 'presence' && e.seq! > joined.seq! && !rows(e).some((r) => r.instanceId === 'joiner'),
+      6000,
+    );
     expect(left.stateVersion!.presence).toBeGreaterThan(joined.stateVersion!.presence);
     watcher.close();
   });
@@ -72,7 +78,8 @@ describe('presence', () => {
     const observer = await gw.client({ instanceId: 'observer' });
     const one = await gw.client({ instanceId: 'shared-instance' });
     const two = await gw.client({ instanceId: 'shared-instance' });
-    const count = async () => (await observer.request('system-presence')).filter((p: any) => p.instanceId === 'shared-instance').length;
+    const count = async () =>
+      (await observer.request('system-presence')).filter((p: any) => p.instanceId === 'shared-instance').length;
     expect(await count()).toBe(1);
     one.close();
     await one.waitForClose();
@@ -93,7 +100,11 @@ describe('presence', () => {
     const watcher = await gw.client({ instanceId: 'watcher-2' });
     const poster = await gw.client({ instanceId: 'poster' });
     await poster.request('system-event', { text: 'compiling the kernel' });
-    const ev = await watcher.waitForEvent((e) => e.event === 'presence' && rows(e).some((r) => r.instanceId === 'poster' && r.text === 'compiling the kernel'), 6000);
+    const ev = await watcher.waitForEvent(
+      (e) =>
+        e.event === 'presence' && rows(e).some((r) => r.instanceId === 'poster' && r.text === 'compiling the kernel'),
+      6000,
+    );
     expect(ev.stateVersion!.presence).toBeGreaterThan(watcher.hello.snapshot.stateVersion.presence);
     watcher.close();
     poster.close();

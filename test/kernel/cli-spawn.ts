@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,11 +16,15 @@ export interface SpawnedCli {
   stop(): Promise<void>;
 }
 
-export function spawnCli(args: string[], options: { config?: Record<string, unknown>; env?: Record<string, string> } = {}): SpawnedCli {
+export function spawnCli(
+  args: string[],
+  options: { config?: Record<string, unknown>; env?: Record<string, string> } = {},
+): SpawnedCli {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'moltbot-cli-'));
   const stateDir = path.join(home, '.clawdbot');
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  if (options.config) fs.writeFileSync(path.join(stateDir, 'moltbot.json'), JSON.stringify(options.config), { mode: 0o600 });
+  if (options.config)
+    fs.writeFileSync(path.join(stateDir, 'moltbot.json'), JSON.stringify(options.config), { mode: 0o600 });
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('CLAWDBOT_')) env[k] = v;
   Object.assign(env, { HOME: home, NO_COLOR: '1' }, options.env ?? {});
@@ -44,7 +48,11 @@ export function spawnCli(args: string[], options: { config?: Record<string, unkn
   };
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 15_000, what: string | (() => string) = 'condition'): Promise<void> {
+export async function waitFor(
+  check: () => boolean,
+  timeoutMs = 15_000,
+  what: string | (() => string) = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GatewayProcess } from '../support/gateway-process.js';
-import { startReady } from './start-gateway.js';
-import { newDeviceKey, signDevice, type DeviceKey } from './device-key.js';
+import type { GatewayProcess } from '../support/gateway-process.js';
+import { type DeviceKey, newDeviceKey, signDevice } from './device-key.js';
 import { openRaw } from './raw-socket.js';
+import { startReady } from './start-gateway.js';
 
 let gw: GatewayProcess;
 beforeAll(async () => {
@@ -28,11 +28,21 @@ interface Attempt {
 }
 
 /** Connect exactly as the existing Moltbot CLI does on a fresh machine (protocol 3, device block signing the challenge). */
-async function connectAsCli(a: Attempt): Promise<{ res: any; close?: number; sock: Awaited<ReturnType<typeof openRaw>> }> {
+async function connectAsCli(
+  a: Attempt,
+): Promise<{ res: any; close?: number; sock: Awaited<ReturnType<typeof openRaw>> }> {
   const sock = await openRaw(gw.url);
   const scopes = a.scopes ?? CLI_SCOPES;
   const role = a.role ?? 'operator';
-  const device = signDevice(a.key, { clientId: 'cli', clientMode: 'cli', role, scopes, token: a.token, nonce: a.v1 ? undefined : sock.nonce, signedAt: a.signedAt });
+  const device = signDevice(a.key, {
+    clientId: 'cli',
+    clientMode: 'cli',
+    role,
+    scopes,
+    token: a.token,
+    nonce: a.v1 ? undefined : sock.nonce,
+    signedAt: a.signedAt,
+  });
   a.tamper?.(device, sock.nonce);
   sock.send({
     type: 'req',
@@ -112,7 +122,17 @@ describe('device identity', () => {
     first.sock.ws.close();
 
     const alone = await openRaw(gw.url);
-    alone.send({ type: 'req', id: 'x', method: 'connect', params: { minProtocol: 3, maxProtocol: 7, client: { id: 'cli', version: '1', platform: 'linux', mode: 'cli' }, auth: { token: deviceToken } } });
+    alone.send({
+      type: 'req',
+      id: 'x',
+      method: 'connect',
+      params: {
+        minProtocol: 3,
+        maxProtocol: 7,
+        client: { id: 'cli', version: '1', platform: 'linux', mode: 'cli' },
+        auth: { token: deviceToken },
+      },
+    });
     const r = await alone.next((f) => f.id === 'x');
     expect(r.error.code).toBe('UNAUTHORIZED');
     expect((await alone.closed).code).toBe(1008);
@@ -153,7 +173,22 @@ describe('device identity', () => {
       ['bad signature', { tamper: (d) => (d.signature = Buffer.alloc(64, 7).toString('base64url')) }, /signature/],
       ['stale signedAt', { signedAt: Date.now() - 11 * 60 * 1000 }, /signedAt/],
       ['wrong nonce', { tamper: (d) => (d.nonce = 'not-the-challenge-nonce') }, /nonce/],
-      ['signed for other scopes', { tamper: (d) => (d.signature = signDevice(key, { clientId: 'cli', clientMode: 'cli', role: 'operator', scopes: ['operator.read'], token: gw.token, nonce: d.nonce, signedAt: d.signedAt }).signature) }, /signature/],
+      [
+        'signed for other scopes',
+        {
+          tamper: (d) =>
+            (d.signature = signDevice(key, {
+              clientId: 'cli',
+              clientMode: 'cli',
+              role: 'operator',
+              scopes: ['operator.read'],
+              token: gw.token,
+              nonce: d.nonce,
+              signedAt: d.signedAt,
+            }).signature),
+        },
+        /signature/,
+      ],
       ['id mismatch', { tamper: (d) => (d.id = 'a'.repeat(64)) }, /device\.id/],
     ];
     for (const [name, attempt, why] of cases) {

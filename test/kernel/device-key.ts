@@ -14,7 +14,11 @@ export function newDeviceKey(): DeviceKey {
   const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
   const spki = publicKey.export({ format: 'der', type: 'spki' });
   const raw = spki.subarray(spki.length - 32);
-  return { id: crypto.createHash('sha256').update(raw).digest('hex'), publicKey: raw.toString('base64url'), privateKey };
+  return {
+    id: crypto.createHash('sha256').update(raw).digest('hex'),
+    publicKey: raw.toString('base64url'),
+    privateKey,
+  };
 }
 
 export interface SignInput {
@@ -30,8 +34,23 @@ export interface SignInput {
 /** The `device` block: signature over `v2|id|clientId|mode|role|scopes|signedAt|token|nonce` (v1 without nonce). */
 export function signDevice(key: DeviceKey, input: SignInput): Record<string, unknown> {
   const signedAt = input.signedAt ?? Date.now();
-  const parts = [input.nonce === undefined ? 'v1' : 'v2', key.id, input.clientId, input.clientMode, input.role, input.scopes.join(','), String(signedAt), input.token ?? ''];
+  const parts = [
+    input.nonce === undefined ? 'v1' : 'v2',
+    key.id,
+    input.clientId,
+    input.clientMode,
+    input.role,
+    input.scopes.join(','),
+    String(signedAt),
+    input.token ?? '',
+  ];
   if (input.nonce !== undefined) parts.push(input.nonce);
   const signature = crypto.sign(null, Buffer.from(parts.join('|'), 'utf8'), key.privateKey).toString('base64url');
-  return { id: key.id, publicKey: key.publicKey, signature, signedAt, ...(input.nonce === undefined ? {} : { nonce: input.nonce }) };
+  return {
+    id: key.id,
+    publicKey: key.publicKey,
+    signature,
+    signedAt,
+    ...(input.nonce === undefined ? {} : { nonce: input.nonce }),
+  };
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GatewayProcess } from '../support/gateway-process.js';
-import { startReady } from './start-gateway.js';
 import { GatewayRequestError } from '../../bin/client/gateway-client.js';
-import { connectFrame, connectRaw, openRaw, sleep, type RawSocket } from './raw-socket.js';
+import type { GatewayProcess } from '../support/gateway-process.js';
+import { connectFrame, connectRaw, openRaw, type RawSocket, sleep } from './raw-socket.js';
+import { startReady } from './start-gateway.js';
 
 let gw: GatewayProcess;
 beforeAll(async () => {
@@ -20,12 +20,6 @@ async function ready(scopes?: string[]): Promise<RawSocket> {
   const res = await connectRaw(s, connectFrame(gw.token, scopes ? { scopes } : {}));
   expect(res.ok).toBe(true);
   return s;
-}
-
-async function bystanderStillWorks(): Promise<void> {
-  const c = await gw.client();
-  expect((await c.request('health')).ok).toBe(true);
-  c.close();
 }
 
 describe('frames after the handshake', () => {
@@ -162,14 +156,14 @@ describe('limits', () => {
   it('a frame over maxPayload closes 1009; other clients are unaffected', async () => {
     const other = await gw.client();
     const s = await ready();
-    s.send('{"type":"req","id":"big","method":"health","params":{"pad":"' + 'x'.repeat(524_289) + '"}}');
+    s.send(`{"type":"req","id":"big","method":"health","params":{"pad":"${'x'.repeat(524_289)}"}}`);
     expect((await s.closed).code).toBe(1009);
     expect((await other.request('health')).ok).toBe(true);
     other.close();
   });
 
   it('a client that reads is never cut for one big response: logs.tail of 1 MiB heavy-escaping lines answers', async () => {
-    const line = JSON.stringify({ level: 30, msg: '\\'.repeat(200) + '"'.repeat(50) }) + '\n';
+    const line = `${JSON.stringify({ level: 30, msg: '\\'.repeat(200) + '"'.repeat(50) })}\n`;
     const file = path.join(gw.stateDir, 'logs', 'gateway.log');
     fs.appendFileSync(file, line.repeat(Math.ceil(1_100_000 / line.length)));
     const c = await gw.client();
@@ -184,7 +178,7 @@ describe('limits', () => {
 
   it('a slow consumer (stops reading while > maxBufferedBytes piles up) is closed 1013 and freed; others unaffected', async () => {
     // Give logs.tail something big to return: ~1.2 MB of log lines.
-    const line = JSON.stringify({ level: 30, msg: 'padding for the slow consumer test', pad: 'p'.repeat(250) }) + '\n';
+    const line = `${JSON.stringify({ level: 30, msg: 'padding for the slow consumer test', pad: 'p'.repeat(250) })}\n`;
     fs.appendFileSync(path.join(gw.stateDir, 'logs', 'gateway.log'), line.repeat(Math.ceil(1_200_000 / line.length)));
     const slow = await gw.client({ instanceId: 'slow-reader' });
     const bystander = await gw.client({ instanceId: 'bystander' });
@@ -195,7 +189,8 @@ describe('limits', () => {
     const cut = () => gw.output().slice(outputBefore).includes('slow consumer closed (1013)');
     let asked = 0;
     for (let i = 0; i < 60 && !cut(); i++) {
-      for (let j = 0; j < 5; j++, asked++) slow.request('logs.tail', { maxBytes: 1_048_576, limit: 5000 }).catch(() => undefined);
+      for (let j = 0; j < 5; j++, asked++)
+        slow.request('logs.tail', { maxBytes: 1_048_576, limit: 5000 }).catch(() => undefined);
       await sleep(50);
     }
     for (let i = 0; i < 40 && !cut(); i++) await sleep(50);

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { REPO_ROOT, type GatewayProcess } from '../support/gateway-process.js';
-import { startReady } from './start-gateway.js';
 import { GatewayConnectError, GatewayRequestError } from '../../bin/client/gateway-client.js';
 import { HANDSHAKE_TIMEOUT_MS } from '../../kernel/protocol/frames.js';
+import { type GatewayProcess, REPO_ROOT } from '../support/gateway-process.js';
 import { connectFrame, connectRaw, openRaw } from './raw-socket.js';
+import { startReady } from './start-gateway.js';
 
 let gw: GatewayProcess;
 beforeAll(async () => {
@@ -25,13 +25,33 @@ describe('handshake', () => {
     expect(hello.protocol).toBe(7);
     expect(hello.server.connId).toBeTypeOf('string');
     expect(hello.server.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(hello.features.methods).toEqual(expect.arrayContaining(['health', 'status', 'system-presence', 'system-event', 'logs.tail', 'config.get', 'config.schema', 'config.set', 'config.patch', 'config.apply', 'gateway.restart']));
+    expect(hello.features.methods).toEqual(
+      expect.arrayContaining([
+        'health',
+        'status',
+        'system-presence',
+        'system-event',
+        'logs.tail',
+        'config.get',
+        'config.schema',
+        'config.set',
+        'config.patch',
+        'config.apply',
+        'gateway.restart',
+      ]),
+    );
     expect(hello.features.methods).not.toContain('connect');
-    expect(hello.features.events).toEqual(expect.arrayContaining(['connect.challenge', 'tick', 'presence', 'health', 'shutdown', 'config']));
+    expect(hello.features.events).toEqual(
+      expect.arrayContaining(['connect.challenge', 'tick', 'presence', 'health', 'shutdown', 'config']),
+    );
     expect(hello.snapshot.health.ok).toBe(true);
     expect(hello.snapshot.configPath).toBe(gw.configPath);
     expect(hello.snapshot.stateDir).toBe(gw.stateDir);
-    expect(hello.snapshot.sessionDefaults).toEqual({ defaultAgentId: 'main', mainKey: 'main', mainSessionKey: 'agent:main:main' });
+    expect(hello.snapshot.sessionDefaults).toEqual({
+      defaultAgentId: 'main',
+      mainKey: 'main',
+      mainSessionKey: 'agent:main:main',
+    });
     expect(hello.snapshot.presence.length).toBeGreaterThanOrEqual(2);
     expect(hello.snapshot.stateVersion).toEqual({ presence: expect.any(Number), health: expect.any(Number) });
     expect(hello.snapshot.uptimeMs).toBeGreaterThanOrEqual(0);
@@ -138,7 +158,12 @@ describe('handshake', () => {
 
   it('refuses connect params with a missing client block, naming the path', async () => {
     const s = await openRaw(gw.url);
-    const res = await connectRaw(s, { type: 'req', id: 'c1', method: 'connect', params: { minProtocol: 3, maxProtocol: 7, auth: { token: gw.token } } });
+    const res = await connectRaw(s, {
+      type: 'req',
+      id: 'c1',
+      method: 'connect',
+      params: { minProtocol: 3, maxProtocol: 7, auth: { token: gw.token } },
+    });
     expect(res.error.code).toBe('INVALID_REQUEST');
     expect(res.error.message).toContain('"client"');
     expect((await s.closed).code).toBe(1008);
@@ -160,7 +185,19 @@ describe('handshake', () => {
   });
 
   it('accepts the client ids and modes existing Moltbot clients send', async () => {
-    const ids = ['cli', 'gateway-client', 'webchat', 'webchat-ui', 'moltbot-control-ui', 'moltbot-macos', 'moltbot-ios', 'moltbot-android', 'node-host', 'moltbot-probe', 'test'];
+    const ids = [
+      'cli',
+      'gateway-client',
+      'webchat',
+      'webchat-ui',
+      'moltbot-control-ui',
+      'moltbot-macos',
+      'moltbot-ios',
+      'moltbot-android',
+      'node-host',
+      'moltbot-probe',
+      'test',
+    ];
     const modes = ['cli', 'backend', 'ui', 'webchat', 'node', 'probe', 'test', 'operator'];
     for (let i = 0; i < ids.length; i++) {
       const c = await gw.client({ clientId: ids[i], clientMode: modes[i % modes.length] });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess, REPO_ROOT } from '../support/gateway-process.js';
 import { startReady } from './start-gateway.js';
 
 const PROBE = path.join(REPO_ROOT, 'test/kernel/fixtures/kernel-probe');
@@ -44,9 +44,21 @@ describe('HTTP and WebSocket on one port', () => {
   });
 
   it('state-changing requests from a cross-site Origin are refused (403); own origin passes', async () => {
-    const evil = await fetch(url('/probe/echo'), { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{"a":1}' });
+    const evil = await fetch(url('/probe/echo'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(evil.status).toBe(403);
-    const own = await fetch(url('/probe/echo'), { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, origin: `http://127.0.0.1:${gw.port}`, 'content-type': 'application/json' }, body: '{"a":1}' });
+    const own = await fetch(url('/probe/echo'), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        origin: `http://127.0.0.1:${gw.port}`,
+        'content-type': 'application/json',
+      },
+      body: '{"a":1}',
+    });
     expect(own.status).toBe(200);
     expect(await own.json()).toEqual({ echo: { a: 1 } });
   });
@@ -54,10 +66,19 @@ describe('HTTP and WebSocket on one port', () => {
   it('a Host that does not name the gateway is refused (403)', async () => {
     const res = await new Promise<number>((resolve, reject) => {
       import('node:http').then((http) => {
-        const req = http.request({ host: '127.0.0.1', port: gw.port, path: '/probe/ping', agent: false, headers: { host: 'rebind.example', authorization: `Bearer ${TOKEN}` } }, (r) => {
-          r.resume();
-          resolve(r.statusCode ?? 0);
-        });
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: gw.port,
+            path: '/probe/ping',
+            agent: false,
+            headers: { host: 'rebind.example', authorization: `Bearer ${TOKEN}` },
+          },
+          (r) => {
+            r.resume();
+            resolve(r.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.end();
       });
@@ -73,7 +94,8 @@ describe('HTTP and WebSocket on one port', () => {
 
   it('failed bearer attempts count toward the same rate limit: 429 with Retry-After', async () => {
     let last: Response | undefined;
-    for (let i = 0; i < 8; i++) last = await fetch(url('/probe/ping'), { headers: { authorization: `Bearer wrong-${i}` } });
+    for (let i = 0; i < 8; i++)
+      last = await fetch(url('/probe/ping'), { headers: { authorization: `Bearer wrong-${i}` } });
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = await last!.json();

@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { startGateway, type GatewayProcess } from '../support/gateway-process.js';
-import { startReady } from './start-gateway.js';
+import type { GatewayClient } from '../../bin/client/gateway-client.js';
 import { freePort } from '../support/free-port.js';
-import { GatewayClient } from '../../bin/client/gateway-client.js';
+import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { spawnCli, waitFor } from './cli-spawn.js';
 import { sleep } from './raw-socket.js';
+import { startReady } from './start-gateway.js';
 
 // Several gateway processes per file: leave room for a loaded CI machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -133,7 +133,14 @@ describe('ports', () => {
 
   it('--force stops a stray listener on the port (logging what it stopped) and starts', async () => {
     const port = await freePort();
-    const stray = spawn(process.execPath, ['-e', `require('node:http').createServer((q,s)=>s.end('stray')).listen(${port}, '127.0.0.1', () => console.log('ready'))`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const stray = spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('node:http').createServer((q,s)=>s.end('stray')).listen(${port}, '127.0.0.1', () => console.log('ready'))`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     cleanup.push(() => {
       if (stray.exitCode === null && stray.signalCode === null) stray.kill('SIGKILL');
     });
@@ -150,11 +157,25 @@ describe('ports', () => {
   it('port precedence: --port > CLAWDBOT_GATEWAY_PORT > gateway.port', async () => {
     const [p1, p2, p3] = [await freePort(), await freePort(), await freePort()];
     const token = 'precedence-token-0123456789abcdefghijklmn';
-    const envWins = spawnCli(['gateway'], { config: { gateway: { port: p2, auth: { token } } }, env: { CLAWDBOT_GATEWAY_PORT: String(p1) } });
+    const envWins = spawnCli(['gateway'], {
+      config: { gateway: { port: p2, auth: { token } } },
+      env: { CLAWDBOT_GATEWAY_PORT: String(p1) },
+    });
     const configOnly = spawnCli(['gateway'], { config: { gateway: { port: p3, auth: { token } } } });
-    cleanup.push(() => envWins.stop(), () => configOnly.stop());
-    await waitFor(() => /listening on ws:/.test(envWins.output()), 40_000, () => `env gateway:\n${envWins.output()}`);
-    await waitFor(() => /listening on ws:/.test(configOnly.output()), 40_000, () => `config gateway:\n${configOnly.output()}`);
+    cleanup.push(
+      () => envWins.stop(),
+      () => configOnly.stop(),
+    );
+    await waitFor(
+      () => /listening on ws:/.test(envWins.output()),
+      40_000,
+      () => `env gateway:\n${envWins.output()}`,
+    );
+    await waitFor(
+      () => /listening on ws:/.test(configOnly.output()),
+      40_000,
+      () => `config gateway:\n${configOnly.output()}`,
+    );
     expect(envWins.output()).toContain(`ws://127.0.0.1:${p1}`);
     expect(configOnly.output()).toContain(`ws://127.0.0.1:${p3}`);
     await Promise.all([envWins.stop(), configOnly.stop()]);
@@ -164,7 +185,10 @@ describe('ports', () => {
   }, 90_000);
 
   it('a bad CLAWDBOT_GATEWAY_PORT is refused with a clear message', async () => {
-    const bad = spawnCli(['gateway'], { config: { gateway: { auth: { token: 'x'.repeat(40) } } }, env: { CLAWDBOT_GATEWAY_PORT: 'eighty' } });
+    const bad = spawnCli(['gateway'], {
+      config: { gateway: { auth: { token: 'x'.repeat(40) } } },
+      env: { CLAWDBOT_GATEWAY_PORT: 'eighty' },
+    });
     expect(await bad.exit).not.toBe(0);
     expect(bad.output()).toContain('CLAWDBOT_GATEWAY_PORT="eighty" is not a port number');
   });
@@ -212,7 +236,9 @@ describe('auth on start', () => {
 describe('requests in flight across a restart', () => {
   it('a request running when SIGUSR1 arrives still gets its final response before close 1012', async () => {
     const slow = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/plugins/slow-method');
-    const gw = await started({ config: { plugins: { entries: { 'slow-method': { from: slow, config: { ms: 600 } } } } } });
+    const gw = await started({
+      config: { plugins: { entries: { 'slow-method': { from: slow, config: { ms: 600 } } } } },
+    });
     const c = await gw.client();
     const pending = c.request('slow.wait', {});
     await sleep(100);

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GatewayProcess } from '../support/gateway-process.js';
-import { startReady } from './start-gateway.js';
+import type { GatewayProcess } from '../support/gateway-process.js';
 import { newDeviceKey, signDevice } from './device-key.js';
 import { openRaw, sleep } from './raw-socket.js';
+import { startReady } from './start-gateway.js';
 
 let gw: GatewayProcess;
 let deviceToken = '';
@@ -31,7 +31,14 @@ beforeAll(async () => {
       maxProtocol: 7,
       client: { id: 'cli', version: '1', platform: 'linux', mode: 'cli' },
       auth: { token: gw.token },
-      device: signDevice(key, { clientId: 'cli', clientMode: 'cli', role: 'operator', scopes: [], token: gw.token, nonce: s.nonce }),
+      device: signDevice(key, {
+        clientId: 'cli',
+        clientMode: 'cli',
+        role: 'operator',
+        scopes: [],
+        token: gw.token,
+        nonce: s.nonce,
+      }),
     },
   });
   deviceToken = (await s.next((f) => f.id === 'd')).payload.auth.deviceToken;
@@ -66,7 +73,9 @@ describe('logging', () => {
     expect(out).toMatch(/DEBUG: event\n\s+event: "presence"/);
     // Readable, not JSON lines.
     expect(out.split('\n').some((l) => l.startsWith('{"level"'))).toBe(false);
-    const debug = logLines().map((l) => JSON.parse(l)).filter((o) => o.level === 20);
+    const debug = logLines()
+      .map((l) => JSON.parse(l))
+      .filter((o) => o.level === 20);
     expect(debug.some((o) => o.msg === 'req' && o.method === 'health')).toBe(true);
   });
 
@@ -89,7 +98,13 @@ describe('logging', () => {
         port: gw.port,
         path: '/',
         agent: false,
-        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', origin: Buffer.from(origin, 'latin1').toString('latin1') },
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          origin: Buffer.from(origin, 'latin1').toString('latin1'),
+        },
       });
       req.on('response', (res) => {
         expect(res.statusCode).toBe(403);
@@ -101,7 +116,9 @@ describe('logging', () => {
     });
     let entry: any;
     for (let i = 0; i < 40 && !entry; i++) {
-      entry = logLines().map((l) => JSON.parse(l)).find((o) => o.msg === 'websocket refused: cross-site Origin');
+      entry = logLines()
+        .map((l) => JSON.parse(l))
+        .find((o) => o.msg === 'websocket refused: cross-site Origin');
       if (!entry) await sleep(50);
     }
     expect(entry).toBeDefined();

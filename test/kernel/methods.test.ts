@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GatewayProcess } from '../support/gateway-process.js';
-import { startReady } from './start-gateway.js';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayProcess } from '../support/gateway-process.js';
 import { sleep } from './raw-socket.js';
+import { startReady } from './start-gateway.js';
 
 let gw: GatewayProcess;
 let c: GatewayClient;
@@ -55,14 +55,26 @@ describe('health, status, presence', () => {
     const list = await c.request('system-presence');
     expect(list.find((p: any) => p.mode === 'gateway')).toBeDefined();
     const me = list.find((p: any) => p.instanceId === 'methods-test');
-    expect(me).toMatchObject({ mode: 'test', platform: process.platform, roles: ['operator'], scopes: ['operator.admin'] });
+    expect(me).toMatchObject({
+      mode: 'test',
+      platform: process.platform,
+      roles: ['operator'],
+      scopes: ['operator.admin'],
+    });
     expect(me.ts).toBeGreaterThan(0);
   });
 
   it("system-event updates the caller's presence row", async () => {
-    expect(await c.request('system-event', { text: 'away from keyboard', lastInputSeconds: 120, tags: ['idle'] })).toEqual({ ok: true });
+    expect(
+      await c.request('system-event', { text: 'away from keyboard', lastInputSeconds: 120, tags: ['idle'] }),
+    ).toEqual({ ok: true });
     const me = (await c.request('system-presence')).find((p: any) => p.instanceId === 'methods-test');
-    expect(me).toMatchObject({ text: 'away from keyboard', lastInputSeconds: 120, tags: ['idle'], reason: 'system-event' });
+    expect(me).toMatchObject({
+      text: 'away from keyboard',
+      lastInputSeconds: 120,
+      tags: ['idle'],
+      reason: 'system-event',
+    });
   });
 });
 
@@ -116,7 +128,9 @@ describe('config methods', () => {
 
   it('config.set refuses an invalid config naming the path and leaves the file unchanged', async () => {
     const before = fs.readFileSync(gw.configPath, 'utf8');
-    const e = await failure('config.set', { raw: JSON.stringify({ gateway: { port: 'eighty', auth: { token: REDACTED } } }) });
+    const e = await failure('config.set', {
+      raw: JSON.stringify({ gateway: { port: 'eighty', auth: { token: REDACTED } } }),
+    });
     expect(e.code).toBe('INVALID_REQUEST');
     expect(e.message).toContain('gateway.port');
     expect(e.details.errorCode).toBe('GW_ERR_CONFIG_INVALID');
@@ -149,7 +163,9 @@ describe('config methods', () => {
     expect(e.message).toContain('gateway.tickIntervalMs');
     expect(fs.readFileSync(gw.configPath, 'utf8')).toBe(before);
 
-    const r = await c.request('config.patch', { patch: { gateway: { allowedHosts: null, controlUi: { allowedOrigins: ['https://ui.example.com'] } } } });
+    const r = await c.request('config.patch', {
+      patch: { gateway: { allowedHosts: null, controlUi: { allowedOrigins: ['https://ui.example.com'] } } },
+    });
     expect(r.ok).toBe(true);
     const onDisk = gw.readConfig();
     expect(onDisk.gateway.allowedHosts).toBeUndefined();
@@ -160,9 +176,15 @@ describe('config methods', () => {
 
   it('config.patch with a stale baseHash is refused and changes nothing', async () => {
     const { hash } = await c.request('config.get');
-    await c.request('config.patch', { patch: { gateway: { controlUi: { allowedOrigins: ['https://ui2.example.com'] } } }, baseHash: hash });
+    await c.request('config.patch', {
+      patch: { gateway: { controlUi: { allowedOrigins: ['https://ui2.example.com'] } } },
+      baseHash: hash,
+    });
     const before = fs.readFileSync(gw.configPath, 'utf8');
-    const e = await failure('config.patch', { patch: { gateway: { controlUi: { allowedOrigins: [] } } }, baseHash: hash });
+    const e = await failure('config.patch', {
+      patch: { gateway: { controlUi: { allowedOrigins: [] } } },
+      baseHash: hash,
+    });
     expect(e.code).toBe('INVALID_REQUEST');
     expect(e.message).toContain('baseHash');
     expect(e.details.errorCode).toBe('GW_ERR_CONFIG_CONFLICT');
@@ -171,7 +193,9 @@ describe('config methods', () => {
 
   it('config.apply refuses an invalid config without restarting or writing', async () => {
     const before = fs.readFileSync(gw.configPath, 'utf8');
-    const e = await failure('config.apply', { raw: JSON.stringify({ gateway: { bind: 42, auth: { token: REDACTED } } }) });
+    const e = await failure('config.apply', {
+      raw: JSON.stringify({ gateway: { bind: 42, auth: { token: REDACTED } } }),
+    });
     expect(e.code).toBe('INVALID_REQUEST');
     expect(e.message).toContain('gateway.bind');
     await sleep(300);

@@ -1,12 +1,19 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GatewayProcess } from '../support/gateway-process.js';
-import { startReady } from './start-gateway.js';
+import type { GatewayProcess } from '../support/gateway-process.js';
 import { upgradeStatus } from './raw-socket.js';
+import { startReady } from './start-gateway.js';
 
 let gw: GatewayProcess;
 beforeAll(async () => {
-  gw = await startReady({ config: { gateway: { controlUi: { allowedOrigins: ['https://control.example.com'] }, allowedHosts: ['gateway.example.internal'] } } });
+  gw = await startReady({
+    config: {
+      gateway: {
+        controlUi: { allowedOrigins: ['https://control.example.com'] },
+        allowedHosts: ['gateway.example.internal'],
+      },
+    },
+  });
 });
 afterAll(async () => {
   await gw?.stop();
@@ -18,7 +25,10 @@ describe('Origin check (cross-site WebSocket hijacking)', () => {
   it('refuses a cross-site Origin with 403 before the upgrade', async () => {
     const r = await upgradeStatus(gw.port, { host: own(), origin: 'https://evil.example' });
     expect(r.status).toBe(403);
-    expect(JSON.parse(r.body).error).toMatchObject({ code: 'FORBIDDEN', details: { errorCode: 'GW_ERR_ORIGIN_FORBIDDEN' } });
+    expect(JSON.parse(r.body).error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { errorCode: 'GW_ERR_ORIGIN_FORBIDDEN' },
+    });
     expect(r.body).toContain('gateway.controlUi.allowedOrigins');
   });
 
@@ -53,7 +63,11 @@ describe('Origin check (cross-site WebSocket hijacking)', () => {
     expect((await upgradeStatus(gw.port, { host: own(), origin: 'https://later.example.com' })).status).toBe(403);
     const c = await gw.client();
     const pid = (await c.request('status')).pid;
-    await c.request('config.patch', { patch: { gateway: { controlUi: { allowedOrigins: ['https://control.example.com', 'https://later.example.com'] } } } });
+    await c.request('config.patch', {
+      patch: {
+        gateway: { controlUi: { allowedOrigins: ['https://control.example.com', 'https://later.example.com'] } },
+      },
+    });
     expect((await upgradeStatus(gw.port, { host: own(), origin: 'https://later.example.com' })).status).toBe(101);
     expect((await c.request('status')).pid).toBe(pid);
     expect(c.closeCode).toBeUndefined();
@@ -70,12 +84,21 @@ describe('Host check (DNS rebinding)', () => {
   });
 
   it('refuses a rebinding page whose Origin matches its own (rebound) Host', async () => {
-    const r = await upgradeStatus(gw.port, { host: `attacker.example:${gw.port}`, origin: `http://attacker.example:${gw.port}` });
+    const r = await upgradeStatus(gw.port, {
+      host: `attacker.example:${gw.port}`,
+      origin: `http://attacker.example:${gw.port}`,
+    });
     expect(r.status).toBe(403);
   });
 
   it('accepts loopback names and configured gateway.allowedHosts', async () => {
-    for (const host of [own(), `localhost:${gw.port}`, `127.0.0.1`, `[::1]:${gw.port}`, `gateway.example.internal:${gw.port}`]) {
+    for (const host of [
+      own(),
+      `localhost:${gw.port}`,
+      `127.0.0.1`,
+      `[::1]:${gw.port}`,
+      `gateway.example.internal:${gw.port}`,
+    ]) {
       expect((await upgradeStatus(gw.port, { host })).status, host).toBe(101);
     }
   });
@@ -88,7 +111,12 @@ describe('Host check (DNS rebinding)', () => {
         path: '/',
         setHost: false,
         agent: false,
-        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
       });
       req.on('upgrade', (res, socket) => {
         socket.destroy();

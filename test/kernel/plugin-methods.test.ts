@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, type GatewayProcess } from '../support/gateway-process.js';
-import { startReady } from './start-gateway.js';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import { type GatewayProcess, REPO_ROOT } from '../support/gateway-process.js';
 import { sleep } from './raw-socket.js';
+import { startReady } from './start-gateway.js';
 
 const PROBE = path.join(REPO_ROOT, 'test/kernel/fixtures/kernel-probe');
 
@@ -20,7 +20,9 @@ afterAll(async () => {
 
 describe('plugin methods through the kernel bus', () => {
   it('a plugin method is listed in hello-ok.features.methods', () => {
-    expect(c.hello.features.methods).toEqual(expect.arrayContaining(['probe.effect', 'probe.count', 'probe.reject', 'probe.throw']));
+    expect(c.hello.features.methods).toEqual(
+      expect.arrayContaining(['probe.effect', 'probe.count', 'probe.reject', 'probe.throw']),
+    );
   });
 
   it('idempotency: a repeat of the same key returns the first result (and ack) and runs nothing new', async () => {
@@ -53,7 +55,9 @@ describe('plugin methods through the kernel bus', () => {
   });
 
   it('idempotency: a failed attempt is not cached, so a retry with the same key runs again', async () => {
-    const err = await c.request('probe.effect', { idempotencyKey: 'k-fail', failFirst: true }, { onAccepted: () => undefined }).catch((e) => e);
+    const err = await c
+      .request('probe.effect', { idempotencyKey: 'k-fail', failFirst: true }, { onAccepted: () => undefined })
+      .catch((e) => e);
     expect(err.error.code).toBe('UNAVAILABLE');
     expect(err.error.retryable).toBe(true);
     expect(err.error.details.errorCode).toBe('GW_ERR_KERNEL_PROBE_FAILED');
@@ -73,7 +77,9 @@ describe('plugin methods through the kernel bus', () => {
     expect(gw.proc.exitCode).toBeNull();
     expect((await c.request('health')).ok).toBe(true);
     const tail = await c.request('logs.tail', { limit: 200 });
-    expect(tail.lines.some((l: string) => l.includes('unhandled rejection') && l.includes('probe: an unhandled rejection'))).toBe(true);
+    expect(
+      tail.lines.some((l: string) => l.includes('unhandled rejection') && l.includes('probe: an unhandled rejection')),
+    ).toBe(true);
   });
 
   it('a plain Error thrown by a method becomes INTERNAL "internal error" without a stack or message leak', async () => {

@@ -19,7 +19,9 @@ export async function openRaw(url: string, headers: Record<string, string> = {})
   const ws = new WebSocket(url, { headers, maxPayload: 64 * 1024 * 1024 });
   const frames: any[] = [];
   const waiters: Array<() => void> = [];
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   ws.on('message', (d) => {
     try {
       frames.push(JSON.parse(d.toString()));
@@ -34,7 +36,10 @@ export async function openRaw(url: string, headers: Record<string, string> = {})
       const check = () => {
         const hit = frames.find(predicate);
         if (hit) return resolve(hit);
-        if (Date.now() > deadline) return reject(new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(frames).slice(0, 500)}`));
+        if (Date.now() > deadline)
+          return reject(
+            new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(frames).slice(0, 500)}`),
+          );
         waiters.push(check);
         setTimeout(check, 50);
       };
@@ -57,7 +62,11 @@ export async function openRaw(url: string, headers: Record<string, string> = {})
 }
 
 /** A valid connect request; `params` overrides fields. */
-export function connectFrame(token: string | undefined, params: Record<string, unknown> = {}, id = 'c1'): Record<string, unknown> {
+export function connectFrame(
+  token: string | undefined,
+  params: Record<string, unknown> = {},
+  id = 'c1',
+): Record<string, unknown> {
   return {
     type: 'req',
     id,
@@ -79,7 +88,10 @@ export async function connectRaw(sock: RawSocket, frame: Record<string, unknown>
 }
 
 /** Try a WebSocket upgrade and return the HTTP status and body of a refusal (101 when it upgraded). */
-export function upgradeStatus(port: number, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+export function upgradeStatus(
+  port: number,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({
       host: '127.0.0.1',

@@ -1,4 +1,4 @@
-import { startGateway, type GatewayProcess, type GatewayProcessOptions } from '../support/gateway-process.js';
+import { type GatewayProcess, type GatewayProcessOptions, startGateway } from '../support/gateway-process.js';
 
 /**
  * The shared harness, with a longer wait for the listening line: on a loaded 2-core CI machine

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayClient } from '../../bin/client/gateway-client.js';
-import { REPO_ROOT, startGateway, type GatewayProcess } from '../support/gateway-process.js';
 import { eventually } from '../support/eventually.js';
+import { type GatewayProcess, REPO_ROOT, startGateway } from '../support/gateway-process.js';
 
 const HELLO = path.join(REPO_ROOT, 'examples/01-hello-route');
 const ECHO = path.join(REPO_ROOT, 'test/fixtures/plugins/echo');
@@ -95,7 +95,12 @@ describe('hot reload of plugins', () => {
       c.close();
     }
     const list = (await observer.request('plugins.list')).plugins;
-    expect(list.find((p: any) => p.id === 'hello')).toMatchObject({ state: 'disabled', enabled: false, methods: [], routes: [] });
+    expect(list.find((p: any) => p.id === 'hello')).toMatchObject({
+      state: 'disabled',
+      enabled: false,
+      methods: [],
+      routes: [],
+    });
     expect(list.find((p: any) => p.id === 'echo')).toMatchObject({ state: 'active', generation: 1 });
   });
 
@@ -104,7 +109,9 @@ describe('hot reload of plugins', () => {
     await eventually(async () => expect((await get('/hello')).body.text).toBe('Old, world!'));
     const startGen = (await get('/hello')).body.generation;
 
-    const res = await fetch(`http://127.0.0.1:${gw.port}/hello/stream`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await fetch(`http://127.0.0.1:${gw.port}/hello/stream`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -118,7 +125,9 @@ describe('hot reload of plugins', () => {
     })();
     await eventually(() => expect(text).toContain('"chunk":1'));
     gw.writeConfig(config({ hello: { from: HELLO, config: { greeting: 'New', streamChunks: 8, intervalMs: 120 } } }));
-    await eventually(async () => expect((await get('/hello')).body).toEqual({ text: 'New, world!', generation: startGen + 1 }));
+    await eventually(async () =>
+      expect((await get('/hello')).body).toEqual({ text: 'New, world!', generation: startGen + 1 }),
+    );
     expect(text).not.toContain('[DONE]');
     await readAll;
     const chunks = text
@@ -136,7 +145,9 @@ describe('hot reload of plugins', () => {
     await eventually(async () => expect((await get('/hello')).body.text).toBe('Stable, world!'));
 
     const rejected = observer.waitForEvent((e) => e.event === 'config' && e.payload.status === 'rejected', 5000);
-    await import('node:fs').then((fs) => fs.writeFileSync(gw.configPath, '{ plugins: { entries: { hello: { from: "x" ', { mode: 0o600 }));
+    await import('node:fs').then((fs) =>
+      fs.writeFileSync(gw.configPath, '{ plugins: { entries: { hello: { from: "x" ', { mode: 0o600 }),
+    );
     const event = await rejected;
     expect(event.payload.error.message).toMatch(/not valid JSON5/);
     expect((await get('/hello')).body.text).toBe('Stable, world!');
@@ -144,14 +155,23 @@ describe('hot reload of plugins', () => {
     expect(health.configError.message).toMatch(/not valid JSON5/);
     expect((await observer.request('status')).configError.message).toMatch(/not valid JSON5/);
 
-    const schemaRejected = observer.waitForEvent((e) => e.event === 'config' && e.payload.status === 'rejected' && /greeting/.test(e.payload.error.message), 5000);
+    const schemaRejected = observer.waitForEvent(
+      (e) => e.event === 'config' && e.payload.status === 'rejected' && /greeting/.test(e.payload.error.message),
+      5000,
+    );
     gw.writeConfig(config({ hello: { from: HELLO, config: { greeting: 42 } } }));
     const schemaEvent = await schemaRejected;
     expect(schemaEvent.payload.error.message).toContain('plugins.entries.hello.config.greeting');
     expect((await get('/hello')).body.text).toBe('Stable, world!');
 
-    const kernelRejected = observer.waitForEvent((e) => e.event === 'config' && e.payload.status === 'rejected' && /gateway\.reload/.test(e.payload.error.message), 5000);
-    gw.writeConfig({ ...config({ hello: { from: HELLO, config: { greeting: 'Stable' } } }), gateway: { auth: { token: TOKEN }, reload: { mode: 'sometimes' } } });
+    const kernelRejected = observer.waitForEvent(
+      (e) => e.event === 'config' && e.payload.status === 'rejected' && /gateway\.reload/.test(e.payload.error.message),
+      5000,
+    );
+    gw.writeConfig({
+      ...config({ hello: { from: HELLO, config: { greeting: 'Stable' } } }),
+      gateway: { auth: { token: TOKEN }, reload: { mode: 'sometimes' } },
+    });
     await kernelRejected;
 
     gw.writeConfig(config({ hello: { from: HELLO, config: { greeting: 'Fixed' } } }));
@@ -161,14 +181,27 @@ describe('hot reload of plugins', () => {
 
   it('rejects an edit that enables an incompatible plugin, and isolates a plugin whose register throws', async () => {
     const base = { hello: { from: HELLO, config: { greeting: 'Fixed' } } };
-    const rejected = observer.waitForEvent((e) => e.event === 'config' && e.payload.status === 'rejected' && /SDK/.test(e.payload.error.message), 5000);
-    gw.writeConfig(config({ ...base, 'future-sdk': { from: path.join(REPO_ROOT, 'test/fixtures/plugins/future-sdk') } }));
+    const rejected = observer.waitForEvent(
+      (e) => e.event === 'config' && e.payload.status === 'rejected' && /SDK/.test(e.payload.error.message),
+      5000,
+    );
+    gw.writeConfig(
+      config({ ...base, 'future-sdk': { from: path.join(REPO_ROOT, 'test/fixtures/plugins/future-sdk') } }),
+    );
     const ev = await rejected;
-    expect(ev.payload.error.message).toMatch(/future-sdk was written for SDK \^2\.0\.0; this gateway provides SDK 1\.0\.0/);
+    expect(ev.payload.error.message).toMatch(
+      /future-sdk was written for SDK \^2\.0\.0; this gateway provides SDK 1\.0\.0/,
+    );
 
-    const versionRejected = observer.waitForEvent((e) => e.event === 'config' && e.payload.status === 'rejected' && /does not satisfy/.test(e.payload.error.message), 5000);
+    const versionRejected = observer.waitForEvent(
+      (e) =>
+        e.event === 'config' && e.payload.status === 'rejected' && /does not satisfy/.test(e.payload.error.message),
+      5000,
+    );
     gw.writeConfig(config({ hello: { ...base.hello, version: '^2.0.0' } }));
-    expect((await versionRejected).payload.error.message).toMatch(/hello is version 1\.2\.0, which does not satisfy plugins\.entries\.hello\.version "\^2\.0\.0"/);
+    expect((await versionRejected).payload.error.message).toMatch(
+      /hello is version 1\.2\.0, which does not satisfy plugins\.entries\.hello\.version "\^2\.0\.0"/,
+    );
 
     gw.writeConfig(config({ ...base, throwing: { from: path.join(REPO_ROOT, 'test/fixtures/plugins/throwing') } }));
     await eventually(async () => {
@@ -178,7 +211,10 @@ describe('hot reload of plugins', () => {
     });
     const health = await observer.request('health');
     expect(health.ok).toBe(false);
-    expect(health.plugins.find((p: any) => p.id === 'throwing')).toMatchObject({ state: 'failed', errorCode: 'GW_ERR_PLUGIN_REGISTER' });
+    expect(health.plugins.find((p: any) => p.id === 'throwing')).toMatchObject({
+      state: 'failed',
+      errorCode: 'GW_ERR_PLUGIN_REGISTER',
+    });
     // Nothing of the failed generation is reachable; everything else runs.
     expect((await get('/throwing')).status).toBe(404);
     expect((await observer.request('throwing.never').catch((e) => e.error)).code).toBe('NOT_FOUND');
@@ -190,7 +226,13 @@ describe('hot reload of plugins', () => {
   });
 
   it('reloads on plugins.reload, dedupes idempotent calls, and lets dependents see a reloaded service at once', async () => {
-    gw.writeConfig(config({ hello: { from: HELLO }, clock: { from: CLOCK, config: { label: 'one' } }, 'clock-reader': { from: CLOCK_READER } }));
+    gw.writeConfig(
+      config({
+        hello: { from: HELLO },
+        clock: { from: CLOCK, config: { label: 'one' } },
+        'clock-reader': { from: CLOCK_READER },
+      }),
+    );
     await eventually(async () => expect((await observer.request('clock.read')).available).toBe(true));
     const first = await observer.request('clock.read');
     expect(first.label).toBe('one');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startGateway, type GatewayProcess } from '../support/gateway-process.js';
+import { type GatewayProcess, REPO_ROOT, startGateway } from '../support/gateway-process.js';
 
 const TOKEN = 'resolution-token-0123456789abcdef01234567';
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/plugins');
@@ -14,7 +14,15 @@ beforeAll(async () => {
   // An installed package, found by name in node_modules above the config folder.
   const pkg = path.join(home, 'node_modules', 'moltbot-plugin-shout');
   fs.mkdirSync(path.join(pkg, 'lib'), { recursive: true });
-  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'moltbot-plugin-shout', version: '2.0.0', type: 'module', exports: { '.': { import: './lib/main.js' } } }));
+  fs.writeFileSync(
+    path.join(pkg, 'package.json'),
+    JSON.stringify({
+      name: 'moltbot-plugin-shout',
+      version: '2.0.0',
+      type: 'module',
+      exports: { '.': { import: './lib/main.js' } },
+    }),
+  );
   fs.writeFileSync(
     path.join(pkg, 'lib/main.js'),
     `import { definePlugin, Type } from 'moltbot-gateway/sdk';
@@ -72,7 +80,12 @@ describe('plugin resolution and isolation at start', () => {
     expect(byId.nofrom.lastError.message).toMatch(/unknown plugin id; set "from"/);
     const health = await c.request('health');
     expect(health.ok).toBe(false);
-    expect(health.plugins.filter((p: any) => p.state === 'failed').map((p: any) => p.id).sort()).toEqual(['clock', 'fake', 'future-sdk', 'missing', 'nofrom', 'throwing', 'wrongid']);
+    expect(
+      health.plugins
+        .filter((p: any) => p.state === 'failed')
+        .map((p: any) => p.id)
+        .sort(),
+    ).toEqual(['clock', 'fake', 'future-sdk', 'missing', 'nofrom', 'throwing', 'wrongid']);
     expect((await c.request('status')).errors.plugins).toBe(7);
     c.close();
   });

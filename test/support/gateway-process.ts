@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,7 +102,10 @@ export async function startGateway(options: GatewayProcessOptions = {}): Promise
       const check = () => {
         const m = pattern.exec(out + err);
         if (m) return resolve(m[0]);
-        if (exited) return reject(new Error(`gateway exited (${exited.code ?? exited.signal}) before ${pattern}:\n${out}\n${err}`));
+        if (exited)
+          return reject(
+            new Error(`gateway exited (${exited.code ?? exited.signal}) before ${pattern}:\n${out}\n${err}`),
+          );
         if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${pattern}:\n${out}\n${err}`));
         waiters.push(check);
         setTimeout(check, 100);
@@ -122,7 +125,8 @@ export async function startGateway(options: GatewayProcessOptions = {}): Promise
     output: () => out,
     stderr: () => err,
     waitForOutput,
-    client: (opts = {}) => GatewayClient.connect({ url: `ws://127.0.0.1:${port}`, token, clientId: 'test', clientMode: 'test', ...opts }),
+    client: (opts = {}) =>
+      GatewayClient.connect({ url: `ws://127.0.0.1:${port}`, token, clientId: 'test', clientMode: 'test', ...opts }),
     writeConfig: (config) => {
       const tmp = `${configPath}.tmp-${process.pid}`;
       fs.writeFileSync(tmp, JSON.stringify(config, null, 2), { mode: 0o600 });
@@ -135,7 +139,10 @@ export async function startGateway(options: GatewayProcessOptions = {}): Promise
     waitExit: (timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {
         if (exited) return resolve(exited);
-        const timer = setTimeout(() => reject(new Error(`gateway pid ${proc.pid} still running after ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`gateway pid ${proc.pid} still running after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         exitWaiters.push(() => {
           clearTimeout(timer);
           resolve(exited!);

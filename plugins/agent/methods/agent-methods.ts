@@ -1,10 +1,10 @@
-import { PluginError, Type, type OutboundService, type PluginContext } from '../../../sdk/index.js';
+import { type OutboundService, type PluginContext, PluginError, Type } from '../../../sdk/index.js';
 import type { AgentRuntime } from '../agent-runtime.js';
 import type { AgentPluginConfigT } from '../config-schema.js';
 import { agentError } from '../errors.js';
 import type { RunOutcome } from '../run-types.js';
-import { sendThroughChannel } from '../tools/message-tool.js';
 import { agentOfKey } from '../session-keys.js';
+import { sendThroughChannel } from '../tools/message-tool.js';
 
 const AgentParams = Type.Object({
   message: Type.String({ minLength: 1, maxLength: 200_000 }),
@@ -26,16 +26,32 @@ const AgentParams = Type.Object({
 export function finalPayload(outcome: RunOutcome): Record<string, unknown> {
   if (outcome.failure) {
     const f = outcome.failure;
-    const details = f.details && typeof f.details === 'object' ? { ...(f.details as object), runId: outcome.runId } : { runId: outcome.runId };
+    const details =
+      f.details && typeof f.details === 'object'
+        ? { ...(f.details as object), runId: outcome.runId }
+        : { runId: outcome.runId };
     // ok:false with the error code, and beside it the final payload PROTOCOL.md gives the agent method.
     const payload = { runId: outcome.runId, status: 'error', summary: f.message };
-    throw new PluginError(f.code, f.wire, f.message, { details, retryable: f.retryable, retryAfterMs: f.retryAfterMs, status: f.status, cause: f, payload });
+    throw new PluginError(f.code, f.wire, f.message, {
+      details,
+      retryable: f.retryable,
+      retryAfterMs: f.retryAfterMs,
+      status: f.status,
+      cause: f,
+      payload,
+    });
   }
   return {
     runId: outcome.runId,
     status: outcome.status,
-    summary: outcome.status === 'ok' ? outcome.text : outcome.error?.message ?? outcome.status,
-    result: { text: outcome.text, sessionKey: outcome.sessionKey, model: outcome.model, usage: outcome.usage, ...(outcome.error ? { error: outcome.error } : {}) },
+    summary: outcome.status === 'ok' ? outcome.text : (outcome.error?.message ?? outcome.status),
+    result: {
+      text: outcome.text,
+      sessionKey: outcome.sessionKey,
+      model: outcome.model,
+      usage: outcome.usage,
+      ...(outcome.error ? { error: outcome.error } : {}),
+    },
   };
 }
 
@@ -45,15 +61,28 @@ export function registerAgentMethods(ctx: PluginContext<AgentPluginConfigT>, run
     scope: 'operator.write',
     params: AgentParams,
     idempotent: true,
-    description: 'Run the agent on a message: ack {runId, status:"accepted"}, streamed agent events, final {runId, status, summary}.',
+    description:
+      'Run the agent on a message: ack {runId, status:"accepted"}, streamed agent events, final {runId, status, summary}.',
     async handler(p, call) {
       const agentId = runtime.resolveAgentId(p.agentId ?? (p.sessionKey ? agentOfKey(p.sessionKey) : undefined));
       const sessionKey = runtime.normalizeKey(p.sessionKey, agentId);
       runtime.preflight(agentId, sessionKey);
       if (p.deliver) {
-        if (!p.channel || !p.to) throw agentError('GW_ERR_AGENT_SESSION_INVALID', 'deliver:true needs "channel" and "to" (where the reply goes)');
-        if (!outbound()) throw agentError('GW_ERR_AGENT_OUTBOUND_UNAVAILABLE', 'deliver:true needs the delivery plugin (service "outbound"), which is not loaded');
-        if (!ctx.channels.get(p.channel)) throw agentError('GW_ERR_AGENT_NOT_LINKED', `channel "${p.channel}" is not linked: configure channels.${p.channel}`);
+        if (!p.channel || !p.to)
+          throw agentError(
+            'GW_ERR_AGENT_SESSION_INVALID',
+            'deliver:true needs "channel" and "to" (where the reply goes)',
+          );
+        if (!outbound())
+          throw agentError(
+            'GW_ERR_AGENT_OUTBOUND_UNAVAILABLE',
+            'deliver:true needs the delivery plugin (service "outbound"), which is not loaded',
+          );
+        if (!ctx.channels.get(p.channel))
+          throw agentError(
+            'GW_ERR_AGENT_NOT_LINKED',
+            `channel "${p.channel}" is not linked: configure channels.${p.channel}`,
+          );
       }
       const { runId, done } = runtime.submit({
         agentId,
@@ -66,7 +95,14 @@ export function registerAgentMethods(ctx: PluginContext<AgentPluginConfigT>, run
       const outcome = await done;
       const payload = finalPayload(outcome);
       if (p.deliver && outcome.status === 'ok' && outcome.text) {
-        payload.delivery = sendThroughChannel(outbound, ctx.channels, { channel: p.channel!, to: p.to!, accountId: p.accountId, text: outcome.text, sessionKey, idempotencyKey: `agent:${runId}` });
+        payload.delivery = sendThroughChannel(outbound, ctx.channels, {
+          channel: p.channel!,
+          to: p.to!,
+          accountId: p.accountId,
+          text: outcome.text,
+          sessionKey,
+          idempotencyKey: `agent:${runId}`,
+        });
       }
       return payload;
     },
@@ -74,13 +110,24 @@ export function registerAgentMethods(ctx: PluginContext<AgentPluginConfigT>, run
 
   ctx.methods.register('agent.wait', {
     scope: 'operator.read',
-    params: Type.Object({ runId: Type.String({ minLength: 1 }), timeoutMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })) }),
+    params: Type.Object({
+      runId: Type.String({ minLength: 1 }),
+      timeoutMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
+    }),
     description: "Wait for a run's end: {runId, status: ok|error|aborted|timeout, startedAt, endedAt, error?}.",
     async handler(p) {
       const r = await runtime.wait(p.runId, p.timeoutMs ?? 30_000);
-      if (!r) throw agentError('GW_ERR_AGENT_RUN_NOT_FOUND', `no run ${p.runId} (unknown, or older than the run history)`);
+      if (!r)
+        throw agentError('GW_ERR_AGENT_RUN_NOT_FOUND', `no run ${p.runId} (unknown, or older than the run history)`);
       if (!('endedAt' in r)) return { runId: p.runId, status: r.status };
-      return { runId: r.runId, status: r.status, startedAt: r.startedAt, endedAt: r.endedAt, summary: r.text, ...(r.error ? { error: r.error } : {}) };
+      return {
+        runId: r.runId,
+        status: r.status,
+        startedAt: r.startedAt,
+        endedAt: r.endedAt,
+        summary: r.text,
+        ...(r.error ? { error: r.error } : {}),
+      };
     },
   });
 }

@@ -1,4 +1,4 @@
-import { Type, type PluginContext } from '../../../sdk/index.js';
+import { type PluginContext, Type } from '../../../sdk/index.js';
 import type { AgentRuntime } from '../agent-runtime.js';
 import type { AgentPluginConfigT } from '../config-schema.js';
 import { RunStop } from '../run-types.js';
@@ -29,7 +29,10 @@ export function registerChatMethods(ctx: PluginContext<AgentPluginConfigT>, runt
 
   ctx.methods.register('chat.history', {
     scope: 'operator.read',
-    params: Type.Object({ sessionKey: Type.String({ minLength: 1, maxLength: 256 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }),
+    params: Type.Object({
+      sessionKey: Type.String({ minLength: 1, maxLength: 256 }),
+      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    }),
     description: "A session's transcript, oldest first: {sessionKey, sessionId, messages}.",
     handler(p) {
       const agentId = runtime.resolveAgentId(agentOfKey(p.sessionKey));
@@ -55,7 +58,10 @@ export function registerChatMethods(ctx: PluginContext<AgentPluginConfigT>, runt
 
   ctx.methods.register('chat.abort', {
     scope: 'operator.write',
-    params: Type.Object({ sessionKey: Type.String({ minLength: 1, maxLength: 256 }), runId: Type.Optional(Type.String({ minLength: 1 })) }),
+    params: Type.Object({
+      sessionKey: Type.String({ minLength: 1, maxLength: 256 }),
+      runId: Type.Optional(Type.String({ minLength: 1 })),
+    }),
     description: 'Abort the running (and waiting) runs of a session, or one run by id.',
     handler(p) {
       const agentId = runtime.resolveAgentId(agentOfKey(p.sessionKey));

@@ -1,4 +1,4 @@
-import { Type, type PluginContext } from '../../../sdk/index.js';
+import { type PluginContext, Type } from '../../../sdk/index.js';
 import type { AgentRuntime } from '../agent-runtime.js';
 import type { AgentPluginConfigT } from '../config-schema.js';
 import { agentError } from '../errors.js';
@@ -48,8 +48,18 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
     }),
     description: 'Sessions, most recently active first.',
     handler(p) {
-      const rows = runtime.store.list({ limit: p.limit ?? 100, agentId: p.agentId, search: p.search, activeSinceMs: p.activeMinutes ? Date.now() - p.activeMinutes * 60_000 : undefined });
-      return { ts: Date.now(), count: rows.length, defaults: { defaultAgentId: runtime.defaultAgentId(), mainKey: runtime.mainKey }, sessions: rows.map(entry) };
+      const rows = runtime.store.list({
+        limit: p.limit ?? 100,
+        agentId: p.agentId,
+        search: p.search,
+        activeSinceMs: p.activeMinutes ? Date.now() - p.activeMinutes * 60_000 : undefined,
+      });
+      return {
+        ts: Date.now(),
+        count: rows.length,
+        defaults: { defaultAgentId: runtime.defaultAgentId(), mainKey: runtime.mainKey },
+        sessions: rows.map(entry),
+      };
     },
   });
 
@@ -68,7 +78,11 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
         previews: p.keys.map((raw) => {
           const key = canonical(raw);
           if (!runtime.store.get(key)) return { key, status: 'missing', items: [] };
-          const items = runtime.store.transcript(key, p.limit ?? 6).map((m) => ({ role: m.role, text: m.content.length > maxChars ? `${m.content.slice(0, maxChars - 1)}…` : m.content, ts: m.ts }));
+          const items = runtime.store.transcript(key, p.limit ?? 6).map((m) => ({
+            role: m.role,
+            text: m.content.length > maxChars ? `${m.content.slice(0, maxChars - 1)}…` : m.content,
+            ts: m.ts,
+          }));
           return { key, status: items.length ? 'ok' : 'empty', items };
         }),
       };
@@ -86,7 +100,7 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
       },
       { additionalProperties: false },
     ),
-    description: "Change a session's label, model (\"<provider>/<model>\", null = agent default) or thinking level.",
+    description: 'Change a session\'s label, model ("<provider>/<model>", null = agent default) or thinking level.',
     handler(p) {
       const key = canonical(p.key);
       if (typeof p.model === 'string') resolveRef(ctx.config, p.model, 'model');
@@ -118,7 +132,10 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
       const key = canonical(p.key);
       const agentId = agentOfKey(key) ?? runtime.defaultAgentId();
       if (key === mainSessionKey(agentId, runtime.mainKey)) {
-        throw agentError('GW_ERR_AGENT_SESSION_INVALID', `${key} is the main session and cannot be deleted; use sessions.reset to clear it`);
+        throw agentError(
+          'GW_ERR_AGENT_SESSION_INVALID',
+          `${key} is the main session and cannot be deleted; use sessions.reset to clear it`,
+        );
       }
       mustExist(key);
       runtime.abortSession(key, new RunStop('abort', 'the session was deleted'));

@@ -12,8 +12,14 @@ export const anthropicMessages: WireFormat = {
       stream: true,
     };
     if (call.system) body.system = call.system;
-    if (call.tools.length) body.tools = call.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.parameters }));
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream', 'anthropic-version': ANTHROPIC_VERSION, ...endpoint.headers };
+    if (call.tools.length)
+      body.tools = call.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.parameters }));
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      'anthropic-version': ANTHROPIC_VERSION,
+      ...endpoint.headers,
+    };
     if (endpoint.apiKey) headers['x-api-key'] = endpoint.apiKey;
     // Base URLs are configured with or without the /v1 suffix; accept both.
     const base = endpoint.baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
@@ -33,7 +39,12 @@ export const anthropicMessages: WireFormat = {
           usage.outputTokens = msg.message?.usage?.output_tokens ?? 0;
           break;
         case 'content_block_start':
-          if (msg.content_block?.type === 'tool_use') blocks.set(msg.index ?? 0, { id: msg.content_block.id ?? '', name: msg.content_block.name ?? '', arguments: '' });
+          if (msg.content_block?.type === 'tool_use')
+            blocks.set(msg.index ?? 0, {
+              id: msg.content_block.id ?? '',
+              name: msg.content_block.name ?? '',
+              arguments: '',
+            });
           break;
         case 'content_block_delta':
           if (msg.delta?.type === 'text_delta' && msg.delta.text) {
@@ -54,7 +65,9 @@ export const anthropicMessages: WireFormat = {
           break;
       }
     }
-    const toolCalls = [...blocks.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => ({ ...c, arguments: c.arguments || '{}' }));
+    const toolCalls = [...blocks.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, c]) => ({ ...c, arguments: c.arguments || '{}' }));
     return { text, toolCalls, usage, stopReason } satisfies ModelTurn;
   },
 
@@ -84,10 +97,17 @@ function toAnthropic(messages: ChatMessage[]): unknown[] {
   };
   for (const m of messages) {
     if (m.role === 'user') push('user', { type: 'text', text: m.content });
-    else if (m.role === 'tool') push('user', { type: 'tool_result', tool_use_id: m.toolCallId, content: m.content, ...(m.isError ? { is_error: true } : {}) });
+    else if (m.role === 'tool')
+      push('user', {
+        type: 'tool_result',
+        tool_use_id: m.toolCallId,
+        content: m.content,
+        ...(m.isError ? { is_error: true } : {}),
+      });
     else {
       if (m.content) push('assistant', { type: 'text', text: m.content });
-      for (const c of m.toolCalls ?? []) push('assistant', { type: 'tool_use', id: c.id, name: c.name, input: parseArgs(c.arguments) });
+      for (const c of m.toolCalls ?? [])
+        push('assistant', { type: 'tool_use', id: c.id, name: c.name, input: parseArgs(c.arguments) });
       if (!m.content && !m.toolCalls?.length) push('assistant', { type: 'text', text: '(no reply)' });
     }
   }

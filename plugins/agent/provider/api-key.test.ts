@@ -12,6 +12,8 @@ describe('resolveApiKey', () => {
   });
 
   it('names the config key when the variable is missing', () => {
-    expect(() => resolveApiKey('openai', 'env:NOPE', env)).toThrow(/models\.providers\.openai\.apiKey names environment variable NOPE/);
+    expect(() => resolveApiKey('openai', 'env:NOPE', env)).toThrow(
+      /models\.providers\.openai\.apiKey names environment variable NOPE/,
+    );
   });
 });

@@ -2,12 +2,13 @@ import type { PluginContext } from '../../../sdk/index.js';
 import { PluginError } from '../../../sdk/index.js';
 
 type Logger = PluginContext<unknown>['logger'];
+
 import { agentError } from '../errors.js';
 import { anthropicMessages } from './anthropic-messages.js';
-import { openAiCompletions } from './openai-completions.js';
 import { resolveApiKey } from './api-key.js';
-import type { ModelCall, ModelTurn, WireFormat } from './model-types.js';
 import type { ResolvedModel } from './model-ref.js';
+import type { ModelCall, ModelTurn, WireFormat } from './model-types.js';
+import { openAiCompletions } from './openai-completions.js';
 import { readSse } from './sse-reader.js';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -25,7 +26,11 @@ export interface ModelClientOptions {
  * timeout (no byte for `timeoutMs` ends the attempt), then the next model of the chain when one
  * fails. An abort of the run itself (`call.signal`) ends everything at once.
  */
-export async function callModelChain(chain: ResolvedModel[], call: Omit<ModelCall, 'model'>, options: ModelClientOptions): Promise<{ turn: ModelTurn; model: ResolvedModel }> {
+export async function callModelChain(
+  chain: ResolvedModel[],
+  call: Omit<ModelCall, 'model'>,
+  options: ModelClientOptions,
+): Promise<{ turn: ModelTurn; model: ResolvedModel }> {
   let lastError: unknown;
   for (const [i, model] of chain.entries()) {
     try {
@@ -35,7 +40,10 @@ export async function callModelChain(chain: ResolvedModel[], call: Omit<ModelCal
       if (call.signal.aborted) throw call.signal.reason ?? err;
       lastError = err;
       if (i < chain.length - 1) {
-        options.logger.warn({ model: model.ref, next: chain[i + 1]!.ref, code: (err as PluginError).code, err: (err as Error).message }, 'model failed; trying the next fallback');
+        options.logger.warn(
+          { model: model.ref, next: chain[i + 1]!.ref, code: (err as PluginError).code, err: (err as Error).message },
+          'model failed; trying the next fallback',
+        );
       }
     }
   }
@@ -59,20 +67,37 @@ async function callWithRetries(model: ResolvedModel, call: ModelCall, options: M
     const signal = AbortSignal.any([call.signal, idle.signal]);
     let failure: { error: PluginError; retryable: boolean; retryAfterMs?: number };
     try {
-      const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: JSON.stringify(req.body), signal });
+      const res = await fetch(req.url, {
+        method: 'POST',
+        headers: req.headers,
+        body: JSON.stringify(req.body),
+        signal,
+      });
       idle.touch();
       if (res.ok && res.body) {
         const type = res.headers.get('content-type') ?? '';
         if (!type.includes('text/event-stream')) {
-          throw agentError('GW_ERR_AGENT_PROVIDER_RESPONSE', `${model.providerName} answered ${type || 'without a content type'} instead of an event stream: check ${key}.baseUrl and ${key}.api`);
+          throw agentError(
+            'GW_ERR_AGENT_PROVIDER_RESPONSE',
+            `${model.providerName} answered ${type || 'without a content type'} instead of an event stream: check ${key}.baseUrl and ${key}.api`,
+          );
         }
         try {
           return await wire.readStream(touching(readSse(res.body), idle), call);
         } catch (err) {
           if (err instanceof PluginError) throw err;
           if (call.signal.aborted) throw call.signal.reason ?? err;
-          if (idle.fired) throw agentError('GW_ERR_AGENT_PROVIDER_TIMEOUT', `${model.providerName} stopped streaming for ${timeoutMs} ms (${key}.timeoutMs)`, { retryable: true, cause: err });
-          throw agentError('GW_ERR_AGENT_PROVIDER_RESPONSE', `${model.providerName} sent a stream we could not read: ${(err as Error).message}`, { cause: err });
+          if (idle.fired)
+            throw agentError(
+              'GW_ERR_AGENT_PROVIDER_TIMEOUT',
+              `${model.providerName} stopped streaming for ${timeoutMs} ms (${key}.timeoutMs)`,
+              { retryable: true, cause: err },
+            );
+          throw agentError(
+            'GW_ERR_AGENT_PROVIDER_RESPONSE',
+            `${model.providerName} sent a stream we could not read: ${(err as Error).message}`,
+            { cause: err },
+          );
         }
       }
       failure = await httpFailure(res, model, wire, apiKey);
@@ -80,22 +105,41 @@ async function callWithRetries(model: ResolvedModel, call: ModelCall, options: M
       if (err instanceof PluginError) throw err;
       if (call.signal.aborted) throw call.signal.reason ?? err;
       failure = idle.fired
-        ? { retryable: true, error: agentError('GW_ERR_AGENT_PROVIDER_TIMEOUT', `${model.providerName} did not answer within ${timeoutMs} ms (${key}.timeoutMs)`, { cause: err }) }
+        ? {
+            retryable: true,
+            error: agentError(
+              'GW_ERR_AGENT_PROVIDER_TIMEOUT',
+              `${model.providerName} did not answer within ${timeoutMs} ms (${key}.timeoutMs)`,
+              { cause: err },
+            ),
+          }
         : {
             retryable: true,
-            error: agentError('GW_ERR_AGENT_PROVIDER_UNREACHABLE', `model provider ${model.providerName} is unreachable at ${p.baseUrl} (${causeCode(err)}): check ${key}.baseUrl and that the server is running`, { cause: err }),
+            error: agentError(
+              'GW_ERR_AGENT_PROVIDER_UNREACHABLE',
+              `model provider ${model.providerName} is unreachable at ${p.baseUrl} (${causeCode(err)}): check ${key}.baseUrl and that the server is running`,
+              { cause: err },
+            ),
           };
     } finally {
       idle.clear();
     }
     if (!failure.retryable || attempt >= maxRetries) throw failure.error;
     const delay = failure.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
-    options.logger.warn({ model: model.ref, attempt: attempt + 1, delayMs: Math.round(delay), code: failure.error.code }, 'model request failed; retrying');
+    options.logger.warn(
+      { model: model.ref, attempt: attempt + 1, delayMs: Math.round(delay), code: failure.error.code },
+      'model request failed; retrying',
+    );
     await sleep(delay, call.signal);
   }
 }
 
-async function httpFailure(res: Response, model: ResolvedModel, wire: WireFormat, apiKey: string | undefined): Promise<{ error: PluginError; retryable: boolean; retryAfterMs?: number }> {
+async function httpFailure(
+  res: Response,
+  model: ResolvedModel,
+  wire: WireFormat,
+  apiKey: string | undefined,
+): Promise<{ error: PluginError; retryable: boolean; retryAfterMs?: number }> {
   const key = `models.providers.${model.providerName}`;
   const text = await res.text().catch(() => '');
   let body: unknown;
@@ -110,22 +154,53 @@ async function httpFailure(res: Response, model: ResolvedModel, wire: WireFormat
   const detail = said ? `: ${said}` : '';
   const status = res.status;
   if (status === 401 || status === 403) {
-    return { retryable: false, error: agentError('GW_ERR_AGENT_PROVIDER_AUTH', `model provider ${model.providerName} rejected the API key (HTTP ${status})${detail}; fix ${key}.apiKey`) };
+    return {
+      retryable: false,
+      error: agentError(
+        'GW_ERR_AGENT_PROVIDER_AUTH',
+        `model provider ${model.providerName} rejected the API key (HTTP ${status})${detail}; fix ${key}.apiKey`,
+      ),
+    };
   }
   if (status === 404) {
     return {
       retryable: false,
-      error: agentError('GW_ERR_AGENT_MODEL_UNKNOWN', `model provider ${model.providerName} does not know model "${model.model.id}" or the URL (HTTP 404)${detail}; check ${model.source} and ${key}.baseUrl`),
+      error: agentError(
+        'GW_ERR_AGENT_MODEL_UNKNOWN',
+        `model provider ${model.providerName} does not know model "${model.model.id}" or the URL (HTTP 404)${detail}; check ${model.source} and ${key}.baseUrl`,
+      ),
     };
   }
   if (status === 429) {
     const retryAfterMs = retryAfter(res.headers.get('retry-after'));
-    return { retryable: true, retryAfterMs, error: agentError('GW_ERR_AGENT_PROVIDER_RATE_LIMITED', `model provider ${model.providerName} is rate limiting us (HTTP 429)${detail}`, { retryable: true, retryAfterMs }) };
+    return {
+      retryable: true,
+      retryAfterMs,
+      error: agentError(
+        'GW_ERR_AGENT_PROVIDER_RATE_LIMITED',
+        `model provider ${model.providerName} is rate limiting us (HTTP 429)${detail}`,
+        { retryable: true, retryAfterMs },
+      ),
+    };
   }
   if (status >= 500) {
-    return { retryable: true, retryAfterMs: retryAfter(res.headers.get('retry-after')), error: agentError('GW_ERR_AGENT_PROVIDER_FAILED', `model provider ${model.providerName} failed (HTTP ${status})${detail}`, { retryable: true }) };
+    return {
+      retryable: true,
+      retryAfterMs: retryAfter(res.headers.get('retry-after')),
+      error: agentError(
+        'GW_ERR_AGENT_PROVIDER_FAILED',
+        `model provider ${model.providerName} failed (HTTP ${status})${detail}`,
+        { retryable: true },
+      ),
+    };
   }
-  return { retryable: false, error: agentError('GW_ERR_AGENT_PROVIDER_RESPONSE', `model provider ${model.providerName} refused the request (HTTP ${status})${detail}; check ${key}`) };
+  return {
+    retryable: false,
+    error: agentError(
+      'GW_ERR_AGENT_PROVIDER_RESPONSE',
+      `model provider ${model.providerName} refused the request (HTTP ${status})${detail}; check ${key}`,
+    ),
+  };
 }
 
 /** `retry-after` in seconds or as an HTTP date, capped. */

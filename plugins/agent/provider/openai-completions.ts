@@ -14,9 +14,16 @@ export const openAiCompletions: WireFormat = {
       max_tokens: call.maxTokens,
     };
     if (call.tools.length) {
-      body.tools = call.tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } }));
+      body.tools = call.tools.map((t) => ({
+        type: 'function',
+        function: { name: t.name, description: t.description, parameters: t.parameters },
+      }));
     }
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream', ...endpoint.headers };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      ...endpoint.headers,
+    };
     if (endpoint.apiKey) headers.authorization = `Bearer ${endpoint.apiKey}`;
     return { url: `${endpoint.baseUrl.replace(/\/+$/, '')}/chat/completions`, headers, body };
   },
@@ -51,7 +58,9 @@ export const openAiCompletions: WireFormat = {
         if (choice.finish_reason) stopReason = choice.finish_reason;
       }
     }
-    const toolCalls = [...calls.entries()].sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ ...c, id: c.id || `call_${i}` }));
+    const toolCalls = [...calls.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([i, c]) => ({ ...c, id: c.id || `call_${i}` }));
     return { text, toolCalls, usage, stopReason } satisfies ModelTurn;
   },
 
@@ -66,7 +75,10 @@ interface OpenAiChunk {
   error?: { message?: string };
   usage?: { prompt_tokens?: number; completion_tokens?: number };
   choices?: Array<{
-    delta?: { content?: string | null; tool_calls?: Array<{ index?: number; id?: string; function?: { name?: string; arguments?: string } }> };
+    delta?: {
+      content?: string | null;
+      tool_calls?: Array<{ index?: number; id?: string; function?: { name?: string; arguments?: string } }>;
+    };
     finish_reason?: string | null;
   }>;
 }
@@ -75,6 +87,11 @@ function toOpenAi(m: ChatMessage): unknown {
   if (m.role === 'user') return { role: 'user', content: m.content };
   if (m.role === 'tool') return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };
   const out: Record<string, unknown> = { role: 'assistant', content: m.content || (m.toolCalls?.length ? null : '') };
-  if (m.toolCalls?.length) out.tool_calls = m.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+  if (m.toolCalls?.length)
+    out.tool_calls = m.toolCalls.map((c) => ({
+      id: c.id,
+      type: 'function',
+      function: { name: c.name, arguments: c.arguments },
+    }));
   return out;
 }

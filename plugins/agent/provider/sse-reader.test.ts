@@ -19,11 +19,13 @@ async function all(chunks: string[]) {
 
 describe('readSse', () => {
   it('splits events across arbitrary chunk boundaries, CRLF included', async () => {
-    expect(await all(['data: {"a"', ':1}\n\nevent: ping\r\ndata: x\r\n', '\r\n: comment\n\ndata: [DONE]\n\n'])).toEqual([
-      { event: undefined, data: '{"a":1}' },
-      { event: 'ping', data: 'x' },
-      { event: undefined, data: '[DONE]' },
-    ]);
+    expect(await all(['data: {"a"', ':1}\n\nevent: ping\r\ndata: x\r\n', '\r\n: comment\n\ndata: [DONE]\n\n'])).toEqual(
+      [
+        { event: undefined, data: '{"a":1}' },
+        { event: 'ping', data: 'x' },
+        { event: undefined, data: '[DONE]' },
+      ],
+    );
   });
 
   it('joins multi-line data and flushes a last event without a blank line', async () => {

@@ -1,10 +1,11 @@
-import { Type, type AgentTool, type GatewayInfo } from '../../../sdk/index.js';
+import { type AgentTool, type GatewayInfo, Type } from '../../../sdk/index.js';
 
 /** `gateway`: status of the running gateway, or an in-process restart (drains runs first). */
 export function gatewayTool(gateway: GatewayInfo, stats: () => { queueDepth: number; sessions: number }): AgentTool {
   return {
     name: 'gateway',
-    description: 'Inspect or restart the Moltbot gateway. action "status" returns version, port and uptime; action "restart" restarts it in-process after delayMs (running turns finish first).',
+    description:
+      'Inspect or restart the Moltbot gateway. action "status" returns version, port and uptime; action "restart" restarts it in-process after delayMs (running turns finish first).',
     dangerous: true,
     parameters: Type.Object(
       {
@@ -20,7 +21,14 @@ export function gatewayTool(gateway: GatewayInfo, stats: () => { queueDepth: num
         gateway.requestRestart(args.reason ?? 'requested by the agent (gateway tool)', delayMs);
         return { ok: true, action: 'restart', delayMs };
       }
-      return { ok: true, version: gateway.version, port: gateway.port, bind: gateway.bind, uptimeMs: Date.now() - gateway.startedAt, ...stats() };
+      return {
+        ok: true,
+        version: gateway.version,
+        port: gateway.port,
+        bind: gateway.bind,
+        uptimeMs: Date.now() - gateway.startedAt,
+        ...stats(),
+      };
     },
   };
 }

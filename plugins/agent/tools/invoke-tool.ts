@@ -17,16 +17,26 @@ interface AgentLookup {
  * over HTTP, tools marked dangerous (they change the gateway or reach outside) are refused unless
  * listed in `allowDangerous` (`gateway.http.toolsInvoke.allow`). A refused tool looks unknown.
  */
-export async function invokeToolOutside(agents: AgentLookup, ctx: PluginContext<AgentPluginConfigT>, req: InvokeRequest): Promise<unknown> {
+export async function invokeToolOutside(
+  agents: AgentLookup,
+  ctx: PluginContext<AgentPluginConfigT>,
+  req: InvokeRequest,
+): Promise<unknown> {
   const agentId = agents.resolveAgentId(req.agentId);
   const sessionKey = agents.normalizeKey(req.sessionKey, agentId);
   const tool = ctx.tools.get(req.tool);
   const { agent } = findAgent(ctx.config, agentId);
   if (!tool || !toolAllowed(tool.name, ctx.config.tools, agent?.tools)) {
-    throw agentError('GW_ERR_AGENT_TOOL_NOT_FOUND', `tool "${req.tool}" does not exist or is not allowed for agent ${agentId} (tools.allow / tools.deny / agents.list[].tools)`);
+    throw agentError(
+      'GW_ERR_AGENT_TOOL_NOT_FOUND',
+      `tool "${req.tool}" does not exist or is not allowed for agent ${agentId} (tools.allow / tools.deny / agents.list[].tools)`,
+    );
   }
   if (req.via === 'http' && tool.dangerous && !(req.allowDangerous ?? []).some((p) => toolNameMatches(p, tool.name))) {
-    throw agentError('GW_ERR_AGENT_TOOL_DENIED', `tool "${req.tool}" is not available over HTTP: it changes the gateway or reaches outside; list it in gateway.http.toolsInvoke.allow to permit it`);
+    throw agentError(
+      'GW_ERR_AGENT_TOOL_DENIED',
+      `tool "${req.tool}" is not available over HTTP: it changes the gateway or reaches outside; list it in gateway.http.toolsInvoke.allow to permit it`,
+    );
   }
   const args = req.args ?? {};
   if (req.dryRun) {

@@ -1,11 +1,12 @@
-import { Type, type AgentTool, type ChannelRegistrar, type OutboundService } from '../../../sdk/index.js';
+import { type AgentTool, type ChannelRegistrar, type OutboundService, Type } from '../../../sdk/index.js';
 import { agentError } from '../errors.js';
 
 /** `message`: send a message through a channel, via the durable outbound queue (`outbound` service). */
 export function messageTool(outbound: () => OutboundService | undefined, channels: ChannelRegistrar): AgentTool {
   return {
     name: 'message',
-    description: 'Send a message to someone through a chat channel (e.g. telegram, whatsapp). Give the channel, the recipient chat id / number, and the text.',
+    description:
+      'Send a message to someone through a chat channel (e.g. telegram, whatsapp). Give the channel, the recipient chat id / number, and the text.',
     dangerous: true,
     parameters: Type.Object(
       {
@@ -27,14 +28,37 @@ export function messageTool(outbound: () => OutboundService | undefined, channel
 export function sendThroughChannel(
   outbound: () => OutboundService | undefined,
   channels: ChannelRegistrar,
-  req: { channel: string; to: string; text: string; accountId?: string; mediaUrls?: string[]; sessionKey?: string; idempotencyKey?: string },
+  req: {
+    channel: string;
+    to: string;
+    text: string;
+    accountId?: string;
+    mediaUrls?: string[];
+    sessionKey?: string;
+    idempotencyKey?: string;
+  },
 ): { ok: true; messageId: string; channel: string; to: string; duplicate: boolean } {
   const service = outbound();
-  if (!service) throw agentError('GW_ERR_AGENT_OUTBOUND_UNAVAILABLE', 'message delivery is unavailable: the delivery plugin (service "outbound") is not loaded');
+  if (!service)
+    throw agentError(
+      'GW_ERR_AGENT_OUTBOUND_UNAVAILABLE',
+      'message delivery is unavailable: the delivery plugin (service "outbound") is not loaded',
+    );
   if (!channels.get(req.channel)) {
     const known = channels.list().map((c) => c.id);
-    throw agentError('GW_ERR_AGENT_NOT_LINKED', `channel "${req.channel}" is not linked${known.length ? ` (linked: ${known.join(', ')})` : ''}: configure channels.${req.channel}`);
+    throw agentError(
+      'GW_ERR_AGENT_NOT_LINKED',
+      `channel "${req.channel}" is not linked${known.length ? ` (linked: ${known.join(', ')})` : ''}: configure channels.${req.channel}`,
+    );
   }
-  const r = service.enqueue({ channel: req.channel, to: req.to, text: req.text, accountId: req.accountId, mediaUrls: req.mediaUrls, sessionKey: req.sessionKey, idempotencyKey: req.idempotencyKey });
+  const r = service.enqueue({
+    channel: req.channel,
+    to: req.to,
+    text: req.text,
+    accountId: req.accountId,
+    mediaUrls: req.mediaUrls,
+    sessionKey: req.sessionKey,
+    idempotencyKey: req.idempotencyKey,
+  });
   return { ok: true, messageId: r.messageId, channel: req.channel, to: req.to, duplicate: r.duplicate };
 }

@@ -1,5 +1,5 @@
 import { Compile } from 'typebox/compile';
-import type { AgentTool, TSchema, ToolInvocation } from '../../../sdk/index.js';
+import type { AgentTool, ToolInvocation, TSchema } from '../../../sdk/index.js';
 import { agentError } from '../errors.js';
 
 const MAX_RESULT_CHARS = 64 * 1024;
@@ -24,7 +24,9 @@ export function validateToolArgs(tool: AgentTool, args: unknown): void {
     problems.push(`${e.instancePath || '(root)'}: ${e.message}`);
     if (problems.length >= 5) break;
   }
-  throw agentError('GW_ERR_AGENT_TOOL_ARGS', `invalid arguments for tool ${tool.name}: ${problems.join('; ')}`, { details: { tool: tool.name, problems } });
+  throw agentError('GW_ERR_AGENT_TOOL_ARGS', `invalid arguments for tool ${tool.name}: ${problems.join('; ')}`, {
+    details: { tool: tool.name, problems },
+  });
 }
 
 /** Parse a model's argument string; `{}` for an empty one. */
@@ -33,7 +35,10 @@ export function parseToolArgs(tool: string, raw: string): unknown {
   try {
     return JSON.parse(raw) as unknown;
   } catch (err) {
-    throw agentError('GW_ERR_AGENT_TOOL_ARGS', `arguments for tool ${tool} are not valid JSON: ${(err as Error).message}`);
+    throw agentError(
+      'GW_ERR_AGENT_TOOL_ARGS',
+      `arguments for tool ${tool} are not valid JSON: ${(err as Error).message}`,
+    );
   }
 }
 
