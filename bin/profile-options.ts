@@ -14,7 +14,8 @@ export abstract class ProfileCommand extends Command {
       throw new UsageError('--dev and --profile cannot be combined: --dev is the profile named "dev"');
     if (this.profile !== undefined && !isValidProfileName(this.profile)) {
       throw new UsageError(
-        `--profile "${this.profile}" is not a valid name: use 1-32 lowercase letters, digits, - or _ (and not "dev": use --dev)`,
+        `--profile "${this.profile}" is not a valid name: use 1-32 lowercase letters, digits, - ` +
+          'or _ (and not "dev": use --dev)',
       );
     }
     return resolvePaths({ dev: this.dev, profile: this.profile });

@@ -17,7 +17,8 @@ export function resolveBindHost(bind: string | undefined): string {
     }
     throw kernelError(
       'GW_ERR_BIND_ADDRESS',
-      'gateway.bind is "tailnet" but this machine has no Tailscale address (100.64.0.0/10); start Tailscale or use "loopback"',
+      'gateway.bind is "tailnet" but this machine has no Tailscale address (100.64.0.0/10); ' +
+        'start Tailscale or use "loopback"',
     );
   }
   if (net.isIP(b)) return b;

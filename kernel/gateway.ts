@@ -114,7 +114,8 @@ export class Gateway {
       if (!isLoopbackBind(this.bindHost)) {
         throw kernelError(
           'GW_ERR_BIND_INSECURE',
-          `refusing to bind ${this.bindHost} without auth: set gateway.auth.token (or --token / CLAWDBOT_GATEWAY_TOKEN), or bind loopback`,
+          `refusing to bind ${this.bindHost} without auth: set gateway.auth.token (or --token / ` +
+            'CLAWDBOT_GATEWAY_TOKEN), or bind loopback',
         );
       }
       const token = generateToken();
@@ -132,7 +133,8 @@ export class Gateway {
         'no gateway secret was configured: generated a token and stored it in gateway.auth.token',
       );
       this.options.announce(
-        `Generated a gateway token and saved it to ${paths.configPath} (gateway.auth.token). Show it with: moltbot config get gateway.auth.token --show-secrets`,
+        `Generated a gateway token and saved it to ${paths.configPath} (gateway.auth.token). Show it with: moltbot ` +
+          'config get gateway.auth.token --show-secrets',
       );
     }
 
@@ -194,7 +196,8 @@ export class Gateway {
     rt.acceptingWork = true;
     this.startTimers(rt);
     await this.config.watch();
-    const url = `${tls ? 'wss' : 'ws'}://${this.bindHost.includes(':') ? `[${this.bindHost}]` : this.bindHost}:${this.port}`;
+    const host = this.bindHost.includes(':') ? `[${this.bindHost}]` : this.bindHost;
+    const url = `${tls ? 'wss' : 'ws'}://${host}:${this.port}`;
     logger.info(
       {
         port: this.port,
@@ -308,7 +311,8 @@ export class Gateway {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw kernelError(
           'GW_ERR_PORT_IN_USE',
-          `port ${this.port} is already in use on ${this.bindHost}: another gateway may be running (moltbot status), or start with --force to stop the process holding port ${this.port}`,
+          `port ${this.port} is already in use on ${this.bindHost}: another gateway may be running (moltbot status), ` +
+            `or start with --force to stop the process holding port ${this.port}`,
           { cause: err },
         );
       }

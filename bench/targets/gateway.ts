@@ -31,7 +31,10 @@ function projectRoot(): string {
 /** The repository root, for plugins the bench loads by path (`plugins.entries.<id>.from`). */
 export const PROJECT_ROOT = projectRoot();
 
-/** The repository's example plugin `hello` (built by `npm run build`): route GET /hello, `hello.greet`, `hello.count`. */
+/**
+ * The repository's example plugin `hello` (built by `npm run build`): route GET /hello, `hello.greet`,
+ * `hello.count`.
+ */
 export const HELLO_PLUGIN_DIR = path.join(PROJECT_ROOT, 'examples', '01-hello-route');
 
 /** `BENCH_GATEWAY_BIN` overrides the CLI entry point. */
@@ -52,7 +55,8 @@ export const gatewayTarget: Target = {
     const config = options?.config;
     return spawnServer({
       script: gatewayBin(),
-      // For profiling: BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses these in NODE_OPTIONS).
+      // For profiling: BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+      // (Node refuses these in NODE_OPTIONS).
       nodeArgs: process.env.BENCH_GATEWAY_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [],
       args: ['gateway', '--port', String(port), '--allow-unconfigured'],
       port,

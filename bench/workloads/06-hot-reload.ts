@@ -75,7 +75,8 @@ const workload: Workload = {
         const reloadPhaseMs = now() - reloadStarted;
         opts.log(`idle reload round trips (ms): ${idleTrips.map((t) => t.toFixed(0)).join(' ')}`);
         opts.log(
-          `reload round trips (ms): ${roundTrips.map((t) => t.toFixed(0)).join(' ')}; loadMs: ${loadMs.map((t) => t.toFixed(0)).join(' ')}`,
+          `reload round trips (ms): ${roundTrips.map((t) => t.toFixed(0)).join(' ')}; loadMs: ` +
+            `${loadMs.map((t) => t.toFixed(0)).join(' ')}`,
         );
         await sleep(200); // and after the last one (the old generation drains meanwhile)
 
@@ -92,8 +93,10 @@ const workload: Workload = {
           throw new Error(`no load ran (rpc ${rpc.completed}, http ${http.completed})`);
         const dropped = rpc.closed + (admin.open ? 0 : 1);
         opts.log(
-          `${reloads} reloads in ${(reloadPhaseMs / 1000).toFixed(1)} s; ${rpc.completed} RPCs (${rpc.errors} failed${rpc.firstError ? `: ${rpc.firstError}` : ''}), ` +
-            `${http.completed} HTTP (${http.failed} failed${http.firstError ? `: ${http.firstError}` : ''}), ${dropped} dropped sockets`,
+          `${reloads} reloads in ${(reloadPhaseMs / 1000).toFixed(1)} s; ${rpc.completed} RPCs (${rpc.errors} ` +
+            `failed${rpc.firstError ? `: ${rpc.firstError}` : ''}), ` +
+            `${http.completed} HTTP (${http.failed} failed${http.firstError ? `: ${http.firstError}` : ''}), ` +
+            `${dropped} dropped sockets`,
         );
 
         const n = clients.toLocaleString('en-US');

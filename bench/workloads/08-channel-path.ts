@@ -91,7 +91,8 @@ class ReplyWatch {
             const missing = [...this.injectedAt.keys()].filter((i) => !this.repliedAt.has(i));
             reject(
               new Error(
-                `${missing.length} of ${this.injectedAt.size} messages got no reply within ${timeoutMs} ms (first: "${marker(missing[0] ?? 0)}")`,
+                `${missing.length} of ${this.injectedAt.size} messages got no reply within ${timeoutMs} ms (first: ` +
+                  `"${marker(missing[0] ?? 0)}")`,
               ),
             );
           }, timeoutMs);
@@ -215,7 +216,8 @@ const workload: Workload = {
         const steadyRate = (steadyReplied * 1000) / (steadyEnd - watch.firstInjectAt(steadyFrom));
         if (!drained)
           opts.log(
-            `steady phase: ${steadyCount - steadyReplied} of ${steadyCount} updates unanswered ${steadyGraceMs} ms after the last one (counted as waiting until then)`,
+            `steady phase: ${steadyCount - steadyReplied} of ${steadyCount} updates unanswered ${steadyGraceMs} ms ` +
+              'after the last one (counted as waiting until then)',
           );
 
         opts.log(`${sequential} sequential, burst of ${burst}, ${steadyCount} at ${STEADY_RATE}/s`);

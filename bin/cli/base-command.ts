@@ -77,14 +77,18 @@ function describeConnectError(err: GatewayConnectError): { code: string; message
     case 'unreachable':
       return {
         code: 'GW_ERR_CLI_UNREACHABLE',
-        message: `${err.message}. Is the gateway running? Start it with "moltbot gateway" (or "moltbot gateway start" for the service), or pass --url.`,
+        message:
+          `${err.message}. Is the gateway running? Start it with "moltbot gateway" (or "moltbot gateway ` +
+          'start" for the service), or pass --url.',
         exitCode: ExitCode.unreachable,
       };
     case 'auth': {
       const limited = err.error?.code === 'RATE_LIMITED';
       const hint = limited
-        ? `too many failed attempts: wait ${Math.ceil((err.error?.retryAfterMs ?? 60_000) / 1000)} s and retry with the right token`
-        : 'pass the right secret with --token / --password, set CLAWDBOT_GATEWAY_TOKEN, or check gateway.auth.token in the config (moltbot config get gateway.auth.token --show-secrets)';
+        ? `too many failed attempts: wait ${Math.ceil((err.error?.retryAfterMs ?? 60_000) / 1000)} s and retry with ` +
+          'the right token'
+        : 'pass the right secret with --token / --password, set CLAWDBOT_GATEWAY_TOKEN, or check gateway.auth.token ' +
+          'in the config (moltbot config get gateway.auth.token --show-secrets)';
       return {
         code: 'GW_ERR_CLI_AUTH',
         message: `the gateway refused our credentials (${err.error?.code}: ${err.error?.message}): ${hint}`,
@@ -114,7 +118,9 @@ function describeRequestError(err: GatewayRequestError): { code: string; message
   ) {
     return {
       code: 'GW_ERR_CLI_METHOD_UNAVAILABLE',
-      message: `the gateway does not offer "${err.method}" (${e.message}): enable the plugin that provides it (see docs/cli.md) and check "moltbot plugins list"`,
+      message:
+        `the gateway does not offer "${err.method}" (${e.message}): enable the plugin that provides it (see ` +
+        'docs/cli.md) and check "moltbot plugins list"',
       exitCode: ExitCode.unavailable,
     };
   }

@@ -78,7 +78,8 @@ export function parseCliValue(raw: string, forceString: boolean): unknown {
     if (/^\s*[[{"']/.test(raw)) {
       throw new CliError(
         'GW_ERR_CLI_INVALID_VALUE',
-        `value ${raw} looks like JSON5 but does not parse (${(err as Error).message.replace(/^JSON5: /, '')}); fix it, or pass --string to store the text as is`,
+        `value ${raw} looks like JSON5 but does not parse (${(err as Error).message.replace(/^JSON5: /, '')}); fix ` +
+          'it, or pass --string to store the text as is',
       );
     }
     return raw;

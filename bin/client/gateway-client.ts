@@ -269,7 +269,8 @@ export class GatewayClient {
         reject(
           new GatewayConnectError(
             'closed',
-            `${method}: the connection is closed${this.closeCode !== undefined ? ` (${this.closeCode} ${this.closeReason ?? ''})` : ''}`,
+            `${method}: the connection is ` +
+              `closed${this.closeCode !== undefined ? ` (${this.closeCode} ${this.closeReason ?? ''})` : ''}`,
             undefined,
             this.closeCode,
           ),

@@ -79,7 +79,8 @@ export class AgentCommand extends GatewayCommand {
       });
       if (result.status === 'error') {
         this.err(
-          `the agent run ${result.runId} ended with an error${result.error?.message ? `: ${result.error.message}` : ''}`,
+          `the agent run ${result.runId} ended with an ` +
+            `error${result.error?.message ? `: ${result.error.message}` : ''}`,
         );
         return ExitCode.failure;
       }

@@ -23,13 +23,13 @@ export class ChannelsStatusCommand extends GatewayCommand {
       if (entries.length === 0) this.out('no channels are enabled');
       for (const [id, c] of entries) {
         const q = c.outbound ? `  outbound pending ${c.outbound.pending ?? 0}, dead ${c.outbound.dead ?? 0}` : '';
-        this.out(
-          `${id.padEnd(10)} ${c.linked ? s.green('linked') : s.yellow('not linked')}${q}${c.error ? `  ${s.red(String(c.error))}` : ''}`,
-        );
-        for (const a of (c.accounts ?? []) as Array<Record<string, any>>)
-          this.out(
-            `  ${a.accountId ?? a.id ?? 'default'}: ${(a.linked ?? a.connected) ? s.green('linked') : s.yellow('not linked')}${a.lastError ? ` (${a.lastError})` : ''}`,
-          );
+        const linked = c.linked ? s.green('linked') : s.yellow('not linked');
+        this.out(`${id.padEnd(10)} ${linked}${q}${c.error ? `  ${s.red(String(c.error))}` : ''}`);
+        for (const a of (c.accounts ?? []) as Array<Record<string, any>>) {
+          const accountLinked = (a.linked ?? a.connected) ? s.green('linked') : s.yellow('not linked');
+          const lastError = a.lastError ? ` (${a.lastError})` : '';
+          this.out(`  ${a.accountId ?? a.id ?? 'default'}: ${accountLinked}${lastError}`);
+        }
       }
       const dead = (result.deadLetters ?? []) as Array<Record<string, any>>;
       if (dead.length) this.out(s.yellow(`${dead.length} dead-lettered message(s): see --json (deadLetters)`));

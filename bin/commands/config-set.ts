@@ -36,7 +36,8 @@ export class ConfigSetCommand extends MoltbotCommand {
     const shown = isSecretKey(last) ? '[redacted]' : JSON.stringify(value);
     const old = getPath(before, this.configPath);
     this.out(
-      `set ${this.configPath} = ${shown}${old === undefined ? '' : isSecretKey(last) ? ' (replaced)' : ` (was ${JSON.stringify(old)})`}`,
+      `set ${this.configPath} = ` +
+        `${shown}${old === undefined ? '' : isSecretKey(last) ? ' (replaced)' : ` (was ${JSON.stringify(old)})`}`,
     );
     for (const w of warnings) this.err(`${this.errStyle.yellow('warning')} ${w}`);
   }

@@ -77,7 +77,8 @@ export class DoctorCommand extends MoltbotCommand {
         remaining.length === 0
           ? s.green(`no errors${warnings ? `, ${warnings} warning(s)` : ''}`)
           : s.red(
-              `${remaining.length} error(s) remain${this.fix ? '' : ': run "moltbot doctor --fix" for the ones it can repair'}`,
+              `${remaining.length} error(s) ` +
+                `remain${this.fix ? '' : ': run "moltbot doctor --fix" for the ones it can repair'}`,
             ),
       );
     }

@@ -67,7 +67,9 @@ export class GatewayInstallCommand extends MoltbotCommand {
     if (!fs.existsSync(paths.configPath)) {
       throw new CliError(
         'GW_ERR_CLI_CONFIG_MISSING',
-        `no config at ${paths.configPath}: run "moltbot${paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : ''} setup" first, so the service has a token to start with`,
+        `no config at ${paths.configPath}: run ` +
+          `"moltbot${paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : ''} ` +
+          'setup" first, so the service has a token to start with',
       );
     }
     writeServiceFile(spec);
@@ -78,7 +80,9 @@ export class GatewayInstallCommand extends MoltbotCommand {
     );
     this.out(`installed ${spec.name} (${spec.file}) and started it`);
     this.out(
-      `check it with: moltbot${paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : ''} gateway status`,
+      'check it with: ' +
+        `moltbot${paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : ''} gateway ` +
+        'status',
     );
     const hint = lingerHint(spec, process.env);
     if (hint) this.out(hint);

@@ -54,10 +54,16 @@ export class GatewayStatusCommand extends GatewayCommand {
         this.out(
           `service   ${s.dim('not installed')} (${service.name ?? 'unsupported platform'}): moltbot gateway install`,
         );
-      else
+      else {
+        const pid = state.pid ? ` pid ${state.pid}` : '';
+        const differs =
+          service.matches === false
+            ? s.yellow(' (file differs from this CLI: run "moltbot gateway install" again)')
+            : '';
         this.out(
-          `service   ${service.name} ${state.state ?? 'state unknown'}${state.pid ? ` pid ${state.pid}` : ''}${service.matches === false ? s.yellow(' (file differs from this CLI: run "moltbot gateway install" again)') : ''}\n          ${service.file}`,
+          `service   ${service.name} ${state.state ?? 'state unknown'}${pid}${differs}\n          ${service.file}`,
         );
+      }
       if (report.gateway.reachable)
         this.out(
           `gateway   ${s.green('running')} at ${target.url} (pid ${report.gateway.pid}, ${report.gateway.version})`,

@@ -26,17 +26,19 @@ export class HealthCommand extends GatewayCommand {
       const s = this.style;
       this.out(`${snapshot.ok ? s.green('healthy') : s.red('NOT healthy')}  ${target.url}`);
       const plugins = (snapshot.plugins ?? []) as Array<{ id: string; version: string; state: string; error?: string }>;
-      this.out(
-        `plugins   ${plugins.length === 0 ? s.dim('none enabled') : plugins.map((p) => `${p.id}@${p.version} ${p.state === 'active' ? s.green(p.state) : s.red(p.state)}${p.error ? ` (${p.error})` : ''}`).join(', ')}`,
-      );
+      const pluginText = (p: (typeof plugins)[number]) =>
+        `${p.id}@${p.version} ${p.state === 'active' ? s.green(p.state) : s.red(p.state)}` +
+        (p.error ? ` (${p.error})` : '');
+      this.out(`plugins   ${plugins.length === 0 ? s.dim('none enabled') : plugins.map(pluginText).join(', ')}`);
       const channels = Object.entries((snapshot.channels ?? {}) as Record<string, { linked: boolean; error?: string }>);
-      this.out(
-        `channels  ${channels.length === 0 ? s.dim('none') : channels.map(([id, c]) => `${id} ${c.linked ? s.green('linked') : s.yellow('not linked')}${c.error ? ` (${c.error})` : ''}`).join(', ')}`,
-      );
+      const channelText = ([id, c]: (typeof channels)[number]) =>
+        `${id} ${c.linked ? s.green('linked') : s.yellow('not linked')}${c.error ? ` (${c.error})` : ''}`;
+      this.out(`channels  ${channels.length === 0 ? s.dim('none') : channels.map(channelText).join(', ')}`);
       this.out(`sessions  ${snapshot.sessions?.count ?? 0}`);
       if (snapshot.configError)
         this.out(
-          `config    ${s.red('rejected edit')}: ${snapshot.configError.message ?? JSON.stringify(snapshot.configError)}`,
+          `config    ${s.red('rejected edit')}: ` +
+            `${snapshot.configError.message ?? JSON.stringify(snapshot.configError)}`,
         );
     });
     if (!snapshot.ok) {

@@ -23,10 +23,10 @@ export class PairingListCommand extends GatewayCommand {
         const expires =
           typeof r.expiresAt === 'number' ? `expires ${new Date(r.expiresAt).toISOString().slice(11, 16)} UTC` : '';
         this.out(
-          `${String(r.channel ?? '').padEnd(10)} ${String(r.code ?? '').padEnd(10)} ${r.senderId ?? ''} ${r.senderName ?? r.senderUsername ?? ''} ${expires}`.replace(
-            /\s+$/,
-            '',
-          ),
+          (
+            `${String(r.channel ?? '').padEnd(10)} ${String(r.code ?? '').padEnd(10)} ${r.senderId ?? ''} ` +
+            `${r.senderName ?? r.senderUsername ?? ''} ${expires}`
+          ).replace(/\s+$/, ''),
         );
       }
       if (requests.length) this.out(`approve with: moltbot pairing approve <channel> <code>`);

@@ -25,7 +25,9 @@ export class PluginsListCommand extends GatewayCommand {
           p.state === 'active' ? s.green(p.state) : p.state === 'failed' ? s.red(p.state) : s.yellow(String(p.state));
         const err = p.lastError ? `  ${s.red(p.lastError.code ?? '')} ${p.lastError.message ?? ''}` : '';
         this.out(
-          `${String(p.id).padEnd(16)} ${String(p.version ?? '-').padEnd(10)} gen ${String(p.generation ?? 0).padEnd(3)} ${state}${p.enabled === false && p.state !== 'disabled' ? s.dim(' (disabled)') : ''}${err}`,
+          `${String(p.id).padEnd(16)} ${String(p.version ?? '-').padEnd(10)} gen ` +
+            `${String(p.generation ?? 0).padEnd(3)} ` +
+            `${state}${p.enabled === false && p.state !== 'disabled' ? s.dim(' (disabled)') : ''}${err}`,
         );
       }
     });

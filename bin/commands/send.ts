@@ -8,7 +8,8 @@ export class SendCommand extends GatewayCommand {
     category: 'Messaging',
     description: 'Send a message through a channel (the gateway method `send`; needs a channel plugin).',
     details:
-      'Accepted messages are stored in the durable outbound queue before the gateway answers. Exit 7 when no channel plugin is enabled.',
+      'Accepted messages are stored in the durable outbound queue before the gateway answers. Exit 7 when no channel ' +
+      'plugin is enabled.',
     examples: [
       ['Telegram chat', 'moltbot send --channel telegram --to 123456789 --message "hello"'],
       [

@@ -31,7 +31,9 @@ export class SessionsListCommand extends GatewayCommand {
         const when =
           typeof x.updatedAt === 'number' ? new Date(x.updatedAt).toISOString().replace('T', ' ').slice(0, 19) : '';
         this.out(
-          `${String(x.key ?? x.sessionKey).padEnd(32)} ${when} ${x.channel ?? ''} ${x.displayName ?? x.label ?? ''}`.trimEnd(),
+          [String(x.key ?? x.sessionKey).padEnd(32), when, x.channel ?? '', x.displayName ?? x.label ?? '']
+            .join(' ')
+            .trimEnd(),
         );
       }
     });

@@ -29,7 +29,8 @@ export class SetupCommand extends MoltbotCommand {
       ['Interactive first run', 'moltbot setup'],
       [
         'Scripted, with an OpenAI-compatible provider',
-        'moltbot setup --non-interactive --provider openai --provider-base-url https://api.openai.com/v1 --provider-api-key "$OPENAI_API_KEY" --model gpt-4o-mini',
+        'moltbot setup --non-interactive --provider openai --provider-base-url https://api.openai.com/v1 ' +
+          '--provider-api-key "$OPENAI_API_KEY" --model gpt-4o-mini',
       ],
       ['A separate dev profile', 'moltbot --dev setup --non-interactive'],
       ['Replace the gateway token', 'moltbot setup --non-interactive --reset-token'],
@@ -136,9 +137,12 @@ export class SetupCommand extends MoltbotCommand {
     const s = this.style;
     this.out(`${s.green('✓')} state dir  ${paths.stateDir}`);
     this.out(`${s.green('✓')} config     ${paths.configPath}${snapshot.exists ? ' (updated)' : ' (created)'}`);
-    this.out(
-      `${s.green('✓')} token      ${tokenGenerated ? (hadToken ? 'replaced with a new one (clients need the new token)' : 'generated') : 'kept (use --reset-token to replace it)'}`,
-    );
+    const tokenOutcome = !tokenGenerated
+      ? 'kept (use --reset-token to replace it)'
+      : hadToken
+        ? 'replaced with a new one (clients need the new token)'
+        : 'generated';
+    this.out(`${s.green('✓')} token      ${tokenOutcome}`);
     this.out(`${s.green('✓')} workspace  ${workspace}`);
     this.out('');
     this.out('Next steps:');
@@ -159,7 +163,8 @@ export class SetupCommand extends MoltbotCommand {
     if (anyProvider !== undefined && (!this.provider || !this.providerBaseUrl || !this.model)) {
       throw new CliError(
         'GW_ERR_CLI_INVALID_VALUE',
-        'a model provider needs --provider <name>, --provider-base-url <url> and --model <id> together (--provider-api-key and --provider-api are optional)',
+        'a model provider needs --provider <name>, --provider-base-url <url> and --model <id> together ' +
+          '(--provider-api-key and --provider-api are optional)',
       );
     }
     if (this.provider !== undefined && !/^[a-z0-9][a-z0-9_-]*$/i.test(this.provider))

@@ -13,7 +13,8 @@ export class StatusCommand extends GatewayCommand {
   static override usage = Command.Usage({
     category: 'Status',
     description:
-      'What runs and how: reachability, version, port/bind, auth, uptime, channels, plugins, sessions, queue, config errors.',
+      'What runs and how: reachability, version, port/bind, auth, uptime, channels, plugins, ' +
+      'sessions, queue, config errors.',
     details: `
       Always prints the local picture (profile, config file and its validity, port, service), then
       asks the gateway. When the gateway is down it says so and exits 4; 5 when it refuses our
@@ -87,9 +88,10 @@ export class StatusCommand extends GatewayCommand {
     for (const e of r.configErrors) this.out(`          ${s.red('error')} ${e}`);
     for (const w of r.configWarnings) this.out(`          ${s.yellow('warning')} ${w}`);
     this.out(`state     ${r.stateDir}`);
-    this.out(
-      `service   ${r.service.installed ? `${r.service.name} installed (${r.service.file})` : s.dim(`not installed (moltbot gateway install)`)}`,
-    );
+    const service = r.service.installed
+      ? `${r.service.name} installed (${r.service.file})`
+      : s.dim('not installed (moltbot gateway install)');
+    this.out(`service   ${service}`);
     if (!g.reachable) {
       this.out(`gateway   ${s.red('not running')} at ${r.url} (port ${r.port}, bind ${r.bind}, auth ${r.authMode})`);
       this.out(`          ${g.error?.message ?? ''}`);
@@ -102,9 +104,9 @@ export class StatusCommand extends GatewayCommand {
       `listen    ${g.bind}:${g.port}   auth ${g.auth?.mode} (from ${g.auth?.source})   clients ${g.connections}`,
     );
     const channels = Object.entries((g.channels ?? {}) as Record<string, { linked: boolean }>);
-    this.out(
-      `channels  ${channels.length ? channels.map(([id, c]) => `${id} ${c.linked ? s.green('linked') : s.yellow('not linked')}`).join(', ') : s.dim('none')}`,
-    );
+    const channelText = ([id, c]: (typeof channels)[number]) =>
+      `${id} ${c.linked ? s.green('linked') : s.yellow('not linked')}`;
+    this.out(`channels  ${channels.length ? channels.map(channelText).join(', ') : s.dim('none')}`);
     const plugins = (g.plugins ?? []) as Array<{
       id: string;
       version: string;
@@ -113,9 +115,11 @@ export class StatusCommand extends GatewayCommand {
       lastError?: string;
     }>;
     const shown = this.all ? plugins : plugins.filter((p) => p.enabled || p.state === 'failed');
-    this.out(
-      `plugins   ${shown.length ? shown.map((p) => `${p.id} ${p.state === 'active' ? s.green(p.state) : p.state === 'failed' ? s.red(p.state) : p.state}${p.lastError ? ` (${p.lastError})` : ''}`).join(', ') : s.dim('none enabled')}`,
-    );
+    const stateText = (state: string) =>
+      state === 'active' ? s.green(state) : state === 'failed' ? s.red(state) : state;
+    const pluginText = (p: (typeof shown)[number]) =>
+      `${p.id} ${stateText(p.state)}${p.lastError ? ` (${p.lastError})` : ''}`;
+    this.out(`plugins   ${shown.length ? shown.map(pluginText).join(', ') : s.dim('none enabled')}`);
     this.out(`sessions  ${g.health?.sessions?.count ?? 0}   agent queue ${g.agentQueueDepth ?? 0}`);
     if (g.outbound) {
       const line = `outbound  ${g.outbound.pending} pending   ${g.outbound.deadLetters} dead-lettered`;

@@ -96,7 +96,9 @@ export function checkAuth(ctx: DoctorContext): Finding[] {
       out.push({
         check: 'token-strength',
         severity: loopback ? 'warning' : 'error',
-        message: `the gateway ${mode} is weak: ${weak}${loopback ? '' : `, and the gateway is reachable beyond loopback (bind ${ctx.bind})`}`,
+        message:
+          `the gateway ${mode} is weak: ` +
+          `${weak}${loopback ? '' : `, and the gateway is reachable beyond loopback (bind ${ctx.bind})`}`,
         fix:
           mode === 'token'
             ? 'replace it: moltbot setup --reset-token (or doctor --fix); clients then need the new token'

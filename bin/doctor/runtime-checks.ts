@@ -65,7 +65,9 @@ export async function checkPort(ctx: DoctorContext): Promise<Finding[]> {
       check: 'port-conflict',
       severity: 'error',
       message: `port ${ctx.port} is held by ${who}, which is not this gateway`,
-      fix: `stop that process, start with "moltbot gateway --force" to stop it, or move: moltbot config set gateway.port <port>`,
+      fix:
+        'stop that process, start with "moltbot gateway --force" to stop it, or move: moltbot config set ' +
+        'gateway.port <port>',
     },
   ];
 }

@@ -22,7 +22,9 @@ export function checkService(ctx: DoctorContext): Finding[] {
       check: 'service-mismatch',
       severity: 'warning',
       message: `${d.file} differs from what this CLI would install (another node, CLI path, version or profile)`,
-      fix: 'moltbot gateway install (rewrites it and restarts the service); doctor --fix rewrites it and reloads the service manager',
+      fix:
+        'moltbot gateway install (rewrites it and restarts the service); doctor --fix rewrites it and reloads the ' +
+        'service manager',
       repair: () => {
         const spec = expectedSpecFor(ctx.paths, ctx.env);
         if (!spec) return;

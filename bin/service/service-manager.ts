@@ -139,7 +139,8 @@ export function runPlanned(commands: readonly PlannedCommand[], env: NodeJS.Proc
     if (r.code !== 0 && !c.mayFail) {
       const hint =
         r.code === 127
-          ? ` — is ${c.cmd === 'systemctl' ? 'systemd' : 'launchd'} running here? Without it, run "moltbot gateway" in the foreground (remove the file with "moltbot gateway uninstall")`
+          ? ` — is ${c.cmd === 'systemctl' ? 'systemd' : 'launchd'} running here? Without it, run "moltbot gateway" ` +
+            'in the foreground (remove the file with "moltbot gateway uninstall")'
           : '';
       throw new CliError(
         'GW_ERR_CLI_SERVICE',
@@ -197,5 +198,8 @@ export function lingerHint(spec: ServiceSpec, env: NodeJS.ProcessEnv): string | 
   if (spec.platform !== 'linux' || spec.system) return undefined;
   const r = runServiceCommand('loginctl', ['show-user', spec.user, '--property=Linger'], env);
   if (/Linger=yes/.test(r.stdout)) return undefined;
-  return `To keep the gateway running after you log out (and start it at boot), enable lingering: sudo loginctl enable-linger ${spec.user}`;
+  return (
+    'To keep the gateway running after you log out (and start it at boot), enable lingering: sudo loginctl ' +
+    `enable-linger ${spec.user}`
+  );
 }

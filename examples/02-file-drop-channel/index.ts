@@ -4,7 +4,10 @@ import { type ChannelAccountStatus, type ChannelAdapter, definePlugin, Type } fr
 
 const FileDropConfig = Type.Object(
   {
-    /** Folder watched for inbound messages: `<inboxDir>/<chatId>/<anything>.txt`. Default: the plugin's data dir + `/inbox`. */
+    /**
+     * Folder watched for inbound messages: `<inboxDir>/<chatId>/<anything>.txt`.
+     * Default: the plugin's data dir + `/inbox`.
+     */
     inboxDir: Type.Optional(Type.String({ minLength: 1 })),
     /** Folder replies are written to: `<outboxDir>/<chatId>/<time>-<n>.txt`. Default: data dir + `/outbox`. */
     outboxDir: Type.Optional(Type.String({ minLength: 1 })),

@@ -57,7 +57,8 @@ export class DeviceRegistry {
     const now = Date.now();
     this.db
       .prepare(
-        `INSERT INTO kernel_devices (device_id, role, public_key, scopes, client_id, display_name, approved_at, token_hash, token_issued_at)
+        `INSERT INTO kernel_devices (device_id, role, public_key, scopes, client_id, display_name, approved_at,
+           token_hash, token_issued_at)
          VALUES (@deviceId, @role, @publicKey, @scopes, @clientId, @displayName, @now, @hash, @now)
          ON CONFLICT (device_id, role) DO UPDATE SET public_key = @publicKey, scopes = @scopes, client_id = @clientId,
            display_name = @displayName, token_hash = @hash, token_issued_at = @now`,

@@ -33,7 +33,9 @@ export function handleFrame(rt: KernelRuntime, conn: ClientConnection, text: str
         ok: false,
         error: {
           code: 'INVALID_REQUEST',
-          message: `invalid request frame: ${describeProblems(requestFrame.problems(frame), 'frame')}; expected {"type":"req","id":string,"method":string,"params"?:…}`,
+          message:
+            `invalid request frame: ${describeProblems(requestFrame.problems(frame), 'frame')}; expected ` +
+            '{"type":"req","id":string,"method":string,"params"?:…}',
           details: { errorCode: 'GW_ERR_FRAME_INVALID' },
         },
       });
@@ -91,7 +93,8 @@ async function dispatch(
         error: toWireError(
           kernelError(
             'GW_ERR_RESPONSE_TOO_LARGE',
-            `the ${method} response (${text.length} bytes) is larger than the ${MAX_BUFFERED_BYTES}-byte send limit; ask for less (e.g. a smaller limit or maxBytes)`,
+            `the ${method} response (${text.length} bytes) is larger than the ${MAX_BUFFERED_BYTES}-byte send limit; ` +
+              'ask for less (e.g. a smaller limit or maxBytes)',
             { details: { bytes: text.length, limit: MAX_BUFFERED_BYTES } },
           ),
         ),
@@ -114,7 +117,8 @@ async function dispatch(
     if (!entry)
       throw kernelError(
         'GW_ERR_METHOD_UNKNOWN',
-        `unknown method "${untrustedText(method, 64)}"; hello-ok.features.methods lists the methods this gateway serves`,
+        `unknown method "${untrustedText(method, 64)}"; hello-ok.features.methods lists ` +
+          'the methods this gateway serves',
       );
     const caller = conn.caller!;
     if (!hasScope(caller.scopes, entry.scope)) {

@@ -89,7 +89,9 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
     return {
       refusal: {
         errorCode: 'GW_ERR_PROTOCOL_MISMATCH',
-        message: `protocol mismatch: client speaks ${params.minProtocol}..${params.maxProtocol}, gateway speaks 3..${PROTOCOL_VERSION}`,
+        message:
+          `protocol mismatch: client speaks ${params.minProtocol}..${params.maxProtocol}, gateway speaks ` +
+          `3..${PROTOCOL_VERSION}`,
         close: CloseCode.protocolError,
         reason: 'protocol mismatch',
         details: { expectedProtocol: PROTOCOL_VERSION, minProtocol: 3 },
@@ -131,7 +133,9 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
       return {
         refusal: {
           errorCode: 'GW_ERR_PARAMS_INVALID',
-          message: `unknown scope ${unknown.map((s) => `"${untrustedText(s, 64)}"`).join(', ')}; operator scopes are ${OPERATOR_SCOPES.join(', ')}`,
+          message:
+            `unknown scope ${unknown.map((s) => `"${untrustedText(s, 64)}"`).join(', ')}; operator scopes are ` +
+            `${OPERATOR_SCOPES.join(', ')}`,
           close: CloseCode.policyViolation,
           reason: 'invalid scopes',
         },
@@ -182,7 +186,9 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
         return {
           refusal: {
             errorCode: 'GW_ERR_SCOPE_FORBIDDEN',
-            message: `this device token was issued for ${granted.join(', ') || 'no scopes'} and cannot grant ${beyond.join(', ')}; connect with the shared secret to be issued a token for more`,
+            message:
+              `this device token was issued for ${granted.join(', ') || 'no scopes'} and cannot grant ` +
+              `${beyond.join(', ')}; connect with the shared secret to be issued a token for more`,
             close: CloseCode.policyViolation,
             reason: 'device token scopes exceeded',
           },
@@ -197,7 +203,8 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
       refusal: {
         errorCode: missing ? 'GW_ERR_AUTH_REQUIRED' : 'GW_ERR_AUTH_INVALID',
         message: missing
-          ? `authentication required: send the gateway ${rt.auth.mode} in connect.params.${field} (see gateway.auth in ${rt.paths.configPath})`
+          ? `authentication required: send the gateway ${rt.auth.mode} in connect.params.${field} (see gateway.auth ` +
+            `in ${rt.paths.configPath})`
           : `invalid ${rt.auth.mode}: the ${field} you sent does not match this gateway's`,
         close: CloseCode.policyViolation,
         reason: missing ? 'auth required' : 'unauthorized',

@@ -58,7 +58,8 @@ export function resolveEntryFile(from: string, baseDir: string): string {
   }
   throw kernelError(
     'GW_ERR_PLUGIN_RESOLVE',
-    `plugin package "${from}" is not installed (looked in node_modules above ${baseDir} and ${process.cwd()}); run npm install ${from}`,
+    `plugin package "${from}" is not installed (looked in node_modules above ${baseDir} and ${process.cwd()}); run ` +
+      `npm install ${from}`,
   );
 }
 

@@ -34,7 +34,8 @@ export function compileSchema(schema: TSchema): CompiledSchema {
         } else if (e.keyword === 'required') {
           const missing = (e.params as { requiredProperties?: string[] }).requiredProperties ?? [];
           if (missing.length)
-            message = `missing required field${missing.length > 1 ? 's' : ''} ${missing.map((k) => `"${k}"`).join(', ')}`;
+            message =
+              `missing required field${missing.length > 1 ? 's' : ''} ` + `${missing.map((k) => `"${k}"`).join(', ')}`;
         }
         out.push({ pointer: e.instancePath, message });
         if (out.length >= max) break;

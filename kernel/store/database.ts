@@ -23,7 +23,8 @@ export function openDatabase(file: string): SqliteDatabase {
     }
   }
   db.exec(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (owner TEXT NOT NULL, step INTEGER NOT NULL, applied_at INTEGER NOT NULL, PRIMARY KEY (owner, step))`,
+    'CREATE TABLE IF NOT EXISTS schema_migrations (owner TEXT NOT NULL, step INTEGER NOT NULL, applied_at INTEGER ' +
+      'NOT NULL, PRIMARY KEY (owner, step))',
   );
   return db;
 }

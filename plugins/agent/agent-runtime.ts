@@ -308,7 +308,8 @@ export class AgentRuntime implements AgentService, SessionsService {
         run.controller.abort(
           new RunStop(
             'timeout',
-            `the run did not finish within ${Math.round(run.timeoutMs / 100) / 10} s (agents.defaults.timeoutSeconds or the request's timeout)`,
+            `the run did not finish within ${Math.round(run.timeoutMs / 100) / 10} s (agents.defaults.timeoutSeconds ` +
+              `or the request's timeout)`,
           ),
         ),
       run.timeoutMs,

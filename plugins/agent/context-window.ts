@@ -36,7 +36,8 @@ export function fitToContext(
   if (mustKeep > budget) {
     throw agentError(
       'GW_ERR_AGENT_CONTEXT_OVERFLOW',
-      `the current turn needs about ${mustKeep} tokens but the context budget is ${budget}: send a shorter message, or raise ${configKey}`,
+      `the current turn needs about ${mustKeep} tokens but the context budget is ${budget}: send a shorter message, ` +
+        `or raise ${configKey}`,
       {
         details: { estimatedTokens: mustKeep, budget },
       },
@@ -45,7 +46,8 @@ export function fitToContext(
   if (mode === 'off') {
     throw agentError(
       'GW_ERR_AGENT_CONTEXT_OVERFLOW',
-      `the session transcript (about ${total} tokens) exceeds the context budget of ${budget}: reset the session (sessions.reset) or set agents.defaults.compaction.mode to "truncate"`,
+      `the session transcript (about ${total} tokens) exceeds the context budget of ${budget}: reset the session ` +
+        '(sessions.reset) or set agents.defaults.compaction.mode to "truncate"',
       {
         details: { estimatedTokens: total, budget },
       },

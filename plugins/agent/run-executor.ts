@@ -182,7 +182,8 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
   }
   throw agentError(
     'GW_ERR_AGENT_STEP_LIMIT',
-    `the run used all ${maxSteps} model steps without a final answer (agents.defaults.maxSteps or agents.list[].maxSteps)`,
+    `the run used all ${maxSteps} model steps without a final answer (agents.defaults.maxSteps or ` +
+      'agents.list[].maxSteps)',
     { details: { partialText: fullText } },
   );
 }

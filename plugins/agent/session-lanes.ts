@@ -57,7 +57,8 @@ export class SessionLanes {
     if (lane.waiting.length >= this.options.cap()) {
       throw agentError(
         'GW_ERR_AGENT_QUEUE_FULL',
-        `session ${run.sessionKey} already has ${lane.waiting.length} messages waiting (messages.queue.cap); wait for the current run or abort it (chat.abort)`,
+        `session ${run.sessionKey} already has ${lane.waiting.length} messages waiting (messages.queue.cap); wait ` +
+          'for the current run or abort it (chat.abort)',
         { retryable: true, retryAfterMs: 1000 },
       );
     }

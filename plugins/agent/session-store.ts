@@ -78,7 +78,8 @@ export class SessionStore {
     const now = Date.now();
     this.db
       .prepare(
-        'INSERT OR IGNORE INTO agent_sessions (key, session_id, agent_id, created_at, updated_at, channel, origin) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO agent_sessions (key, session_id, agent_id, created_at, updated_at, channel, origin) ' +
+          'VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         key,
@@ -95,7 +96,8 @@ export class SessionStore {
   get(key: string): SessionRow | undefined {
     const r = this.db
       .prepare(
-        `SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_key = s.key) AS message_count FROM agent_sessions s WHERE key = ?`,
+        'SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_key = s.key) AS message_count FROM ' +
+          'agent_sessions s WHERE key = ?',
       )
       .get(key) as DbSession | undefined;
     return r ? toSession(r) : undefined;
@@ -117,7 +119,9 @@ export class SessionStore {
       const like = `%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       args.push(like, like);
     }
-    const sql = `SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_key = s.key) AS message_count FROM agent_sessions s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC LIMIT ?`;
+    const sql =
+      'SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_key = s.key) AS message_count ' +
+      `FROM agent_sessions s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, options.limit) as DbSession[]).map(toSession);
   }
 
@@ -182,7 +186,8 @@ export class SessionStore {
       const now = Date.now();
       const info = this.db
         .prepare(
-          'INSERT INTO agent_messages (session_key, session_id, run_id, role, content, tool_calls, tool_call_id, tool_name, is_error, usage, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO agent_messages (session_key, session_id, run_id, role, content, tool_calls, tool_call_id, ' +
+            'tool_name, is_error, usage, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
           key,
@@ -199,7 +204,8 @@ export class SessionStore {
         );
       this.db
         .prepare(
-          'UPDATE agent_sessions SET updated_at = ?, input_tokens = input_tokens + ?, output_tokens = output_tokens + ? WHERE key = ?',
+          'UPDATE agent_sessions SET updated_at = ?, input_tokens = input_tokens + ?, ' +
+            'output_tokens = output_tokens + ? WHERE key = ?',
         )
         .run(now, usage?.inputTokens ?? 0, usage?.outputTokens ?? 0, key);
       return Number(info.lastInsertRowid);
@@ -234,8 +240,10 @@ export class SessionStore {
   saveRun(run: RunRecord): void {
     this.db
       .prepare(
-        `INSERT INTO agent_runs (run_id, session_key, agent_id, status, started_at, ended_at, text, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(run_id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at, ended_at = excluded.ended_at, text = excluded.text, error = excluded.error`,
+        `INSERT INTO agent_runs (run_id, session_key, agent_id, status, started_at, ended_at, text, error, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(run_id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
+           ended_at = excluded.ended_at, text = excluded.text, error = excluded.error`,
       )
       .run(
         run.runId,

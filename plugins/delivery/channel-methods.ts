@@ -118,7 +118,8 @@ export function registerChannelMethods(ctx: PluginContext<unknown>, queue: Outbo
         if (timedOut)
           throw deliveryError(
             'GW_ERR_DELIVERY_LOGIN_TIMEOUT',
-            `${adapter.id} account ${accountId} was not linked within ${Math.round(timeoutMs / 1000)} s; run the login again and scan the newest QR code`,
+            `${adapter.id} account ${accountId} was not linked within ${Math.round(timeoutMs / 1000)} s; run the ` +
+              'login again and scan the newest QR code',
           );
         if (err instanceof PluginError) throw err;
         throw deliveryError('GW_ERR_DELIVERY_LOGIN_FAILED', `${adapter.id} login failed: ${(err as Error).message}`, {

@@ -15,7 +15,8 @@ export function resolveChannel(channels: ChannelRegistrar, requested?: string): 
     if (!adapter) {
       throw deliveryError(
         'GW_ERR_DELIVERY_CHANNEL_UNKNOWN',
-        `channel "${requested}" is not loaded (loaded: ${loaded.map((c) => c.id).join(', ') || 'none'}); configure it under channels.${requested} and make sure it is enabled`,
+        `channel "${requested}" is not loaded (loaded: ${loaded.map((c) => c.id).join(', ') || 'none'}); configure ` +
+          `it under channels.${requested} and make sure it is enabled`,
       );
     }
     return adapter;
@@ -42,13 +43,16 @@ export function resolveAccount(
   if (!account && (requested || accounts.length > 0)) {
     throw deliveryError(
       'GW_ERR_DELIVERY_ACCOUNT_UNKNOWN',
-      `channel ${adapter.id} has no account "${accountId}" (accounts: ${accounts.map((a) => a.accountId).join(', ') || 'none'})`,
+      `channel ${adapter.id} has no account "${accountId}" (accounts: ` +
+        `${accounts.map((a) => a.accountId).join(', ') || 'none'})`,
     );
   }
   if (options.requireUsable && account && UNUSABLE_STATES.has(account.state)) {
     throw deliveryError(
       'GW_ERR_DELIVERY_NOT_LINKED',
-      `${adapter.id} account ${accountId} cannot send (${account.state}${account.lastError ? `: ${account.lastError}` : ''})${account.hint ? `; ${account.hint}` : ''}`,
+      `${adapter.id} account ${accountId} cannot send ` +
+        `(${account.state}${account.lastError ? `: ${account.lastError}` : ''})` +
+        (account.hint ? `; ${account.hint}` : ''),
       {
         details: { channel: adapter.id, accountId, state: account.state },
       },

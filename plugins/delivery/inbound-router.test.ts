@@ -169,7 +169,7 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     expect(submitted).toEqual(['hello']);
   });
 
-  it('retries a turn the agent could not take (queue full, shutdown) without spending attempts or telling the user', async () => {
+  it('retries a turn the agent could not take (queue full, shutdown); no attempt spent, no user told', async () => {
     busyScript = ['busy', 'shutdown', 'busy'];
     const policy = { dmPolicy: 'open' as const, allowFrom: ['*'], groups: {} };
     await router.inbound(msg('b1', '1', 'patience'), policy);

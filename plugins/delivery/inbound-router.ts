@@ -71,7 +71,13 @@ export class InboundRouter implements ChannelRouter {
               accountId: message.accountId,
               to: message.chatId,
               text: pairingText(message.channel, result.request.code),
-              idempotencyKey: `pairing:${message.channel}:${message.accountId}:${message.senderId}:${result.request.code}`,
+              idempotencyKey: [
+                'pairing',
+                message.channel,
+                message.accountId,
+                message.senderId,
+                result.request.code,
+              ].join(':'),
             });
           }
           break;

@@ -37,7 +37,8 @@ export class InboundStore {
   insert(message: InboundMessage, disposition: InboundOutcome['disposition'], now = Date.now()): number | undefined {
     const state: InboundState = disposition === 'queued' ? 'pending' : 'done';
     const result = this.stmt(
-      `INSERT INTO delivery_inbound (channel, account_id, chat_id, message_id, payload, disposition, state, created_at, updated_at)
+      `INSERT INTO delivery_inbound (channel, account_id, chat_id, message_id, payload, disposition, state, created_at,
+           updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ).run(
       message.channel,
@@ -73,14 +74,16 @@ export class InboundStore {
 
   markRetry(seq: number, error: string, nextAttemptAt: number, giveUp: boolean, now = Date.now()): void {
     this.stmt(
-      'UPDATE delivery_inbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, state = ?, updated_at = ? WHERE seq = ?',
+      'UPDATE delivery_inbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, state = ?, ' +
+        'updated_at = ? WHERE seq = ?',
     ).run(error, nextAttemptAt, giveUp ? 'failed' : 'pending', now, seq);
   }
 
   /** Try again at `nextAttemptAt` without counting an attempt (the agent was busy, not failing). */
   postpone(seq: number, reason: string, nextAttemptAt: number, now = Date.now()): void {
     this.stmt(
-      "UPDATE delivery_inbound SET last_error = ?, next_attempt_at = ?, state = 'pending', updated_at = ? WHERE seq = ?",
+      "UPDATE delivery_inbound SET last_error = ?, next_attempt_at = ?, state = 'pending', updated_at = ? " +
+        'WHERE seq = ?',
     ).run(reason, nextAttemptAt, now, seq);
   }
 

@@ -37,7 +37,8 @@ export function checkMediaSource(url: string, roots: readonly string[]): void {
   if (!inside) {
     throw deliveryError(
       'GW_ERR_DELIVERY_MEDIA_SOURCE',
-      `mediaUrl ${file} is outside the folders media may be sent from (${roots.join(', ')}); copy it into one, or add its folder to plugins.entries.delivery.config.outbound.mediaRoots`,
+      `mediaUrl ${file} is outside the folders media may be sent from (${roots.join(', ')}); copy it into one, or ` +
+        'add its folder to plugins.entries.delivery.config.outbound.mediaRoots',
     );
   }
 }

@@ -19,7 +19,8 @@ export const DELIVERY_MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      updated_at INTEGER NOT NULL
    );
-   CREATE UNIQUE INDEX delivery_outbound_idempotency ON delivery_outbound(idempotency_key, part) WHERE idempotency_key IS NOT NULL;
+   CREATE UNIQUE INDEX delivery_outbound_idempotency ON delivery_outbound(idempotency_key, part)
+     WHERE idempotency_key IS NOT NULL;
    CREATE INDEX delivery_outbound_state ON delivery_outbound(state, chat_key, seq);
    CREATE INDEX delivery_outbound_message ON delivery_outbound(message_id);`,
   `CREATE TABLE delivery_inbound (

@@ -59,7 +59,8 @@ export class OutboundStore {
       }
       const messageId = randomUUID();
       const insert = this.stmt(
-        `INSERT INTO delivery_outbound (message_id, part, channel, account_id, recipient, chat_key, payload, idempotency_key, session_key, state, next_attempt_at, created_at, updated_at)
+        `INSERT INTO delivery_outbound (message_id, part, channel, account_id, recipient, chat_key, payload,
+           idempotency_key, session_key, state, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
       );
       message.parts.forEach((part, index) => {
@@ -100,7 +101,8 @@ export class OutboundStore {
 
   markSent(seq: number, platformMessageId: string | undefined, now = Date.now()): void {
     this.stmt(
-      "UPDATE delivery_outbound SET state = 'sent', attempts = attempts + 1, platform_message_id = ?, last_error = NULL, updated_at = ? WHERE seq = ?",
+      "UPDATE delivery_outbound SET state = 'sent', attempts = attempts + 1, platform_message_id = ?, " +
+        'last_error = NULL, updated_at = ? WHERE seq = ?',
     ).run(platformMessageId ?? null, now, seq);
   }
 
@@ -113,20 +115,23 @@ export class OutboundStore {
 
   markRetry(seq: number, error: string, nextAttemptAt: number, now = Date.now()): void {
     this.stmt(
-      'UPDATE delivery_outbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE seq = ?',
+      'UPDATE delivery_outbound SET attempts = attempts + 1, last_error = ?, next_attempt_at = ' +
+        '?, updated_at = ? WHERE seq = ?',
     ).run(error, nextAttemptAt, now, seq);
   }
 
   markDead(seq: number, error: string, now = Date.now()): void {
     this.stmt(
-      "UPDATE delivery_outbound SET state = 'dead', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE seq = ?",
+      "UPDATE delivery_outbound SET state = 'dead', attempts = attempts + 1, last_error = ?, updated_at = ? " +
+        'WHERE seq = ?',
     ).run(error, now, seq);
   }
 
   /** Put dead parts of a message back in the queue (operator retry). Returns how many. */
   requeue(messageId: string, now = Date.now()): number {
     return this.stmt(
-      "UPDATE delivery_outbound SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE message_id = ? AND state = 'dead'",
+      "UPDATE delivery_outbound SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE " +
+        "message_id = ? AND state = 'dead'",
     ).run(now, now, messageId).changes;
   }
 

@@ -24,7 +24,8 @@ export function registerPairingMethods(ctx: PluginContext<unknown>, pairing: Pai
     if (!request) {
       throw deliveryError(
         'GW_ERR_DELIVERY_PAIRING_UNKNOWN',
-        `no pending ${params.channel} pairing request has code ${params.code.toUpperCase()} (it may have expired; pairing.list shows the pending ones)`,
+        `no pending ${params.channel} pairing request has code ${params.code.toUpperCase()} (it may have expired; ` +
+          'pairing.list shows the pending ones)',
       );
     }
     if (decision === 'approved') {

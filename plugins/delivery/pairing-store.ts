@@ -61,16 +61,19 @@ export class PairingStore {
   request(message: InboundMessage, now = Date.now()): { request: PairingRequest; created: boolean } | undefined {
     return this.db.transaction(() => {
       const existing = this.stmt(
-        "SELECT * FROM delivery_pairing WHERE channel = ? AND account_id = ? AND sender_id = ? AND state = 'pending' AND expires_at > ?",
+        "SELECT * FROM delivery_pairing WHERE channel = ? AND account_id = ? AND sender_id = ? AND state = 'pending' " +
+          'AND expires_at > ?',
       ).get(message.channel, message.accountId, message.senderId, now) as PairingRow | undefined;
       if (existing) return { request: fromRow(existing), created: false };
       const pending = this.stmt(
-        "SELECT COUNT(*) AS n FROM delivery_pairing WHERE channel = ? AND account_id = ? AND state = 'pending' AND expires_at > ?",
+        "SELECT COUNT(*) AS n FROM delivery_pairing WHERE channel = ? AND account_id = ? AND state = 'pending' AND " +
+          'expires_at > ?',
       ).get(message.channel, message.accountId, now) as { n: number };
       if (pending.n >= this.options.maxPending) return undefined;
       const code = this.uniqueCode(message.channel, now);
       this.stmt(
-        `INSERT INTO delivery_pairing (channel, account_id, sender_id, chat_id, code, sender_name, sender_username, state, created_at, expires_at)
+        `INSERT INTO delivery_pairing (channel, account_id, sender_id, chat_id, code, sender_name, sender_username,
+           state, created_at, expires_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
            ON CONFLICT (channel, account_id, sender_id) DO UPDATE SET chat_id = excluded.chat_id, code = excluded.code,
              sender_name = excluded.sender_name, sender_username = excluded.sender_username, state = 'pending',
@@ -97,7 +100,8 @@ export class PairingStore {
     const rows = (
       channel
         ? this.stmt(
-            "SELECT * FROM delivery_pairing WHERE state = 'pending' AND expires_at > ? AND channel = ? ORDER BY created_at",
+            "SELECT * FROM delivery_pairing WHERE state = 'pending' AND expires_at > ? AND channel = ? " +
+              'ORDER BY created_at',
           ).all(now, channel)
         : this.stmt(
             "SELECT * FROM delivery_pairing WHERE state = 'pending' AND expires_at > ? ORDER BY created_at",
@@ -123,7 +127,8 @@ export class PairingStore {
       ).run(decision, now, row.channel, row.account_id, row.sender_id);
       if (decision === 'approved') {
         this.stmt(
-          'INSERT OR REPLACE INTO delivery_allowed_senders (channel, account_id, sender_id, approved_at) VALUES (?, ?, ?, ?)',
+          'INSERT OR REPLACE INTO delivery_allowed_senders (channel, account_id, sender_id, ' +
+            'approved_at) VALUES (?, ?, ?, ?)',
         ).run(row.channel, row.account_id, row.sender_id, now);
       }
       return { ...fromRow(row), state: decision };

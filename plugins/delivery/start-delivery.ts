@@ -87,9 +87,8 @@ function statusText(ctx: PluginContext<DeliveryConfig>, message: InboundMessage,
   ];
   if (agent) {
     try {
-      lines.push(
-        `Session: ${agent.sessionKeyFor({ channel: message.channel, accountId: message.accountId, chatId: message.chatId, chatType: message.chatType, senderId: message.senderId })}`,
-      );
+      const { channel, accountId, chatId, chatType, senderId } = message;
+      lines.push(`Session: ${agent.sessionKeyFor({ channel, accountId, chatId, chatType, senderId })}`);
     } catch {
       /* the session key is a nicety */
     }

@@ -11,7 +11,8 @@ export default definePlugin({
   configSchema: ResponsesHttpConfig,
   dependsOn: ['agent'],
   description:
-    'OpenResponses POST /v1/responses over the agent runtime (string or item input, instructions, streaming events, client function tools).',
+    'OpenResponses POST /v1/responses over the agent runtime (string or item input, instructions, streaming events, ' +
+    'client function tools).',
   register(app, ctx) {
     acceptJsonBodiesOnly(app);
     app.setErrorHandler((err, _req, reply) => {

@@ -72,7 +72,10 @@ export function responsesPrompt(body: { input?: unknown; instructions?: unknown;
       } else if (type === 'function_call') {
         turns.push({
           role: 'assistant',
-          text: `(called function ${String(it.name)} with ${typeof it.arguments === 'string' ? it.arguments : JSON.stringify(it.arguments ?? {})}, call ${String(it.call_id)})`,
+          text:
+            `(called function ${String(it.name)} with ` +
+            `${typeof it.arguments === 'string' ? it.arguments : JSON.stringify(it.arguments ?? {})}, call ` +
+            `${String(it.call_id)})`,
         });
       } else if (type === 'reasoning' || type === 'item_reference') {
         // Nothing the agent can use: skipped.
@@ -144,5 +147,6 @@ function clientTools(tools: unknown): ResponsesPrompt['tools'] {
 
 export function withHistory(p: ResponsesPrompt): string {
   if (p.history.length === 0) return p.message;
-  return `Conversation so far (for context):\n${p.history.map((t) => `${t.role === 'user' ? 'User' : 'Assistant'}: ${t.text}`).join('\n')}\n\nCurrent message:\n${p.message}`;
+  const history = p.history.map((t) => `${t.role === 'user' ? 'User' : 'Assistant'}: ${t.text}`).join('\n');
+  return `Conversation so far (for context):\n${history}\n\nCurrent message:\n${p.message}`;
 }

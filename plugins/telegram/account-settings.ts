@@ -63,7 +63,9 @@ function resolveAccount(accountId: string, c: TelegramAccountConfig, env: NodeJS
       token = fs.readFileSync(c.tokenFile, 'utf8').trim();
     } catch (err) {
       settings.problem = {
-        message: `cannot read ${where}.tokenFile ${c.tokenFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        message:
+          `cannot read ${where}.tokenFile ${c.tokenFile}: ` +
+          `${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
         hint: `make ${c.tokenFile} readable by the gateway (mode 0600) or set ${where}.botToken`,
       };
     }
@@ -84,8 +86,12 @@ function resolveAccount(accountId: string, c: TelegramAccountConfig, env: NodeJS
   if (c.webhookUrl) {
     if (!c.webhookSecret) {
       settings.problem = {
-        message: `${where}.webhookUrl is set but webhookSecret is missing; webhook mode refuses to start without a secret`,
-        hint: `set ${where}.webhookSecret to a random string (letters, digits, _ and -), or remove webhookUrl to use long polling`,
+        message:
+          `${where}.webhookUrl is set but webhookSecret is missing; webhook mode ` +
+          'refuses to start without a secret',
+        hint:
+          `set ${where}.webhookSecret to a random string (letters, digits, _ and -), or ` +
+          'remove webhookUrl to use long polling',
       };
     } else {
       settings.webhook = {

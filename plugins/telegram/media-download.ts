@@ -48,6 +48,7 @@ export async function downloadTelegramFile(
 function tooLarge(size: number, max: number) {
   return telegramError(
     'GW_ERR_TELEGRAM_MEDIA_TOO_LARGE',
-    `attachment is ${(size / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(1)} MB cap (channels.telegram.mediaMaxMb)`,
+    `attachment is ${(size / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(1)} MB cap ` +
+      '(channels.telegram.mediaMaxMb)',
   );
 }

@@ -200,8 +200,10 @@ export class TelegramAccount {
           }),
         );
       } catch (err) {
-        message.text =
-          `${message.text}\n[${item.kind} not downloaded: ${redactToken((err as Error).message, this.settings.token)}]`.trim();
+        message.text = (
+          `${message.text}\n[${item.kind} not downloaded: ` +
+          `${redactToken((err as Error).message, this.settings.token)}]`
+        ).trim();
       }
     }
     if (saved.length) message.mediaPaths = saved;
@@ -247,7 +249,11 @@ export class TelegramAccount {
     if (!(err instanceof GrammyError) || err.error_code !== 401) return false;
     this.state = 'token-invalid';
     this.lastError = 'token invalid: Telegram answered 401 Unauthorized';
-    this.hint = `get a new token from @BotFather and set it in ${this.settings.accountId === 'default' ? 'channels.telegram.botToken' : `channels.telegram.accounts.${this.settings.accountId}.botToken`} (the gateway reloads the channel on save)`;
+    const tokenKey =
+      this.settings.accountId === 'default'
+        ? 'channels.telegram.botToken'
+        : `channels.telegram.accounts.${this.settings.accountId}.botToken`;
+    this.hint = `get a new token from @BotFather and set it in ${tokenKey} (the gateway reloads the channel on save)`;
     this.deps.logger.error(
       { accountId: this.accountId },
       'telegram bot token invalid (401); account stopped until the token is fixed',
@@ -261,7 +267,8 @@ export class TelegramAccount {
       this.hint =
         'another process is polling this bot or a webhook is set: stop the other instance (one poller per token)';
     } else if (err instanceof HttpError) {
-      this.lastError = `network error: ${redactToken((err.error as Error)?.message ?? err.message, this.settings.token)}`;
+      const detail = (err.error as Error)?.message ?? err.message;
+      this.lastError = `network error: ${redactToken(detail, this.settings.token)}`;
       this.hint = 'check the network connection or channels.telegram.apiRoot';
     } else {
       this.lastError = redactToken((err as Error)?.message ?? String(err), this.settings.token);

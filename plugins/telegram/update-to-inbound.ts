@@ -30,7 +30,9 @@ export function updateToInbound(
   let text = msg.text ?? msg.caption ?? '';
   const quoted = msg.reply_to_message;
   if (quoted && quoted.from?.id !== me.id && (quoted.text || quoted.caption)) {
-    text = `${text}\n[replying to ${quoted.from?.first_name ?? 'a message'}: ${(quoted.text ?? quoted.caption ?? '').slice(0, 500)}]`;
+    text =
+      `${text}\n[replying to ${quoted.from?.first_name ?? 'a message'}: ` +
+      `${(quoted.text ?? quoted.caption ?? '').slice(0, 500)}]`;
   }
   const senderName = [msg.from.first_name, msg.from.last_name].filter(Boolean).join(' ');
   const message: InboundMessage = {

@@ -5,7 +5,8 @@ export const ToolsInvokeConfig = Type.Object({
   allow: Type.Array(Type.String({ minLength: 1 }), {
     default: [],
     description:
-      'Dangerous tools (they change the gateway or reach outside: gateway, message, cron, node invocation, exec-like) permitted over HTTP; globs with * allowed.',
+      'Dangerous tools (they change the gateway or reach outside: gateway, message, cron, node invocation, ' +
+      'exec-like) permitted over HTTP; globs with * allowed.',
   }),
   maxBodyBytes: Type.Integer({
     minimum: 1024,

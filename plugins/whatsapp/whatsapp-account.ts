@@ -120,7 +120,8 @@ export class WhatsAppAccount {
     if (this.state === 'locked' || this.state === 'config-error' || this.state === 'disabled') {
       throw whatsappError(
         'GW_ERR_WHATSAPP_LOGIN_FAILED',
-        `whatsapp account ${this.accountId} cannot link: ${this.lastError ?? this.state}${this.hint ? ` (${this.hint})` : ''}`,
+        `whatsapp account ${this.accountId} cannot link: ` +
+          `${this.lastError ?? this.state}${this.hint ? ` (${this.hint})` : ''}`,
       );
     }
     const done = new Promise<void>((resolve, reject) => {
@@ -300,7 +301,8 @@ export class WhatsAppAccount {
         this.state = 'replaced';
         this.lastError = 'connection replaced (440): another WhatsApp Web session for this number took over';
         this.hint =
-          'close the other session (another gateway or WhatsApp Web), then run moltbot channels login or restart the gateway';
+          'close the other session (another gateway or WhatsApp Web), then run moltbot ' +
+          'channels login or restart the gateway';
         this.deps.logger.error(
           { accountId: this.accountId, code },
           'whatsapp session replaced by another client; not reconnecting',
@@ -327,7 +329,9 @@ export class WhatsAppAccount {
     this.lastError = error;
     if (this.attempts > this.settings.maxReconnectAttempts) {
       this.state = 'failed';
-      this.hint = `gave up after ${this.settings.maxReconnectAttempts} reconnect attempts; check the network, then ${LOGIN_HINT(this.accountId)} or restart the gateway`;
+      this.hint =
+        `gave up after ${this.settings.maxReconnectAttempts} reconnect attempts; check the network, then ` +
+        `${LOGIN_HINT(this.accountId)} or restart the gateway`;
       this.deps.logger.error(
         { accountId: this.accountId, attempts: this.attempts - 1, error },
         'whatsapp reconnect attempts exhausted',

@@ -11,7 +11,8 @@ export function whatsappAdapter(accounts: ReadonlyMap<string, WhatsAppAccount>):
     if (!a)
       throw whatsappError(
         'GW_ERR_WHATSAPP_ACCOUNT_UNKNOWN',
-        `whatsapp has no account "${id}" (configured: ${[...accounts.keys()].join(', ')}); add channels.whatsapp.accounts.${id}`,
+        `whatsapp has no account "${id}" (configured: ${[...accounts.keys()].join(', ')}); add ` +
+          `channels.whatsapp.accounts.${id}`,
       );
     return a;
   };

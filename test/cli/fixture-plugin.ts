@@ -15,7 +15,11 @@ export default definePlugin({
   sdk: '*',
   configSchema: Type.Object({ greeting: Type.Optional(Type.String()) }),
   register(app, ctx) {
-    ctx.methods.register('fixture.hello', { scope: 'operator.read', params: Type.Object({}), handler: () => ({ hello: ctx.config.greeting ?? 'world' }) });
+    ctx.methods.register('fixture.hello', {
+      scope: 'operator.read',
+      params: Type.Object({}),
+      handler: () => ({ hello: ctx.config.greeting ?? 'world' }),
+    });
   },
 });
 `,

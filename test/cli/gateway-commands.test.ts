@@ -223,7 +223,9 @@ describe('problems the gateway reports', () => {
     const broken = path.join(dir, 'cli-broken.mjs');
     fs.writeFileSync(
       broken,
-      `import { definePlugin, Type } from ${JSON.stringify(path.join(process.cwd(), 'dist/sdk/index.js'))};\nexport default definePlugin({ id: 'cli-broken', version: '0.0.1', sdk: '*', configSchema: Type.Object({}), register() { throw new Error('broken on purpose'); } });\n`,
+      `import { definePlugin, Type } from ${JSON.stringify(path.join(process.cwd(), 'dist/sdk/index.js'))};\nexport ` +
+        `default definePlugin({ id: 'cli-broken', version: '0.0.1', sdk: '*', configSchema: Type.Object({}), ` +
+        `register() { throw new Error('broken on purpose'); } });\n`,
     );
     const good = gw.readConfig();
     const withBroken = structuredClone(good);

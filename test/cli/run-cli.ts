@@ -61,7 +61,10 @@ export function modeOf(file: string): string {
   return (fs.statSync(file).mode & 0o777).toString(8);
 }
 
-/** A copy of a prepared HOME (setup is slow-ish: it loads every plugin to validate), for tests that each need a fresh one. */
+/**
+ * A copy of a prepared HOME (setup is slow-ish: it loads every plugin to validate), for tests that each need a
+ * fresh one.
+ */
 export function cloneHome(template: string): string {
   const home = tempHome();
   fs.cpSync(template, home, { recursive: true, preserveTimestamps: true });

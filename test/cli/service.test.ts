@@ -33,7 +33,7 @@ beforeEach(() => {
 });
 
 describe('systemd (Linux)', () => {
-  it('install writes the user unit with the service markers, enables and starts it, and prints the linger hint', async () => {
+  it('install writes the user unit with its markers, enables and starts it, prints the linger hint', async () => {
     const r = await cli(['gateway', 'install']);
     expect(r.code).toBe(0);
     const unitPath = path.join(home, '.config/systemd/user/moltbot-gateway.service');
@@ -73,7 +73,8 @@ describe('systemd (Linux)', () => {
       'systemctl --user stop moltbot-gateway-dev.service',
       'systemctl --user start moltbot-gateway-dev.service',
       'systemctl --user restart moltbot-gateway-dev.service',
-      'systemctl --user show moltbot-gateway-dev.service --no-pager --property=ActiveState,SubState,MainPID,UnitFileState,ExecMainStatus',
+      'systemctl --user show moltbot-gateway-dev.service --no-pager ' +
+        '--property=ActiveState,SubState,MainPID,UnitFileState,ExecMainStatus',
       'systemctl --user disable --now moltbot-gateway-dev.service',
       'systemctl --user daemon-reload',
     ]);

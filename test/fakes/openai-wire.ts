@@ -15,7 +15,10 @@ export const openAiWire: ProviderWire = {
 
   defaultMessage(status, kind, detail) {
     if (kind === 'auth') {
-      return `Incorrect API key provided: ${maskKey(detail)}. You can find your API key at https://platform.openai.com/account/api-keys.`;
+      return (
+        `Incorrect API key provided: ${maskKey(detail)}. You can find your API key at ` +
+        'https://platform.openai.com/account/api-keys.'
+      );
     }
     if (kind === 'model_not_found') return `The model \`${detail}\` does not exist or you do not have access to it.`;
     if (kind === 'not_found') return `Invalid URL (${detail})`;

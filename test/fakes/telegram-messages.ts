@@ -74,7 +74,8 @@ export function editMessageText(context: MethodContext): Message {
     JSON.stringify(existing.reply_markup) === JSON.stringify(params.reply_markup ?? existing.reply_markup);
   if (existing.text === text && JSON.stringify(existing.entities ?? []) === JSON.stringify(entities) && sameMarkup) {
     throw badRequest(
-      'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      'message is not modified: specified new message content and reply markup are exactly the same as a current ' +
+        'content and reply markup of the message',
     );
   }
   const edited = {

@@ -65,7 +65,7 @@ describe('config-driven restarts and reload modes', () => {
     h.close();
   });
 
-  it('applies config.patch from a client once (no reload loop from its own write) and keeps the file 0600', async () => {
+  it('applies config.patch from a client once (no reload loop from its own write), file stays 0600', async () => {
     gw = await startGateway({ token: TOKEN, config: base() });
     const c = await gw.client();
     const res = await c.request('config.patch', {

@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 describe('slow request bodies', () => {
-  it('cuts a request whose body does not arrive within gateway.requestTimeoutMs (408), without affecting others', async () => {
+  it('cuts a request whose body misses gateway.requestTimeoutMs (408), without affecting others', async () => {
     const sock = net.connect(gw.port, '127.0.0.1');
     await new Promise((r) => sock.once('connect', r));
     let answer = '';
@@ -21,7 +21,8 @@ describe('slow request bodies', () => {
     const started = Date.now();
     // Promise 1000 bytes, send 10, then go quiet.
     sock.write(
-      `POST /tools/invoke HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"tool":"x`,
+      `POST /tools/invoke HTTP/1.1\r\nHost: 127.0.0.1:${gw.port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: ` +
+        'application/json\r\nContent-Length: 1000\r\n\r\n{"tool":"x',
     );
     const ok = await fetch(`http://127.0.0.1:${gw.port}/tools/invoke`, {
       method: 'GET',

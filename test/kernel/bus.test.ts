@@ -110,7 +110,7 @@ describe('presence', () => {
     poster.close();
   });
 
-  it('many clients posting long system-event texts cannot make presence events big enough to cut everyone', async () => {
+  it('many clients posting long system-event texts cannot grow presence events enough to cut everyone', async () => {
     const clients = await Promise.all(Array.from({ length: 26 }, (_, i) => gw.client({ instanceId: `chatty-${i}` })));
     const big = 'z'.repeat(60_000);
     for (const c of clients) await c.request('system-event', { text: `${c.options.instanceId}:${big}` });

@@ -27,7 +27,8 @@ interface Attempt {
   v1?: boolean;
 }
 
-/** Connect exactly as the existing Moltbot CLI does on a fresh machine (protocol 3, device block signing the challenge). */
+/** Connect exactly as the existing Moltbot CLI does on a fresh machine (protocol 3, device block signing the
+ * challenge). */
 async function connectAsCli(
   a: Attempt,
 ): Promise<{ res: any; close?: number; sock: Awaited<ReturnType<typeof openRaw>> }> {
@@ -70,7 +71,7 @@ async function admin() {
 }
 
 describe('device identity', () => {
-  it('the Moltbot CLI connect (v2 signature over the challenge nonce, shared token) gets hello-ok with a device token', async () => {
+  it('the Moltbot CLI connect (v2 signature over the nonce, shared token) gets hello-ok, a device token', async () => {
     const key = newDeviceKey();
     expect(key.publicKey).toHaveLength(43);
     expect(key.id).toMatch(/^[0-9a-f]{64}$/);
@@ -84,7 +85,7 @@ describe('device identity', () => {
     sock.ws.close();
   });
 
-  it('the device token then works alone (no shared secret) for that device, and is listed without the token', async () => {
+  it('the device token then works alone (no shared secret) for that device; listed without the token', async () => {
     const key = newDeviceKey();
     const first = await connectAsCli({ key, token: gw.token });
     const deviceToken = first.res.payload.auth.deviceToken;

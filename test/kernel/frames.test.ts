@@ -162,7 +162,7 @@ describe('limits', () => {
     other.close();
   });
 
-  it('a client that reads is never cut for one big response: logs.tail of 1 MiB heavy-escaping lines answers', async () => {
+  it('a client that reads is never cut for one big response: logs.tail of 1 MiB heavy-escaping lines', async () => {
     const line = `${JSON.stringify({ level: 30, msg: '\\'.repeat(200) + '"'.repeat(50) })}\n`;
     const file = path.join(gw.stateDir, 'logs', 'gateway.log');
     fs.appendFileSync(file, line.repeat(Math.ceil(1_100_000 / line.length)));
@@ -176,7 +176,7 @@ describe('limits', () => {
     c.close();
   });
 
-  it('a slow consumer (stops reading while > maxBufferedBytes piles up) is closed 1013 and freed; others unaffected', async () => {
+  it('a slow consumer (stops reading past maxBufferedBytes) is closed 1013 and freed; others unaffected', async () => {
     // Give logs.tail something big to return: ~1.2 MB of log lines.
     const line = `${JSON.stringify({ level: 30, msg: 'padding for the slow consumer test', pad: 'p'.repeat(250) })}\n`;
     fs.appendFileSync(path.join(gw.stateDir, 'logs', 'gateway.log'), line.repeat(Math.ceil(1_200_000 / line.length)));

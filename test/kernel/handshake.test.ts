@@ -62,7 +62,7 @@ describe('handshake', () => {
     c.close();
   });
 
-  it('features.methods is the real method table: every listed method answers something other than NOT_FOUND', async () => {
+  it('features.methods is the real method table: every listed method answers something but NOT_FOUND', async () => {
     const c = await gw.client({ scopes: ['operator.read'] });
     for (const m of c.hello.features.methods as string[]) {
       const res = await c.request(m, { __probe: 1 }).catch((e) => e);

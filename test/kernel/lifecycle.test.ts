@@ -137,7 +137,8 @@ describe('ports', () => {
       process.execPath,
       [
         '-e',
-        `require('node:http').createServer((q,s)=>s.end('stray')).listen(${port}, '127.0.0.1', () => console.log('ready'))`,
+        `require('node:http').createServer((q,s)=>s.end('stray')).listen(${port}, '127.0.0.1', () => ` +
+          `console.log('ready'))`,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -207,7 +208,7 @@ describe('auth on start', () => {
     expect(gw.readConfig().gateway?.auth?.token).toBeUndefined();
   });
 
-  it('with no secret configured, generates a strong token into moltbot.json (0600), says where, never prints it', async () => {
+  it('with no secret configured, generates a token into moltbot.json (0600), says where, never prints it', async () => {
     const gw = await started({ noToken: true });
     const cfg = gw.readConfig();
     const token: string = cfg.gateway.auth.token;

@@ -79,7 +79,7 @@ describe('logging', () => {
     expect(debug.some((o) => o.msg === 'req' && o.method === 'health')).toBe(true);
   });
 
-  it('secrets (gateway token, device token) never appear on stdout, stderr or in the log file, even with --verbose', () => {
+  it('secrets (gateway token, device token) never reach stdout, stderr or the log file, even with --verbose', () => {
     expect(deviceToken.length).toBeGreaterThan(20);
     const log = fs.readFileSync(logFile(), 'utf8');
     for (const secret of [gw.token, deviceToken, 'wrong-token-for-the-log']) {

@@ -26,7 +26,8 @@ beforeAll(async () => {
   fs.writeFileSync(
     path.join(pkg, 'lib/main.js'),
     `import { definePlugin, Type } from 'moltbot-gateway/sdk';
-export default definePlugin({ id: 'shout', version: '2.0.0', sdk: '^1.0.0', configSchema: Type.Object({ word: Type.String() }),
+export default definePlugin({ id: 'shout', version: '2.0.0', sdk: '^1.0.0',
+  configSchema: Type.Object({ word: Type.String() }),
   register(app, ctx) { app.get('/shout', async () => ({ word: ctx.config.word.toUpperCase() })); } });`,
   );
   const notAPlugin = path.join(home, 'not-a-plugin.js');

@@ -62,7 +62,8 @@ export function registerAgentMethods(ctx: PluginContext<AgentPluginConfigT>, run
     params: AgentParams,
     idempotent: true,
     description:
-      'Run the agent on a message: ack {runId, status:"accepted"}, streamed agent events, final {runId, status, summary}.',
+      'Run the agent on a message: ack {runId, status:"accepted"}, streamed agent events, ' +
+      'final {runId, status, summary}.',
     async handler(p, call) {
       const agentId = runtime.resolveAgentId(p.agentId ?? (p.sessionKey ? agentOfKey(p.sessionKey) : undefined));
       const sessionKey = runtime.normalizeKey(p.sessionKey, agentId);

@@ -18,7 +18,8 @@ export function resolveApiKey(
     if (!value) {
       throw agentError(
         'GW_ERR_AGENT_API_KEY_MISSING',
-        `models.providers.${providerName}.apiKey names environment variable ${named[1]}, which is not set: export it before starting the gateway, or put the key in the config`,
+        `models.providers.${providerName}.apiKey names environment variable ${named[1]}, which is not set: export it ` +
+          'before starting the gateway, or put the key in the config',
       );
     }
     return value;

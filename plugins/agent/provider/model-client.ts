@@ -79,7 +79,8 @@ async function callWithRetries(model: ResolvedModel, call: ModelCall, options: M
         if (!type.includes('text/event-stream')) {
           throw agentError(
             'GW_ERR_AGENT_PROVIDER_RESPONSE',
-            `${model.providerName} answered ${type || 'without a content type'} instead of an event stream: check ${key}.baseUrl and ${key}.api`,
+            `${model.providerName} answered ${type || 'without a content type'} instead of an event stream: check ` +
+              `${key}.baseUrl and ${key}.api`,
           );
         }
         try {
@@ -117,7 +118,8 @@ async function callWithRetries(model: ResolvedModel, call: ModelCall, options: M
             retryable: true,
             error: agentError(
               'GW_ERR_AGENT_PROVIDER_UNREACHABLE',
-              `model provider ${model.providerName} is unreachable at ${p.baseUrl} (${causeCode(err)}): check ${key}.baseUrl and that the server is running`,
+              `model provider ${model.providerName} is unreachable at ${p.baseUrl} (${causeCode(err)}): check ` +
+                `${key}.baseUrl and that the server is running`,
               { cause: err },
             ),
           };
@@ -167,7 +169,8 @@ async function httpFailure(
       retryable: false,
       error: agentError(
         'GW_ERR_AGENT_MODEL_UNKNOWN',
-        `model provider ${model.providerName} does not know model "${model.model.id}" or the URL (HTTP 404)${detail}; check ${model.source} and ${key}.baseUrl`,
+        `model provider ${model.providerName} does not know model "${model.model.id}" or the URL (HTTP ` +
+          `404)${detail}; check ${model.source} and ${key}.baseUrl`,
       ),
     };
   }

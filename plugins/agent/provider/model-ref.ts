@@ -33,7 +33,9 @@ export function resolveModelChain(
   if (names.length === 0) {
     throw agentError(
       'GW_ERR_AGENT_NO_PROVIDER',
-      'no model provider is configured: set models.providers.<name> = {baseUrl, apiKey, api: "openai-completions"|"anthropic-messages", models: [{id}]} and agents.defaults.model.primary = "<name>/<model>"',
+      'no model provider is configured: set models.providers.<name> = {baseUrl, apiKey, api: ' +
+        '"openai-completions"|"anthropic-messages", models: [{id}]} and agents.defaults.model.primary = ' +
+        '"<name>/<model>"',
     );
   }
   const own = choiceParts(agent?.model);
@@ -54,7 +56,8 @@ export function resolveModelChain(
     if (!model) {
       throw agentError(
         'GW_ERR_AGENT_NO_PROVIDER',
-        `no model to use: set agents.defaults.model.primary = "<provider>/<model>" or list models in models.providers.${first}.models`,
+        'no model to use: set agents.defaults.model.primary = "<provider>/<model>" or list models in ' +
+          `models.providers.${first}.models`,
       );
     }
     refs.push({ ref: `${first}/${model.id}`, source: `models.providers.${first}.models[0]` });
@@ -80,20 +83,23 @@ export function resolveRef(cfg: AgentPluginConfigT, ref: string, source: string)
   if (!provider) {
     throw agentError(
       'GW_ERR_AGENT_MODEL_REF',
-      `${source} = "${ref}" names provider "${providerName}", which is not in models.providers (configured: ${Object.keys(providers).join(', ')})`,
+      `${source} = "${ref}" names provider "${providerName}", which is not in models.providers (configured: ` +
+        `${Object.keys(providers).join(', ')})`,
     );
   }
   if (provider.api !== 'openai-completions' && provider.api !== 'anthropic-messages') {
     throw agentError(
       'GW_ERR_AGENT_MODEL_REF',
-      `models.providers.${providerName}.api = "${provider.api}" is not supported: use "openai-completions" (OpenAI, OpenRouter, LiteLLM, Ollama, vLLM, LM Studio, llama.cpp) or "anthropic-messages"`,
+      `models.providers.${providerName}.api = "${provider.api}" is not supported: use "openai-completions" (OpenAI, ` +
+        'OpenRouter, LiteLLM, Ollama, vLLM, LM Studio, llama.cpp) or "anthropic-messages"',
     );
   }
   const listed = provider.models.find((m) => m.id === modelId);
   if (!listed && provider.models.length > 0) {
     throw agentError(
       'GW_ERR_AGENT_MODEL_UNKNOWN',
-      `${source} = "${ref}": model "${modelId}" is not listed in models.providers.${providerName}.models (listed: ${provider.models.map((m) => m.id).join(', ')})`,
+      `${source} = "${ref}": model "${modelId}" is not listed in models.providers.${providerName}.models (listed: ` +
+        `${provider.models.map((m) => m.id).join(', ')})`,
     );
   }
   return { ref, providerName, provider, model: listed ?? { id: modelId }, source };

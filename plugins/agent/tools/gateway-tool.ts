@@ -5,7 +5,8 @@ export function gatewayTool(gateway: GatewayInfo, stats: () => { queueDepth: num
   return {
     name: 'gateway',
     description:
-      'Inspect or restart the Moltbot gateway. action "status" returns version, port and uptime; action "restart" restarts it in-process after delayMs (running turns finish first).',
+      'Inspect or restart the Moltbot gateway. action "status" returns version, port and uptime; action "restart" ' +
+      'restarts it in-process after delayMs (running turns finish first).',
     dangerous: true,
     parameters: Type.Object(
       {

@@ -29,13 +29,15 @@ export async function invokeToolOutside(
   if (!tool || !toolAllowed(tool.name, ctx.config.tools, agent?.tools)) {
     throw agentError(
       'GW_ERR_AGENT_TOOL_NOT_FOUND',
-      `tool "${req.tool}" does not exist or is not allowed for agent ${agentId} (tools.allow / tools.deny / agents.list[].tools)`,
+      `tool "${req.tool}" does not exist or is not allowed for agent ${agentId} (tools.allow / tools.deny / ` +
+        'agents.list[].tools)',
     );
   }
   if (req.via === 'http' && tool.dangerous && !(req.allowDangerous ?? []).some((p) => toolNameMatches(p, tool.name))) {
     throw agentError(
       'GW_ERR_AGENT_TOOL_DENIED',
-      `tool "${req.tool}" is not available over HTTP: it changes the gateway or reaches outside; list it in gateway.http.toolsInvoke.allow to permit it`,
+      `tool "${req.tool}" is not available over HTTP: it changes the gateway or reaches outside; list it in ` +
+        'gateway.http.toolsInvoke.allow to permit it',
     );
   }
   const args = req.args ?? {};

@@ -6,7 +6,8 @@ export function messageTool(outbound: () => OutboundService | undefined, channel
   return {
     name: 'message',
     description:
-      'Send a message to someone through a chat channel (e.g. telegram, whatsapp). Give the channel, the recipient chat id / number, and the text.',
+      'Send a message to someone through a chat channel (e.g. telegram, whatsapp). Give the channel, the recipient ' +
+      'chat id / number, and the text.',
     dangerous: true,
     parameters: Type.Object(
       {
@@ -48,7 +49,8 @@ export function sendThroughChannel(
     const known = channels.list().map((c) => c.id);
     throw agentError(
       'GW_ERR_AGENT_NOT_LINKED',
-      `channel "${req.channel}" is not linked${known.length ? ` (linked: ${known.join(', ')})` : ''}: configure channels.${req.channel}`,
+      `channel "${req.channel}" is not linked${known.length ? ` (linked: ${known.join(', ')})` : ''}: configure ` +
+        `channels.${req.channel}`,
     );
   }
   const r = service.enqueue({
