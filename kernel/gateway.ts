@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { DeviceRegistry } from './auth/device-registry.js';
+import { loadOrCreateDeviceTokenKey } from './auth/device-token-key.js';
 import { FailureLimiter } from './auth/failure-limiter.js';
 import type { HostPolicy } from './auth/request-guard.js';
 import { generateToken, type ResolvedAuth, resolveAuth } from './auth/shared-secret.js';
@@ -339,7 +340,7 @@ export class Gateway {
       auth,
       hostPolicy,
       limiter: new FailureLimiter(gw.auth?.rateLimit?.maxFailures ?? 10, gw.auth?.rateLimit?.windowMs ?? 60_000),
-      devices: new DeviceRegistry(this.db!),
+      devices: new DeviceRegistry(this.db!, loadOrCreateDeviceTokenKey(this.options.paths.credentialsDir)),
       methods: new MethodRegistry(),
       broadcaster,
       presence,

@@ -18,15 +18,28 @@ const MIGRATIONS = [
      device_id TEXT NOT NULL, role TEXT NOT NULL, public_key TEXT NOT NULL, scopes TEXT NOT NULL,
      client_id TEXT NOT NULL, display_name TEXT, approved_at INTEGER NOT NULL,
      token_hash TEXT, token_issued_at INTEGER, PRIMARY KEY (device_id, role))`,
+  // The salt the current token is derived from (see device-token-key.ts); NULL when revoked.
+  'ALTER TABLE kernel_devices ADD COLUMN token_salt TEXT',
 ];
+
+/** What a device is told about its token: the token itself is shown only here, never stored. */
+export interface IssuedDeviceToken {
+  token: string;
+  issuedAtMs: number;
+  scopes: string[];
+}
 
 /** Paired devices and the device tokens issued to them (only a hash of each token is stored). */
 export class DeviceRegistry {
-  constructor(private readonly db: SqliteDatabase) {
+  /** `tokenKey`: the gateway's device-token key (`loadOrCreateDeviceTokenKey`). */
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly tokenKey: Buffer,
+  ) {
     migrate(db, 'kernel.devices', MIGRATIONS);
   }
 
-  get(deviceId: string, role: string): (DeviceRecord & { tokenHash?: string }) | undefined {
+  get(deviceId: string, role: string): (DeviceRecord & { tokenHash?: string; tokenSalt?: string }) | undefined {
     const row = this.db.prepare('SELECT * FROM kernel_devices WHERE device_id = ? AND role = ?').get(deviceId, role) as
       | Record<string, unknown>
       | undefined;
@@ -41,6 +54,7 @@ export class DeviceRegistry {
       approvedAt: row.approved_at as number,
       tokenIssuedAt: (row.token_issued_at as number | null) ?? undefined,
       tokenHash: (row.token_hash as string | null) ?? undefined,
+      tokenSalt: (row.token_salt as string | null) ?? undefined,
     };
   }
 
@@ -51,17 +65,40 @@ export class DeviceRegistry {
     return secretsEqual(hashToken(token), rec.tokenHash);
   }
 
-  /** Record the device as approved and issue it a fresh device token (returned once, stored hashed). */
-  approveAndIssue(rec: Omit<DeviceRecord, 'approvedAt' | 'tokenIssuedAt'>): { token: string; issuedAtMs: number } {
-    const token = crypto.randomBytes(32).toString('base64url');
+  /**
+   * A device proved the shared secret (or a trusted identity): record it as approved. A device
+   * that already holds a working token keeps it (its scopes widen to include `rec.scopes`), so
+   * a client's stored token survives any number of such connects; otherwise it is issued one.
+   */
+  approve(rec: Omit<DeviceRecord, 'approvedAt' | 'tokenIssuedAt'>): IssuedDeviceToken {
+    const cur = this.get(rec.deviceId, rec.role);
+    if (cur?.tokenSalt && cur.tokenHash && cur.tokenIssuedAt !== undefined && cur.publicKey === rec.publicKey) {
+      const token = this.derive(rec.deviceId, rec.role, cur.tokenSalt);
+      if (secretsEqual(hashToken(token), cur.tokenHash)) {
+        const scopes = [...new Set([...cur.scopes, ...rec.scopes])];
+        this.db
+          .prepare(
+            `UPDATE kernel_devices SET scopes = ?, client_id = ?, display_name = ? WHERE device_id = ? AND role = ?`,
+          )
+          .run(JSON.stringify(scopes), rec.clientId, rec.displayName ?? null, rec.deviceId, rec.role);
+        return { token, issuedAtMs: cur.tokenIssuedAt, scopes };
+      }
+    }
+    return this.issue(rec);
+  }
+
+  /** Record the device and issue it a new token; the previous one stops working (`device.token.rotate`). */
+  issue(rec: Omit<DeviceRecord, 'approvedAt' | 'tokenIssuedAt'>): IssuedDeviceToken {
+    const salt = crypto.randomBytes(16).toString('base64url');
+    const token = this.derive(rec.deviceId, rec.role, salt);
     const now = Date.now();
     this.db
       .prepare(
         `INSERT INTO kernel_devices (device_id, role, public_key, scopes, client_id, display_name, approved_at,
-           token_hash, token_issued_at)
-         VALUES (@deviceId, @role, @publicKey, @scopes, @clientId, @displayName, @now, @hash, @now)
+           token_hash, token_issued_at, token_salt)
+         VALUES (@deviceId, @role, @publicKey, @scopes, @clientId, @displayName, @now, @hash, @now, @salt)
          ON CONFLICT (device_id, role) DO UPDATE SET public_key = @publicKey, scopes = @scopes, client_id = @clientId,
-           display_name = @displayName, token_hash = @hash, token_issued_at = @now`,
+           display_name = @displayName, token_hash = @hash, token_issued_at = @now, token_salt = @salt`,
       )
       .run({
         ...rec,
@@ -69,14 +106,19 @@ export class DeviceRegistry {
         displayName: rec.displayName ?? null,
         now,
         hash: hashToken(token),
+        salt,
       });
-    return { token, issuedAtMs: now };
+    return { token, issuedAtMs: now, scopes: rec.scopes };
+  }
+
+  private derive(deviceId: string, role: string, salt: string): string {
+    return crypto.createHmac('sha256', this.tokenKey).update(`${deviceId}|${role}|${salt}`).digest('base64url');
   }
 
   revoke(deviceId: string, role: string): boolean {
     return (
       this.db
-        .prepare('UPDATE kernel_devices SET token_hash = NULL WHERE device_id = ? AND role = ?')
+        .prepare('UPDATE kernel_devices SET token_hash = NULL, token_salt = NULL WHERE device_id = ? AND role = ?')
         .run(deviceId, role).changes > 0
     );
   }
@@ -87,7 +129,7 @@ export class DeviceRegistry {
       role: string;
     }[];
     return rows.map((r) => {
-      const { tokenHash: _hidden, ...rec } = this.get(r.device_id, r.role)!;
+      const { tokenHash: _hidden, tokenSalt: _secret, ...rec } = this.get(r.device_id, r.role)!;
       return rec;
     });
   }

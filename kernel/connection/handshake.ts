@@ -235,8 +235,9 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
   let auth: Record<string, unknown> | undefined;
   if (params.device && a.via !== 'device-token') {
     // A device that proved the shared secret (or Tailscale identity) is approved and gets its
-    // own token, so it can stop sending the shared secret. See docs/protocol.md "Devices".
-    const issued = rt.devices.approveAndIssue({
+    // own token, so it can stop sending the shared secret; one it already holds stays valid
+    // (clients keep theirs across such connects). See docs/protocol.md "Devices".
+    const issued = rt.devices.approve({
       deviceId: caller.deviceId!,
       publicKey: params.device.publicKey,
       role: a.role,
@@ -244,7 +245,7 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
       clientId: params.client.id,
       displayName: params.client.displayName,
     });
-    auth = { deviceToken: issued.token, role: a.role, scopes: a.scopes, issuedAtMs: issued.issuedAtMs };
+    auth = { deviceToken: issued.token, role: a.role, scopes: issued.scopes, issuedAtMs: issued.issuedAtMs };
   }
 
   conn.presenceKey = caller.deviceId ?? params.client.instanceId ?? conn.id;

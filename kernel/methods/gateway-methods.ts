@@ -44,7 +44,7 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
       const role = p.role ?? 'operator';
       const rec = rt.devices.get(p.deviceId, role);
       if (!rec) throw kernelError('GW_ERR_NOT_FOUND', `no paired device ${p.deviceId} with role ${role}`);
-      const issued = rt.devices.approveAndIssue({
+      const issued = rt.devices.issue({
         deviceId: rec.deviceId,
         publicKey: rec.publicKey,
         role,
