@@ -55,7 +55,7 @@ describe('existing CLI: the device token it stored keeps working', () => {
     expect(cliStore.load('operator')).toBe(stored);
   });
 
-  it('device.token.rotate replaces the token: the CLI falls back to the shared token once, then re-stores', async () => {
+  it('device.token.rotate replaces the token: the CLI falls back to the shared token once, re-stores', async () => {
     const identity = newDeviceKey();
     const cliStore = new LegacyDeviceAuthStore();
     const base = { url: gw.url, token: gw.token, identity, authStore: cliStore };
