@@ -8,6 +8,8 @@ import { loadOrCreateDeviceTokenKey } from './auth/device-token-key.js';
 import { FailureLimiter } from './auth/failure-limiter.js';
 import type { HostPolicy } from './auth/request-guard.js';
 import { generateToken, type ResolvedAuth, resolveAuth } from './auth/shared-secret.js';
+import { TailscaleVerifier } from './auth/tailscale-verifier.js';
+import { createWhoisLookup, tailscaledSocketPath } from './auth/tailscale-whois.js';
 import { isLoopbackBind, resolveBindHost } from './bind-address.js';
 import { Broadcaster } from './bus/broadcaster.js';
 import { IdempotencyCache } from './bus/idempotency-cache.js';
@@ -79,6 +81,8 @@ export class Gateway {
   private stopping?: Promise<void>;
   private restartTimer?: NodeJS.Timeout;
   private readonly processStartedAt = Date.now();
+  /** Lives for the process: an in-process restart must not hand a guesser a fresh budget. */
+  private readonly limiter = new FailureLimiter();
   port = 0;
   bindHost = '127.0.0.1';
 
@@ -332,6 +336,7 @@ export class Gateway {
     };
     const broadcaster = new Broadcaster(CORE_EVENTS);
     const presence = new PresenceTable(this.options.version);
+    this.limiter.configure(gw.auth?.rateLimit?.maxFailures ?? 10, gw.auth?.rateLimit?.windowMs ?? 60_000);
     const rt = {
       version: this.options.version,
       startedAt: Date.now(),
@@ -339,7 +344,8 @@ export class Gateway {
       paths: this.options.paths,
       auth,
       hostPolicy,
-      limiter: new FailureLimiter(gw.auth?.rateLimit?.maxFailures ?? 10, gw.auth?.rateLimit?.windowMs ?? 60_000),
+      limiter: this.limiter,
+      tailscale: auth.allowTailscale ? this.tailscaleVerifier() : undefined,
       devices: new DeviceRegistry(this.db!, loadOrCreateDeviceTokenKey(this.options.paths.credentialsDir)),
       methods: new MethodRegistry(),
       broadcaster,
@@ -355,6 +361,11 @@ export class Gateway {
       canvasHostUrl: () => undefined,
     };
     return rt;
+  }
+
+  private tailscaleVerifier(): TailscaleVerifier {
+    const socket = tailscaledSocketPath(this.options.env);
+    return new TailscaleVerifier(createWhoisLookup(socket), socket, this.limiter, this.options.logger);
   }
 
   /** Live kernel settings (no restart): Host/Origin lists, tick interval. */

@@ -3,6 +3,7 @@ import type { DeviceRegistry } from './auth/device-registry.js';
 import type { FailureLimiter } from './auth/failure-limiter.js';
 import type { HostPolicy } from './auth/request-guard.js';
 import type { ResolvedAuth } from './auth/shared-secret.js';
+import type { TailscaleVerifier } from './auth/tailscale-verifier.js';
 import type { Broadcaster } from './bus/broadcaster.js';
 import type { IdempotencyCache } from './bus/idempotency-cache.js';
 import type { MethodRegistry } from './bus/method-registry.js';
@@ -25,6 +26,8 @@ export interface KernelRuntime {
   readonly auth: ResolvedAuth;
   readonly hostPolicy: HostPolicy;
   readonly limiter: FailureLimiter;
+  /** Set when `gateway.auth.allowTailscale` is on: Serve identity confirmed by tailscaled whois. */
+  readonly tailscale?: TailscaleVerifier;
   readonly devices: DeviceRegistry;
   readonly methods: MethodRegistry;
   readonly broadcaster: Broadcaster;

@@ -1,37 +1,66 @@
 /**
- * Counts authentication failures per key (peer address, browser Origin) in a sliding window;
- * past `maxFailures` the key is refused with RATE_LIMITED until the window slides. Bounded:
- * the oldest keys are evicted past `maxKeys`, so a flood of addresses cannot grow memory.
+ * Counts authentication failures per key (a client source, a browser Origin, a device) in a
+ * sliding window; past `maxFailures` a key is refused until its oldest failure slides out.
+ * Bounded: past `maxKeys` the least recently failed key is evicted, so a flood of addresses
+ * cannot grow memory. One instance lives for the whole process: an in-process restart does not
+ * hand an attacker a fresh budget.
  */
 export class FailureLimiter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly maxFailures = 10,
-    private readonly windowMs = 60_000,
+    private maxFailures = 10,
+    private windowMs = 60_000,
     private readonly maxKeys = 10_000,
   ) {}
 
-  /** Milliseconds until `key` may try again, or 0 when it may try now. */
-  retryAfterMs(key: string, now = Date.now()): number {
-    const list = this.prune(key, now);
-    if (list.length < this.maxFailures) return 0;
-    return Math.max(1, list[0]! + this.windowMs - now);
+  /** New limits (a restart after `gateway.auth.rateLimit` changed); the counts are kept. */
+  configure(maxFailures: number, windowMs: number): void {
+    this.maxFailures = maxFailures;
+    this.windowMs = windowMs;
   }
 
-  recordFailure(key: string, now = Date.now()): void {
-    const list = this.prune(key, now);
-    list.push(now);
-    this.failures.delete(key);
-    this.failures.set(key, list);
-    if (this.failures.size > this.maxKeys) {
-      const oldest = this.failures.keys().next().value;
-      if (oldest !== undefined) this.failures.delete(oldest);
+  get limits(): { maxFailures: number; windowMs: number } {
+    return { maxFailures: this.maxFailures, windowMs: this.windowMs };
+  }
+
+  /** Milliseconds until every one of `keys` may try again, or 0 when all may try now. */
+  retryAfterMs(keys: string | readonly string[], now = Date.now()): number {
+    let wait = 0;
+    for (const key of typeof keys === 'string' ? [keys] : keys) {
+      const list = this.prune(key, now);
+      if (list.length >= this.maxFailures) wait = Math.max(wait, Math.max(1, list[0]! + this.windowMs - now));
+    }
+    return wait;
+  }
+
+  recordFailure(keys: string | readonly string[], now = Date.now()): void {
+    for (const key of typeof keys === 'string' ? [keys] : keys) {
+      const list = this.prune(key, now);
+      list.push(now);
+      // Keep only what can still matter: the newest maxFailures entries decide the wait.
+      if (list.length > this.maxFailures) list.splice(0, list.length - this.maxFailures);
+      this.failures.delete(key);
+      this.failures.set(key, list);
+      if (this.failures.size > this.maxKeys) {
+        const oldest = this.failures.keys().next().value;
+        if (oldest !== undefined) this.failures.delete(oldest);
+      }
     }
   }
 
+  /** Forget a key's failures: only ever a key that belongs to one client (its device). */
   reset(key: string): void {
     this.failures.delete(key);
+  }
+
+  /** Failures counted now for `key` (status, tests). */
+  count(key: string, now = Date.now()): number {
+    return this.prune(key, now).length;
+  }
+
+  get size(): number {
+    return this.failures.size;
   }
 
   private prune(key: string, now: number): number[] {

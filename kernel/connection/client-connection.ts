@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { CallerInfo } from '../../sdk/context.js';
+import type { TailscaleIdentity } from '../auth/tailscale-identity.js';
 import { CloseCode } from '../protocol/frames.js';
 
 export interface PeerInfo {
@@ -9,6 +10,8 @@ export interface PeerInfo {
   isLoopback: boolean;
   headers: IncomingHttpHeaders;
   origin?: string;
+  /** Tailscale Serve identity, confirmed by tailscaled before the upgrade. */
+  tailscale?: TailscaleIdentity;
 }
 
 export type ConnectionState = 'handshake' | 'ready' | 'closed';

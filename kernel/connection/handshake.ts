@@ -1,9 +1,9 @@
 import os from 'node:os';
 import type { CallerInfo, Role, Scope } from '../../sdk/context.js';
+import { type CredentialVerdict, checkPresentedCredential } from '../auth/credential-check.js';
 import { verifyDevice } from '../auth/device-signature.js';
-import { failureKeys } from '../auth/failure-keys.js';
+import { deviceFailureKey, failureKeys } from '../auth/failure-keys.js';
 import { secretsEqual } from '../auth/shared-secret.js';
-import { tailscaleIdentity } from '../auth/tailscale-identity.js';
 import { PRESENCE_EVENT_MAX_ROWS } from '../bus/presence-announcer.js';
 import { hasScope, isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
 import { KERNEL_ERRORS, type KernelErrorCode } from '../errors.js';
@@ -29,8 +29,8 @@ interface Refusal {
   reason: string;
   details?: unknown;
   retryAfterMs?: number;
-  /** Counts toward the peer's auth-failure rate limit. */
-  authFailure?: boolean;
+  /** Failure-limiter keys this refusal counts in (already counted when undefined). */
+  countIn?: readonly string[];
 }
 
 /**
@@ -98,19 +98,6 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
       },
     };
   }
-  const limitKeys = rateLimitKeys(rt, conn);
-  const wait = Math.max(...limitKeys.map((k) => rt.limiter.retryAfterMs(k)));
-  if (wait > 0) {
-    return {
-      refusal: {
-        errorCode: 'GW_ERR_AUTH_RATE_LIMITED',
-        message: `too many failed authentication attempts; retry in ${Math.ceil(wait / 1000)} s`,
-        close: CloseCode.policyViolation,
-        reason: 'rate limited',
-        retryAfterMs: wait,
-      },
-    };
-  }
   const roleName = params.role ?? 'operator';
   if (roleName !== 'operator' && roleName !== 'node') {
     return {
@@ -144,10 +131,10 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
     scopes = asked.length ? [...new Set(asked as Scope[])] : ['operator.admin'];
   }
 
-  const presented = rt.auth.mode === 'password' ? params.auth?.password : params.auth?.token;
-  let via: Accepted['via'] | undefined;
-  if (tailscaleIdentity(conn.peer.headers, conn.peer.ip, rt.auth.allowTailscale)) via = 'tailscale';
-  if (secretsEqual(presented, rt.auth.secret)) via = 'secret';
+  const sourceKeys = failureKeys(conn.peer.ip, conn.peer.headers);
+  let via: Accepted['via'] | undefined = conn.peer.tailscale ? 'tailscale' : undefined;
+  /** The device's own bucket, when it proved its key and has a token for this role. */
+  let deviceKey: string | undefined;
 
   if (params.device) {
     const check = verifyDevice(
@@ -169,50 +156,55 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
           message: `device identity rejected: ${check.reason}`,
           close: CloseCode.policyViolation,
           reason: 'device identity rejected',
-          authFailure: true,
+          countIn: rt.limiter.retryAfterMs(sourceKeys) > 0 ? undefined : sourceKeys,
         },
       };
     }
-    if (
-      !via &&
-      rt.devices.tokenMatches(params.device.id.toLowerCase(), role, params.device.publicKey, params.auth?.token)
-    ) {
-      via = 'device-token';
-      // A device token grants at most the scopes it was issued for; asking for none means those.
-      const granted = (rt.devices.get(params.device.id.toLowerCase(), role)?.scopes ?? []) as Scope[];
-      if (role === 'operator' && !params.scopes?.length) scopes = [...granted];
-      const beyond = scopes.filter((s) => !hasScope(granted, s));
-      if (beyond.length) {
-        return {
-          refusal: {
-            errorCode: 'GW_ERR_SCOPE_FORBIDDEN',
-            message:
-              `this device token was issued for ${granted.join(', ') || 'no scopes'} and cannot grant ` +
-              `${beyond.join(', ')}; connect with the shared secret to be issued a token for more`,
-            close: CloseCode.policyViolation,
-            reason: 'device token scopes exceeded',
-          },
-        };
+    // Checked first and in a bucket of its own: a device that proves its key and presents its
+    // device token is never locked out by what other clients of its source do.
+    const deviceId = params.device.id.toLowerCase();
+    const record = via ? undefined : rt.devices.get(deviceId, role);
+    const presentedToken = params.auth?.token;
+    if (record?.tokenHash && presentedToken) {
+      deviceKey = deviceFailureKey(deviceId, role);
+      if (
+        rt.limiter.retryAfterMs(deviceKey) === 0 &&
+        rt.devices.tokenMatches(deviceId, role, params.device.publicKey, presentedToken)
+      ) {
+        via = 'device-token';
+        rt.limiter.reset(deviceKey);
+        // A device token grants at most the scopes it was issued for; asking for none means those.
+        const granted = record.scopes as Scope[];
+        if (role === 'operator' && !params.scopes?.length) scopes = [...granted];
+        const beyond = scopes.filter((s) => !hasScope(granted, s));
+        if (beyond.length) {
+          return {
+            refusal: {
+              errorCode: 'GW_ERR_SCOPE_FORBIDDEN',
+              message:
+                `this device token was issued for ${granted.join(', ') || 'no scopes'} and cannot grant ` +
+                `${beyond.join(', ')}; connect with the shared secret to be issued a token for more`,
+              close: CloseCode.policyViolation,
+              reason: 'device token scopes exceeded',
+            },
+          };
+        }
       }
     }
   }
   if (!via) {
-    const missing = !params.auth?.token && !params.auth?.password;
-    const field = rt.auth.mode === 'password' ? 'auth.password' : 'auth.token';
-    return {
-      refusal: {
-        errorCode: missing ? 'GW_ERR_AUTH_REQUIRED' : 'GW_ERR_AUTH_INVALID',
-        message: missing
-          ? `authentication required: send the gateway ${rt.auth.mode} in connect.params.${field} (see gateway.auth ` +
-            `in ${rt.paths.configPath})`
-          : `invalid ${rt.auth.mode}: the ${field} you sent does not match this gateway's`,
-        close: CloseCode.policyViolation,
-        reason: missing ? 'auth required' : 'unauthorized',
-        authFailure: true,
-      },
-    };
+    const presented = rt.auth.mode === 'password' ? params.auth?.password : params.auth?.token;
+    const verdict = checkPresentedCredential(rt.limiter, sourceKeys, presented, (p) =>
+      secretsEqual(p, rt.auth.secret),
+    );
+    if (verdict.ok) {
+      via = 'secret';
+    } else {
+      // A device token guess that was not the shared secret either spends the device's budget too.
+      if (deviceKey && verdict.reason !== 'missing') rt.limiter.recordFailure(deviceKey);
+      return { refusal: secretRefusal(rt, verdict, params) };
+    }
   }
-  for (const k of limitKeys) rt.limiter.reset(k);
   return { params, protocol, role, scopes, via };
 }
 
@@ -305,7 +297,7 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
 }
 
 function refuse(rt: KernelRuntime, conn: ClientConnection, id: string | undefined, r: Refusal): false {
-  if (r.authFailure) for (const k of rateLimitKeys(rt, conn)) rt.limiter.recordFailure(k);
+  if (r.countIn) rt.limiter.recordFailure(r.countIn);
   if (id) {
     const error: Record<string, unknown> = { code: KERNEL_ERRORS[r.errorCode].wire, message: r.message };
     error.details = { errorCode: r.errorCode, ...(r.details as Record<string, unknown> | undefined) };
@@ -323,7 +315,40 @@ function refuse(rt: KernelRuntime, conn: ClientConnection, id: string | undefine
   return false;
 }
 
-/** Failures count per client address, and for cross-site browsers per Origin too (failure-keys.ts). */
-function rateLimitKeys(rt: KernelRuntime, conn: ClientConnection): string[] {
-  return failureKeys(conn.peer.ip, conn.peer.headers, rt.auth.allowTailscale);
+/** The refusal for a shared secret that was missing, wrong, or not evaluated (over budget). */
+function secretRefusal(
+  rt: KernelRuntime,
+  verdict: Exclude<CredentialVerdict, { ok: true }>,
+  params: ConnectParams,
+): Refusal {
+  const field = rt.auth.mode === 'password' ? 'auth.password' : 'auth.token';
+  if (verdict.reason === 'limited') {
+    return {
+      errorCode: 'GW_ERR_AUTH_RATE_LIMITED',
+      message:
+        `too many failed authentication attempts from this source; retry in ` +
+        `${Math.ceil(verdict.retryAfterMs / 1000)} s (a paired device presenting its device token is not limited)`,
+      close: CloseCode.policyViolation,
+      reason: 'rate limited',
+      retryAfterMs: verdict.retryAfterMs,
+    };
+  }
+  if (verdict.reason === 'missing') {
+    const other = rt.auth.mode === 'password' ? params.auth?.token : params.auth?.password;
+    return {
+      errorCode: 'GW_ERR_AUTH_REQUIRED',
+      message: other
+        ? `this gateway uses ${rt.auth.mode} auth: send the gateway ${rt.auth.mode} in connect.params.${field}`
+        : `authentication required: send the gateway ${rt.auth.mode} in connect.params.${field} ` +
+          "(the gateway's gateway.auth setting)",
+      close: CloseCode.policyViolation,
+      reason: 'auth required',
+    };
+  }
+  return {
+    errorCode: 'GW_ERR_AUTH_INVALID',
+    message: `invalid ${rt.auth.mode}: the ${field} you sent does not match this gateway's`,
+    close: CloseCode.policyViolation,
+    reason: 'unauthorized',
+  };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { isLoopbackAddress, normalizeAddress } from '../auth/peer-address.js';
 import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
+import { rememberTailscale, verifiedTailscale } from '../auth/tailscale-verifier.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import { CloseCode, MAX_BUFFERED_BYTES } from '../protocol/frames.js';
 import type { KernelRuntime } from '../runtime.js';
@@ -61,7 +62,14 @@ export function registerWsEndpoint(
           });
           return;
         }
-        done();
+        if (!rt.tailscale) return done();
+        rt.tailscale.verify(req.headers, req.socket.remoteAddress).then(
+          (identity) => {
+            rememberTailscale(req.raw, identity);
+            done();
+          },
+          (err: Error) => done(err),
+        );
       },
     },
     (socket: WebSocket, req) => {
@@ -69,7 +77,13 @@ export function registerWsEndpoint(
       const ip = normalizeAddress(req.socket.remoteAddress);
       const conn = new ClientConnection(
         socket,
-        { ip, isLoopback: isLoopbackAddress(ip), headers: req.headers, origin: req.headers.origin },
+        {
+          ip,
+          isLoopback: isLoopbackAddress(ip),
+          headers: req.headers,
+          origin: req.headers.origin,
+          tailscale: verifiedTailscale(req.raw),
+        },
         MAX_BUFFERED_BYTES,
         (c, buffered) => rt.logger.warn({ connId: c.id, buffered }, 'slow consumer closed (1013)'),
       );

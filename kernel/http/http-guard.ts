@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { checkPresentedCredential } from '../auth/credential-check.js';
 import { failureKeys } from '../auth/failure-keys.js';
 import { normalizeAddress } from '../auth/peer-address.js';
 import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
 import { bearerFrom, secretsEqual } from '../auth/shared-secret.js';
-import { tailscaleIdentity } from '../auth/tailscale-identity.js';
 import { GatewayError, toWireError } from '../errors.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import type { KernelRuntime } from '../runtime.js';
@@ -94,32 +94,27 @@ async function checkBearer(
   req: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply | undefined> {
-  const ip = normalizeAddress(req.socket.remoteAddress);
-  const keys = failureKeys(req.socket.remoteAddress, req.headers, rt.auth.allowTailscale);
-  const wait = Math.max(...keys.map((k) => rt.limiter.retryAfterMs(k)));
-  if (wait > 0) {
-    reply.header('retry-after', String(Math.ceil(wait / 1000)));
+  if (rt.tailscale && (await rt.tailscale.verify(req.headers, req.socket.remoteAddress))) return;
+  const keys = failureKeys(req.socket.remoteAddress, req.headers);
+  const presented = bearerFrom(req.headers.authorization);
+  const verdict = checkPresentedCredential(rt.limiter, keys, presented, (p) => secretsEqual(p, rt.auth.secret));
+  if (verdict.ok) return;
+  if (verdict.reason === 'limited') {
+    reply.header('retry-after', String(Math.ceil(verdict.retryAfterMs / 1000)));
     return sendHttpError(
       reply,
       429,
       'RATE_LIMITED',
-      `too many failed authentication attempts; retry in ${Math.ceil(wait / 1000)} s`,
-      { retryAfterMs: wait },
+      `too many failed authentication attempts from this source; retry in ${Math.ceil(verdict.retryAfterMs / 1000)} s`,
+      { retryAfterMs: verdict.retryAfterMs },
     );
   }
-  if (tailscaleIdentity(req.headers, ip, rt.auth.allowTailscale)) return;
-  const presented = bearerFrom(req.headers.authorization);
-  if (secretsEqual(presented, rt.auth.secret)) {
-    for (const k of keys) rt.limiter.reset(k);
-    return;
-  }
-  for (const k of keys) rt.limiter.recordFailure(k);
   reply.header('www-authenticate', 'Bearer realm="moltbot"');
   return sendHttpError(
     reply,
     401,
     'UNAUTHORIZED',
-    presented
+    verdict.reason === 'invalid'
       ? `invalid ${rt.auth.mode}: the bearer secret does not match this gateway's`
       : `authentication required: send "Authorization: Bearer <gateway ${rt.auth.mode}>"`,
   );

@@ -184,41 +184,4 @@ describe('failure rate limiting', () => {
   });
 });
 
-describe('Tailscale Serve identity (gateway.auth.allowTailscale: true)', () => {
-  let gw: GatewayProcess;
-  beforeAll(async () => {
-    gw = await startReady({
-      config: {
-        gateway: {
-          auth: {
-            token: 'ts-token-0123456789abcdefghijklmnopqrstuv',
-            allowTailscale: true,
-            rateLimit: { maxFailures: 1000 },
-          },
-        },
-      },
-    });
-  });
-  afterAll(async () => {
-    await gw?.stop();
-  });
-
-  it('accepts a loopback peer carrying the identity and forwarding headers without a secret', async () => {
-    const c = await gw.client({ token: undefined, headers: TAILSCALE_HEADERS });
-    expect(c.hello.type).toBe('hello-ok');
-    expect((await c.request('status')).auth.allowTailscale).toBe(true);
-    c.close();
-  });
-
-  it('refuses the login header alone (without Serve forwarding headers)', async () => {
-    const { res, closed } = await refusal(gw, undefined, { 'tailscale-user-login': 'alice@example.com' });
-    expect(res.error.code).toBe('UNAUTHORIZED');
-    expect(closed.code).toBe(1008);
-  });
-
-  it('still accepts the shared token', async () => {
-    const c = await gw.client({ token: 'ts-token-0123456789abcdefghijklmnopqrstuv' });
-    expect(c.hello.type).toBe('hello-ok');
-    c.close();
-  });
-});
+// Tailscale Serve identity (allowTailscale on, with and without tailscaled): test/hostile/tailscale-forgery.test.ts

@@ -15,8 +15,13 @@ export interface RawSocket {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export async function openRaw(url: string, headers: Record<string, string> = {}): Promise<RawSocket> {
-  const ws = new WebSocket(url, { headers, maxPayload: 64 * 1024 * 1024 });
+export async function openRaw(
+  url: string,
+  headers: Record<string, string> = {},
+  /** Connect from this local address (another 127.0.0.x: the rate-limit tests). */
+  localAddress?: string,
+): Promise<RawSocket> {
+  const ws = new WebSocket(url, { headers, maxPayload: 64 * 1024 * 1024, ...(localAddress ? { localAddress } : {}) });
   const frames: any[] = [];
   const waiters: Array<() => void> = [];
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
