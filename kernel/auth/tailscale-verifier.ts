@@ -38,7 +38,8 @@ export class TailscaleVerifier {
         this.lastUnavailableLog = now;
         this.logger.warn(
           { socket: this.socketPath, reason: answer.reason },
-          `tailscale identity refused: tailscaled is not reachable at ${this.socketPath} (${answer.reason}); Serve's identity headers cannot be verified, so such requests need the gateway secret`,
+          `tailscale identity refused: tailscaled is not reachable at ${this.socketPath} (${answer.reason}); ` +
+            "Serve's identity headers cannot be verified, so such requests need the gateway secret",
         );
       }
       return undefined;

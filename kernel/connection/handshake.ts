@@ -194,9 +194,7 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
   }
   if (!via) {
     const presented = rt.auth.mode === 'password' ? params.auth?.password : params.auth?.token;
-    const verdict = checkPresentedCredential(rt.limiter, sourceKeys, presented, (p) =>
-      secretsEqual(p, rt.auth.secret),
-    );
+    const verdict = checkPresentedCredential(rt.limiter, sourceKeys, presented, (p) => secretsEqual(p, rt.auth.secret));
     if (verdict.ok) {
       via = 'secret';
     } else {

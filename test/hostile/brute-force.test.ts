@@ -99,7 +99,7 @@ describe('auth failure budget', () => {
     expect((await attempt({ token: TOKEN })).ok).toBe(true);
   });
 
-  it('a success does not reset the shared budget: wrong, right, wrong … is limited after maxFailures wrong', async () => {
+  it('a success does not reset the shared budget: wrong, right, wrong … is limited after maxFailures', async () => {
     for (let i = 0; i < MAX - 1; i++) {
       expect((await attempt({ token: `wrong-${i}` })).error.code).toBe('UNAUTHORIZED');
       expect((await attempt({ token: TOKEN })).ok).toBe(true);
@@ -110,7 +110,7 @@ describe('auth failure budget', () => {
     expect(limited.error.retryAfterMs).toBeGreaterThan(0);
   });
 
-  it('past the limit, guesses are refused without being evaluated (the right one too) and do not extend the wait', async () => {
+  it('past the limit, guesses are not evaluated (the right one neither) and do not extend the wait', async () => {
     const first = await attempt({ token: 'another-wrong' });
     const right = await attempt({ token: TOKEN });
     expect(first.error.code).toBe('RATE_LIMITED');
