@@ -48,6 +48,7 @@ export const KERNEL_ERRORS = {
   GW_ERR_PLUGIN_ROUTE_CONFLICT: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_LEASE_INACTIVE: { wire: 'INTERNAL', status: 500 },
   GW_ERR_SERVICE_UNDECLARED: { wire: 'INTERNAL', status: 500 },
+  GW_ERR_REGISTRATION_INVALID: { wire: 'INTERNAL', status: 500 },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type KernelErrorCode = keyof typeof KERNEL_ERRORS;

@@ -24,7 +24,7 @@ import { formatIssues, validateConfig } from './config/validate-config.js';
 import type { ClientConnection } from './connection/client-connection.js';
 import { registerWsEndpoint } from './connection/ws-endpoint.js';
 import { kernelError } from './errors.js';
-import { buildHealthSnapshot, channelStatuses } from './health.js';
+import { buildHealthSnapshot } from './health.js';
 import { PluginHost } from './host/plugin-host.js';
 import { PluginRegistries } from './host/registries.js';
 import type { BuiltinPlugin } from './host/resolve-plugin.js';
@@ -35,6 +35,7 @@ import { freePort } from './process/port-owner.js';
 import { CloseCode, DEFAULT_TICK_INTERVAL_MS, HANDSHAKE_TIMEOUT_MS } from './protocol/frames.js';
 import type { KernelRuntime, SessionDefaults } from './runtime.js';
 import { createOuterServer } from './server.js';
+import { buildStatusSummary, statusSections } from './status-summary.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 
 /** Core wire events the kernel itself emits. */
@@ -72,7 +73,6 @@ export class Gateway {
   private host?: PluginHost;
   private config?: ConfigController;
   private registries?: PluginRegistries;
-  private routes?: RouteTable;
   private readonly connections = new Set<ClientConnection>();
   private tickTimer?: NodeJS.Timeout;
   private healthTimer?: NodeJS.Timeout;
@@ -148,7 +148,6 @@ export class Gateway {
     this.runtime = rt;
     this.registries = new PluginRegistries();
     const routes = new RouteTable();
-    this.routes = routes;
     const gwc = (root.gateway ?? {}) as NonNullable<KernelConfig['gateway']>;
     this.host = new PluginHost({
       builtins: this.options.builtins,
@@ -400,7 +399,7 @@ export class Gateway {
 
   healthSnapshot(): Record<string, unknown> {
     return buildHealthSnapshot({
-      host: this.host,
+      plugins: this.host?.list() ?? [],
       registries: this.registries,
       configError: this.config?.lastError,
       listening: Boolean(this.server?.listening),
@@ -421,53 +420,26 @@ export class Gateway {
   }
 
   statusSummary(): Record<string, unknown> {
-    const rt = this.runtime!;
-    const plugins = this.host?.list() ?? [];
-    const queue = this.registries?.services.get('agent') as { queueDepth?: () => number } | undefined;
-    const outbound = this.registries?.services.get('outbound') as
-      | { stats?: () => { pending: number; deadLetters: number } }
-      | undefined;
-    const delivery = typeof outbound?.stats === 'function' ? outbound.stats() : undefined;
-    return {
-      version: rt.version,
-      pid: process.pid,
-      uptimeMs: Date.now() - rt.startedAt,
-      processUptimeMs: Date.now() - this.processStartedAt,
+    return buildStatusSummary({
+      runtime: this.runtime!,
+      plugins: this.host?.list() ?? [],
+      registries: this.registries,
+      configError: this.config?.lastError,
       port: this.port,
       bind: this.bindHost,
-      auth: { mode: rt.auth.mode, source: rt.auth.source, allowTailscale: rt.auth.allowTailscale },
-      configPath: rt.paths.configPath,
-      stateDir: rt.paths.stateDir,
-      connections: rt.broadcaster.size,
-      presence: rt.presence.size,
-      channels: channelStatuses(this.registries),
-      agentQueueDepth: typeof queue?.queueDepth === 'function' ? queue.queueDepth() : 0,
-      ...(delivery ? { outbound: delivery } : {}),
-      errors: {
-        config: this.config?.lastError ? 1 : 0,
-        plugins: plugins.filter((p) => p.state === 'failed').length,
-        deadLetters: delivery?.deadLetters ?? 0,
-      },
-      configError: this.config?.lastError,
-      plugins: plugins.map((p) => ({
-        id: p.id,
-        version: p.version,
-        state: p.state,
-        enabled: p.enabled,
-        generation: p.generation,
-        lastError: p.lastError?.message,
-      })),
-    };
+      processStartedAt: this.processStartedAt,
+    });
   }
 
-  private sessionDefaults(): SessionDefaults {
-    const root = this.config?.current ?? {};
-    const agents = (root.agents ?? {}) as { list?: Array<{ id?: string; default?: boolean }> };
-    const list = Array.isArray(agents.list) ? agents.list : [];
-    const defaultAgentId = list.find((a) => a.default)?.id ?? list[0]?.id ?? 'main';
-    const session = (root.session ?? {}) as { mainKey?: string };
-    const mainKey = session.mainKey ?? 'main';
-    return { defaultAgentId, mainKey, mainSessionKey: `agent:${defaultAgentId}:${mainKey}` };
+  /** hello-ok's optional `snapshot.sessionDefaults`: the status section a plugin (the agent) provides. */
+  private sessionDefaults(): SessionDefaults | undefined {
+    const section = statusSections(this.registries).find((s) => s.key === 'sessionDefaults');
+    try {
+      return section?.read() as SessionDefaults | undefined;
+    } catch (err) {
+      this.logger.warn({ err }, 'the sessionDefaults status section failed');
+      return undefined;
+    }
   }
 
   /** The plugin host of the running start (tests and the SDK's test gateway inspect it). */
@@ -479,12 +451,9 @@ export class Gateway {
     return this.registries;
   }
 
-  /** What an owner has registered in the live tables (leak checks after unload). */
-  registeredBy(owner: string): { methods: string[]; routes: string[] } {
-    return {
-      methods: this.runtime?.methods.byOwner(owner).map((m) => m.name) ?? [],
-      routes: this.routes?.routesOf(owner).map((r) => `${r.method} ${r.url}`) ?? [],
-    };
+  /** What an owner has registered in the live tables, per kind (leak checks after unload). */
+  registeredBy(owner: string): Record<string, string[]> {
+    return this.host?.registeredBy(owner) ?? {};
   }
 
   get authSecret(): string | undefined {

@@ -1,10 +1,20 @@
 import type { ChannelStatus } from '../sdk/channel.js';
 import type { ConfigErrorReport } from './config/config-controller.js';
-import type { PluginHost } from './host/plugin-host.js';
+import type { PluginStatus } from './host/plugin-status.js';
 import type { PluginRegistries } from './host/registries.js';
+import { type KeyedReader, mergeReports } from './keyed-reports.js';
+
+/** Health fields the kernel fills itself; `ctx.health.report` may not take them. */
+export const KERNEL_HEALTH_KEYS = ['ok', 'ts', 'durationMs', 'channels', 'linkChannel', 'plugins', 'configError'];
+
+/**
+ * HealthSnapshot fields PROTOCOL.md promises every client even when no plugin reports them
+ * (clients decode `sessions.count` unconditionally); a plugin's report replaces the default.
+ */
+const PROTOCOL_DEFAULTS: Record<string, unknown> = { sessions: { count: 0 } };
 
 export interface HealthInputs {
-  host?: PluginHost;
+  plugins: readonly PluginStatus[];
   registries?: PluginRegistries;
   configError?: ConfigErrorReport;
   listening: boolean;
@@ -28,13 +38,13 @@ export function channelStatuses(
 /**
  * The health snapshot (PROTOCOL.md `health`). `ok` is true when the gateway listens and every
  * enabled plugin is active; a failed plugin or a rejected config edit is listed with its reason.
+ * Plugins add their own fields through `ctx.health.report(key, read)`.
  */
 export function buildHealthSnapshot(inputs: HealthInputs): Record<string, unknown> {
   const started = performance.now();
-  const plugins = (inputs.host?.list() ?? []).filter((p) => p.enabled || p.state === 'failed');
+  const plugins = inputs.plugins.filter((p) => p.enabled || p.state === 'failed');
   const channels = channelStatuses(inputs.registries);
   const primary = Object.entries(channels).find(([, c]) => c.linked)?.[0] ?? Object.keys(channels)[0];
-  const sessions = inputs.registries?.services.get('sessions') as { count?: () => number } | undefined;
   const failed = plugins.filter((p) => p.state === 'failed');
   const snapshot: Record<string, unknown> = {
     ok: inputs.listening && failed.length === 0,
@@ -48,8 +58,9 @@ export function buildHealthSnapshot(inputs: HealthInputs): Record<string, unknow
       generation: p.generation,
       ...(p.lastError ? { error: p.lastError.message, errorCode: p.lastError.code } : {}),
     })),
-    sessions: { count: typeof sessions?.count === 'function' ? sessions.count() : 0 },
+    ...structuredClone(PROTOCOL_DEFAULTS),
   };
+  mergeReports(snapshot, inputs.registries?.table<KeyedReader>('healthReports').values() ?? []);
   if (primary) snapshot.linkChannel = { id: primary, linked: channels[primary]!.linked };
   if (inputs.configError) snapshot.configError = inputs.configError;
   snapshot.durationMs = Math.round((performance.now() - started) * 1000) / 1000;

@@ -40,6 +40,7 @@ export interface KernelRuntime {
   /** False while draining for a restart or stop: side-effecting calls get UNAVAILABLE. */
   acceptingWork: boolean;
   healthSnapshot(): Record<string, unknown>;
-  sessionDefaults(): SessionDefaults;
+  /** hello-ok `snapshot.sessionDefaults`, when a plugin (the agent) provides them. */
+  sessionDefaults(): SessionDefaults | undefined;
   canvasHostUrl(): string | undefined;
 }

@@ -3,7 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Static, TSchema } from 'typebox';
 import type { ChannelAdapter } from './channel.js';
+import type { ChatCommand } from './command.js';
 import type { AgentTool } from './tool.js';
+
+/**
+ * Undoes one registration. Every `ctx.*.register(...)` (and `provide`, `declare`, `on`, the
+ * lease's `defer`/`interval`/`timeout`) returns one; the generation's lease also runs it when the
+ * generation retires. Calling it again, or after the lease ended, does nothing.
+ */
+export type Disposer = () => void;
 
 /** Operator scopes (PROTOCOL.md "Handshake" 6) plus `node` for capability hosts. */
 export type Scope =
@@ -60,7 +68,7 @@ export interface MethodOptions<P extends TSchema> {
 }
 
 export interface MethodRegistrar {
-  register<P extends TSchema>(name: string, options: MethodOptions<P>): void;
+  register<P extends TSchema>(name: string, options: MethodOptions<P>): Disposer;
 }
 
 export interface EmitOptions {
@@ -76,13 +84,13 @@ export interface InternalEventMap {
 
 export interface EventBus {
   /** Declare a wire event name this plugin emits (listed in `hello-ok.features.events`). */
-  declare(name: string): void;
+  declare(name: string): Disposer;
   /** Broadcast a wire event to every authenticated connection (gets a gateway-wide `seq`). */
   emit(name: string, payload: unknown, options?: EmitOptions): void;
   /** Send a wire event to one connection (no `seq`). Returns false when it is gone. */
   sendTo(connId: string, name: string, payload: unknown): boolean;
   /** Subscribe to a gateway-internal notification; unsubscribed when the generation retires. */
-  on<K extends keyof InternalEventMap>(name: K, listener: (payload: InternalEventMap[K]) => void): void;
+  on<K extends keyof InternalEventMap>(name: K, listener: (payload: InternalEventMap[K]) => void): Disposer;
 }
 
 /**
@@ -99,7 +107,7 @@ export type ServiceOf<K> = K extends keyof ServiceMap ? ServiceMap[K] : unknown;
 
 export interface ServiceRegistry {
   /** Provide a service under `name`; withdrawn when this generation retires. */
-  provide<K extends ServiceName>(name: K, impl: ServiceOf<K>): void;
+  provide<K extends ServiceName>(name: K, impl: ServiceOf<K>): Disposer;
   /**
    * The current provider of `name`, looked up at call time (a reloaded provider is seen at
    * once). Only services named in `dependsOn` are reachable; undefined when none is loaded.
@@ -109,7 +117,7 @@ export interface ServiceRegistry {
 
 export interface ToolRegistrar {
   /** Register an agent tool; withdrawn when this generation retires. */
-  register(tool: AgentTool): void;
+  register(tool: AgentTool): Disposer;
   /** Every tool registered by any loaded plugin, looked up at call time. */
   list(): AgentTool[];
   get(name: string): AgentTool | undefined;
@@ -117,10 +125,38 @@ export interface ToolRegistrar {
 
 export interface ChannelRegistrar {
   /** Register a channel adapter; withdrawn when this generation retires. */
-  register(adapter: ChannelAdapter): void;
+  register(adapter: ChannelAdapter): Disposer;
   /** Every registered channel adapter, looked up at call time. */
   list(): ChannelAdapter[];
   get(id: string): ChannelAdapter | undefined;
+}
+
+export interface CommandRegistrar {
+  /** Register a chat command (`/name` in a chat channel); withdrawn when this generation retires. */
+  register(command: ChatCommand): Disposer;
+  /** Every chat command registered by any loaded plugin, looked up at call time (sorted by name). */
+  list(): ChatCommand[];
+  /** The command called `name` (case-insensitive, with or without the leading `/`). */
+  get(name: string): ChatCommand | undefined;
+}
+
+/**
+ * What a plugin adds to the `health` snapshot (PROTOCOL.md HealthSnapshot): `read()` is called
+ * each time the snapshot is built (every 5 s and on every change), so keep it cheap and
+ * synchronous. A throwing `read` shows as `{error}` under its key.
+ */
+export interface HealthReporter {
+  /** Put `read()` under `health[key]` (e.g. `sessions` → `{count}`); one plugin per key. */
+  report(key: string, read: () => unknown): Disposer;
+}
+
+/** What a plugin adds to the `status` summary (same rules as `HealthReporter`). */
+export interface StatusSections {
+  /**
+   * Put `read()` under `status[key]`; a dotted key nests (`errors.deadLetters`). Keys the kernel
+   * fills itself (version, port, plugins, errors.config, …) are refused.
+   */
+  section(key: string, read: () => unknown): Disposer;
 }
 
 /** A generation's lease: everything it started ends with it (Cordis-style effects). */
@@ -129,11 +165,11 @@ export interface Lease {
   readonly signal: AbortSignal;
   readonly active: boolean;
   /** Record a disposer; disposers run in reverse order when the lease ends. Throws once retired. */
-  defer(label: string, dispose: () => unknown | Promise<unknown>): void;
-  /** setInterval that is cleared with the lease. */
-  interval(label: string, ms: number, fn: () => void): void;
-  /** setTimeout that is cleared with the lease. */
-  timeout(label: string, ms: number, fn: () => void): void;
+  defer(label: string, dispose: () => unknown | Promise<unknown>): Disposer;
+  /** setInterval that is cleared with the lease (or by the returned disposer). */
+  interval(label: string, ms: number, fn: () => void): Disposer;
+  /** setTimeout that is cleared with the lease (or by the returned disposer). */
+  timeout(label: string, ms: number, fn: () => void): Disposer;
   /** Track in-flight work (an agent run, a delivery) that draining waits for. */
   track<T>(work: Promise<T>): Promise<T>;
 }
@@ -186,10 +222,13 @@ export interface PluginContext<C> {
   readonly services: ServiceRegistry;
   readonly tools: ToolRegistrar;
   readonly channels: ChannelRegistrar;
+  readonly commands: CommandRegistrar;
+  readonly health: HealthReporter;
+  readonly status: StatusSections;
   readonly lease: Lease;
   readonly gateway: GatewayInfo;
   /** Called when the generation starts draining; the returned promise delays its close (bounded). */
-  onDrain(fn: () => unknown | Promise<unknown>): void;
+  onDrain(fn: () => unknown | Promise<unknown>): Disposer;
 }
 
 export type PluginApp = FastifyInstance;

@@ -17,12 +17,16 @@ export type {
   SendResult,
 } from './channel.js';
 export { ChannelSendError } from './channel.js';
+export type { ChatCommand, ChatCommandInvocation, ChatCommandReply } from './command.js';
 export type {
   CallerInfo,
   ChannelRegistrar,
+  CommandRegistrar,
+  Disposer,
   EmitOptions,
   EventBus,
   GatewayInfo,
+  HealthReporter,
   InternalEventMap,
   Lease,
   MethodCall,
@@ -38,6 +42,7 @@ export type {
   ServiceName,
   ServiceOf,
   ServiceRegistry,
+  StatusSections,
   ToolRegistrar,
 } from './context.js';
 export { definePlugin, isPluginDefinition, type PluginDefinition } from './define-plugin.js';

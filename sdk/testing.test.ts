@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definePlugin, Type } from './index.js';
-import { startTestGateway, type TestGateway } from './testing.js';
+import { NOTHING_LEFT, startTestGateway, type TestGateway } from './testing.js';
 
 let ticks = 0;
 const counter = definePlugin({
@@ -47,15 +47,7 @@ describe('sdk/testing: startTestGateway', () => {
     expect((await c.request('counter.add').catch((e) => e.error)).code).toBe('NOT_FOUND');
     expect((await tg.fetch('/counter')).status).toBe(404);
     const left = await tg.leftovers('counter');
-    expect(left).toEqual({
-      methods: [],
-      routes: [],
-      services: [],
-      tools: [],
-      channels: [],
-      undisposedEffects: 0,
-      activeLeases: 0,
-    });
+    expect(left).toEqual(NOTHING_LEFT);
     const stopped = ticks;
     await new Promise((r) => setTimeout(r, 60));
     expect(ticks).toBe(stopped);

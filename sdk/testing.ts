@@ -11,6 +11,7 @@ import pino from 'pino';
 import { GatewayClient, type GatewayClientOptions } from '../bin/client/gateway-client.js';
 import { serializeConfig, writeFileAtomic } from '../kernel/config/config-file.js';
 import { Gateway } from '../kernel/gateway.js';
+import { type PerKind, perKind } from '../kernel/host/registrations.js';
 import { resolvePaths } from '../kernel/paths.js';
 import type { PluginDefinition } from './define-plugin.js';
 
@@ -23,17 +24,25 @@ export interface TestGatewayOptions {
   verbose?: boolean;
 }
 
-export interface Leftovers {
-  methods: string[];
-  routes: string[];
-  services: string[];
-  tools: string[];
-  channels: string[];
+/**
+ * What a plugin still holds: per registration kind (`methods`, `routes`, `services`, `tools`,
+ * `channels`, `commands`, `events`, `healthReports`, `statusSections`) the names in the live
+ * tables, then what its retired generations did not undo. After an unload it equals
+ * `NOTHING_LEFT`.
+ */
+export type Leftovers = PerKind<string[]> & {
   /** Registered effects (timers, listeners, sockets…) still not disposed on retired generations. */
   undisposedEffects: number;
   /** Retired generations whose lease is still active. */
   activeLeases: number;
-}
+};
+
+/** `leftovers()` of a plugin that left nothing behind: `expect(await tg.leftovers(id)).toEqual(NOTHING_LEFT)`. */
+export const NOTHING_LEFT: Readonly<Leftovers> = Object.freeze({
+  ...perKind(() => []),
+  undisposedEffects: 0,
+  activeLeases: 0,
+});
 
 export interface TestGateway {
   port: number;
@@ -129,17 +138,11 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       const host = gateway.plugins;
       await host?.settle();
       const live = gateway.registeredBy(id);
-      const reg = gateway.pluginRegistries;
       const retired = host?.retiredGenerations(id) ?? [];
-      const owned = (table: { ownerOf(n: string): string | undefined } | undefined, names: string[]) =>
-        names.filter((n) => table?.ownerOf(n) === id);
       return {
-        methods: live.methods,
-        routes: live.routes,
-        services: reg ? owned(reg.services, [...new Set(retired.flatMap((g) => [...g.services.keys()]))]) : [],
-        tools: reg ? owned(reg.tools, [...new Set(retired.flatMap((g) => [...g.tools.keys()]))]) : [],
-        channels: reg ? owned(reg.channels, [...new Set(retired.flatMap((g) => [...g.channels.keys()]))]) : [],
-        undisposedEffects: retired.reduce((n, g) => n + g.lease.effectCount, 0),
+        ...perKind((kind) => live[kind.name] ?? []),
+        // Every registration is an effect on its lease, so staged entries count here too.
+        undisposedEffects: retired.reduce((n, g) => n + g.lease.effectCount + g.stagedCount, 0),
         activeLeases: retired.filter((g) => g.lease.active).length,
       };
     },

@@ -18,7 +18,7 @@ export async function checkConfig(
     await Promise.all([
       import('typebox/value'),
       import('../../kernel/config/validate-config.js'),
-      import('../../kernel/host/plugin-host.js'),
+      import('../../kernel/host/plugin-resolver.js'),
       import('../../kernel/host/resolve-plugin.js'),
       import('../../plugins/catalog.js'),
     ]);

@@ -14,20 +14,31 @@ export class Broadcaster {
   private seq = 0;
   readonly stateVersion: StateVersion = { presence: 0, health: 0 };
   private readonly ready = new Map<string, ClientConnection>();
-  private readonly declared = new Map<string, string>();
+  /** Declared event name → who declares it (`kernel` for the core events); names may be shared. */
+  private readonly declared = new Map<string, Set<string>>();
   /** Called after each broadcast (the `--verbose` console mirror of events). */
   onBroadcast?: (event: string, seq: number, delivered: number) => void;
 
   constructor(coreEvents: readonly string[]) {
-    for (const e of coreEvents) this.declared.set(e, 'kernel');
+    for (const e of coreEvents) this.declared.set(e, new Set(['kernel']));
   }
 
-  declare(name: string, owner: string): void {
-    this.declared.set(name, owner);
+  /** Make `names` the whole set `owner` declares; a name stays listed while anyone declares it. */
+  replaceOwner(owner: string, names: Iterable<string>): void {
+    for (const [name, owners] of this.declared) {
+      owners.delete(owner);
+      if (owners.size === 0) this.declared.delete(name);
+    }
+    for (const name of names) {
+      let owners = this.declared.get(name);
+      if (!owners) this.declared.set(name, (owners = new Set()));
+      owners.add(owner);
+    }
   }
 
-  undeclareOwner(owner: string): void {
-    for (const [name, o] of this.declared) if (o === owner) this.declared.delete(name);
+  /** The event names `owner` declares. */
+  namesOf(owner: string): string[] {
+    return [...this.declared].filter(([, owners]) => owners.has(owner)).map(([name]) => name);
   }
 
   eventNames(): string[] {

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
-import type { Lease } from '../../sdk/context.js';
+import type { Disposer, Lease } from '../../sdk/context.js';
 import { kernelError } from '../errors.js';
 
 interface Effect {
@@ -36,20 +36,32 @@ export class GenerationLease implements Lease {
     return !this.controller.signal.aborted && this.ending === undefined;
   }
 
-  defer(label: string, dispose: () => unknown | Promise<unknown>): void {
-    if (!this.active)
-      throw kernelError('GW_ERR_LEASE_INACTIVE', `${this.owner}: cannot register "${label}" on a retired generation`);
-    this.effects.push({ label, dispose });
+  /**
+   * Record an effect's disposer. The returned function disposes it early (once; errors logged);
+   * after that, or after the lease ended, it does nothing.
+   */
+  defer(label: string, dispose: () => unknown | Promise<unknown>): Disposer {
+    this.assertActive(label);
+    const effect: Effect = { label, dispose };
+    this.effects.push(effect);
+    return () => {
+      const at = this.effects.lastIndexOf(effect);
+      if (at === -1) return;
+      this.effects.splice(at, 1);
+      this.runOne(effect);
+    };
   }
 
-  interval(label: string, ms: number, fn: () => void): void {
+  interval(label: string, ms: number, fn: () => void): Disposer {
+    this.assertActive(label); // before the timer exists, so a refused one never runs
     const handle = setInterval(() => this.guard(label, fn), ms);
-    this.defer(label, () => clearInterval(handle));
+    return this.defer(label, () => clearInterval(handle));
   }
 
-  timeout(label: string, ms: number, fn: () => void): void {
+  timeout(label: string, ms: number, fn: () => void): Disposer {
+    this.assertActive(label);
     const handle = setTimeout(() => this.guard(label, fn), ms);
-    this.defer(label, () => clearTimeout(handle));
+    return this.defer(label, () => clearTimeout(handle));
   }
 
   track<T>(work: Promise<T>): Promise<T> {
@@ -80,14 +92,25 @@ export class GenerationLease implements Lease {
 
   private async runDisposers(): Promise<void> {
     this.controller.abort();
-    while (this.effects.length) {
-      const effect = this.effects.pop()!;
-      try {
-        await effect.dispose();
-      } catch (err) {
-        this.logger.error({ err, effect: effect.label }, 'disposer failed');
-      }
+    while (this.effects.length) await this.runOne(this.effects.pop()!);
+  }
+
+  /** Run one disposer; a throw or a rejection is logged, never passed on. */
+  private runOne(effect: Effect): Promise<void> | undefined {
+    const failed = (err: unknown) => this.logger.error({ err, effect: effect.label }, 'disposer failed');
+    try {
+      const result = effect.dispose();
+      if (result instanceof Promise) return result.then(() => undefined, failed);
+    } catch (err) {
+      failed(err);
     }
+    return undefined;
+  }
+
+  /** Throws GW_ERR_LEASE_INACTIVE once the lease is retired (Cordis: a disposed scope takes no effects). */
+  assertActive(label: string): void {
+    if (!this.active)
+      throw kernelError('GW_ERR_LEASE_INACTIVE', `${this.owner}: cannot register ${label} on a retired generation`);
   }
 
   private guard(label: string, fn: () => void): void {

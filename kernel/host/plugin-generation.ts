@@ -1,20 +1,16 @@
-import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
-import type { ChannelAdapter } from '../../sdk/channel.js';
-import type { InternalEventMap, PluginContext, ServiceName } from '../../sdk/context.js';
+import type { Disposer } from '../../sdk/context.js';
 import type { PluginDefinition } from '../../sdk/define-plugin.js';
-import type { AgentTool } from '../../sdk/tool.js';
-import { type MethodEntry, MethodRegistry } from '../bus/method-registry.js';
 import { kernelError } from '../errors.js';
 import { installHttpGuard } from '../http/http-guard.js';
 import type { KernelRuntime } from '../runtime.js';
-import { migrate, type SqliteDatabase } from '../store/database.js';
+import type { SqliteDatabase } from '../store/database.js';
 import { GenerationLease } from './generation-lease.js';
+import { createPluginContext } from './plugin-context.js';
+import { KIND, type RegistrationKind } from './registrations.js';
 import type { PluginRegistries } from './registries.js';
-import type { PluginRoute } from './route-table.js';
 
 export interface GenerationDeps {
   runtime: () => KernelRuntime;
@@ -23,27 +19,27 @@ export interface GenerationDeps {
   logger: Logger;
   rootConfig: Record<string, unknown>;
   requestRestart(reason: string, delayMs?: number): void;
-  /** Make the staged registrations live (called when the plugin registers after activation). */
-  onLateRegistration(gen: PluginGeneration): void;
+  /**
+   * A live generation's entries of `kind` changed (registered or disposed after it was swapped
+   * in): check and swap that kind in now. Throws on a conflict.
+   */
+  onLateRegistration(gen: PluginGeneration, kind: RegistrationKind<any>): void;
 }
 
 /**
- * One load of a plugin: its own inner Fastify instance (never listens), its staged methods,
- * events, services, tools and channels, and its lease. Nothing is visible to clients until the
- * host swaps it in.
+ * One load of a plugin: its own inner Fastify instance (never listens), what it registered
+ * (staged per kind, see registrations.ts) and its lease. Nothing is visible to clients until the
+ * host swaps it in. Every registration is an effect on the lease: its disposer takes the entry
+ * out of this generation (and, while it is live, out of the live table).
  */
 export class PluginGeneration {
   readonly inner: FastifyInstance;
   readonly lease: GenerationLease;
   readonly logger: Logger;
-  readonly methods = new Map<string, MethodEntry>();
-  readonly events = new Set<string>();
-  readonly services = new Map<string, unknown>();
-  readonly tools = new Map<string, AgentTool>();
-  readonly channels = new Map<string, ChannelAdapter>();
-  readonly routes: PluginRoute[] = [];
   readonly drainHooks: Array<() => unknown | Promise<unknown>> = [];
+  /** True while its entries are the live ones (between swap-in and swap-out). */
   live = false;
+  private readonly staged = new Map<string, Map<string, unknown>>();
   private inflightHttp = 0;
   private hooksRun?: Promise<unknown>;
   private readonly idleWaiters: Array<() => void> = [];
@@ -55,7 +51,7 @@ export class PluginGeneration {
     private readonly deps: GenerationDeps,
   ) {
     this.logger = deps.logger.child({ plugin: def.id, version: def.version, generation: number });
-    this.lease = new GenerationLease(def.id, this.logger);
+    this.lease = new GenerationLease(`plugin ${def.id}`, this.logger);
     this.inner = Fastify({
       loggerInstance: this.logger as FastifyBaseLogger,
       logController: new LogController({ disableRequestLogging: true }),
@@ -65,10 +61,7 @@ export class PluginGeneration {
     installHttpGuard(this.inner, deps.runtime);
     this.inner.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      for (const m of methods) {
-        if (!this.routes.some((r) => r.method === m && r.url === route.url))
-          this.routes.push({ method: m, url: route.url });
-      }
+      for (const method of methods) this.stage(KIND.routes, { method, url: route.url });
     });
   }
 
@@ -76,9 +69,63 @@ export class PluginGeneration {
     return this.def.id;
   }
 
+  /** This generation's entries of one kind, in registration order. */
+  entries<E>(kind: RegistrationKind<E>): E[] {
+    return [...((this.staged.get(kind.name)?.values() ?? []) as Iterable<E>)];
+  }
+
+  /** One staged entry by key (a plugin sees its own services before they are live). */
+  entry<E>(kind: RegistrationKind<E>, key: string): E | undefined {
+    return this.staged.get(kind.name)?.get(key) as E | undefined;
+  }
+
+  /** How many entries of every kind are still staged (zero once the lease has ended). */
+  get stagedCount(): number {
+    let n = 0;
+    for (const m of this.staged.values()) n += m.size;
+    return n;
+  }
+
+  /**
+   * Record one registration: checked, staged, swapped in at once when the generation is already
+   * live, and undone by the returned disposer (also run when the lease ends).
+   */
+  stage<E>(kind: RegistrationKind<E>, entry: E): Disposer {
+    this.lease.assertActive(kind.noun);
+    kind.check?.(entry);
+    const key = kind.key(entry);
+    let table = this.staged.get(kind.name) as Map<string, E> | undefined;
+    if (!table) this.staged.set(kind.name, (table = new Map<string, E>()) as Map<string, unknown>);
+    const previous = table.get(key);
+    if (previous !== undefined && kind.twice === 'refuse')
+      throw kernelError(
+        kind === KIND.methods ? 'GW_ERR_METHOD_DUPLICATE' : 'GW_ERR_REGISTRATION_INVALID',
+        `plugin ${this.id} registered ${kind.noun} ${key} twice`,
+      );
+    table.set(key, entry);
+    if (this.live) {
+      try {
+        this.deps.onLateRegistration(this, kind);
+      } catch (err) {
+        if (previous === undefined) table.delete(key);
+        else table.set(key, previous);
+        throw err;
+      }
+    }
+    return this.lease.defer(`${kind.noun} ${key}`, () => this.unstage(kind, key, entry));
+  }
+
+  private unstage<E>(kind: RegistrationKind<E>, key: string, entry: E): void {
+    const table = this.staged.get(kind.name);
+    // A later registration under the same key replaced this one: its own disposer owns it now.
+    if (table?.get(key) !== entry) return;
+    table.delete(key);
+    if (this.live) this.deps.onLateRegistration(this, kind);
+  }
+
   /** Run the plugin's `register` and ready the inner instance (bounded). */
   async build(timeoutMs: number): Promise<void> {
-    const ctx = this.context();
+    const ctx = createPluginContext(this, this.deps);
     this.inner.register(async (app) => {
       await this.def.register(app, ctx);
     });
@@ -127,134 +174,12 @@ export class PluginGeneration {
 
   /** End the lease (disposers in reverse order) and close the inner instance. */
   async close(): Promise<void> {
+    this.live = false;
     await this.lease.end();
     try {
       await this.inner.close();
     } catch (err) {
       this.logger.error({ err }, 'closing the plugin instance failed');
     }
-  }
-
-  private context(): PluginContext<unknown> {
-    const gen = this;
-    const { registries } = this.deps;
-    const id = this.def.id;
-    const declared = new Set(this.def.dependsOn ?? []);
-    const rt = this.deps.runtime();
-    const dataDir = path.join(rt.paths.stateDir, 'plugins', id);
-    const late = () => {
-      if (gen.live) gen.deps.onLateRegistration(gen);
-    };
-    const ctx: PluginContext<unknown> = {
-      id,
-      version: this.def.version,
-      generation: this.number,
-      config: this.config,
-      logger: this.logger,
-      paths: {
-        stateDir: rt.paths.stateDir,
-        get dataDir() {
-          fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-          return dataDir;
-        },
-        configPath: rt.paths.configPath,
-        workspaceDir: rt.paths.workspaceDir,
-      },
-      store: {
-        db: this.deps.db,
-        migrate: (migrations) => migrate(this.deps.db, `plugin:${id}`, migrations),
-      },
-      methods: {
-        register(name, options) {
-          gen.assertActive(`method ${name}`);
-          if (gen.methods.has(name))
-            throw kernelError('GW_ERR_METHOD_DUPLICATE', `plugin ${id} registered method ${name} twice`);
-          gen.methods.set(name, MethodRegistry.entry(id, name, options));
-          late();
-        },
-      },
-      events: {
-        declare(name) {
-          gen.assertActive(`event ${name}`);
-          gen.events.add(name);
-          late();
-        },
-        emit(name, payload, options) {
-          if (!gen.lease.active) return;
-          gen.deps.runtime().broadcaster.broadcast(name, payload, options?.filter);
-        },
-        sendTo(connId, name, payload) {
-          return gen.deps.runtime().broadcaster.sendTo(connId, name, payload);
-        },
-        on<K extends keyof InternalEventMap>(name: K, listener: (payload: InternalEventMap[K]) => void) {
-          gen.assertActive(`listener ${String(name)}`);
-          const safe = (payload: InternalEventMap[K]) => {
-            try {
-              listener(payload);
-            } catch (err) {
-              gen.logger.error({ err, event: name }, 'internal event listener failed');
-            }
-          };
-          registries.internal.on(name, safe);
-          gen.lease.defer(`listener ${String(name)}`, () => registries.internal.off(name, safe));
-        },
-      },
-      services: {
-        provide(name, impl) {
-          gen.assertActive(`service ${String(name)}`);
-          gen.services.set(String(name), impl);
-          late();
-        },
-        get(name: ServiceName) {
-          if (!declared.has(String(name)) && !gen.services.has(String(name))) {
-            throw kernelError(
-              'GW_ERR_SERVICE_UNDECLARED',
-              `plugin ${id} looked up service "${String(name)}" without declaring it in dependsOn`,
-            );
-          }
-          return (gen.services.get(String(name)) ?? registries.services.get(String(name))) as never;
-        },
-      },
-      tools: {
-        register(tool) {
-          gen.assertActive(`tool ${tool.name}`);
-          gen.tools.set(tool.name, tool);
-          late();
-        },
-        list: () => registries.tools.values(),
-        get: (name) => registries.tools.get(name),
-      },
-      channels: {
-        register(adapter) {
-          gen.assertActive(`channel ${adapter.id}`);
-          gen.channels.set(adapter.id, adapter);
-          late();
-        },
-        list: () => registries.channels.values(),
-        get: (cid) => registries.channels.get(cid),
-      },
-      lease: this.lease,
-      gateway: {
-        version: rt.version,
-        port: rt.hostPolicy.port,
-        bind: rt.hostPolicy.bindHost,
-        host: rt.hostPolicy.bindHost,
-        startedAt: rt.startedAt,
-        rootConfig: this.deps.rootConfig,
-        requestRestart: (reason, delayMs) => this.deps.requestRestart(reason, delayMs),
-      },
-      onDrain(fn) {
-        gen.drainHooks.push(fn);
-      },
-    };
-    return ctx;
-  }
-
-  private assertActive(what: string): void {
-    if (!this.lease.active)
-      throw kernelError(
-        'GW_ERR_LEASE_INACTIVE',
-        `plugin ${this.def.id}: cannot register ${what} on a retired generation`,
-      );
   }
 }

@@ -1,37 +1,23 @@
 import type { Logger } from 'pino';
-import semver from 'semver';
-import { Value } from 'typebox/value';
 import type { PluginDefinition } from '../../sdk/define-plugin.js';
-import { SDK_VERSION } from '../../sdk/version.js';
-import type { PluginEntry } from '../config/kernel-schema.js';
-import { getPath, type JsonObject } from '../config/object-path.js';
+import type { JsonObject } from '../config/object-path.js';
 import { type ConfigIssue, type ConfigPart, selectConfig } from '../config/validate-config.js';
 import { GatewayError, kernelError } from '../errors.js';
 import type { KernelRuntime } from '../runtime.js';
-import { compileSchema, describeProblems } from '../schema/compiled.js';
 import type { SqliteDatabase } from '../store/database.js';
 import { PluginGeneration } from './plugin-generation.js';
+import {
+  configKeys,
+  type DesiredPlugin,
+  desiredPlugins,
+  type PreparedPlugin,
+  resolvePlugin,
+} from './plugin-resolver.js';
+import type { PluginState, PluginStatus } from './plugin-status.js';
+import { type HostTables, perKind, REGISTRATION_KINDS, type RegistrationKind } from './registrations.js';
 import type { PluginRegistries } from './registries.js';
-import { type BuiltinPlugin, importPlugin } from './resolve-plugin.js';
+import type { BuiltinPlugin } from './resolve-plugin.js';
 import type { RouteTable } from './route-table.js';
-
-export type PluginState = 'loading' | 'active' | 'failed' | 'disabled';
-
-export interface PluginStatus {
-  id: string;
-  source: 'builtin' | 'external';
-  from?: string;
-  enabled: boolean;
-  state: PluginState;
-  version?: string;
-  generation: number;
-  configKeys: string[];
-  lastError?: { code: string; message: string; at: number };
-  loadedAt?: number;
-  loadMs?: number;
-  methods: string[];
-  routes: string[];
-}
 
 interface PluginRecord {
   id: string;
@@ -63,13 +49,6 @@ export interface PluginHostDeps {
   onChange(): void;
 }
 
-/** A plugin ready to be built: its definition, its config checked and defaulted. */
-export interface PreparedPlugin {
-  id: string;
-  def: PluginDefinition;
-  config: unknown;
-}
-
 export type PluginAction = 'load' | 'unload' | 'reload';
 
 /**
@@ -91,18 +70,8 @@ export class PluginHost {
   }
 
   /** Which plugins the config wants running. */
-  desired(root: JsonObject): Map<string, { enabled: boolean; entry?: PluginEntry; builtin?: BuiltinPlugin }> {
-    const entries = (getPath(root, 'plugins.entries') ?? {}) as Record<string, PluginEntry>;
-    const out = new Map<string, { enabled: boolean; entry?: PluginEntry; builtin?: BuiltinPlugin }>();
-    for (const b of this.deps.builtins) {
-      const entry = entries[b.id];
-      out.set(b.id, { enabled: entry?.enabled ?? b.enabledByDefault(root), entry, builtin: b });
-    }
-    for (const [id, entry] of Object.entries(entries)) {
-      if (out.has(id)) continue;
-      out.set(id, { enabled: entry.enabled ?? true, entry });
-    }
-    return out;
+  desired(root: JsonObject): Map<string, DesiredPlugin> {
+    return desiredPlugins(this.deps.builtins, root);
   }
 
   /** The dotted config paths plugin `id` owns (its configKey), as last loaded. */
@@ -126,66 +95,13 @@ export class PluginHost {
    * Resolve and check a plugin against a config: version range, SDK range, config schema.
    * Throws a GatewayError naming what is wrong; touches nothing that is running.
    */
-  async prepare(id: string, root: JsonObject): Promise<PreparedPlugin> {
-    const want = this.desired(root).get(id);
-    if (!want)
-      throw kernelError(
-        'GW_ERR_PLUGIN_RESOLVE',
-        `no plugin "${id}" is declared (add plugins.entries.${id} with "from")`,
-      );
+  prepare(id: string, root: JsonObject): Promise<PreparedPlugin> {
     const record = this.records.get(id);
-    let def: PluginDefinition;
-    if (want.builtin) {
-      def = record?.def ?? (await want.builtin.load());
-    } else {
-      if (!want.entry?.from)
-        throw kernelError(
-          'GW_ERR_PLUGIN_RESOLVE',
-          `plugins.entries.${id}: unknown plugin id; set "from" to a path or package name`,
-        );
-      def = await importPlugin(want.entry.from, this.deps.baseDir, (record?.generation ?? 0) + 1);
-    }
-    if (def.id !== id)
-      throw kernelError(
-        'GW_ERR_PLUGIN_RESOLVE',
-        `plugins.entries.${id}: the module declares id "${def.id}"; the key must match the plugin's id`,
-      );
-    if (!semver.valid(def.version))
-      throw kernelError('GW_ERR_PLUGIN_VERSION', `plugin ${id}: version "${def.version}" is not valid semver`);
-    const range = want.entry?.version;
-    if (range && !semver.satisfies(def.version, range, { includePrerelease: true })) {
-      throw kernelError(
-        'GW_ERR_PLUGIN_VERSION',
-        `plugin ${id} is version ${def.version}, which does not satisfy plugins.entries.${id}.version "${range}"`,
-        {
-          details: { plugin: id, version: def.version, required: range },
-        },
-      );
-    }
-    if (!semver.validRange(def.sdk) || !semver.satisfies(SDK_VERSION, def.sdk, { includePrerelease: true })) {
-      throw kernelError(
-        'GW_ERR_PLUGIN_SDK',
-        `plugin ${id} was written for SDK ${def.sdk}; this gateway provides SDK ${SDK_VERSION}`,
-        {
-          details: { plugin: id, sdk: def.sdk, kernelSdk: SDK_VERSION },
-        },
-      );
-    }
-    const keys = configKeys(def);
-    const selected = selectConfig(root, keys);
-    const config = Value.Default(def.configSchema, structuredClone(selected));
-    const compiled = compileSchema(def.configSchema);
-    if (!compiled.check(config)) {
-      const prefix = keys.length === 1 ? keys[0] : '';
-      throw kernelError(
-        'GW_ERR_PLUGIN_CONFIG',
-        `plugin ${id}: invalid config: ${describeProblems(compiled.problems(config), prefix)}`,
-        {
-          details: { plugin: id, problems: compiled.problems(config).map((p) => ({ ...p })) },
-        },
-      );
-    }
-    return { id, def, config };
+    return resolvePlugin(id, this.desired(root).get(id), root, {
+      loaded: record?.builtin ? record.def : undefined,
+      generation: (record?.generation ?? 0) + 1,
+      baseDir: this.deps.baseDir,
+    });
   }
 
   /** Config issues a candidate config would cause for the plugins it enables (for edits). */
@@ -293,6 +209,7 @@ export class PluginHost {
   status(id: string): PluginStatus | undefined {
     const r = this.records.get(id);
     if (!r) return undefined;
+    const gen = r.current;
     return {
       id: r.id,
       source: r.builtin ? 'builtin' : 'external',
@@ -300,14 +217,19 @@ export class PluginHost {
       enabled: r.enabled,
       state: r.state,
       version: r.def?.version,
-      generation: r.current?.number ?? r.generation,
+      generation: gen?.number ?? r.generation,
       configKeys: r.def ? configKeys(r.def) : [],
       lastError: r.lastError,
       loadedAt: r.loadedAt,
       loadMs: r.loadMs,
-      methods: r.current ? [...r.current.methods.keys()].sort() : [],
-      routes: r.current ? r.current.routes.filter((x) => x.method !== 'HEAD').map((x) => `${x.method} ${x.url}`) : [],
+      ...perKind((kind) => (gen ? kind.view(gen.entries(kind)) : [])),
     };
+  }
+
+  /** What `owner` holds in the live tables, per kind (leak checks after unload). */
+  registeredBy(owner: string): Record<string, string[]> {
+    const t = this.tables();
+    return perKind((kind) => kind.held(t, owner));
   }
 
   list(): PluginStatus[] {
@@ -320,10 +242,18 @@ export class PluginHost {
     await Promise.allSettled([...this.retiring]);
   }
 
-  /** Make a live generation's late registrations visible (registered after activation). */
-  commitLate(gen: PluginGeneration): void {
+  /** A live generation registered or disposed something of `kind`: check it and swap that kind in. */
+  commitLate(gen: PluginGeneration, kind: RegistrationKind<any>): void {
     if (this.records.get(gen.id)?.current !== gen) return;
-    this.commit(gen);
+    const t = this.tables();
+    const entries = gen.entries(kind);
+    const clash = kind.conflicts(t, gen.id, entries);
+    if (clash.length)
+      throw conflictError(
+        gen.id,
+        clash.map((k) => `${kind.noun} ${k}`),
+      );
+    kind.commit(t, gen.id, entries);
     this.deps.onChange();
   }
 
@@ -361,7 +291,7 @@ export class PluginHost {
         logger: this.deps.logger,
         rootConfig: root,
         requestRestart: this.deps.requestRestart,
-        onLateRegistration: (g) => this.commitLate(g),
+        onLateRegistration: (g, kind) => this.commitLate(g, kind),
       });
       await gen.build(this.deps.registerTimeoutMs ?? 30_000);
       this.checkConflicts(gen);
@@ -393,7 +323,10 @@ export class PluginHost {
     record.loadMs = Math.round((performance.now() - started) * 100) / 100;
     gen.logger.info({ loadMs: record.loadMs, reload: Boolean(old) }, old ? 'plugin reloaded' : 'plugin loaded');
     this.deps.onChange();
-    if (old) this.retire(old, 'replaced by a new generation');
+    if (old) {
+      old.live = false;
+      this.retire(old, 'replaced by a new generation');
+    }
   }
 
   private async unload(id: string, reason: string): Promise<void> {
@@ -405,53 +338,37 @@ export class PluginHost {
     const old = record.current;
     record.current = undefined;
     record.state = 'disabled';
+    old.live = false;
     this.withdraw(id);
     this.deps.onChange();
     old.logger.info({ reason }, 'plugin unloaded');
     void this.retire(old, reason);
   }
 
+  private tables(): HostTables {
+    const rt = this.deps.runtime();
+    return { methods: rt.methods, events: rt.broadcaster, routes: this.deps.routes, owned: this.deps.registries };
+  }
+
+  /** Every kind's conflict rule, before anything of the new generation becomes visible. */
   private checkConflicts(gen: PluginGeneration): void {
-    const rt = this.deps.runtime();
-    const methodClash = rt.methods.conflicts(gen.id, [...gen.methods.values()]);
-    const routeClash = this.deps.routes.conflicts(gen.id, gen.routes);
-    const serviceClash = this.deps.registries.services.conflicts(gen.id, gen.services.keys());
-    const toolClash = this.deps.registries.tools.conflicts(gen.id, gen.tools.keys());
-    const channelClash = this.deps.registries.channels.conflicts(gen.id, gen.channels.keys());
-    const clash = [
-      ...methodClash.map((m) => `method ${m}`),
-      ...routeClash.map((r) => `route ${r}`),
-      ...serviceClash.map((s) => `service ${s}`),
-      ...toolClash.map((t) => `tool ${t}`),
-      ...channelClash.map((c) => `channel ${c}`),
-    ];
-    if (clash.length)
-      throw kernelError(
-        'GW_ERR_PLUGIN_ROUTE_CONFLICT',
-        `plugin ${gen.id}: ${clash.join(', ')} already registered by another plugin`,
-      );
+    const t = this.tables();
+    const clash = REGISTRATION_KINDS.flatMap((kind) =>
+      kind.conflicts(t, gen.id, gen.entries(kind)).map((k) => `${kind.noun} ${k}`),
+    );
+    if (clash.length) throw conflictError(gen.id, clash);
   }
 
-  /** The swap: one synchronous step over every table. */
+  /** The swap: one synchronous step over every kind's table. */
   private commit(gen: PluginGeneration): void {
-    const rt = this.deps.runtime();
-    rt.methods.replaceOwner(gen.id, [...gen.methods.values()]);
-    rt.broadcaster.undeclareOwner(gen.id);
-    for (const e of gen.events) rt.broadcaster.declare(e, gen.id);
-    this.deps.registries.services.replaceOwner(gen.id, gen.services);
-    this.deps.registries.tools.replaceOwner(gen.id, gen.tools);
-    this.deps.registries.channels.replaceOwner(gen.id, gen.channels);
-    this.deps.routes.set(gen.id, gen.routes);
+    const t = this.tables();
+    for (const kind of REGISTRATION_KINDS) kind.commit(t, gen.id, gen.entries(kind));
   }
 
+  /** Unload: the owner's entries leave every live table at once (its lease ends after draining). */
   private withdraw(id: string): void {
-    const rt = this.deps.runtime();
-    rt.methods.replaceOwner(id, []);
-    rt.broadcaster.undeclareOwner(id);
-    this.deps.registries.services.replaceOwner(id, new Map());
-    this.deps.registries.tools.replaceOwner(id, new Map());
-    this.deps.registries.channels.replaceOwner(id, new Map());
-    this.deps.routes.delete(id);
+    const t = this.tables();
+    for (const kind of REGISTRATION_KINDS) kind.commit(t, id, []);
   }
 
   /** Retired generations of a plugin (the last 20 kept), for tests that assert nothing is left. */
@@ -475,7 +392,9 @@ export class PluginHost {
   }
 }
 
-export function configKeys(def: PluginDefinition): string[] {
-  if (def.configKey === undefined) return [`plugins.entries.${def.id}.config`];
-  return typeof def.configKey === 'string' ? [def.configKey] : [...def.configKey];
+function conflictError(id: string, clash: string[]): GatewayError {
+  return kernelError(
+    'GW_ERR_PLUGIN_ROUTE_CONFLICT',
+    `plugin ${id}: ${clash.join(', ')} already registered by another plugin`,
+  );
 }

@@ -4,6 +4,7 @@ import { AgentPluginConfig } from './config-schema.js';
 import { registerAgentMethods } from './methods/agent-methods.js';
 import { registerChatMethods } from './methods/chat-methods.js';
 import { registerSessionsMethods } from './methods/sessions-methods.js';
+import { mainSessionKey } from './session-keys.js';
 import { SessionStore } from './session-store.js';
 import { gatewayTool } from './tools/gateway-tool.js';
 import { messageTool } from './tools/message-tool.js';
@@ -39,6 +40,17 @@ export default definePlugin({
 
     ctx.services.provide('agent', runtime);
     ctx.services.provide('sessions', runtime);
+    ctx.health.report('sessions', () => ({ count: runtime.count() }));
+    ctx.status.section('agentQueueDepth', () => runtime.queueDepth());
+    // hello-ok's snapshot.sessionDefaults comes from this section.
+    ctx.status.section('sessionDefaults', () => {
+      const defaultAgentId = runtime.defaultAgentId();
+      return {
+        defaultAgentId,
+        mainKey: runtime.mainKey,
+        mainSessionKey: mainSessionKey(defaultAgentId, runtime.mainKey),
+      };
+    });
     ctx.onDrain(() => runtime.drain());
     ctx.lease.defer('stop runs still going', () => runtime.shutdown());
   },

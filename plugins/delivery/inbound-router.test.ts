@@ -28,14 +28,20 @@ function testLease(): Lease & { end(): Promise<void> } {
     get active() {
       return !ac.signal.aborted;
     },
-    defer: (_label, fn) => void effects.push(fn),
-    interval(_label, ms, fn) {
-      const t = setInterval(fn, ms);
-      effects.push(() => clearInterval(t));
+    defer(_label, fn) {
+      effects.push(fn);
+      return () => {
+        const at = effects.indexOf(fn);
+        if (at !== -1) effects.splice(at, 1)[0]!();
+      };
     },
-    timeout(_label, ms, fn) {
+    interval(label, ms, fn) {
+      const t = setInterval(fn, ms);
+      return this.defer(label, () => clearInterval(t));
+    },
+    timeout(label, ms, fn) {
       const t = setTimeout(fn, ms);
-      effects.push(() => clearTimeout(t));
+      return this.defer(label, () => clearTimeout(t));
     },
     track: (p) => p,
     async end() {

@@ -56,6 +56,9 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
   ctx.events.declare('pairing.resolved');
   ctx.services.provide('router', router);
   ctx.services.provide('outbound', outbound);
+  // The gateway's `status` shows the queue and counts dead letters among its errors.
+  ctx.status.section('outbound', () => outbound.stats());
+  ctx.status.section('errors.deadLetters', () => outbound.stats().deadLetters);
   registerSendMethod(ctx as PluginContext<unknown>, outbound);
   registerChannelMethods(ctx as PluginContext<unknown>, outbound, inbound);
   registerPairingMethods(ctx as PluginContext<unknown>, pairing, outbound);

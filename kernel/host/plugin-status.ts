@@ -1,0 +1,21 @@
+import type { PerKind } from './registrations.js';
+
+export type PluginState = 'loading' | 'active' | 'failed' | 'disabled';
+
+/**
+ * One plugin as `plugins.list` shows it. Beside its state, one name list per registration kind
+ * (`methods`, `routes`, `tools`, `commands`, …) of its current generation.
+ */
+export interface PluginStatus extends PerKind<string[]> {
+  id: string;
+  source: 'builtin' | 'external';
+  from?: string;
+  enabled: boolean;
+  state: PluginState;
+  version?: string;
+  generation: number;
+  configKeys: string[];
+  lastError?: { code: string; message: string; at: number };
+  loadedAt?: number;
+  loadMs?: number;
+}
