@@ -17,6 +17,13 @@ cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
 for (const command of COMMANDS) cli.register(command);
 
+// `moltbot status | head`: the reader left; what is left to print has no one to read it. Exit
+// quietly instead of crashing with an EPIPE stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const context: BaseContext = { ...Cli.defaultContext, colorDepth: colored ? Cli.defaultContext.colorDepth : 1 };
 let exitCode: number;
 let command: ReturnType<typeof cli.process> | undefined;

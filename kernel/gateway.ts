@@ -17,7 +17,13 @@ import { MethodRegistry } from './bus/method-registry.js';
 import { PresenceTable } from './bus/presence.js';
 import { PresenceAnnouncer } from './bus/presence-announcer.js';
 import { ConfigController, type ConfigErrorReport } from './config/config-controller.js';
-import { type RawConfig, readConfigFile, serializeConfig, writeFileAtomic } from './config/config-file.js';
+import {
+  type RawConfig,
+  readConfigFile,
+  removeOrphanTempFiles,
+  serializeConfig,
+  writeFileAtomic,
+} from './config/config-file.js';
 import type { KernelConfig } from './config/kernel-schema.js';
 import { setPath } from './config/object-path.js';
 import { formatIssues, validateConfig } from './config/validate-config.js';
@@ -95,6 +101,9 @@ export class Gateway {
   async start(): Promise<void> {
     const { paths, flags, env, logger } = this.options;
     fs.mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
+    const orphans = removeOrphanTempFiles(paths.configPath);
+    if (orphans.length)
+      logger.warn({ files: orphans }, `removed ${orphans.length} temp file(s) of interrupted config writes`);
     const snapshot = readConfigFile(paths.configPath);
     if (!snapshot.exists && !flags.allowUnconfigured) {
       throw kernelError(
@@ -171,6 +180,11 @@ export class Gateway {
       applyKernelSettings: (next) => this.applyKernelSettings(next),
       restart: (reason) => this.scheduleRestart(reason, 0),
       onError: () => this.refreshHealth(),
+      missingSecret: (next) =>
+        resolveAuth({ flagToken: flags.token, env, config: (next as KernelConfig).gateway?.auth })
+          ? undefined
+          : `gateway.auth.${auth.mode === 'password' ? 'password' : 'token'} is missing: the gateway would ` +
+            'restart without a secret and lock out every client holding the current one; keep it, or set a new one',
     });
     registerCoreMethods(rt.methods, {
       runtime: () => this.runtime!,

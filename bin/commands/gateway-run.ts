@@ -1,6 +1,7 @@
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
 import { GatewayError } from '../../kernel/errors.js';
+import { ExitCode } from '../cli/exit-codes.js';
 import { packageVersion } from '../package-version.js';
 import { ProfileCommand } from '../profile-options.js';
 
@@ -76,10 +77,10 @@ export class GatewayRunCommand extends ProfileCommand {
       const message =
         err instanceof GatewayError ? err.message : `failed to start: ${(err as Error).stack ?? String(err)}`;
       log.logger.fatal({ code: (err as GatewayError).code }, message);
-      log.flush();
+      await log.settle();
       this.context.stderr.write(`moltbot gateway: ${message}\n`);
       await gateway.stop('start failed').catch(() => undefined);
-      return err instanceof GatewayError && err.code === 'GW_ERR_PORT_IN_USE' ? 3 : 1;
+      return startFailureExitCode(err);
     }
     return await new Promise<number>((resolve) => {
       const stop = (signal: string) => {
@@ -103,5 +104,20 @@ export class GatewayRunCommand extends ProfileCommand {
     });
   }
 }
+
+/**
+ * Permanent start failures get their own exit codes, which the generated service units list in
+ * RestartPreventExitStatus (systemd) so the service manager does not relaunch a gateway that
+ * cannot start: 3 the port is taken, 2 the config is invalid (docs/operations.md). Anything
+ * else (1) may be transient and is retried.
+ */
+export function startFailureExitCode(err: unknown): number {
+  const code = err instanceof GatewayError ? err.code : undefined;
+  if (code === 'GW_ERR_PORT_IN_USE') return ExitCode.portInUse;
+  if (code && PERMANENT_CONFIG_ERRORS.has(code)) return ExitCode.usage;
+  return ExitCode.failure;
+}
+
+const PERMANENT_CONFIG_ERRORS = new Set(['GW_ERR_CONFIG_INVALID', 'GW_ERR_CONFIG_PARSE', 'GW_ERR_BIND_INSECURE']);
 
 export { UsageError };

@@ -20,9 +20,19 @@ export function hashText(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
-/** Parse JSON5 text; the error names the line and column. */
+/**
+ * Parse JSON5 text; the error names the line and column. An empty or whitespace-only text is
+ * refused, not read as `{}`: an editor that truncated the file before writing it, or a botched
+ * copy, must not become a config without the generated token (every client would be locked out).
+ */
 export function parseConfigText(text: string, file: string): RawConfig {
-  if (text.trim() === '') return {};
+  if (text.trim() === '') {
+    throw kernelError(
+      'GW_ERR_CONFIG_PARSE',
+      `${file} is empty: write the config into it ({} is the empty config), or delete the file`,
+      { details: { file } },
+    );
+  }
   let value: unknown;
   try {
     value = JSON5.parse(text);
@@ -55,7 +65,44 @@ export function readConfigFile(file: string): ConfigSnapshot {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     exists = false;
   }
-  return { path: file, exists, raw, hash: hashText(raw), config: parseConfigText(raw, file) };
+  return { path: file, exists, raw, hash: hashText(raw), config: exists ? parseConfigText(raw, file) : {} };
+}
+
+/** `.<name>.<pid>.<hex>.tmp`: what writeFileAtomic leaves behind when killed mid-write. */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Remove the temp files of interrupted atomic writes of `file` (they hold a whole config,
+ * secrets included). A temp file of a process that is still running (a CLI writing right now)
+ * is left alone; our own pid's are leftovers of an earlier start in this process.
+ */
+export function removeOrphanTempFiles(file: string): string[] {
+  const dir = path.dirname(file);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m || m[1] !== path.basename(file)) continue;
+    const pid = Number(m[2]);
+    if (pid !== process.pid && processAlive(pid)) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

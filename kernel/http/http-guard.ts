@@ -6,6 +6,7 @@ import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
 import { bearerFrom, secretsEqual } from '../auth/shared-secret.js';
 import { GatewayError, toWireError } from '../errors.js';
 import { untrustedText } from '../logging/untrusted-text.js';
+import { urlForLog } from '../logging/url-for-log.js';
 import type { KernelRuntime } from '../runtime.js';
 
 declare module 'fastify' {
@@ -42,7 +43,11 @@ export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime):
     const host = req.headers.host;
     if (!isAllowedHost(host, runtime.hostPolicy)) {
       runtime.logger.warn(
-        { ip: normalizeAddress(req.socket.remoteAddress), host: untrustedText(host), url: untrustedText(req.url) },
+        {
+          ip: normalizeAddress(req.socket.remoteAddress),
+          host: untrustedText(host),
+          url: untrustedText(urlForLog(req.url)),
+        },
         'http refused: Host not allowed',
       );
       return sendHttpError(
@@ -74,7 +79,7 @@ export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime):
     }
     const status = err.statusCode ?? 500;
     if (status >= 500) {
-      rt().logger.error({ err, url: untrustedText(req.url) }, 'http handler failed');
+      rt().logger.error({ err, url: untrustedText(urlForLog(req.url)) }, 'http handler failed');
       return sendHttpError(reply, 500, 'INTERNAL', 'internal error');
     }
     const code =

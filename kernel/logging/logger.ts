@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import { RotatingFile } from './rotating-file.js';
+import { urlForLog } from './url-for-log.js';
 
 export interface LoggerOptions {
   file: string;
@@ -45,6 +46,12 @@ export interface GatewayLogger {
   logger: Logger;
   flush(): void;
   close(): void;
+  /**
+   * Resolves once the log file is open and what was logged is on disk. An early fatal exit
+   * waits for it: pino flushes on exit, and flushing a file that is still opening threw
+   * "sonic boom is not ready yet" (reported as a bogus uncaught exception).
+   */
+  settle(): Promise<void>;
 }
 
 /** JSON lines to the rotating file, readable lines on stdout (pino-pretty in-process). */
@@ -72,10 +79,19 @@ export function createGatewayLogger(options: LoggerOptions): GatewayLogger {
   const logger = pino(
     {
       level: options.verbose ? 'debug' : (options.level ?? 'info'),
+      // Whoever logs a request (Fastify, a plugin), its query string never reaches the log.
+      serializers: {
+        url: (url: unknown) => (typeof url === 'string' ? urlForLog(url) : url),
+        req: (req: { method?: string; url?: string; id?: unknown }) => ({
+          method: req.method,
+          url: urlForLog(req.url),
+          id: req.id,
+        }),
+      },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       base: { pid: process.pid },
     },
     pino.multistream(streams),
   );
-  return { logger, flush: () => file.flushSync(), close: () => file.end() };
+  return { logger, flush: () => file.flushSync(), close: () => file.end(), settle: () => file.settle() };
 }

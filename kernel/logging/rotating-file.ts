@@ -41,6 +41,20 @@ export class RotatingFile {
     return true;
   }
 
+  /** Resolves once the file is open (then flushed). */
+  settle(): Promise<void> {
+    if (!this.opening) {
+      this.flushSync();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.dest.once('ready', () => {
+        this.flushSync();
+        resolve();
+      }),
+    );
+  }
+
   flushSync(): void {
     try {
       this.dest.flushSync();
