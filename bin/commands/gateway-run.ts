@@ -80,7 +80,15 @@ export class GatewayRunCommand extends ProfileCommand {
       await log.settle();
       this.context.stderr.write(`moltbot gateway: ${message}\n`);
       await gateway.stop('start failed').catch(() => undefined);
-      return startFailureExitCode(err);
+      const code = startFailureExitCode(err);
+      // launchd cannot be told "do not relaunch after exit 3": a successful exit is how.
+      if (code !== ExitCode.failure && process.env.CLAWDBOT_SERVICE_MANAGER === 'launchd') {
+        this.context.stderr.write(
+          'moltbot gateway: permanent failure under launchd: exiting 0 so it is not relaunched\n',
+        );
+        return ExitCode.ok;
+      }
+      return code;
     }
     return await new Promise<number>((resolve) => {
       const stop = (signal: string) => {

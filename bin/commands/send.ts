@@ -36,6 +36,13 @@ export class SendCommand extends GatewayCommand {
       idempotencyKey: this.idempotencyKey ?? crypto.randomUUID(),
     };
     const result = await this.call<{ messageId: string; channel: string; to: string }>('send', params);
-    this.emit(result, () => this.out(`sent ${result.messageId} via ${result.channel} to ${result.to}`));
+    // The gateway answers once the message is in its durable outbound queue, not once the
+    // channel delivered it: say so (delivery and dead letters show in `moltbot status`).
+    this.emit(result, () =>
+      this.out(
+        `queued ${result.messageId} for ${result.channel} to ${result.to} ` +
+          '(stored; the outbound queue delivers it, see moltbot status)',
+      ),
+    );
   }
 }

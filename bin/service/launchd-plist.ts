@@ -4,7 +4,13 @@ function xml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The launchd property list: KeepAlive restarts it, RunAtLoad starts it at login (or boot for a daemon). */
+/**
+ * The launchd property list: RunAtLoad starts it at login (or boot for a daemon); KeepAlive
+ * with `SuccessfulExit: false` relaunches it only after an unsuccessful exit, at most every
+ * ThrottleInterval seconds. launchd has no RestartPreventExitStatus, so under launchd
+ * (`CLAWDBOT_SERVICE_MANAGER=launchd`) the gateway exits 0 on a permanent failure (invalid
+ * config, port in use) after logging it: launchd then leaves it stopped.
+ */
 export function renderLaunchdPlist(spec: ServiceSpec): string {
   const env = Object.entries(spec.environment)
     .map(([k, v]) => `      <key>${xml(k)}</key>\n      <string>${xml(v)}</string>`)
@@ -25,7 +31,12 @@ ${spec.programArguments.map((a) => `      <string>${xml(a)}</string>`).join('\n'
     <key>RunAtLoad</key>
     <true/>
     <key>KeepAlive</key>
-    <true/>
+    <dict>
+      <key>SuccessfulExit</key>
+      <false/>
+    </dict>
+    <key>ThrottleInterval</key>
+    <integer>30</integer>
     <key>WorkingDirectory</key>
     <string>${xml(spec.workingDirectory)}</string>
     <key>EnvironmentVariables</key>

@@ -74,6 +74,8 @@ export function buildServiceSpec(input: ServiceSpecInput): ServiceSpec {
     CLAWDBOT_SERVICE_MARKER: 'moltbot',
     CLAWDBOT_SERVICE_KIND: 'gateway',
     CLAWDBOT_SERVICE_VERSION: version,
+    // Which manager relaunches it: under launchd a permanent failure exits 0 (launchd-plist.ts).
+    CLAWDBOT_SERVICE_MANAGER: platform === 'linux' ? 'systemd' : 'launchd',
   };
   // Overrides the user set when installing must hold for the service too, or it would run another profile.
   if (env.CLAWDBOT_STATE_DIR) environment.CLAWDBOT_STATE_DIR = paths.stateDir;

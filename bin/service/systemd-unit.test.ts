@@ -17,6 +17,31 @@ describe('service files', () => {
     expect(unit).toContain('WorkingDirectory=/home/a b');
   });
 
+  it('does not relaunch for ever after a permanent failure (port busy, bad config)', () => {
+    const unit = renderSystemdUnit(buildServiceSpec({ paths: resolvePaths({ env, home: env.HOME }), env }));
+    const unitSection = unit.slice(unit.indexOf('[Unit]'), unit.indexOf('[Service]'));
+    const service = unit.slice(unit.indexOf('[Service]'), unit.indexOf('[Install]'));
+    expect(service).toContain('Restart=on-failure\n');
+    // Exit 2 (invalid config) and 3 (port in use) are permanent: systemd must not restart them.
+    expect(service).toMatch(/^RestartPreventExitStatus=2 3$/m);
+    // And a crash loop of anything else gives up after 5 starts in 5 minutes.
+    expect(unitSection).toMatch(/^StartLimitIntervalSec=300$/m);
+    expect(unitSection).toMatch(/^StartLimitBurst=5$/m);
+    expect(unit).not.toContain('Restart=always');
+  });
+
+  it('launchd keeps the gateway alive only after an unsuccessful exit, throttled', () => {
+    const spec = buildServiceSpec({
+      paths: resolvePaths({ env, home: env.HOME }),
+      env: { ...env, MOLTBOT_SERVICE_PLATFORM: 'darwin' },
+    });
+    const plist = renderLaunchdPlist(spec);
+    expect(plist).toMatch(/<key>KeepAlive<\/key>\s*<dict>\s*<key>SuccessfulExit<\/key>\s*<false\/>\s*<\/dict>/);
+    expect(plist).toMatch(/<key>ThrottleInterval<\/key>\s*<integer>30<\/integer>/);
+    // launchd has no RestartPreventExitStatus: the gateway exits 0 on a permanent failure under launchd.
+    expect(spec.environment.CLAWDBOT_SERVICE_MANAGER).toBe('launchd');
+  });
+
   it('escapes XML in the plist', () => {
     const spec = buildServiceSpec({
       paths: resolvePaths({ env, home: '/Users/a&b' }),

@@ -1,4 +1,10 @@
+import { ExitCode } from '../cli/exit-codes.js';
 import type { ServiceSpec } from './service-spec.js';
+
+/** Exit codes of `moltbot gateway` that no restart can fix (bin/commands/gateway-run.ts). */
+export const PERMANENT_EXIT_CODES = [ExitCode.usage, ExitCode.portInUse] as const;
+const START_LIMIT_INTERVAL_SEC = 300;
+const START_LIMIT_BURST = 5;
 
 /** Quote one ExecStart word the way systemd parses it. */
 function quoteWord(word: string): string {
@@ -7,9 +13,12 @@ function quoteWord(word: string): string {
 }
 
 /**
- * The systemd unit. `Restart=always` brings the gateway back after a crash; `ExecReload`
- * sends SIGUSR1, the gateway's in-process restart. No secret goes in the unit: the gateway
- * reads its token from the config file (mode 0600).
+ * The systemd unit. `Restart=on-failure` brings the gateway back after a crash, but not after
+ * a permanent failure: exit 2 (invalid config) and 3 (port in use) are in
+ * `RestartPreventExitStatus`, and anything else that keeps failing stops after
+ * `StartLimitBurst` starts in `StartLimitIntervalSec` (`systemctl status` then shows why).
+ * `ExecReload` sends SIGUSR1, the gateway's in-process restart. No secret goes in the unit: the
+ * gateway reads its token from the config file (mode 0600).
  */
 export function renderSystemdUnit(spec: ServiceSpec): string {
   const lines = [
@@ -18,13 +27,16 @@ export function renderSystemdUnit(spec: ServiceSpec): string {
     `Description=${spec.description}`,
     'After=network-online.target',
     'Wants=network-online.target',
+    `StartLimitIntervalSec=${START_LIMIT_INTERVAL_SEC}`,
+    `StartLimitBurst=${START_LIMIT_BURST}`,
     '',
     '[Service]',
     'Type=simple',
     `ExecStart=${spec.programArguments.map(quoteWord).join(' ')}`,
     'ExecReload=/bin/kill -USR1 $MAINPID',
-    'Restart=always',
+    'Restart=on-failure',
     'RestartSec=5',
+    `RestartPreventExitStatus=${PERMANENT_EXIT_CODES.join(' ')}`,
     'KillMode=mixed',
     'TimeoutStopSec=30',
     `WorkingDirectory=${spec.workingDirectory}`,

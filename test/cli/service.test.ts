@@ -43,7 +43,8 @@ describe('systemd (Linux)', () => {
     expect(unit).toContain('Environment=CLAWDBOT_SERVICE_KIND=gateway');
     expect(unit).toContain('Environment=CLAWDBOT_SERVICE_VERSION=0.1.0');
     expect(unit).toContain(`Environment=HOME=${home}`);
-    expect(unit).toContain('Restart=always');
+    expect(unit).toContain('Restart=on-failure');
+    expect(unit).toContain('RestartPreventExitStatus=2 3');
     expect(unit).toContain('ExecReload=/bin/kill -USR1 $MAINPID');
     expect(unit).toContain('WantedBy=default.target');
     expect(unit).not.toMatch(/User=|token/i);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startReady } from '../kernel/start-gateway.js';
 import { eventually } from '../support/eventually.js';
-import { CLI, type GatewayProcess, startGateway } from '../support/gateway-process.js';
+import { CLI, type GatewayProcess, REPO_ROOT, startGateway } from '../support/gateway-process.js';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -108,5 +108,49 @@ describe('CLI output piped to a reader that goes away', () => {
       });
       expect(out.stderr).not.toMatch(/EPIPE|Unhandled|Error:/);
     }
+  });
+});
+
+describe('moltbot send', () => {
+  it('says the message was queued (stored for delivery), not that it was sent', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'send-queued-'));
+    gw = await startReady({
+      config: {
+        plugins: {
+          entries: {
+            filedrop: {
+              from: path.join(REPO_ROOT, 'examples/02-file-drop-channel'),
+              config: { inboxDir: path.join(dir, 'in'), outboxDir: path.join(dir, 'out'), pollMs: 100 },
+            },
+          },
+        },
+      },
+    });
+    const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [
+          CLI,
+          'send',
+          '--channel',
+          'filedrop',
+          '--to',
+          'chat1',
+          '--message',
+          'hi',
+          '--url',
+          gw!.url,
+          '--token',
+          gw!.token,
+        ],
+        { env: { ...process.env, HOME: gw!.home, NO_COLOR: '1' } },
+      );
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d.toString()));
+      child.on('exit', (code) => resolve({ code, stdout }));
+    });
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^queued \S+ for filedrop to chat1/);
+    expect(out.stdout).not.toMatch(/^sent/);
   });
 });
