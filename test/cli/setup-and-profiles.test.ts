@@ -228,7 +228,8 @@ describe('moltbot gateway (foreground)', () => {
   it('without a config and without --allow-unconfigured it says to run setup', async () => {
     const home = tempHome();
     const r = await runCli(['gateway', '--port', String(await freePort())], { home });
-    expect(r.code).toBe(1);
+    // Exit 2: a permanent start failure (the service units do not restart it), like an invalid config.
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('moltbot setup');
   });
 
