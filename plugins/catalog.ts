@@ -44,6 +44,13 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     load: async () => (await import('./responses-http/index.js')).default,
     enabledByDefault: (root) => httpEndpointEnabled(root, 'responses'),
   },
+  // Automation (issue 13): cron on unless `cron.enabled: false`; webhooks only with `hooks.enabled: true`.
+  {
+    id: 'cron',
+    configKeys: ['cron'],
+    load: async () => (await import('./cron/index.js')).default,
+    enabledByDefault: (root) => (root.cron as { enabled?: unknown } | undefined)?.enabled !== false,
+  },
   {
     id: 'tools-invoke',
     configKeys: ['gateway.http.toolsInvoke'],

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -191,8 +192,39 @@ export interface PluginStore {
   /**
    * Apply this plugin's schema migrations in order, once each (tracked per plugin id).
    * Use table names prefixed with your plugin id.
+   *
+   * `set` names a separate list (tracked as `<id>/<set>`) for a part of the plugin that keeps
+   * tables of its own, so its steps never collide with the plugin's main list.
    */
-  migrate(migrations: readonly string[]): void;
+  migrate(migrations: readonly string[], options?: { set?: string }): void;
+}
+
+/** What `checkCredential` needs of a request: its headers and peer (a Fastify or Node request). */
+export interface CredentialRequest {
+  headers: IncomingHttpHeaders;
+  socket: { remoteAddress?: string };
+}
+
+export type CredentialCheck =
+  | { ok: true }
+  | { ok: false; status: 401 | 429; code: 'UNAUTHORIZED' | 'RATE_LIMITED'; message: string; retryAfterMs?: number };
+
+/**
+ * Authentication for HTTP routes that take a secret of their own (webhooks), counted by the
+ * gateway's failure limiter so a guessed hook token is throttled like a guessed gateway token.
+ */
+export interface PluginAuth {
+  /**
+   * `presented`: the credential the client sent (undefined when none); `verify` compares it in
+   * constant time. A wrong credential counts as a failure for the client's address (a missing
+   * one is just 401); an address over the limit gets 429 with `retryAfterMs` before `verify` runs.
+   */
+  checkCredential(
+    req: CredentialRequest,
+    options: { presented: string | undefined; verify(presented: string): boolean },
+  ): CredentialCheck;
+  /** Whether `candidate` equals the gateway's own token or password (constant time). */
+  isGatewaySecret(candidate: string): boolean;
 }
 
 /** Facts about the running gateway that plugins may read. */
@@ -227,6 +259,7 @@ export interface PluginContext<C> {
   readonly status: StatusSections;
   readonly lease: Lease;
   readonly gateway: GatewayInfo;
+  readonly auth: PluginAuth;
   /** Called when the generation starts draining; the returned promise delays its close (bounded). */
   onDrain(fn: () => unknown | Promise<unknown>): Disposer;
 }

@@ -23,6 +23,8 @@ export type {
   ChannelRegistrar,
   CommandRegistrar,
   Disposer,
+  CredentialCheck,
+  CredentialRequest,
   EmitOptions,
   EventBus,
   GatewayInfo,
@@ -33,6 +35,7 @@ export type {
   MethodOptions,
   MethodRegistrar,
   PluginApp,
+  PluginAuth,
   PluginContext,
   PluginPaths,
   PluginStore,
@@ -57,10 +60,13 @@ export type {
   AgentService,
   AgentSubmitRequest,
   ChannelRouter,
+  DeliveryRoute,
+  HeartbeatService,
   InboundOutcome,
   OutboundRequest,
   OutboundService,
   SessionsService,
+  WakeMode,
 } from './services.js';
 export type { AgentTool, ToolInvocation } from './tool.js';
 export { SDK_VERSION } from './version.js';

@@ -29,6 +29,10 @@ export interface AgentSubmitRequest {
   idempotencyKey?: string;
   timeoutMs?: number;
   extraSystemPrompt?: string;
+  /** `"provider/model"` for this run only (cron jobs, hooks); the session's and agent's otherwise. */
+  model?: string;
+  /** Thinking level asked for (accepted for compatibility; passed on where a provider supports it). */
+  thinking?: string;
   /** Streamed run events (assistant deltas, tool calls/results, lifecycle), e.g. for HTTP SSE. */
   onEvent?: (event: AgentRunEvent) => void;
   /** Aborts the run (e.g. the HTTP client went away). */
@@ -93,6 +97,25 @@ export interface AgentService {
   }): Promise<unknown>;
 }
 
+/** Where a message goes: a chat of a channel account (a session's "last" channel, a job's target). */
+export interface DeliveryRoute {
+  channel: string;
+  accountId?: string;
+  to: string;
+  threadId?: string;
+}
+
+/** `now`: run a heartbeat at once; `next-heartbeat`: the line waits for the next turn of the main session. */
+export type WakeMode = 'now' | 'next-heartbeat';
+
+/** Provided by the `agent` plugin as service `heartbeat`. */
+export interface HeartbeatService {
+  /** Store a system line for the agent's main session (before this returns) and wake it per `mode`. */
+  wake(request: { text: string; mode: WakeMode; agentId?: string; source?: string }): { ok: true };
+  /** Where the user last talked to the agent's main session (`channel: "last"`), if anywhere. */
+  lastRoute(agentId?: string): DeliveryRoute | undefined;
+}
+
 /** Provided by the `agent` plugin as service `sessions`. */
 export interface SessionsService {
   count(): number;
@@ -146,6 +169,7 @@ export interface ChannelRouter {
 declare module './context.js' {
   interface ServiceMap {
     agent: AgentService;
+    heartbeat: HeartbeatService;
     sessions: SessionsService;
     outbound: OutboundService;
     router: ChannelRouter;

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InternalEventMap, PluginContext, ServiceName } from '../../sdk/context.js';
+import { checkPluginCredential } from '../auth/plugin-credential.js';
+import { secretsEqual } from '../auth/shared-secret.js';
 import { MethodRegistry } from '../bus/method-registry.js';
 import { kernelError } from '../errors.js';
 import { migrate } from '../store/database.js';
@@ -38,7 +40,8 @@ export function createPluginContext(gen: PluginGeneration, deps: GenerationDeps)
     },
     store: {
       db: deps.db,
-      migrate: (migrations) => migrate(deps.db, `plugin:${id}`, migrations),
+      migrate: (migrations, options) =>
+        migrate(deps.db, options?.set ? `plugin:${id}/${options.set}` : `plugin:${id}`, migrations),
     },
     methods: {
       register: (name, options) => gen.stage(KIND.methods, MethodRegistry.entry(id, name, options)),
@@ -107,6 +110,10 @@ export function createPluginContext(gen: PluginGeneration, deps: GenerationDeps)
       startedAt: rt.startedAt,
       rootConfig: deps.rootConfig,
       requestRestart: (reason, delayMs) => deps.requestRestart(reason, delayMs),
+    },
+    auth: {
+      checkCredential: (req, options) => checkPluginCredential(deps.runtime(), id, req, options),
+      isGatewaySecret: (candidate) => secretsEqual(candidate, deps.runtime().auth.secret),
     },
     onDrain(fn) {
       gen.drainHooks.push(fn);

@@ -10,6 +10,7 @@ import {
 import { AssistantCoalescer } from './assistant-coalescer.js';
 import type { AgentPluginConfigT } from './config-schema.js';
 import { agentError } from './errors.js';
+import type { RunHooks } from './heartbeat/run-hooks.js';
 import { resolveModelChain } from './provider/model-ref.js';
 import { type ExecutorDeps, executeTurn, findAgent } from './run-executor.js';
 import { type Run, type RunOutcome, RunStop } from './run-types.js';
@@ -44,6 +45,7 @@ export class AgentRuntime implements AgentService, SessionsService {
   constructor(
     private readonly ctx: Ctx,
     readonly store: SessionStore,
+    private readonly hooks?: RunHooks,
   ) {
     this.lanes = new SessionLanes({
       mode: () => ctx.config.messages.queue.mode,
@@ -59,6 +61,7 @@ export class AgentRuntime implements AgentService, SessionsService {
     const interrupted = store.markInterruptedRuns(liveRunIds);
     if (interrupted)
       ctx.logger.warn({ runs: interrupted }, 'runs left unfinished by the previous process were marked as errors');
+    hooks?.recover(liveRunIds);
   }
 
   get config(): AgentPluginConfigT {
@@ -94,9 +97,9 @@ export class AgentRuntime implements AgentService, SessionsService {
   }
 
   /** Fail fast (before a run is accepted) when no model could be called. */
-  preflight(agentId: string, sessionKey?: string): void {
+  preflight(agentId: string, sessionKey?: string, model?: string): void {
     const { agent, index } = findAgent(this.config, agentId);
-    const override = sessionKey ? this.store.get(sessionKey)?.model : undefined;
+    const override = model ?? (sessionKey ? this.store.get(sessionKey)?.model : undefined);
     resolveModelChain(this.config, agent, index, override);
   }
 
@@ -130,7 +133,7 @@ export class AgentRuntime implements AgentService, SessionsService {
     const agentId = this.resolveAgentId(request.agentId ?? agentOfKey(request.sessionKey ?? ''));
     const sessionKey = this.normalizeKey(request.sessionKey, agentId);
     // No provider / bad model ref: refuse now, before a run exists (HTTP answers 503, not a stream).
-    this.preflight(agentId, sessionKey);
+    this.preflight(agentId, sessionKey, request.model);
     let resolve!: (o: RunOutcome) => void;
     const done = new Promise<RunOutcome>((r) => (resolve = r));
     const run: Run = {
@@ -180,6 +183,7 @@ export class AgentRuntime implements AgentService, SessionsService {
       });
       throw err;
     }
+    this.hooks?.submitted({ sessionKey, agentId, origin: request.origin });
     // Draining waits for everything accepted, queued runs included.
     void this.ctx.lease.track(done);
     return { runId: run.runId, done };
@@ -286,6 +290,17 @@ export class AgentRuntime implements AgentService, SessionsService {
     }
   }
 
+  /** The turn's message with the system lines waiting for its session (cron, hooks, `wake`) in front. */
+  private composeMessage(run: Run): string {
+    if (!this.hooks) return run.message;
+    try {
+      return this.hooks.compose(run);
+    } catch (err) {
+      this.ctx.logger.error({ err, runId: run.runId }, 'could not read the waiting system lines');
+      return run.message;
+    }
+  }
+
   private async execute(run: Run): Promise<void> {
     if (run.controller.signal.aborted) {
       const stop = run.controller.signal.reason as RunStop;
@@ -296,6 +311,7 @@ export class AgentRuntime implements AgentService, SessionsService {
       });
     }
     run.startedAt = Date.now();
+    run.message = this.composeMessage(run);
     this.store.saveRun({
       runId: run.runId,
       sessionKey: run.sessionKey,
@@ -415,6 +431,7 @@ export class AgentRuntime implements AgentService, SessionsService {
     this.remember(outcome);
     this.runs.delete(run.runId);
     liveRunIds.delete(run.runId);
+    this.hooks?.ended(run.runId);
     run.resolve(outcome);
     for (const m of run.merged) {
       const merged = { ...outcome, runId: m.runId };

@@ -1,4 +1,5 @@
 import { type Static, Type } from '../../sdk/index.js';
+import { HeartbeatConfig } from './heartbeat/heartbeat-config.js';
 
 /** One model a provider serves. */
 const ModelEntry = Type.Object({
@@ -84,6 +85,7 @@ export const AgentsConfig = Type.Object({
         },
         { default: {} },
       ),
+      heartbeat: Type.Optional(HeartbeatConfig),
     },
     { default: {} },
   ),

@@ -1,6 +1,10 @@
 import { definePlugin, type OutboundService } from '../../sdk/index.js';
 import { AgentRuntime } from './agent-runtime.js';
 import { AgentPluginConfig } from './config-schema.js';
+import { registerHeartbeatMethods } from './heartbeat/heartbeat-methods.js';
+import { HeartbeatRunner } from './heartbeat/heartbeat-runner.js';
+import { HeartbeatStore } from './heartbeat/heartbeat-store.js';
+import { systemLineHooks } from './heartbeat/run-hooks.js';
 import { registerAgentMethods } from './methods/agent-methods.js';
 import { registerChatMethods } from './methods/chat-methods.js';
 import { registerSessionsMethods } from './methods/sessions-methods.js';
@@ -20,15 +24,20 @@ export default definePlugin({
   configSchema: AgentPluginConfig,
   dependsOn: ['outbound'],
   description:
-    'Agent runtime: model providers, sessions and transcripts, per-session queues, tools, agent/chat/sessions methods.',
+    'Agent runtime: model providers, sessions and transcripts, per-session queues, tools, agent/chat/sessions ' +
+    'methods, the heartbeat (wake, last-heartbeat).',
   register(_app, ctx) {
     const store = new SessionStore(ctx.store);
     store.pruneRuns(RUN_HISTORY_MS);
-    const runtime = new AgentRuntime(ctx, store);
+    const heartbeatStore = HeartbeatStore.open(ctx.store);
+    const runtime = new AgentRuntime(ctx, store, systemLineHooks(heartbeatStore));
+    const heartbeat = new HeartbeatRunner(ctx, runtime, heartbeatStore);
 
     ctx.events.declare('agent');
     ctx.events.declare('chat');
+    ctx.events.declare('heartbeat');
     registerAgentMethods(ctx, runtime);
+    registerHeartbeatMethods(ctx, heartbeat);
     registerChatMethods(ctx, runtime);
     registerSessionsMethods(ctx, runtime);
 
@@ -51,7 +60,12 @@ export default definePlugin({
         mainSessionKey: mainSessionKey(defaultAgentId, runtime.mainKey),
       };
     });
-    ctx.onDrain(() => runtime.drain());
+    ctx.services.provide('heartbeat', heartbeat);
+    heartbeat.start();
+    ctx.onDrain(() => {
+      heartbeat.stop();
+      runtime.drain();
+    });
     ctx.lease.defer('stop runs still going', () => runtime.shutdown());
   },
 });

@@ -73,7 +73,7 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
     const session = store.ensure(run.sessionKey, run.agentId, run.request.origin);
     return { session, userId: store.append(run.sessionKey, run.runId, { role: 'user', content: run.message }) };
   });
-  const chain = resolveModelChain(config, agent, index, session.model);
+  const chain = resolveModelChain(config, agent, index, run.request.model ?? session.model);
 
   const serverTools = allowedTools(deps, run.agentId);
   const clientTools = run.request.clientTools ?? [];

@@ -1,0 +1,31 @@
+import { type PluginContext, Type } from '../../../sdk/index.js';
+import type { AgentPluginConfigT } from '../config-schema.js';
+import { HeartbeatRunner } from './heartbeat-runner.js';
+
+const WakeParams = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: 20_000 }),
+    mode: Type.Optional(Type.Union([Type.Literal('now'), Type.Literal('next-heartbeat')])),
+    agentId: Type.Optional(Type.String({ minLength: 1 })),
+  },
+  // Moltbot's schema lets clients send more (e.g. sessionKey); they are accepted and ignored.
+  { additionalProperties: true },
+);
+
+/** `wake` and `last-heartbeat`, shaped as Moltbot's. */
+export function registerHeartbeatMethods(ctx: PluginContext<AgentPluginConfigT>, heartbeat: HeartbeatRunner): void {
+  ctx.methods.register('wake', {
+    scope: 'operator.write',
+    params: WakeParams,
+    description:
+      'Queue a system line for the main session; mode "now" (default) runs a heartbeat at once, ' +
+      '"next-heartbeat" leaves it for the next turn.',
+    handler: (p) => heartbeat.wake({ text: p.text, mode: p.mode ?? 'now', agentId: p.agentId, source: 'wake' }),
+  });
+  ctx.methods.register('last-heartbeat', {
+    scope: 'operator.read',
+    params: Type.Object({}, { additionalProperties: true }),
+    description: 'The last heartbeat: {ts, status, reason?, preview?, channel?, to?, …}, or null.',
+    handler: () => HeartbeatRunner.last(),
+  });
+}

@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CRON_ERRORS } from './errors.js';
+
+describe('cron error codes', () => {
+  it('README.md documents every code and no other', () => {
+    const readme = fs.readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+    const documented = new Set(readme.match(/GW_ERR_CRON_[A-Z_]+/g));
+    expect([...documented].sort()).toEqual(Object.keys(CRON_ERRORS).sort());
+    for (const [code, spec] of Object.entries(CRON_ERRORS)) expect(readme).toContain(`| \`${code}\` | ${spec.wire} |`);
+  });
+});

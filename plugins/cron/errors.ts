@@ -1,0 +1,27 @@
+import { PluginError, type WireErrorCode } from '../../sdk/index.js';
+
+/** Every error the cron plugin raises (README.md lists them; errors.test.ts keeps the two in step). */
+export const CRON_ERRORS = {
+  GW_ERR_CRON_JOB_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_CRON_SCHEDULE_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_CRON_TIMEZONE_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_CRON_AT_IN_PAST: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_CRON_CHANNEL_UNKNOWN: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_CRON_AGENT_UNKNOWN: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_CRON_JOB_NOT_FOUND: { wire: 'NOT_FOUND', status: 404 },
+} as const satisfies Record<string, { wire: WireErrorCode; status: number }>;
+
+export type CronErrorCode = keyof typeof CRON_ERRORS;
+
+/**
+ * A refused job names the field that is wrong and shows a valid value (`details.field`,
+ * `details.example`), so a client can point at the input and a user can copy the fix.
+ */
+export function cronError(
+  code: CronErrorCode,
+  message: string,
+  details?: { field?: string; example?: unknown; [key: string]: unknown },
+): PluginError {
+  const spec = CRON_ERRORS[code];
+  return new PluginError(code, spec.wire, message, { status: spec.status, ...(details ? { details } : {}) });
+}
