@@ -74,7 +74,8 @@ export function validateSchedule(raw: AddInput['schedule'], now: number): Schedu
       if (t <= now)
         throw cronError(
           'GW_ERR_CRON_AT_IN_PAST',
-          `schedule.at "${raw.at}" is in the past (now ${new Date(now).toISOString()}): give a later time, e.g. "${example}"`,
+          `schedule.at "${raw.at}" is in the past (now ${new Date(now).toISOString()}): ` +
+            `give a later time, e.g. "${example}"`,
           { field: 'schedule.at', example },
         );
       return { kind: 'at', at: new Date(t).toISOString() };
@@ -142,7 +143,8 @@ function validatePayload(raw: AddInput['payload']): Payload {
     if (!text || text.length > MAX_TEXT)
       throw cronError(
         'GW_ERR_CRON_JOB_INVALID',
-        `payload.text is required for kind "systemEvent" (1 to ${MAX_TEXT} characters), e.g. "Reminder: stand-up in 10 minutes"`,
+        `payload.text is required for kind "systemEvent" (1 to ${MAX_TEXT} characters), ` +
+          'e.g. "Reminder: stand-up in 10 minutes"',
         { field: 'payload.text', example: 'Reminder: stand-up in 10 minutes' },
       );
     return { kind: 'systemEvent', text };

@@ -65,7 +65,8 @@ export class HeartbeatStore {
     return this.db.transaction(() => {
       const rows = preparedStatement(
         this.db,
-        'SELECT id, text, source, created_at FROM agent_system_lines WHERE session_key = ? AND claimed_by IS NULL ORDER BY id',
+        'SELECT id, text, source, created_at FROM agent_system_lines ' +
+          'WHERE session_key = ? AND claimed_by IS NULL ORDER BY id',
       ).all(sessionKey) as Array<{ id: number; text: string; source: string | null; created_at: number }>;
       const mark = preparedStatement(this.db, 'UPDATE agent_system_lines SET claimed_by = ? WHERE id = ?');
       for (const r of rows) mark.run(runId, r.id);
@@ -103,7 +104,8 @@ export class HeartbeatStore {
   ): void {
     preparedStatement(
       this.db,
-      `INSERT INTO agent_last_routes (session_key, agent_id, chat_type, channel, account_id, to_id, thread_id, updated_at)
+      `INSERT INTO agent_last_routes
+         (session_key, agent_id, chat_type, channel, account_id, to_id, thread_id, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(session_key) DO UPDATE SET agent_id = excluded.agent_id, chat_type = excluded.chat_type,
          channel = excluded.channel, account_id = excluded.account_id, to_id = excluded.to_id,
