@@ -39,11 +39,13 @@ describe('agent plugin lifecycle', () => {
       'chat.abort',
       'chat.history',
       'chat.send',
+      'last-heartbeat',
       'sessions.delete',
       'sessions.list',
       'sessions.patch',
       'sessions.preview',
       'sessions.reset',
+      'wake',
     ]);
     expect(c.hello.features.events).toEqual(expect.arrayContaining(['agent', 'chat']));
     let acked = false;
