@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../../sdk/testing.js';
+import { NOTHING_LEFT, startTestGateway, type TestGateway } from '../../sdk/testing.js';
 import { BUILTIN_PLUGINS } from '../catalog.js';
 import cron from './index.js';
 
@@ -48,15 +48,7 @@ describe('cron plugin lifecycle', () => {
 
     await tg.setConfig({ cron: { runHistory: 50 }, plugins: { entries: { cron: { enabled: false } } } });
     expect((await c.request('cron.list', {}).catch((e) => e.error)).code).toBe('NOT_FOUND');
-    expect(await tg.leftovers('cron')).toEqual({
-      methods: [],
-      routes: [],
-      services: [],
-      tools: [],
-      channels: [],
-      undisposedEffects: 0,
-      activeLeases: 0,
-    });
+    expect(await tg.leftovers('cron')).toEqual(NOTHING_LEFT);
     c.close();
   });
 });

@@ -67,7 +67,7 @@ describe('heartbeat against the real gateway', () => {
     expect(await c.request('last-heartbeat', {})).toMatchObject({ status: expect.any(String), ts: expect.any(Number) });
   });
 
-  it('wake "now" runs a heartbeat at once carrying the system line; "next-heartbeat" waits for the next turn', async () => {
+  it('wake "now" runs a heartbeat at once with the system line; "next-heartbeat" waits for the next turn', async () => {
     await delay(1500); // the period is off again
     model.reset();
     model.script({ text: 'HEARTBEAT_OK' });
