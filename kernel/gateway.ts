@@ -7,37 +7,29 @@ import { DeviceRegistry } from './auth/device-registry.js';
 import { loadOrCreateDeviceTokenKey } from './auth/device-token-key.js';
 import { FailureLimiter } from './auth/failure-limiter.js';
 import type { HostPolicy } from './auth/request-guard.js';
-import { generateToken, type ResolvedAuth, resolveAuth } from './auth/shared-secret.js';
+import { type ResolvedAuth, resolveAuth } from './auth/shared-secret.js';
 import { TailscaleVerifier } from './auth/tailscale-verifier.js';
 import { createWhoisLookup, tailscaledSocketPath } from './auth/tailscale-whois.js';
-import { isLoopbackBind, resolveBindHost } from './bind-address.js';
+import { ensureGatewaySecret, loadTls, readBootConfig, resolveBootSettings } from './boot-settings.js';
 import { Broadcaster } from './bus/broadcaster.js';
 import { IdempotencyCache } from './bus/idempotency-cache.js';
 import { MethodRegistry } from './bus/method-registry.js';
 import { PresenceTable } from './bus/presence.js';
 import { PresenceAnnouncer } from './bus/presence-announcer.js';
 import { ConfigController, type ConfigErrorReport } from './config/config-controller.js';
-import {
-  type RawConfig,
-  readConfigFile,
-  removeOrphanTempFiles,
-  serializeConfig,
-  writeFileAtomic,
-} from './config/config-file.js';
+import { type RawConfig, readConfigFile, removeOrphanTempFiles } from './config/config-file.js';
 import type { KernelConfig } from './config/kernel-schema.js';
-import { setPath } from './config/object-path.js';
-import { formatIssues, validateConfig } from './config/validate-config.js';
 import type { ClientConnection } from './connection/client-connection.js';
 import { registerWsEndpoint } from './connection/ws-endpoint.js';
-import { kernelError } from './errors.js';
 import { buildHealthSnapshot } from './health.js';
+import { HealthPublisher } from './health-publisher.js';
 import { PluginHost } from './host/plugin-host.js';
 import { PluginRegistries } from './host/registries.js';
 import type { BuiltinPlugin } from './host/resolve-plugin.js';
 import { RouteTable } from './host/route-table.js';
+import { listenOn } from './listen.js';
 import { registerCoreMethods } from './methods/register-core-methods.js';
 import type { GatewayPaths } from './paths.js';
-import { freePort } from './process/port-owner.js';
 import { CloseCode, DEFAULT_TICK_INTERVAL_MS, HANDSHAKE_TIMEOUT_MS } from './protocol/frames.js';
 import type { KernelRuntime, SessionDefaults } from './runtime.js';
 import { createOuterServer } from './server.js';
@@ -80,9 +72,10 @@ export class Gateway {
   private config?: ConfigController;
   private registries?: PluginRegistries;
   private readonly connections = new Set<ClientConnection>();
-  private tickTimer?: NodeJS.Timeout;
-  private healthTimer?: NodeJS.Timeout;
-  private lastHealthJson = '';
+  private readonly publisher = new HealthPublisher(
+    () => this.runtime,
+    () => this.healthSnapshot(),
+  );
   private restarting?: Promise<void>;
   private stopping?: Promise<void>;
   private restartTimer?: NodeJS.Timeout;
@@ -104,66 +97,57 @@ export class Gateway {
     const orphans = removeOrphanTempFiles(paths.configPath);
     if (orphans.length)
       logger.warn({ files: orphans }, `removed ${orphans.length} temp file(s) of interrupted config writes`);
-    const snapshot = readConfigFile(paths.configPath);
-    if (!snapshot.exists && !flags.allowUnconfigured) {
-      throw kernelError(
-        'GW_ERR_CONFIG_INVALID',
-        `no config at ${paths.configPath}: run "moltbot setup" first, or start with --allow-unconfigured`,
-      );
-    }
-    let root = snapshot.config;
-    const kernelCheck = validateConfig(root, []);
-    if (!kernelCheck.ok) {
-      throw kernelError('GW_ERR_CONFIG_INVALID', `${paths.configPath}: ${formatIssues(kernelCheck.issues)}`, {
-        details: { issues: kernelCheck.issues },
-      });
-    }
-    const kc = root as KernelConfig;
+    const booted = readBootConfig(paths.configPath, flags.allowUnconfigured === true);
+    const kc = booted as KernelConfig;
     if (kc.logging?.level && !flags.verbose) logger.level = kc.logging.level;
-    this.port = flags.port ?? portFromEnv(env) ?? kc.gateway?.port ?? paths.defaultPort;
-    this.bindHost = resolveBindHost(flags.bind ?? kc.gateway?.bind);
-
-    let auth = resolveAuth({ flagToken: flags.token, env, config: kc.gateway?.auth });
-    if (!auth) {
-      if (!isLoopbackBind(this.bindHost)) {
-        throw kernelError(
-          'GW_ERR_BIND_INSECURE',
-          `refusing to bind ${this.bindHost} without auth: set gateway.auth.token (or --token / ` +
-            'CLAWDBOT_GATEWAY_TOKEN), or bind loopback',
-        );
-      }
-      const token = generateToken();
-      root = setPath(root, 'gateway.auth.token', token);
-      if (!kc.gateway?.auth?.mode) root = setPath(root, 'gateway.auth.mode', 'token');
-      writeFileAtomic(paths.configPath, serializeConfig(root));
-      auth = {
-        mode: 'token',
-        secret: token,
-        source: 'generated',
-        allowTailscale: kc.gateway?.auth?.allowTailscale === true,
-      };
-      logger.warn(
-        { configPath: paths.configPath },
-        'no gateway secret was configured: generated a token and stored it in gateway.auth.token',
-      );
-      this.options.announce(
-        `Generated a gateway token and saved it to ${paths.configPath} (gateway.auth.token). Show it with: moltbot ` +
-          'config get gateway.auth.token --show-secrets',
-      );
-    }
+    const settings = resolveBootSettings({ config: booted, env, paths, flags });
+    const tls = loadTls(settings.tls);
+    this.port = settings.port;
+    this.bindHost = settings.bindHost!;
+    const { auth, root } = ensureGatewaySecret(settings, booted, paths.configPath, logger, this.options.announce);
 
     this.db = openDatabase(paths.databasePath);
     const rt = this.buildRuntime(root, auth);
     this.runtime = rt;
+    const routes = this.buildPluginHost(root, rt, auth, new RouteTable());
+    const gwc = (root.gateway ?? {}) as NonNullable<KernelConfig['gateway']>;
+    const { app, server } = await createOuterServer({
+      logger,
+      routes,
+      tls,
+      requestTimeoutMs: gwc.requestTimeoutMs ?? 30_000,
+      generationOf: (owner) => this.host?.current(owner),
+    });
+    this.app = app;
+    this.server = server;
+    registerWsEndpoint(app, () => this.runtime!, this.connections);
+
+    await this.host!.startAll(root);
+    await app.ready();
+    this.port = await listenOn(app, server, {
+      port: this.port,
+      host: this.bindHost,
+      force: flags.force === true,
+      logger,
+    });
+    rt.hostPolicy.port = this.port;
+    rt.acceptingWork = true;
+    this.publisher.start();
+    await this.config!.watch();
+    this.announceListening(tls !== undefined, auth);
+  }
+
+  /** The plugin host, the config controller and the core methods of one start, wired together. */
+  private buildPluginHost(root: RawConfig, rt: KernelRuntime, auth: ResolvedAuth, routes: RouteTable): RouteTable {
+    const { paths, logger, flags, env } = this.options;
     this.registries = new PluginRegistries();
-    const routes = new RouteTable();
     const gwc = (root.gateway ?? {}) as NonNullable<KernelConfig['gateway']>;
     this.host = new PluginHost({
       builtins: this.options.builtins,
       runtime: () => this.runtime!,
       registries: this.registries,
       routes,
-      db: this.db,
+      db: this.db!,
       logger,
       baseDir: path.dirname(paths.configPath),
       drainTimeoutMs: gwc.drainTimeoutMs ?? 10_000,
@@ -195,38 +179,17 @@ export class Gateway {
       status: () => this.statusSummary(),
       restart: (reason, delayMs) => this.scheduleRestart(reason, delayMs),
     });
+    return routes;
+  }
 
-    const tls = loadTls(gwc.tls);
-    const { app, server } = await createOuterServer({
-      logger,
-      routes,
-      tls,
-      requestTimeoutMs: gwc.requestTimeoutMs ?? 30_000,
-      generationOf: (owner) => this.host?.current(owner),
-    });
-    this.app = app;
-    this.server = server;
-    registerWsEndpoint(app, () => this.runtime!, this.connections);
-
-    await this.host.startAll(root);
-    await app.ready();
-    await this.listen(app);
-    rt.acceptingWork = true;
-    this.startTimers(rt);
-    await this.config.watch();
+  private announceListening(tls: boolean, auth: ResolvedAuth): void {
     const host = this.bindHost.includes(':') ? `[${this.bindHost}]` : this.bindHost;
     const url = `${tls ? 'wss' : 'ws'}://${host}:${this.port}`;
-    logger.info(
-      {
-        port: this.port,
-        bind: this.bindHost,
-        auth: auth.mode,
-        authSource: auth.source,
-        plugins: this.host
-          .list()
-          .filter((p) => p.state === 'active')
-          .map((p) => p.id),
-      },
+    const plugins = this.host!.list()
+      .filter((p) => p.state === 'active')
+      .map((p) => p.id);
+    this.logger.info(
+      { port: this.port, bind: this.bindHost, auth: auth.mode, authSource: auth.source, plugins },
       `gateway listening on ${url}`,
     );
     this.options.announce(
@@ -276,7 +239,7 @@ export class Gateway {
     const rt = this.runtime;
     if (!rt) return;
     rt.acceptingWork = false;
-    this.stopTimers();
+    this.publisher.stop();
     rt.presenceAnnouncer.dispose();
     await this.config?.close();
     // Let active agent runs finish (bounded) before anyone is told to go.
@@ -306,36 +269,6 @@ export class Gateway {
       { reason },
       closeCode === CloseCode.serviceRestart ? 'gateway stopped for restart' : 'gateway stopped',
     );
-  }
-
-  private async listen(app: FastifyInstance): Promise<void> {
-    if (this.options.flags.force) {
-      const stopped = await freePort(this.port);
-      for (const s of stopped)
-        this.logger.warn(
-          { pid: s.pid, command: s.command, signal: s.signal, port: this.port },
-          `--force: stopped pid ${s.pid} listening on port ${this.port}`,
-        );
-    }
-    try {
-      await app.listen({ port: this.port, host: this.bindHost });
-      // Port 0 (tests, the SDK's test gateway): learn the port the OS picked.
-      const address = this.server?.address();
-      if (address && typeof address === 'object') {
-        this.port = address.port;
-        if (this.runtime) this.runtime.hostPolicy.port = address.port;
-      }
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw kernelError(
-          'GW_ERR_PORT_IN_USE',
-          `port ${this.port} is already in use on ${this.bindHost}: another gateway may be running (moltbot status), ` +
-            `or start with --force to stop the process holding port ${this.port}`,
-          { cause: err },
-        );
-      }
-      throw err;
-    }
   }
 
   private buildRuntime(root: RawConfig, auth: ResolvedAuth): KernelRuntime & { acceptingWork: boolean } {
@@ -393,22 +326,8 @@ export class Gateway {
     const tick = gw.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS;
     if (tick !== rt.tickIntervalMs) {
       (rt as { tickIntervalMs: number }).tickIntervalMs = tick;
-      this.stopTimers();
-      this.startTimers(rt);
+      this.publisher.start();
     }
-  }
-
-  private startTimers(rt: KernelRuntime): void {
-    this.tickTimer = setInterval(() => rt.broadcaster.broadcast('tick', { ts: Date.now() }), rt.tickIntervalMs);
-    this.tickTimer.unref();
-    // Channel link state changes without telling us: look every 5 s, broadcast when it changed.
-    this.healthTimer = setInterval(() => this.refreshHealth(), 5000);
-    this.healthTimer.unref();
-  }
-
-  private stopTimers(): void {
-    if (this.tickTimer) clearInterval(this.tickTimer);
-    if (this.healthTimer) clearInterval(this.healthTimer);
   }
 
   healthSnapshot(): Record<string, unknown> {
@@ -422,15 +341,7 @@ export class Gateway {
 
   /** Recompute health; when it changed, bump stateVersion.health and broadcast it. */
   refreshHealth(): void {
-    const rt = this.runtime;
-    if (!rt) return;
-    const snap = this.healthSnapshot();
-    const { ts: _ts, durationMs: _d, ...stable } = snap;
-    const json = JSON.stringify(stable);
-    if (json === this.lastHealthJson) return;
-    this.lastHealthJson = json;
-    rt.broadcaster.bumpHealth();
-    rt.broadcaster.broadcast('health', snap);
+    this.publisher.refresh();
   }
 
   statusSummary(): Record<string, unknown> {
@@ -477,36 +388,4 @@ export class Gateway {
   get configError(): ConfigErrorReport | undefined {
     return this.config?.lastError;
   }
-}
-
-/** `gateway.tls {enabled, certPath, keyPath}` → PEM buffers, or undefined when TLS is off. */
-function loadTls(tls: NonNullable<KernelConfig['gateway']>['tls']): { cert: Buffer; key: Buffer } | undefined {
-  if (!tls?.enabled) return undefined;
-  if (!tls.certPath || !tls.keyPath) {
-    throw kernelError(
-      'GW_ERR_CONFIG_INVALID',
-      'gateway.tls.enabled is true but gateway.tls.certPath and gateway.tls.keyPath are not both set (PEM files)',
-    );
-  }
-  const read = (file: string, key: string) => {
-    try {
-      return fs.readFileSync(file);
-    } catch (err) {
-      throw kernelError(
-        'GW_ERR_CONFIG_INVALID',
-        `gateway.tls.${key}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-      );
-    }
-  };
-  return { cert: read(tls.certPath, 'certPath'), key: read(tls.keyPath, 'keyPath') };
-}
-
-function portFromEnv(env: NodeJS.ProcessEnv): number | undefined {
-  const raw = env.CLAWDBOT_GATEWAY_PORT;
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) {
-    throw kernelError('GW_ERR_CONFIG_INVALID', `CLAWDBOT_GATEWAY_PORT="${raw}" is not a port number (1-65535)`);
-  }
-  return n;
 }

@@ -57,7 +57,7 @@ export abstract class GatewayCommand extends MoltbotCommand {
       );
     }
     const source = url ? 'flag' : 'profile';
-    url ??= `ws://${dialHost(local.bind)}:${local.port}`;
+    url ??= `${local.tls ? 'wss' : 'ws'}://${dialHost(local.bind)}:${local.port}`;
     const password = this.password ?? env.CLAWDBOT_GATEWAY_PASSWORD ?? (this.url ? undefined : local.password);
     const token = this.token ?? env.CLAWDBOT_GATEWAY_TOKEN ?? (this.url ? undefined : local.token);
     return { url, token, password, source };

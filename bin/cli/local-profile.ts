@@ -1,3 +1,4 @@
+import { type BootSettings, resolveBootSettings } from '../../kernel/boot-settings.js';
 import { type ConfigSnapshot, readConfigFile } from '../../kernel/config/config-file.js';
 import type { KernelConfig } from '../../kernel/config/kernel-schema.js';
 import type { GatewayPaths } from '../../kernel/paths.js';
@@ -13,11 +14,15 @@ export interface LocalProfile {
   readError?: string;
   config: Record<string, unknown>;
   port: number;
-  portSource: 'env' | 'config' | 'default';
+  portSource: BootSettings['portSource'];
   bind: string;
+  /** `gateway.tls.enabled`: the gateway answers wss:// only. */
+  tls: boolean;
   authMode: 'token' | 'password';
   token?: string;
   password?: string;
+  /** What would stop the gateway from starting with these settings (bad port, bind, TLS, auth). */
+  problems: string[];
 }
 
 export function readLocalProfile(paths: GatewayPaths, env: NodeJS.ProcessEnv = process.env): LocalProfile {
@@ -29,29 +34,25 @@ export function readLocalProfile(paths: GatewayPaths, env: NodeJS.ProcessEnv = p
     readError = (err as Error).message;
   }
   const config = snapshot?.config ?? {};
-  const gw = ((config as KernelConfig).gateway ?? {}) as NonNullable<KernelConfig['gateway']>;
-  const envPort = Number(env.CLAWDBOT_GATEWAY_PORT);
-  const hasEnvPort =
-    env.CLAWDBOT_GATEWAY_PORT !== undefined &&
-    env.CLAWDBOT_GATEWAY_PORT !== '' &&
-    Number.isInteger(envPort) &&
-    envPort > 0 &&
-    envPort < 65536;
-  const port = hasEnvPort ? envPort : typeof gw.port === 'number' ? gw.port : paths.defaultPort;
-  const portSource = hasEnvPort ? 'env' : typeof gw.port === 'number' ? 'config' : 'default';
-  const auth = gw.auth ?? {};
-  const authMode = auth.mode ?? (!auth.token && auth.password ? 'password' : 'token');
+  // The gateway's own rules, lenient: a broken setting is reported, not thrown, so status and
+  // doctor can still say where the gateway would be and what is wrong.
+  const settings = resolveBootSettings({ config, env, paths }, { lenient: true });
+  const auth = ((config as KernelConfig).gateway?.auth ?? {}) as NonNullable<
+    NonNullable<KernelConfig['gateway']>['auth']
+  >;
   return {
     paths,
     snapshot,
     readError,
     config,
-    port,
-    portSource,
-    bind: typeof gw.bind === 'string' ? gw.bind : 'loopback',
-    authMode,
+    port: settings.port,
+    portSource: settings.portSource,
+    bind: settings.bind,
+    tls: settings.tls.enabled,
+    authMode: settings.authMode,
     token: auth.token,
     password: auth.password,
+    problems: settings.problems,
   };
 }
 

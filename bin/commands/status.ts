@@ -42,9 +42,15 @@ export class StatusCommand extends GatewayCommand {
       stateDir: local.paths.stateDir,
       configPath: local.paths.configPath,
       configExists: local.snapshot?.exists ?? fs.existsSync(local.paths.configPath),
-      configErrors: local.readError
-        ? [local.readError]
-        : (check?.issues ?? []).filter((i) => i.severity === 'error').map(describeIssue),
+      // Config errors, then what would stop a start with these settings (bad port, bind, TLS, auth).
+      configErrors: [
+        ...new Set([
+          ...(local.readError
+            ? [local.readError]
+            : (check?.issues ?? []).filter((i) => i.severity === 'error').map(describeIssue)),
+          ...local.problems,
+        ]),
+      ],
       configWarnings: (check?.issues ?? []).filter((i) => i.severity === 'warning').map(describeIssue),
       port: local.port,
       bind: local.bind,
