@@ -57,6 +57,14 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     load: async () => (await import('./tools-invoke/index.js')).default,
     enabledByDefault: () => true,
   },
+  // The web dashboard (issue 12): on unless gateway.controlUi.enabled is false.
+  {
+    id: 'control-ui',
+    configKeys: ['gateway.controlUi'],
+    load: async () => (await import('./control-ui/index.js')).default,
+    enabledByDefault: (root) =>
+      (root.gateway as { controlUi?: { enabled?: unknown } } | undefined)?.controlUi?.enabled !== false,
+  },
 ];
 
 /** A channel runs when its `channels.<id>` block exists and does not say `enabled: false`. */

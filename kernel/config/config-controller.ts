@@ -38,6 +38,8 @@ export interface ApplyResult {
   restartDeferred: string[];
   plugins: Record<string, PluginAction>;
   warnings: ConfigIssue[];
+  /** Validated and planned only: nothing was written or applied. */
+  dryRun?: true;
 }
 
 interface ApplyOptions {
@@ -47,6 +49,8 @@ interface ApplyOptions {
   baseHash?: string;
   /** Hash of the file text the config was read from (watcher). */
   fileHash?: string;
+  /** Validate and plan only; write and apply nothing (the dashboard's "review before apply"). */
+  dryRun?: boolean;
   source: string;
 }
 
@@ -108,7 +112,10 @@ export class ConfigController {
     return run;
   }
 
-  applyText(text: string, options: { write: boolean; baseHash?: string; source: string }): Promise<ApplyResult> {
+  applyText(
+    text: string,
+    options: { write: boolean; baseHash?: string; dryRun?: boolean; source: string },
+  ): Promise<ApplyResult> {
     const parsed = parseConfigText(text, this.file);
     return this.apply(restoreRedacted(parsed, this.current) as RawConfig, options);
   }
@@ -152,6 +159,18 @@ export class ConfigController {
     const { prepared, issues } = await host.check(next, toPrepare);
     if (issues.length) {
       throw kernelError('GW_ERR_CONFIG_INVALID', `invalid config: ${formatIssues(issues)}`, { details: { issues } });
+    }
+    if (options.dryRun) {
+      return {
+        ok: true,
+        dryRun: true,
+        hash: this.hash,
+        changed,
+        restart: plan.restart,
+        restartDeferred: plan.restartDeferred,
+        plugins: Object.fromEntries(plan.plugins),
+        warnings: validateConfig(next, host.configParts()).issues.filter((i) => i.severity === 'warning'),
+      };
     }
     const text = serializeConfig(next);
     if (options.write) writeFileAtomic(this.file, text);

@@ -37,12 +37,14 @@ export const GatewayConfigSchema = Type.Object({
     Type.Array(Type.String({ minLength: 1 }), { description: 'Extra Host names accepted (DNS rebinding guard).' }),
   ),
   trustedProxies: Type.Optional(Type.Array(Type.String())),
+  // The kernel reads only allowedOrigins (its Origin check); the rest of gateway.controlUi
+  // (enabled, basePath) belongs to the control-ui plugin, which validates it.
   controlUi: Type.Optional(
     Type.Object({
-      enabled: Type.Optional(Type.Boolean()),
-      basePath: Type.Optional(Type.String()),
       allowedOrigins: Type.Optional(
-        Type.Array(Type.String({ minLength: 1 }), { description: 'Browser origins allowed besides our own.' }),
+        Type.Array(Type.String({ minLength: 1 }), {
+          description: 'Browser origins allowed besides our own, e.g. "https://gw.example.ts.net" (exact match).',
+        }),
       ),
     }),
   ),

@@ -10,6 +10,9 @@ import type { CoreMethodDeps } from './core-method-deps.js';
 const BaseHash = Type.Optional(
   Type.String({ minLength: 1, description: 'hash from config.get; refuses the write if the file changed since' }),
 );
+const DryRun = Type.Optional(
+  Type.Boolean({ description: 'validate and return the reload plan without writing or applying anything' }),
+);
 
 /**
  * config.get / schema / set / patch / apply. Writes are validated (kernel + the plugins the
@@ -38,11 +41,16 @@ export function registerConfigMethods(methods: MethodRegistry, deps: CoreMethodD
   methods.register('kernel', 'config.set', {
     scope: 'operator.admin',
     params: Type.Object(
-      { raw: Type.String({ maxLength: 1_048_576, description: 'the whole config as JSON5 text' }), baseHash: BaseHash },
+      {
+        raw: Type.String({ maxLength: 1_048_576, description: 'the whole config as JSON5 text' }),
+        baseHash: BaseHash,
+        dryRun: DryRun,
+      },
       { additionalProperties: false },
     ),
-    description: 'Replace the whole config (JSON5 text).',
-    handler: async (p) => deps.config.applyText(p.raw, { write: true, baseHash: p.baseHash, source: 'config.set' }),
+    description: 'Replace the whole config (JSON5 text); with dryRun, only validate and plan.',
+    handler: async (p) =>
+      deps.config.applyText(p.raw, { write: true, baseHash: p.baseHash, dryRun: p.dryRun, source: 'config.set' }),
   });
   methods.register('kernel', 'config.patch', {
     scope: 'operator.admin',
@@ -53,10 +61,11 @@ export function registerConfigMethods(methods: MethodRegistry, deps: CoreMethodD
         ),
         raw: Type.Optional(Type.String({ maxLength: 1_048_576, description: 'the merge patch as JSON5 text' })),
         baseHash: BaseHash,
+        dryRun: DryRun,
       },
       { additionalProperties: false },
     ),
-    description: 'Merge-patch the config (RFC 7396: objects merge, null deletes).',
+    description: 'Merge-patch the config (RFC 7396: objects merge, null deletes); with dryRun, only validate and plan.',
     handler: async (p) => {
       const patch = p.patch ?? (p.raw !== undefined ? parseConfigText(p.raw, 'params.raw') : undefined);
       if (!isPlainObject(patch))
@@ -65,7 +74,7 @@ export function registerConfigMethods(methods: MethodRegistry, deps: CoreMethodD
           'config.patch needs params.patch (an object) or params.raw (JSON5 object text)',
         );
       const next = mergePatch(deps.config.current, restoreRedacted(patch, deps.config.current)) as RawConfig;
-      return deps.config.apply(next, { write: true, baseHash: p.baseHash, source: 'config.patch' });
+      return deps.config.apply(next, { write: true, baseHash: p.baseHash, dryRun: p.dryRun, source: 'config.patch' });
     },
   });
   methods.register('kernel', 'config.apply', {

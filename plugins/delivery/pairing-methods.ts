@@ -8,7 +8,7 @@ const resolveParams = Type.Object(
   { additionalProperties: false },
 );
 
-/** `pairing.list|approve|reject`: the operator's side of DM pairing. */
+/** `pairing.list|approved|approve|reject`: the operator's side of DM pairing. */
 export function registerPairingMethods(ctx: PluginContext<unknown>, pairing: PairingStore, queue: OutboundQueue): void {
   ctx.methods.register('pairing.list', {
     scope: 'operator.pairing',
@@ -18,6 +18,15 @@ export function registerPairingMethods(ctx: PluginContext<unknown>, pairing: Pai
     ),
     description: 'Pending DM pairing requests (unknown senders waiting for approval).',
     handler: (params) => ({ requests: pairing.listPending(params.channel) }),
+  });
+  ctx.methods.register('pairing.approved', {
+    scope: 'operator.pairing',
+    params: Type.Object(
+      { channel: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
+      { additionalProperties: false },
+    ),
+    description: 'Senders approved through pairing (they may talk to the agent), newest first.',
+    handler: (params) => ({ senders: pairing.listApproved(params.channel) }),
   });
   const resolve = (decision: 'approved' | 'rejected') => (params: { channel: string; code: string }) => {
     const request = pairing.resolve(params.channel, params.code, decision);

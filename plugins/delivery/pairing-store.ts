@@ -20,6 +20,15 @@ export interface PairingRequest {
   expiresAt: number;
 }
 
+export interface ApprovedSender {
+  channel: string;
+  accountId: string;
+  senderId: string;
+  senderName?: string;
+  senderUsername?: string;
+  approvedAt: number;
+}
+
 interface PairingRow {
   channel: string;
   account_id: string;
@@ -108,6 +117,30 @@ export class PairingStore {
           ).all(now)
     ) as PairingRow[];
     return rows.map(fromRow);
+  }
+
+  /** Senders an operator approved, newest first, with the name they had when they asked. */
+  listApproved(channel?: string, limit = 500): ApprovedSender[] {
+    const sql = `SELECT a.channel, a.account_id, a.sender_id, a.approved_at, p.sender_name, p.sender_username
+      FROM delivery_allowed_senders a
+      LEFT JOIN delivery_pairing p ON p.channel = a.channel AND p.account_id = a.account_id AND p.sender_id = a.sender_id
+      ${channel ? 'WHERE a.channel = ?' : ''} ORDER BY a.approved_at DESC LIMIT ?`;
+    const rows = (channel ? this.stmt(sql).all(channel, limit) : this.stmt(sql).all(limit)) as Array<{
+      channel: string;
+      account_id: string;
+      sender_id: string;
+      approved_at: number;
+      sender_name: string | null;
+      sender_username: string | null;
+    }>;
+    return rows.map((r) => ({
+      channel: r.channel,
+      accountId: r.account_id,
+      senderId: r.sender_id,
+      approvedAt: r.approved_at,
+      ...(r.sender_name ? { senderName: r.sender_name } : {}),
+      ...(r.sender_username ? { senderUsername: r.sender_username } : {}),
+    }));
   }
 
   /** Resolve a pending code; undefined when no live request has it. */
