@@ -7,6 +7,7 @@ import { ConfigGetCommand } from './commands/config-get.js';
 import { ConfigSetCommand } from './commands/config-set.js';
 import { ConfigUnsetCommand } from './commands/config-unset.js';
 import { ConfigValidateCommand } from './commands/config-validate.js';
+import { DashboardCommand } from './commands/dashboard.js';
 import { DoctorCommand } from './commands/doctor.js';
 import { GatewayInstallCommand } from './commands/gateway-install.js';
 import { GatewayRestartCommand } from './commands/gateway-restart.js';
@@ -39,6 +40,7 @@ export const COMMANDS = [
   SetupCommand,
   StatusCommand,
   HealthCommand,
+  DashboardCommand,
   DoctorCommand,
   LogsCommand,
   ConfigGetCommand,

@@ -38,6 +38,7 @@ export function loadAppAssets(): AppAssets {
   }
   throw controlUiError(
     'GW_ERR_CONTROL_UI_NOT_BUILT',
-    'the dashboard is not built (no dist/plugins/control-ui/app/manifest.json): run "npm run build" in the gateway folder',
+    'the dashboard is not built (no dist/plugins/control-ui/app/manifest.json): ' +
+      'run "npm run build" in the gateway folder',
   );
 }

@@ -25,12 +25,13 @@ export async function registerUiRoutes(app: PluginApp, assets: AppAssets, basePa
     for (const [name, value] of Object.entries(securityHeaders(req.headers.host))) reply.header(name, value);
     return payload;
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0];
+    return reply
       .code(404)
       .type('application/json')
-      .send({ error: { message: `no dashboard file ${req.url.split('?')[0]}`, type: 'not_found', code: 'NOT_FOUND' } }),
-  );
+      .send({ error: { message: `no dashboard file ${path}`, type: 'not_found', code: 'NOT_FOUND' } });
+  });
 
   await app.register(fastifyStatic, {
     root: `${assets.dir}assets`,

@@ -22,6 +22,29 @@ const from = (sender: string): InboundMessage => ({
 });
 
 describe('PairingStore', () => {
+  it('lists approved senders, newest first, with the name they asked with', () => {
+    const store = open();
+    const a = store.request({ ...from('7'), senderUsername: 'seven' }, 1000)!;
+    const b = store.request(from('8'), 1000)!;
+    store.resolve('telegram', a.request.code, 'approved', 2000);
+    store.resolve('telegram', b.request.code, 'rejected', 2500);
+    expect(store.listApproved().map((x) => x.senderId)).toEqual(['7']);
+    const c = store.request(from('9'), 3000)!;
+    store.resolve('telegram', c.request.code, 'approved', 4000);
+    expect(store.listApproved('telegram')).toEqual([
+      { channel: 'telegram', accountId: 'a', senderId: '9', senderName: 'N', approvedAt: 4000 },
+      {
+        channel: 'telegram',
+        accountId: 'a',
+        senderId: '7',
+        senderName: 'N',
+        senderUsername: 'seven',
+        approvedAt: 2000,
+      },
+    ]);
+    expect(store.listApproved('whatsapp')).toEqual([]);
+  });
+
   it('gives a sender one live code, approves it once, and remembers the sender', () => {
     const store = open();
     const first = store.request(from('7'), 1000)!;

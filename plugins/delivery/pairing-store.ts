@@ -123,7 +123,8 @@ export class PairingStore {
   listApproved(channel?: string, limit = 500): ApprovedSender[] {
     const sql = `SELECT a.channel, a.account_id, a.sender_id, a.approved_at, p.sender_name, p.sender_username
       FROM delivery_allowed_senders a
-      LEFT JOIN delivery_pairing p ON p.channel = a.channel AND p.account_id = a.account_id AND p.sender_id = a.sender_id
+      LEFT JOIN delivery_pairing p
+        ON p.channel = a.channel AND p.account_id = a.account_id AND p.sender_id = a.sender_id
       ${channel ? 'WHERE a.channel = ?' : ''} ORDER BY a.approved_at DESC LIMIT ?`;
     const rows = (channel ? this.stmt(sql).all(channel, limit) : this.stmt(sql).all(limit)) as Array<{
       channel: string;

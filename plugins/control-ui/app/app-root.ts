@@ -52,8 +52,10 @@ export class AppRoot extends LightElement {
 
   private async boot(): Promise<void> {
     const fragmentToken = takeTokenFromFragment();
-    const device = await loadDeviceIdentity();
-    this.deviceNote = device ? undefined : deviceIdentityUnavailableReason();
+    const device = loadDeviceIdentity();
+    void device.then((d) => {
+      this.deviceNote = d ? undefined : deviceIdentityUnavailableReason();
+    });
     const conn = new GatewayConnection(gatewayUrl(), device);
     conn.addEventListener('state', () => {
       if (conn.state === 'connected') this.signedIn = true;
@@ -130,7 +132,8 @@ export class AppRoot extends LightElement {
             ${this.submitting ? 'Connecting…' : 'Connect'}
           </button>
         </form>
-        <button type="button" class="link" @click=${() => (this.authMode = this.authMode === 'token' ? 'password' : 'token')}>
+        <button type="button" class="link" @click=${() =>
+          (this.authMode = this.authMode === 'token' ? 'password' : 'token')}>
           ${this.authMode === 'token' ? 'The gateway uses a password' : 'The gateway uses a token'}
         </button>
         <div class="help">
@@ -168,7 +171,8 @@ export class AppRoot extends LightElement {
                 @click=${(e: MouseEvent) => interceptLinkClick(e, p.slug)}>${p.title}</a>
             </li>`,
           )}
-          <li class="nav-sign-out"><button type="button" class="ghost" @click=${() => void this.signOut()}>Sign out</button></li>
+          <li class="nav-sign-out"><button type="button" class="ghost" @click=${() => void this.signOut()}>Sign
+            out</button></li>
         </ul>
       </nav>
       <main id="main" class="content" tabindex="-1">
@@ -220,9 +224,14 @@ function logo() {
 function loginErrorText(error: ErrorShape): string {
   const code = error.details?.errorCode;
   if (code === 'GW_ERR_AUTH_INVALID')
-    return `That secret is not this gateway's (${error.message}). Run "moltbot dashboard" on the gateway machine for a link with the right token.`;
+    return (
+      `That secret is not this gateway's (${error.message}). ` +
+      'Run "moltbot dashboard" on the gateway machine for a link with the right token.'
+    );
   if (code === 'GW_ERR_AUTH_REQUIRED') return `The gateway needs its token or password (${error.message}).`;
-  if (error.code === 'RATE_LIMITED')
-    return `Too many failed attempts from this address: wait ${Math.ceil((error.retryAfterMs ?? 60_000) / 1000)} s and try again.`;
+  if (error.code === 'RATE_LIMITED') {
+    const wait = Math.ceil((error.retryAfterMs ?? 60_000) / 1000);
+    return `Too many failed attempts from here: wait ${wait} s, then try again.`;
+  }
   return error.message;
 }

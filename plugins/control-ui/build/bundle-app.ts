@@ -53,18 +53,24 @@ async function main(): Promise<void> {
   const entry = path.relative(out, path.join(repo, entryOut));
   const css = outputs[entryOut]!.cssBundle ? path.relative(out, path.join(repo, outputs[entryOut]!.cssBundle!)) : '';
 
+  // What the shell loads before it can render: the entry and the chunks it imports statically.
+  const shellJs = new Set<string>([entryOut]);
+  for (const f of shellJs)
+    for (const imp of outputs[f]!.imports) if (imp.kind === 'import-statement') shellJs.add(imp.path);
+  // Preload the entry's static chunks, so they are fetched beside it rather than after it.
+  const preloads = [...shellJs]
+    .filter((f) => f !== entryOut)
+    .map((f) => `<link rel="modulepreload" href="%BASE%${path.relative(out, path.join(repo, f))}" />`)
+    .join('\n    ');
+
   const favicon = copyHashed(path.join(source, 'favicon.svg'), assetsDir);
   const template = fs
     .readFileSync(path.join(source, 'index.html'), 'utf8')
     .replaceAll('%APP_JS%', `%BASE%${entry}`)
     .replaceAll('%APP_CSS%', `%BASE%${css}`)
-    .replaceAll('%FAVICON%', `%BASE%assets/${favicon}`);
+    .replaceAll('%FAVICON%', `%BASE%assets/${favicon}`)
+    .replaceAll('%MODULE_PRELOADS%', preloads);
   fs.writeFileSync(path.join(out, 'index.html'), template);
-
-  // What the shell loads before it can render: the entry and the chunks it imports statically.
-  const shellJs = new Set<string>([entryOut]);
-  for (const f of shellJs)
-    for (const imp of outputs[f]!.imports) if (imp.kind === 'import-statement') shellJs.add(imp.path);
 
   const files: AppManifest['files'] = [];
   for (const file of walk(out)) {
@@ -102,7 +108,8 @@ async function main(): Promise<void> {
 function copyHashed(file: string, dir: string): string {
   const body = fs.readFileSync(file);
   const ext = path.extname(file);
-  const name = `${path.basename(file, ext)}-${crypto.createHash('sha256').update(body).digest('hex').slice(0, 8).toUpperCase()}${ext}`;
+  const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 8).toUpperCase();
+  const name = `${path.basename(file, ext)}-${hash}${ext}`;
   fs.writeFileSync(path.join(dir, name), body);
   return name;
 }

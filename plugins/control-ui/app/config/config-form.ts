@@ -36,10 +36,8 @@ export class ConfigForm extends LightElement {
   override render() {
     const props = Object.entries(this.schema?.properties ?? {}).sort(([a], [b]) => sectionOrder(a) - sectionOrder(b));
     return html`${props.map(
-      ([
-        key,
-        s,
-      ]) => html`<details class="config-section" ?open=${this.open.has(key)} @toggle=${(e: Event) => this.toggle(key, e)}>
+      ([key, s]) => html`<details class="config-section" ?open=${this.open.has(key)}
+        @toggle=${(e: Event) => this.toggle(key, e)}>
         <summary><span class="section-name">${key}</span>
           <span class="muted small">${s.description ?? SECTION_HINTS[key] ?? ''}</span></summary>
         ${this.open.has(key) ? html`<div class="config-fields">${this.fields([key], s)}</div>` : nothing}
@@ -72,24 +70,32 @@ export class ConfigForm extends LightElement {
     if (kind === 'boolean') {
       const checked = value === undefined ? s.default === true : value === true;
       return html`<div class=${`field field-check${changed ? ' field-changed' : ''}`}>
-        <input type="checkbox" id=${id} data-path=${dotted} aria-label=${dotted} aria-describedby=${describedBy ?? nothing}
+        <input type="checkbox" id=${id} data-path=${dotted} aria-label=${dotted} aria-describedby=${
+          describedBy ?? nothing
+        }
           .checked=${checked} @change=${(e: Event) => this.edit(path, (e.target as HTMLInputElement).checked)} />
         <label for=${id}>${key}</label>${help}</div>`;
     }
     if (kind === 'enum') {
       const values = enumValues(s);
-      control = html`<select id=${id} data-path=${dotted} aria-label=${dotted} aria-describedby=${describedBy ?? nothing}
+      control = html`<select id=${id} data-path=${dotted} aria-label=${dotted}
+        aria-describedby=${describedBy ?? nothing}
         @change=${(e: Event) => {
           const i = Number((e.target as HTMLSelectElement).value);
           this.edit(path, i < 0 ? undefined : values[i]);
         }}>
-        <option value="-1" ?selected=${value === undefined}>${s.default !== undefined ? `default (${String(s.default)})` : '(not set)'}</option>
+        <option value="-1" ?selected=${value === undefined}>${
+          s.default !== undefined ? `default (${String(s.default)})` : '(not set)'
+        }</option>
         ${values.map((v, i) => html`<option value=${i} ?selected=${v === value}>${String(v)}</option>`)}
       </select>`;
     } else if (kind === 'number') {
-      control = html`<input type="number" id=${id} data-path=${dotted} aria-label=${dotted} aria-describedby=${describedBy ?? nothing}
+      control = html`<input type="number" id=${id} data-path=${dotted} aria-label=${dotted}
+        aria-describedby=${describedBy ?? nothing}
         min=${s.minimum ?? nothing} max=${s.maximum ?? nothing} step=${s.type === 'integer' ? '1' : 'any'}
-        placeholder=${s.default !== undefined ? String(s.default) : ''} .value=${value === undefined ? '' : String(value)}
+        placeholder=${s.default !== undefined ? String(s.default) : ''} .value=${
+          value === undefined ? '' : String(value)
+        }
         @change=${(e: Event) => {
           const raw = (e.target as HTMLInputElement).value;
           this.edit(path, raw === '' ? undefined : Number(raw));
@@ -98,7 +104,9 @@ export class ConfigForm extends LightElement {
       const secret = isSecretKey(key);
       control = html`<input type=${secret ? 'password' : 'text'} id=${id} data-path=${dotted} aria-label=${dotted}
         aria-describedby=${describedBy ?? nothing} autocomplete="off" spellcheck="false"
-        placeholder=${value === REDACTED ? 'set (hidden) — type to replace' : s.default !== undefined ? String(s.default) : ''}
+        placeholder=${
+          value === REDACTED ? 'set (hidden) — type to replace' : s.default !== undefined ? String(s.default) : ''
+        }
         .value=${value === undefined || value === REDACTED ? '' : String(value)}
         @change=${(e: Event) => {
           const raw = (e.target as HTMLInputElement).value;
@@ -106,7 +114,8 @@ export class ConfigForm extends LightElement {
         }} />`;
     } else if (kind === 'string-list') {
       const list = Array.isArray(value) ? (value as unknown[]).map(String) : [];
-      control = html`<textarea id=${id} data-path=${dotted} aria-label=${dotted} aria-describedby=${describedBy ?? nothing}
+      control = html`<textarea id=${id} data-path=${dotted} aria-label=${dotted}
+        aria-describedby=${describedBy ?? nothing}
         rows=${Math.min(6, Math.max(2, list.length + 1))} placeholder="one per line" .value=${list.join('\n')}
         @change=${(e: Event) => {
           const lines = (e.target as HTMLTextAreaElement).value

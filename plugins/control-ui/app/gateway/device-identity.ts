@@ -65,7 +65,10 @@ async function withStore<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore
 /** Why there is no device identity here, for the login page; undefined when one can be made. */
 export function deviceIdentityUnavailableReason(): string | undefined {
   if (!window.isSecureContext || !crypto.subtle)
-    return 'this page is not a secure context (plain HTTP on a non-loopback address), so the browser offers no WebCrypto: use HTTPS (gateway.tls or Tailscale Serve) for a device identity';
+    return (
+      'this page is not a secure context (plain HTTP on a non-loopback address), so the browser offers no ' +
+      'WebCrypto: use HTTPS (gateway.tls or Tailscale Serve) for a device identity'
+    );
   if (typeof indexedDB === 'undefined') return 'this browser keeps no IndexedDB storage for the page';
   return undefined;
 }

@@ -70,9 +70,13 @@ export class GatewayConnection extends EventTarget {
   private lastFrameAt = 0;
   private readonly instanceId = tabInstanceId();
 
+  /**
+   * `device` may still be loading (IndexedDB, a first key generation): the socket opens at once
+   * and the connect frame waits for it, so both happen at the same time.
+   */
   constructor(
     private readonly url: string,
-    private readonly device: DeviceIdentity | undefined,
+    private readonly device: Promise<DeviceIdentity | undefined>,
   ) {
     super();
     window.addEventListener('online', () => {
@@ -210,11 +214,12 @@ export class GatewayConnection extends EventTarget {
       locale: navigator.language.slice(0, 64),
       userAgent: navigator.userAgent.slice(0, 512),
     };
-    if (this.device) {
+    const device = await this.device;
+    if (device) {
       const signedAt = Date.now();
-      const signature = await this.device.sign(
+      const signature = await device.sign(
         signedPayload({
-          deviceId: this.device.id,
+          deviceId: device.id,
           clientId: CLIENT_ID,
           clientMode: CLIENT_MODE,
           role: ROLE,
@@ -224,7 +229,7 @@ export class GatewayConnection extends EventTarget {
           nonce,
         }),
       );
-      params.device = { id: this.device.id, publicKey: this.device.publicKey, signature, signedAt, nonce };
+      params.device = { id: device.id, publicKey: device.publicKey, signature, signedAt, nonce };
     }
     if (this.ws !== ws || ws.readyState !== WebSocket.OPEN) return;
     this.usingDeviceToken = viaDeviceToken;
@@ -233,7 +238,7 @@ export class GatewayConnection extends EventTarget {
 
   private onResponse(ws: WebSocket, frame: ResponseFrame): void {
     if (frame.id === 'connect') {
-      if (frame.ok) void this.onHello(ws, frame.payload as HelloOk);
+      if (frame.ok) this.onHello(ws, frame.payload as HelloOk);
       else void this.onRefused(frame.error ?? { code: 'UNAUTHORIZED', message: 'connect refused' });
       return;
     }
@@ -246,7 +251,7 @@ export class GatewayConnection extends EventTarget {
     else p.reject(new GatewayRequestError(frame.error ?? { code: 'INTERNAL', message: `${p.method} failed` }));
   }
 
-  private async onHello(ws: WebSocket, hello: HelloOk): Promise<void> {
+  private onHello(ws: WebSocket, hello: HelloOk): void {
     if (this.ws !== ws) return;
     this.hello = hello;
     this.attempt = 0;
@@ -260,7 +265,8 @@ export class GatewayConnection extends EventTarget {
         scopes: hello.auth.scopes,
         issuedAtMs: hello.auth.issuedAtMs,
       };
-      await saveDeviceToken(this.deviceToken);
+      // Off the critical path: the page is connected whether or not the write has finished.
+      void saveDeviceToken(this.deviceToken);
     }
     const tick = hello.policy?.tickIntervalMs ?? 30_000;
     window.clearInterval(this.watchdog);

@@ -188,15 +188,22 @@ export class ChannelsPage extends GatewayPage {
             <td data-label="Last out" title=${dateTime(a.lastOutboundAt)}>${relativeTime(a.lastOutboundAt)}</td>
             <td data-label="Last error" class="small">${
               a.lastError
-                ? html`<span class="text-error">${a.lastError}</span>${a.hint ? html`<br /><span class="fix">Fix: ${a.hint}</span>` : nothing}`
+                ? html`<span class="text-error">${a.lastError}</span>${
+                    a.hint
+                      ? html`<br /><span class="fix">Fix:
+                  ${a.hint}</span>`
+                      : nothing
+                  }`
                 : html`<span class="muted">none</span>`
             }</td>
             ${
               canLogin
                 ? html`<td data-label="Actions" class="actions">${
                     a.linked
-                      ? html`<button type="button" class="danger-ghost" @click=${() => void this.logout(id, a.accountId)}>Log out</button>`
-                      : html`<button type="button" class="primary" ?disabled=${this.login?.status === 'qr' || this.login?.status === 'starting'}
+                      ? html`<button type="button" class="danger-ghost"
+                          @click=${() => void this.logout(id, a.accountId)}>Log out</button>`
+                      : html`<button type="button" class="primary"
+                          ?disabled=${this.login?.status === 'qr' || this.login?.status === 'starting'}
                           @click=${() => void this.startLogin(id, a.accountId)}>Link with QR code</button>`
                   }</td>`
                 : nothing
@@ -219,7 +226,11 @@ export class ChannelsPage extends GatewayPage {
           : nothing
       }
       ${l.status === 'linked' ? html`<p class="text-ok">Linked: account ${l.accountId} is ready.</p>` : nothing}
-      ${l.status === 'failed' ? html`<p class="text-error">Linking failed: ${l.error ?? 'unknown error'}. Try again for a new code.</p>` : nothing}
+      ${
+        l.status === 'failed'
+          ? html`<p class="text-error">Linking failed: ${l.error ?? 'unknown error'}. Try again for a new code.</p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -237,10 +248,13 @@ export class ChannelsPage extends GatewayPage {
                 <span class="row-main"><strong>${senderName(r)}</strong>
                   ${r.senderUsername && r.senderName ? html`<span class="muted">@${r.senderUsername}</span>` : nothing}
                   <span class="muted">${r.channel} · ${r.accountId} · id ${r.senderId}</span>
-                  <code>${r.code}</code> <span class="muted small">asked ${relativeTime(r.createdAt)}, expires ${relativeTime(r.expiresAt)}</span></span>
+                  <code>${r.code}</code> <span class="muted small">asked ${relativeTime(r.createdAt)}, expires
+                    ${relativeTime(r.expiresAt)}</span></span>
                 <span class="row-actions">
-                  <button type="button" class="primary" aria-label=${`Approve ${senderName(r)}`} @click=${() => void this.resolvePairing(r, 'approve')}>Approve</button>
-                  <button type="button" class="danger-ghost" aria-label=${`Reject ${senderName(r)}`} @click=${() => void this.resolvePairing(r, 'reject')}>Reject</button>
+                  <button type="button" class="primary" aria-label=${`Approve ${senderName(r)}`} @click=${() =>
+                    void this.resolvePairing(r, 'approve')}>Approve</button>
+                  <button type="button" class="danger-ghost" aria-label=${`Reject ${senderName(r)}`} @click=${() =>
+                    void this.resolvePairing(r, 'reject')}>Reject</button>
                 </span>
               </li>`,
             )}</ul>`
@@ -252,7 +266,8 @@ export class ChannelsPage extends GatewayPage {
           : html`<ul class="rows" aria-label="Approved senders">${this.approved.map(
               (a) => html`<li class="row"><span class="row-main"><strong>${senderName(a)}</strong>
                 <span class="muted">${a.channel} · ${a.accountId} · id ${a.senderId}</span></span>
-                <span class="badge badge-ok">allowed</span><span class="muted small nowrap">${relativeTime(a.approvedAt)}</span></li>`,
+                <span class="badge badge-ok">allowed</span><span
+                  class="muted small nowrap">${relativeTime(a.approvedAt)}</span></li>`,
             )}</ul>`
       }
     </section>`;

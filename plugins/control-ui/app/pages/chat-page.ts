@@ -208,7 +208,10 @@ export class ChatPage extends GatewayPage {
             <label class="chat-session-select">
               <span class="sr-only">Session</span>
               <select @change=${(e: Event) => this.selectSession((e.target as HTMLSelectElement).value)}>
-                ${options.map((s) => html`<option value=${s.key} ?selected=${s.key === this.sessionKey}>${s.label ?? s.key}</option>`)}
+                ${options.map(
+                  (s) =>
+                    html`<option value=${s.key} ?selected=${s.key === this.sessionKey}>${s.label ?? s.key}</option>`,
+                )}
               </select>
             </label>
             <button type="button" @click=${() => this.newSession()}>New session</button>
@@ -221,7 +224,8 @@ export class ChatPage extends GatewayPage {
                   <span class="session-name">${s.label ?? s.key}</span>
                   <span class="muted small">${
                     s.updatedAt
-                      ? `${count(s.messageCount)} messages · ${relativeTime(s.updatedAt)}${s.running ? ' · running' : ''}`
+                      ? `${count(s.messageCount)} messages · ${relativeTime(s.updatedAt)}` +
+                        (s.running ? ' · running' : '')
                       : 'no messages yet'
                   }</span>
                 </button>
@@ -233,7 +237,8 @@ export class ChatPage extends GatewayPage {
           <div class="transcript" role="log" aria-label="Transcript" tabindex="0">
             ${
               this.messages.length === 0 && !this.live
-                ? html`<div class="empty-inline chat-empty"><p><strong>No messages in <code>${this.sessionKey}</code> yet.</strong></p>
+                ? html`<div class="empty-inline chat-empty">
+                    <p><strong>No messages in <code>${this.sessionKey}</code> yet.</strong></p>
                     <p>Type below to start; the agent answers with the configured model and may call tools.</p></div>`
                 : nothing
             }
@@ -242,10 +247,15 @@ export class ChatPage extends GatewayPage {
           </div>
           <form class="composer" @submit=${(e: Event) => void this.send(e)}>
             <label for="chat-message" class="sr-only">Message</label>
-            <textarea id="chat-message" rows="2" placeholder="Message the agent (Enter to send, Shift+Enter for a new line)"
+            <textarea id="chat-message" rows="2"
+              placeholder="Message the agent (Enter to send, Shift+Enter for a new line)"
               @keydown=${(e: KeyboardEvent) => this.onKeyDown(e)}></textarea>
             <div class="composer-actions">
-              ${this.live ? html`<button type="button" class="danger" @click=${() => void this.abort()}>Abort</button>` : nothing}
+              ${
+                this.live
+                  ? html`<button type="button" class="danger" @click=${() => void this.abort()}>Abort</button>`
+                  : nothing
+              }
               <button type="submit" class="primary" ?disabled=${this.sending}>Send</button>
             </div>
           </form>
@@ -298,7 +308,8 @@ export class ChatPage extends GatewayPage {
 function bubble(role: string, text: string, ts: number, streaming = false) {
   const who = role === 'user' ? 'You' : role === 'assistant' ? 'Agent' : role;
   return html`<article class=${`msg msg-${role}${streaming ? ' msg-streaming' : ''}`} aria-label=${`${who} said`}>
-    <header class="msg-head"><span class="msg-who">${who}</span><span class="muted small">${clockTime(ts)}</span></header>
+    <header class="msg-head"><span class="msg-who">${who}</span><span
+      class="muted small">${clockTime(ts)}</span></header>
     <div class="msg-text">${text}</div>
   </article>`;
 }

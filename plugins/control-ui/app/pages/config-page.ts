@@ -170,12 +170,16 @@ export class ConfigPage extends GatewayPage {
       ${
         c?.error
           ? html`<div class="alert alert-warn" role="alert"><strong>The last edit of the file was rejected</strong>
-              (the gateway still runs the previous config): ${c.error.path ? html`<code>${c.error.path}</code> ` : nothing}${c.error.message}</div>`
+              (the gateway still runs the previous config): ${
+                c.error.path ? html`<code>${c.error.path}</code> ` : nothing
+              }${c.error.message}</div>`
           : nothing
       }
       <div class="segmented" role="group" aria-label="Editor">
-        <button type="button" aria-pressed=${this.mode === 'form' ? 'true' : 'false'} @click=${() => this.switchMode('form')}>Form</button>
-        <button type="button" aria-pressed=${this.mode === 'raw' ? 'true' : 'false'} @click=${() => this.switchMode('raw')}>Raw JSON5</button>
+        <button type="button" aria-pressed=${this.mode === 'form' ? 'true' : 'false'} @click=${() =>
+          this.switchMode('form')}>Form</button>
+        <button type="button" aria-pressed=${this.mode === 'raw' ? 'true' : 'false'} @click=${() =>
+          this.switchMode('raw')}>Raw JSON5</button>
       </div>
       ${
         this.mode === 'form'
@@ -188,12 +192,18 @@ export class ConfigPage extends GatewayPage {
                   this.review = undefined;
                   this.outcome = undefined;
                 }}></textarea>
-              <p class="muted small">Secrets show as <code>${REDACTED}</code>; leave them so and the stored value is kept.</p>`
+              <p class="muted small">Secrets show as <code>${REDACTED}</code>; leave them so and the stored value is
+                kept.</p>`
       }
       <div class="action-bar">
-        <button type="button" class="primary" ?disabled=${!dirty || this.busy} @click=${() => void this.validate()}>Review changes</button>
+        <button type="button" class="primary" ?disabled=${!dirty || this.busy} @click=${() =>
+          void this.validate()}>Review changes</button>
         <button type="button" ?disabled=${!dirty || this.busy} @click=${() => this.discard()}>Discard</button>
-        ${this.mode === 'form' && this.edits.size ? html`<span class="muted small">${this.edits.size} field(s) edited</span>` : nothing}
+        ${
+          this.mode === 'form' && this.edits.size
+            ? html`<span class="muted small">${this.edits.size} field(s) edited</span>`
+            : nothing
+        }
       </div>
       ${this.failure ? this.renderFailure(this.failure) : nothing}
       ${this.review ? this.renderReview(this.review) : nothing}
@@ -212,7 +222,16 @@ export class ConfigPage extends GatewayPage {
     return html`<section class="card card-error" role="alert" aria-labelledby="cfg-failure">
       <h2 id="cfg-failure">The gateway refused this edit</h2>
       <p>${f.message}</p>
-      ${f.issues.length ? html`<ul class="issues">${f.issues.map((i) => html`<li><code>${i.path || '(root)'}</code> ${i.message}${i.owner && i.owner !== 'kernel' ? html` <span class="muted">(plugin ${i.owner})</span>` : nothing}</li>`)}</ul>` : nothing}
+      ${
+        f.issues.length
+          ? html`<ul class="issues">${f.issues.map(
+              (i) => html`<li><code>${i.path || '(root)'}</code>
+        ${i.message}${
+          i.owner && i.owner !== 'kernel' ? html` <span class="muted">(plugin ${i.owner})</span>` : nothing
+        }</li>`,
+            )}</ul>`
+          : nothing
+      }
       <p class="muted small">Nothing was written: the gateway keeps running its current config.</p>
     </section>`;
   }
@@ -224,18 +243,30 @@ export class ConfigPage extends GatewayPage {
       ${
         result.changed.length === 0
           ? html`<p class="empty-inline">This is the running config already.</p>`
-          : html`<table class="table diff"><thead><tr><th scope="col">Path</th><th scope="col">Now</th><th scope="col">After</th></tr></thead>
+          : html`<table class="table diff">
+              <thead><tr><th scope="col">Path</th><th scope="col">Now</th><th scope="col">After</th></tr></thead>
               <tbody>${result.changed.map(
                 (p) => html`<tr><th scope="row"><code>${p}</code></th>
                   <td class="diff-old"><code>${shown(p, getAt(this.current?.config, p.split('.')))}</code></td>
-                  <td class="diff-new"><code>${shown(p, r.next === undefined ? '(see raw)' : getAt(r.next, p.split('.')))}</code></td></tr>`,
+                  <td class="diff-new"><code>${shown(
+                    p,
+                    r.next === undefined ? '(see raw)' : getAt(r.next, p.split('.')),
+                  )}</code></td></tr>`,
               )}</tbody></table>`
       }
       <h3>Reload plan</h3>
       ${planList(result)}
-      ${result.warnings.length ? html`<ul class="issues">${result.warnings.map((w) => html`<li><code>${w.path}</code> ${w.message}</li>`)}</ul>` : nothing}
+      ${
+        result.warnings.length
+          ? html`<ul class="issues">${result.warnings.map(
+              (w) => html`<li><code>${w.path}</code>
+        ${w.message}</li>`,
+            )}</ul>`
+          : nothing
+      }
       <div class="action-bar">
-        <button type="button" class="primary" ?disabled=${this.busy || result.changed.length === 0} @click=${() => void this.apply()}>Apply</button>
+        <button type="button" class="primary" ?disabled=${this.busy || result.changed.length === 0} @click=${() =>
+          void this.apply()}>Apply</button>
         <button type="button" @click=${() => (this.review = undefined)}>Back to editing</button>
       </div>
     </section>`;
@@ -254,7 +285,12 @@ function planList(result: ApplyResult, generations: Record<string, string> = {})
   const verbs = { load: 'loaded', reload: 'reloaded', unload: 'unloaded' } as const;
   const done = Object.keys(generations).length > 0 || !result.dryRun;
   return html`<ul class="plan">
-    ${result.restart ? html`<li><span class="badge badge-warn">restart</span> The gateway restarts in-process to apply this (clients reconnect by themselves).</li>` : nothing}
+    ${
+      result.restart
+        ? html`<li><span class="badge badge-warn">restart</span> The gateway restarts in-process to apply this
+        (clients reconnect by themselves).</li>`
+        : nothing
+    }
     ${plugins.map(
       ([
         id,
@@ -267,7 +303,12 @@ function planList(result: ApplyResult, generations: Record<string, string> = {})
         ? html`<li><span class="badge badge-ok">hot</span> Applied live by the kernel, no plugin reload needed.</li>`
         : nothing
     }
-    ${result.restartDeferred.length ? html`<li><span class="badge badge-warn">deferred</span> Takes effect at the next restart: ${result.restartDeferred.map((p) => html`<code>${p}</code> `)}</li>` : nothing}
+    ${
+      result.restartDeferred.length
+        ? html`<li><span class="badge badge-warn">deferred</span> Takes effect at the next restart:
+        ${result.restartDeferred.map((p) => html`<code>${p}</code> `)}</li>`
+        : nothing
+    }
   </ul>`;
 }
 

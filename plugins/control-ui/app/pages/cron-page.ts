@@ -115,7 +115,8 @@ export class CronPage extends GatewayPage {
     return html`<section class="page">
       <header class="page-head">
         <h1 tabindex="-1">Cron</h1>
-        <p class="muted">Jobs the gateway runs on a schedule: a note to the main session, or an agent turn of its own.</p>
+        <p class="muted">Jobs the gateway runs on a schedule: a note to the main session, or an agent turn of its
+          own.</p>
       </header>
       ${this.loadError ? html`<div class="alert alert-error" role="alert">${this.loadError}</div>` : nothing}
       <div class="action-bar"><button type="button" class="primary" @click=${() => (this.adding = !this.adding)}
@@ -138,19 +139,28 @@ export class CronPage extends GatewayPage {
     return html`<form class="card form-grid" @submit=${(e: SubmitEvent) => void this.add(e)} aria-label="New cron job">
       <label>Name <input name="name" required /></label>
       <label>Schedule
-        <select name="kind" @change=${(e: Event) => (this.scheduleKind = (e.target as HTMLSelectElement).value as Schedule['kind'])}>
+        <select name="kind" @change=${(e: Event) =>
+          (this.scheduleKind = (e.target as HTMLSelectElement).value as Schedule['kind'])}>
           <option value="every" ?selected=${this.scheduleKind === 'every'}>Every … minutes</option>
           <option value="cron" ?selected=${this.scheduleKind === 'cron'}>Cron expression</option>
           <option value="at" ?selected=${this.scheduleKind === 'at'}>Once, at a time</option>
         </select></label>
-      ${this.scheduleKind === 'every' ? html`<label>Every (minutes) <input name="every" type="number" min="1" value="60" /></label>` : nothing}
+      ${
+        this.scheduleKind === 'every'
+          ? html`<label>Every (minutes) <input name="every" type="number" min="1" value="60" /></label>`
+          : nothing
+      }
       ${
         this.scheduleKind === 'cron'
           ? html`<label>Expression <input name="expr" placeholder="0 9 * * 1-5" required /></label>
         <label>Time zone <input name="tz" placeholder="Europe/Berlin (default: the gateway's)" /></label>`
           : nothing
       }
-      ${this.scheduleKind === 'at' ? html`<label>At <input name="at" type="datetime-local" required /></label>` : nothing}
+      ${
+        this.scheduleKind === 'at'
+          ? html`<label>At <input name="at" type="datetime-local" required /></label>`
+          : nothing
+      }
       <label>Runs in
         <select name="target"><option value="main">the main session (a system note)</option>
           <option value="isolated">an isolated agent turn</option></select></label>
@@ -167,19 +177,31 @@ export class CronPage extends GatewayPage {
         <span class=${`badge ${j.enabled ? 'badge-ok' : 'badge-muted'}`}>${j.enabled ? 'enabled' : 'disabled'}</span>
         <span class="muted small">${j.payload.kind === 'agentTurn' ? j.payload.message : j.payload.text}</span></th>
       <td data-label="Schedule">${scheduleText(j.schedule)}</td>
-      <td data-label="Next run" title=${dateTime(s.nextRunAtMs)}>${s.runningAtMs ? 'running now' : relativeTime(s.nextRunAtMs)}</td>
+      <td data-label="Next run" title=${dateTime(s.nextRunAtMs)}>${
+        s.runningAtMs ? 'running now' : relativeTime(s.nextRunAtMs)
+      }</td>
       <td data-label="Last run">${
         s.lastRunAtMs
           ? html`${relativeTime(s.lastRunAtMs)}
-        <span class=${`badge badge-${s.lastRunStatus === 'ok' ? 'ok' : s.lastRunStatus === 'error' ? 'error' : 'muted'}`}>${s.lastRunStatus ?? ''}</span>
+        <span class=${`badge badge-${tone(s.lastRunStatus)}`}>${s.lastRunStatus ?? ''}</span>
         ${s.lastError ? html`<span class="text-error small">${s.lastError}</span>` : nothing}`
           : html`<span class="muted">never</span>`
       }</td>
       <td data-label="Actions" class="actions">
         <button type="button" aria-label=${`Run ${j.name} now`}
-          @click=${() => void this.call('cron.run', { id: j.id, mode: 'force', idempotencyKey: randomId() }, `Started ${j.name}`)}>Run now</button>
+          @click=${() =>
+            void this.call(
+              'cron.run',
+              { id: j.id, mode: 'force', idempotencyKey: randomId() },
+              `Started ${j.name}`,
+            )}>Run now</button>
         <button type="button" aria-label=${`${j.enabled ? 'Disable' : 'Enable'} ${j.name}`}
-          @click=${() => void this.call('cron.update', { id: j.id, patch: { enabled: !j.enabled } }, `${j.name} ${j.enabled ? 'disabled' : 'enabled'}`)}>
+          @click=${() =>
+            void this.call(
+              'cron.update',
+              { id: j.id, patch: { enabled: !j.enabled } },
+              `${j.name} ${j.enabled ? 'disabled' : 'enabled'}`,
+            )}>
           ${j.enabled ? 'Disable' : 'Enable'}</button>
         <button type="button" aria-label=${`Runs of ${j.name}`} @click=${() => {
           this.runsFor = this.runsFor === j.id ? undefined : j.id;
@@ -201,7 +223,7 @@ export class CronPage extends GatewayPage {
           ? html`<p class="empty-inline">No run finished yet.</p>`
           : html`<ul class="rows">${this.runs.map(
               (r) => html`<li class="row"><span class="row-main">
-                <span class=${`badge badge-${r.status === 'ok' ? 'ok' : r.status === 'error' ? 'error' : 'muted'}`}>${r.status}</span>
+                <span class=${`badge badge-${tone(r.status)}`}>${r.status}</span>
                 <strong>${this.jobs.find((j) => j.id === r.jobId)?.name ?? r.jobId}</strong>
                 <span class="muted">${r.summary ?? r.error ?? ''}</span></span>
                 <span class="muted small nowrap">${relativeTime(r.runAtMs)} · ${duration(r.durationMs)}</span></li>`,
@@ -209,6 +231,10 @@ export class CronPage extends GatewayPage {
       }
     </section>`;
   }
+}
+
+function tone(status: string | undefined): string {
+  return status === 'ok' ? 'ok' : status === 'error' ? 'error' : 'muted';
 }
 
 function scheduleText(s: Schedule): string {

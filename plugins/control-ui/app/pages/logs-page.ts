@@ -105,29 +105,37 @@ export class LogsPage extends GatewayPage {
       <div class="toolbar" role="group" aria-label="Log controls">
         <label class="field-inline">Level
           <select @change=${(e: Event) => (this.minLevel = Number((e.target as HTMLSelectElement).value))}>
-            ${LEVELS.map((l) => html`<option value=${l.value} ?selected=${l.value === this.minLevel}>${l.label}</option>`)}
+            ${LEVELS.map(
+              (l) => html`<option value=${l.value} ?selected=${l.value === this.minLevel}>${l.label}</option>`,
+            )}
           </select>
         </label>
         <label class="field-inline grow">Filter
           <input type="search" placeholder="text in the line" .value=${this.filter}
             @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />
         </label>
-        <button type="button" aria-pressed=${this.paused ? 'true' : 'false'} @click=${() => (this.paused = !this.paused)}>
+        <button type="button" aria-pressed=${this.paused ? 'true' : 'false'} @click=${() =>
+          (this.paused = !this.paused)}>
           ${this.paused ? 'Resume' : 'Pause'}</button>
         <button type="button" @click=${() => this.download()}>Download</button>
       </div>
       ${this.loadError ? html`<div class="alert alert-error" role="alert">${this.loadError}</div>` : nothing}
-      <p class="muted small" aria-live="polite">${shown.length} of ${this.entries.length} lines${this.paused ? ' · paused' : ''}</p>
+      <p class="muted small" aria-live="polite">${shown.length} of ${this.entries.length} lines${
+        this.paused ? ' · paused' : ''
+      }</p>
       <div class="log-view" tabindex="0" aria-label="Log lines" @scroll=${() => this.onScroll()}>
         ${
           shown.length === 0
-            ? html`<p class="empty-inline">${this.entries.length ? 'No line matches the filters.' : 'The log is empty so far.'}</p>`
+            ? html`<p class="empty-inline">
+                ${this.entries.length ? 'No line matches the filters.' : 'The log is empty so far.'}</p>`
             : shown.map(
                 (e) => html`<div class=${`log-line lvl-${e.levelName}`}>
                   <span class="log-time">${clockTime(e.time)}</span>
                   <span class="log-level">${e.levelName}</span>
                   <span class="log-src">${e.plugin ?? e.component ?? 'gateway'}</span>
-                  <span class="log-msg">${e.msg}${e.extra ? html` <span class="log-extra">${e.extra}</span>` : nothing}</span>
+                  <span class="log-msg">${e.msg}${
+                    e.extra ? html` <span class="log-extra">${e.extra}</span>` : nothing
+                  }</span>
                 </div>`,
               )
         }

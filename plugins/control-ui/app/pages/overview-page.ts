@@ -116,7 +116,8 @@ export class OverviewPage extends GatewayPage {
               ),
             )}
           </ul>
-          <p class="card-foot"><a href=${pageHref('channels')} @click=${(e: MouseEvent) => interceptLinkClick(e, 'channels')}>Manage channels</a></p>`
+          <p class="card-foot"><a href=${pageHref('channels')} @click=${(e: MouseEvent) =>
+            interceptLinkClick(e, 'channels')}>Manage channels</a></p>`
       }
     </section>`;
   }
@@ -128,7 +129,12 @@ export class OverviewPage extends GatewayPage {
     const none = !configError && failed.length === 0 && this.errors.length === 0;
     return html`<section class="card" aria-labelledby="ov-errors">
       <h2 id="ov-errors">Recent errors</h2>
-      ${none ? html`<p class="empty-inline">No errors: no failed plugin, no rejected config edit, nothing at error level in the recent log.</p>` : nothing}
+      ${
+        none
+          ? html`<p class="empty-inline">No errors: no failed plugin, no rejected config edit, nothing at
+              error level in the recent log.</p>`
+          : nothing
+      }
       <ul class="rows">
         ${
           configError
@@ -136,7 +142,11 @@ export class OverviewPage extends GatewayPage {
           ${configError.path ? html`<code>${configError.path}</code>` : nothing} ${configError.message}</span></li>`
             : nothing
         }
-        ${failed.map((p) => html`<li class="row row-error"><span class="row-main"><strong>Plugin ${p.id} failed</strong> ${p.lastError ?? ''}</span></li>`)}
+        ${failed.map(
+          (p) =>
+            html`<li class="row row-error"><span class="row-main"><strong>Plugin ${p.id} failed</strong>
+            ${p.lastError ?? ''}</span></li>`,
+        )}
         ${this.errors.map(
           (e) => html`<li class="row"><span class="row-main"><span class="badge badge-error">${e.levelName}</span>
             ${e.plugin ? html`<strong>${e.plugin}</strong>` : nothing} ${e.msg}</span>
@@ -173,7 +183,8 @@ export class OverviewPage extends GatewayPage {
             ${p.id} <span class="muted">${p.version ?? ''}</span></li>`,
         )}
       </ul>
-      <p class="card-foot"><a href=${pageHref('plugins')} @click=${(e: MouseEvent) => interceptLinkClick(e, 'plugins')}>All plugins</a></p>
+      <p class="card-foot"><a href=${pageHref('plugins')} @click=${(e: MouseEvent) =>
+        interceptLinkClick(e, 'plugins')}>All plugins</a></p>
     </section>`;
   }
 }

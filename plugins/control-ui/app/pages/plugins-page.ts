@@ -82,7 +82,16 @@ export class PluginsPage extends GatewayPage {
                 <td data-label="Version">${p.version ?? '—'}</td>
                 <td data-label="State"><span class=${`badge badge-${stateTone(p.state)}`}>${p.state}</span></td>
                 <td data-label="Generation">${p.generation || '—'}
-                  ${p.loadedAt ? html`<span class="muted small">loaded ${relativeTime(p.loadedAt)}${p.loadMs !== undefined ? ` in ${duration(p.loadMs)}` : ''}</span>` : nothing}</td>
+                  ${
+                    p.loadedAt
+                      ? html`<span class="muted small">loaded ${relativeTime(p.loadedAt)}${
+                          p.loadMs !== undefined
+                            ? ` in
+                    ${duration(p.loadMs)}`
+                            : ''
+                        }</span>`
+                      : nothing
+                  }</td>
                 <td data-label="Provides" class="small">${p.methods.length} methods, ${p.routes.length} routes</td>
                 <td data-label="Last error" class="small">${
                   p.lastError
@@ -92,7 +101,9 @@ export class PluginsPage extends GatewayPage {
                 <td data-label="Actions">${
                   admin && p.enabled
                     ? html`<button type="button" ?disabled=${this.busy.has(p.id)} aria-label=${`Reload ${p.id}`}
-                        @click=${() => void this.reloadPlugin(p.id)}>${this.busy.has(p.id) ? 'Reloading…' : 'Reload'}</button>`
+                        @click=${() => void this.reloadPlugin(p.id)}>${
+                          this.busy.has(p.id) ? 'Reloading…' : 'Reload'
+                        }</button>`
                     : html`<span class="muted small">${p.enabled ? '' : 'disabled in config'}</span>`
                 }</td>
               </tr>`,

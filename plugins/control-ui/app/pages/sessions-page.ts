@@ -111,7 +111,8 @@ export class SessionsPage extends GatewayPage {
                 <code>moltbot agent --message "…"</code>.</p></div>`
           : html`<div class="table-wrap"><table class="table stack">
           <thead><tr><th scope="col">Session</th><th scope="col">Model</th><th scope="col">Tokens (in / out)</th>
-            <th scope="col">Messages</th><th scope="col">Last activity</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+            <th scope="col">Messages</th><th scope="col">Last activity</th><th scope="col"><span
+              class="sr-only">Actions</span></th></tr></thead>
           <tbody>${this.sessions.map((s) => this.renderRow(s))}</tbody>
         </table></div>`
       }
@@ -130,12 +131,14 @@ export class SessionsPage extends GatewayPage {
         this.editing === s.key
           ? html`<form class="inline-form" @submit=${(e: SubmitEvent) => void this.saveModel(e, s.key)}>
               <label class="sr-only" for=${`model-${s.sessionId}`}>Model for ${s.key}</label>
-              <input id=${`model-${s.sessionId}`} name="model" list="model-refs" .value=${s.model ?? ''} placeholder="agent default" />
+              <input id=${`model-${s.sessionId}`} name="model" list="model-refs" .value=${s.model ?? ''}
+                placeholder="agent default" />
               <button type="submit" class="primary">Save</button>
               <button type="button" @click=${() => (this.editing = undefined)}>Cancel</button>
             </form>`
           : html`${s.model ? html`<code>${s.model}</code>` : html`<span class="muted">agent default</span>`}
-              <button type="button" class="link" aria-label=${`Change model of ${s.key}`} @click=${() => (this.editing = s.key)}>Change</button>`
+              <button type="button" class="link" aria-label=${`Change model of ${s.key}`} @click=${() =>
+                (this.editing = s.key)}>Change</button>`
       }</td>
       <td data-label="Tokens (in / out)">${count(s.inputTokens)} / ${count(s.outputTokens)}</td>
       <td data-label="Messages">${count(s.messageCount)}</td>
@@ -146,7 +149,8 @@ export class SessionsPage extends GatewayPage {
               <button type="button" class="danger" @click=${() => void this.act(s.key, confirming)}>
                 ${confirming === 'reset' ? 'Confirm reset' : 'Confirm delete'}</button>
               <button type="button" @click=${() => (this.confirming = undefined)}>Cancel</button></span>`
-          : html`<button type="button" aria-label=${`Reset ${s.key}`} @click=${() => (this.confirming = { key: s.key, action: 'reset' })}>Reset</button>
+          : html`<button type="button" aria-label=${`Reset
+            ${s.key}`} @click=${() => (this.confirming = { key: s.key, action: 'reset' })}>Reset</button>
               ${
                 s.key === this.mainKey
                   ? nothing
