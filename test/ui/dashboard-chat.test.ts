@@ -115,6 +115,30 @@ describe('chat in the dashboard (real gateway, fake model)', () => {
   });
 });
 
+describe('cron in the dashboard', () => {
+  it('adds a job, runs it now and shows the run, then disables it', async () => {
+    await goToPage(page, 'Cron');
+    await page.getByText('No jobs yet.').waitFor();
+    await page.getByRole('button', { name: 'Add a job' }).click();
+    const form = page.getByRole('form', { name: 'New cron job' });
+    await form.getByLabel('Name').fill('Morning summary');
+    await form.getByLabel('Runs in').selectOption('isolated');
+    await form.getByLabel('Message').fill('Summarize the night');
+    await form.getByRole('button', { name: 'Add job' }).click();
+    await page.getByText('Added job Morning summary').waitFor();
+    const row = page.locator('tr[data-job]', { hasText: 'Morning summary' });
+    expect(await row.textContent()).toContain('every 1 h');
+    await page.getByRole('button', { name: 'Run now: Morning summary' }).click();
+    await expect.poll(() => modelSaw(model, 'Summarize the night'), { timeout: 15_000 }).toBe(true);
+    const runs = page.getByRole('region', { name: /Recent runs/ });
+    await expect.poll(() => runs.textContent(), { timeout: 15_000 }).toContain('Morning summary');
+    expect(await runs.textContent()).toContain('ok');
+    await page.getByRole('button', { name: 'Disable Morning summary' }).click();
+    await expect.poll(() => row.textContent()).toContain('disabled');
+    await capture('cron', 'cron');
+  });
+});
+
 describe('channels in the dashboard (fake Telegram Bot API)', () => {
   it('shows the Telegram account, then a live pairing request; approving it lets the sender in', async () => {
     await goToPage(page, 'Channels');

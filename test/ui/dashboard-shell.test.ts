@@ -117,7 +117,7 @@ describe('dashboard in Chromium', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('moltbot.gateway.token'))).toBe(gw.token);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    for (const name of ['Overview', 'Chat', 'Channels', 'Sessions', 'Config', 'Plugins', 'Logs'])
+    for (const name of ['Overview', 'Chat', 'Channels', 'Sessions', 'Cron', 'Config', 'Plugins', 'Logs'])
       await expect.poll(() => nav.getByRole('link', { name, exact: true }).count()).toBe(1);
     // Reloading the tab keeps the session (sessionStorage), with no token in the URL.
     await page.reload();
@@ -126,7 +126,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('every page: axe finds nothing serious, screenshots at 1280×800 and 390×844', async () => {
-    for (const name of ['Overview', 'Chat', 'Channels', 'Sessions', 'Config', 'Plugins', 'Logs']) {
+    for (const name of ['Overview', 'Chat', 'Channels', 'Sessions', 'Cron', 'Config', 'Plugins', 'Logs']) {
       await page.setViewportSize(DESKTOP);
       await goToPage(page, name);
       await page.waitForLoadState('networkidle');

@@ -188,7 +188,7 @@ export class CronPage extends GatewayPage {
           : html`<span class="muted">never</span>`
       }</td>
       <td data-label="Actions" class="actions">
-        <button type="button" aria-label=${`Run ${j.name} now`}
+        <button type="button" aria-label=${`Run now: ${j.name}`}
           @click=${() =>
             void this.call(
               'cron.run',
