@@ -1,5 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import controlUiPlugin from '../../plugins/control-ui/index.js';
+import deliveryPlugin from '../../plugins/delivery/index.js';
+import { whatsappPlugin } from '../../plugins/whatsapp/whatsapp-plugin.js';
+import { fakeSocketFactory } from '../channels/fake-wa-socket.js';
+import { echoAgentPlugin, startInProcessGateway } from '../channels/in-process-gateway.js';
 import { agentConfig, BOTS, modelSaw, startFakes } from '../channels/telegram-harness.js';
 import type { FakeModelProvider } from '../fakes/model-provider.js';
 import type { FakeTelegramApi } from '../fakes/telegram-bot-api.js';
@@ -159,5 +164,54 @@ describe('channels in the dashboard (fake Telegram Bot API)', () => {
     tg.injectText(BOTS.pair.token, { chatId: NEWCOMER, fromId: NEWCOMER, text: 'now I am known', username: 'newbie' });
     await expect.poll(() => modelSaw(model, 'now I am known'), { timeout: 15_000 }).toBe(true);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('WhatsApp linking in the dashboard (real kernel in-process, scripted Baileys socket)', () => {
+  it('draws the QR code on a canvas, shows the account linked, and logs it out', async () => {
+    const fake = fakeSocketFactory();
+    const wa = await startInProcessGateway({
+      config: { channels: { whatsapp: { dmPolicy: 'pairing' } } },
+      plugins: [
+        { id: 'agent', configKeys: ['plugins.entries.agent.config'], def: echoAgentPlugin().def },
+        { id: 'delivery', configKeys: ['plugins.entries.delivery.config'], def: deliveryPlugin },
+        { id: 'whatsapp', configKeys: ['channels.whatsapp'], def: whatsappPlugin(fake.factory) },
+        { id: 'control-ui', configKeys: ['gateway.controlUi'], def: controlUiPlugin },
+      ],
+    });
+    const { context, page: p } = await newPage(browser);
+    try {
+      await openSignedIn(p, wa.port, wa.token, 'channels');
+      const card = p.getByRole('region', { name: 'WhatsApp' });
+      await card.getByRole('button', { name: 'Link with QR code' }).click();
+      const sock = await fake.next(1);
+      sock.qr('2@QR-FROM-THE-DASHBOARD-TEST');
+      const canvas = card.getByRole('img', { name: 'WhatsApp link QR code' });
+      await canvas.waitFor();
+      // Drawn for real: a square of dark modules on white, not an empty canvas.
+      await expect
+        .poll(() =>
+          canvas.evaluate((c: HTMLCanvasElement) => {
+            const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+            let dark = 0;
+            for (let i = 0; i < data.length; i += 4) if (data[i]! < 64) dark++;
+            return dark / (c.width * c.height);
+          }),
+        )
+        .toBeGreaterThan(0.25);
+      expect(await card.textContent()).toContain('Linked devices');
+      await expectAccessible(p, 'whatsapp qr');
+      await screenshot(p, 'channels-whatsapp-qr');
+      sock.writeCreds();
+      sock.open();
+      await card.getByText('Linked: account default is ready.').waitFor({ timeout: 10_000 });
+      await expect.poll(() => card.locator('tbody').textContent()).toContain('running');
+      await card.getByRole('button', { name: 'Log out' }).click();
+      await p.getByText('whatsapp account default is logged out').waitFor();
+      await expect.poll(() => card.getByRole('button', { name: 'Link with QR code' }).count()).toBe(1);
+    } finally {
+      await context.close();
+      await wa.stop();
+    }
   });
 });

@@ -305,3 +305,57 @@ describe('signing in', () => {
     await context.close();
   });
 });
+
+describe('password mode', () => {
+  it('signs in with the password, and stores it nowhere', async () => {
+    const password = 'correct horse battery staple 42';
+    const pgw = await startGateway({ config: { gateway: { auth: { mode: 'password', password } } } });
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`http://127.0.0.1:${pgw.port}/`);
+      await page.getByRole('button', { name: 'The gateway uses a password' }).click();
+      await page.getByLabel('Gateway password').fill(password);
+      await page.getByRole('button', { name: 'Connect' }).click();
+      await waitForConnected(page);
+      const stored = await page.evaluate(async () => {
+        const dump: string[] = [];
+        for (const s of [sessionStorage, localStorage])
+          for (let i = 0; i < s.length; i++) dump.push(`${s.key(i)}=${s.getItem(s.key(i)!)}`);
+        const db = await new Promise<IDBDatabase>((resolve) => {
+          const r = indexedDB.open('moltbot-control-ui');
+          r.onsuccess = () => resolve(r.result);
+        });
+        const all = await new Promise<unknown[]>((resolve) => {
+          const r = db.transaction('device').objectStore('device').getAll();
+          r.onsuccess = () => resolve(r.result);
+        });
+        dump.push(JSON.stringify(all, (_k, v) => (v instanceof CryptoKey ? `CryptoKey:${v.extractable}` : v)));
+        return dump.join('\n');
+      });
+      expect(stored).not.toContain(password);
+      // The private key cannot be read out of the browser.
+      expect(stored).toContain('CryptoKey:false');
+    } finally {
+      await context.close();
+      await pgw.stop();
+    }
+  });
+});
+
+describe('dark colour scheme', () => {
+  it('keeps contrast (axe) on the overview and the chat', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await openSignedIn(page, gw.port, gw.token);
+      await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, 'overview (dark)');
+      await screenshot(page, 'overview-dark');
+      await goToPage(page, 'Chat');
+      await expectAccessible(page, 'chat (dark)');
+    } finally {
+      await context.close();
+    }
+  });
+});
