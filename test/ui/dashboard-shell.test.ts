@@ -125,6 +125,16 @@ describe('dashboard in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('overview: presence is live (a client that connects appears, and leaves again)', async () => {
+    await goToPage(page, 'Overview');
+    const presence = page.getByRole('region', { name: /Presence/ });
+    expect(await presence.textContent()).not.toContain('Kitchen tablet');
+    const c = await gw.client({ displayName: 'Kitchen tablet', instanceId: 'kitchen-1' });
+    await expect.poll(() => presence.textContent(), { timeout: 10_000 }).toContain('Kitchen tablet');
+    c.close();
+    await expect.poll(() => presence.textContent(), { timeout: 10_000 }).not.toContain('Kitchen tablet');
+  });
+
   it('every page: axe finds nothing serious, screenshots at 1280×800 and 390×844', async () => {
     for (const name of ['Overview', 'Chat', 'Channels', 'Sessions', 'Cron', 'Config', 'Plugins', 'Logs']) {
       await page.setViewportSize(DESKTOP);
