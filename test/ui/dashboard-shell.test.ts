@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,8 +151,9 @@ describe('dashboard in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('logs: the live tail shows a new line, and the text filter narrows it', async () => {
+  it('logs: the live tail shows a new line; filter, download, pause and resume', async () => {
     await goToPage(page, 'Logs');
+    const c = await gw.client();
     const marker = `marker-${Date.now()}.example`;
     // A request with a foreign Host is refused and logged with that Host: a line we can look for.
     await new Promise<void>((resolve, reject) => {
@@ -166,7 +168,25 @@ describe('dashboard in Chromium', () => {
     await expect.poll(() => view.textContent(), { timeout: 10_000 }).toContain(marker);
     await page.getByLabel('Filter').fill(marker);
     await expect.poll(() => view.locator('.log-line').count()).toBe(1);
+    // Download: the lines shown, as JSON lines.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download' }).click(),
+    ]);
+    const file = await download.path();
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).host).toBe(marker);
     await page.getByLabel('Filter').fill('');
+    // Paused, the view stays as it is; resumed, it catches up.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const shown = await view.locator('.log-line').count();
+    await c.request('plugins.reload', { id: 'tools-invoke' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await view.locator('.log-line').count()).toBe(shown);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => view.locator('.log-line').count(), { timeout: 10_000 }).toBeGreaterThan(shown);
+    c.close();
   });
 
   it('plugins: the reload button builds a new generation', async () => {
@@ -221,6 +241,15 @@ describe('dashboard in Chromium', () => {
     expect(gw.readConfig().gateway.port).toBeUndefined();
     c.close();
     await page.getByRole('button', { name: 'Discard' }).click();
+  });
+
+  it('a page whose plugin is not loaded says which plugin it needs (Nodes before issue 14)', async () => {
+    await page.goto(`${base}/nodes`);
+    await waitForConnected(page);
+    await page.getByRole('heading', { level: 1, name: 'Nodes' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('node.list');
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Nodes' }).count()).toBe(0);
+    await goToPage(page, 'Overview');
   });
 
   it('every control is reachable by keyboard and shows a focus ring', async () => {

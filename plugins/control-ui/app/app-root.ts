@@ -150,7 +150,14 @@ export class AppRoot extends LightElement {
 
   private renderFrame(conn: GatewayConnection) {
     const pages = PAGES.filter((p) => pageAvailable(p, conn));
-    const page = PAGES.find((p) => p.slug === this.slug)!;
+    // A page path the server knows but this build has no page for yet (Nodes, issue 14).
+    const page = PAGES.find((p) => p.slug === this.slug) ?? {
+      slug: this.slug,
+      title: this.slug.charAt(0).toUpperCase() + this.slug.slice(1),
+      requires: [`${this.slug.replace(/s$/, '')}.list`],
+      providedBy: this.slug,
+      render: () => html``,
+    };
     return html`<div class="frame">
       <a class="skip-link" href="#main">Skip to content</a>
       <header class="topbar">
