@@ -52,6 +52,12 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     enabledByDefault: (root) => (root.cron as { enabled?: unknown } | undefined)?.enabled !== false,
   },
   {
+    id: 'hooks',
+    configKeys: ['hooks'],
+    load: async () => (await import('./hooks/index.js')).default,
+    enabledByDefault: (root) => (root.hooks as { enabled?: unknown } | undefined)?.enabled === true,
+  },
+  {
     id: 'tools-invoke',
     configKeys: ['gateway.http.toolsInvoke'],
     load: async () => (await import('./tools-invoke/index.js')).default,

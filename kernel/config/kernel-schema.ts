@@ -117,5 +117,18 @@ export type PluginEntry = Static<typeof PluginEntrySchema>;
 /** Top-level keys the kernel owns. */
 export const KERNEL_KEYS = ['gateway', 'plugins', 'logging'] as const;
 
-/** Moltbot keys we accept without a warning although no plugin of ours reads them yet. */
-export const TOLERATED_KEYS = ['$schema', 'meta', 'wizard', 'ui', 'env', 'update', 'diagnostics'] as const;
+/**
+ * Moltbot keys we accept without a warning although no loaded plugin reads them: not ours yet,
+ * or the block of a first-party plugin that its own `enabled: false` switched off (`hooks`, `cron`).
+ */
+export const TOLERATED_KEYS = [
+  '$schema',
+  'meta',
+  'wizard',
+  'ui',
+  'env',
+  'update',
+  'diagnostics',
+  'hooks',
+  'cron',
+] as const;
