@@ -13,7 +13,8 @@ describe('renderTemplate', () => {
   it('fills body fields, array items, headers, query, path and time', () => {
     expect(
       renderTemplate(
-        '{{headers.X-GitHub-Event}}: {{ body.pull_request.title }} [{{body.pull_request.labels[0].name}}] #{{query.id}}',
+        '{{headers.X-GitHub-Event}}: {{ body.pull_request.title }} ' +
+          '[{{body.pull_request.labels[0].name}}] #{{query.id}}',
         input,
       ),
     ).toBe('pull_request: Fix it [bug] #42');
