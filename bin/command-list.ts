@@ -7,6 +7,12 @@ import { ConfigGetCommand } from './commands/config-get.js';
 import { ConfigSetCommand } from './commands/config-set.js';
 import { ConfigUnsetCommand } from './commands/config-unset.js';
 import { ConfigValidateCommand } from './commands/config-validate.js';
+import { CronAddCommand } from './commands/cron-add.js';
+import { CronEditCommand } from './commands/cron-edit.js';
+import { CronListCommand } from './commands/cron-list.js';
+import { CronRmCommand } from './commands/cron-rm.js';
+import { CronRunCommand } from './commands/cron-run.js';
+import { CronRunsCommand } from './commands/cron-runs.js';
 import { DashboardCommand } from './commands/dashboard.js';
 import { DoctorCommand } from './commands/doctor.js';
 import { GatewayInstallCommand } from './commands/gateway-install.js';
@@ -56,6 +62,12 @@ export const COMMANDS = [
   ChannelsLoginCommand,
   ChannelsLogoutCommand,
   SessionsListCommand,
+  CronListCommand,
+  CronAddCommand,
+  CronEditCommand,
+  CronRmCommand,
+  CronRunCommand,
+  CronRunsCommand,
   PairingListCommand,
   PairingApproveCommand,
   PairingRejectCommand,
