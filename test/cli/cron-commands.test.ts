@@ -70,7 +70,7 @@ describe('moltbot cron …', () => {
     expect(runs.stdout).toMatch(/ok\s+\d+\s+standup\s+not-delivered\s+your day, planned/);
   });
 
-  it('bad input: a flag combination exits 2 locally; a value the gateway refuses exits 2 naming the field', async () => {
+  it('bad input: a bad flag combination exits 2 locally; a refused value exits 2 naming the field', async () => {
     const two = await cli(['cron', 'add', '--name', 'x', '--every', '1m', '--at', '+5m', '--message', 'm']);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('give one schedule');
