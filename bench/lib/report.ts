@@ -25,6 +25,8 @@ export function formatValue(value: number, unit: Unit): string {
     case 'KB':
     case 'MB':
       return `${value.toFixed(1)} ${unit}`;
+    case '%':
+      return `${value.toFixed(2)} %`;
   }
 }
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CronConfigT } from './config-schema.js';
-import type { JobStore, RunOutcome, RunRecord } from './job-store.js';
+import type { JobStore, RunOutcome, RunRecord, RunResult } from './job-store.js';
 import type { CronJob, RunTrigger } from './job-types.js';
 import { nextSlotAfter, slotsBetween } from './schedule.js';
 
@@ -9,6 +9,12 @@ import { nextSlotAfter, slotsBetween } from './schedule.js';
 export interface ClaimedRun {
   run: RunRecord;
   job: CronJob;
+}
+
+interface ClaimBatch {
+  claims: ClaimedRun[];
+  inline: Array<{ claim: ClaimedRun; outcome: RunOutcome; deleted: boolean }>;
+  more: boolean;
 }
 
 export type RunNowResult =
@@ -30,13 +36,20 @@ let upSince = 0;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Due jobs read per query while claiming. */
 const CLAIM_BATCH = 200;
+/** How often a saturated scheduler looks for due jobs that need no run slot. */
+const SATURATED_POLL_MS = 1000;
 
 export interface SchedulerDeps {
   store: JobStore;
   config: CronConfigT;
   logger: Logger;
-  /** Run a claimed job; resolves with its outcome (a rejection is recorded as an error). */
-  execute(claim: ClaimedRun): Promise<RunOutcome>;
+  /**
+   * A job that runs synchronously (a system line): its result, stored in the commit that claims
+   * it. Undefined for jobs that run asynchronously (agent turns) through `execute`.
+   */
+  inline(job: CronJob): RunResult | undefined;
+  /** Run a claimed job; resolves with its result (a rejection is recorded as an error). */
+  execute(claim: ClaimedRun): Promise<RunResult>;
   emit(event: Record<string, unknown>): void;
   /** Draining waits for tracked work. */
   track<T>(work: Promise<T>): Promise<T>;
@@ -52,6 +65,7 @@ export interface SchedulerDeps {
  */
 export class CronScheduler {
   private timer?: NodeJS.Timeout;
+  private soon?: NodeJS.Immediate;
   private stopped = false;
 
   constructor(private readonly deps: SchedulerDeps) {}
@@ -74,6 +88,7 @@ export class CronScheduler {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    if (this.soon) clearImmediate(this.soon);
     schedulers.delete(this);
   }
 
@@ -93,36 +108,76 @@ export class CronScheduler {
   private arm(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.stopped || liveRuns.size >= this.deps.config.maxConcurrentRuns) return;
+    if (this.stopped) return;
     const next = this.deps.store.nextDueAt();
     if (next === undefined) return;
-    const delay = Math.min(Math.max(0, next - Date.now()), MAX_TIMER_MS);
+    let delay = Math.min(Math.max(0, next - Date.now()), MAX_TIMER_MS);
+    // Every run slot taken: the due agent turns wait for a run to end (which ticks at once);
+    // meanwhile look again each second, for system lines that need no slot.
+    if (liveRuns.size >= this.deps.config.maxConcurrentRuns) delay = Math.max(delay, SATURATED_POLL_MS);
     this.timer = setTimeout(() => this.tick(), delay);
+  }
+
+  /** Runs that end together (a burst) make one tick, so their successors are claimed in one commit. */
+  private tickSoon(): void {
+    if (this.stopped || this.soon) return;
+    this.soon = setImmediate(() => {
+      this.soon = undefined;
+      this.tick();
+    });
   }
 
   private tick(): void {
     if (this.stopped) return;
     try {
-      const now = Date.now();
       for (;;) {
-        const capacity = this.deps.config.maxConcurrentRuns - liveRuns.size;
-        if (capacity <= 0) break;
-        const due = this.deps.store.due(now, Math.min(CLAIM_BATCH, capacity));
-        if (due.length === 0) break;
         // One commit for the batch: each run's row is durable before its job starts.
-        const claims = this.deps.store.transaction(() =>
-          due.flatMap((job) => {
-            const c = this.claimSlot(job, now);
-            return c ? [c] : [];
-          }),
-        );
-        for (const c of claims) this.launch(c);
-        if (claims.length === 0) break;
+        const batch = this.deps.store.transaction(() => this.claimDue(Date.now()));
+        this.startBatch(batch);
+        if (!batch.more) break;
       }
     } catch (err) {
       this.deps.logger.error({ err }, 'cron tick failed');
     }
     this.arm();
+  }
+
+  /**
+   * Claim what is due and fits (inside the caller's transaction). A synchronous job (a system
+   * line) is claimed, run and ended right here, in that same commit; agent turns are claimed
+   * while run slots are free. `more`: another batch may be due.
+   */
+  private claimDue(now: number): ClaimBatch {
+    const capacity = this.deps.config.maxConcurrentRuns - liveRuns.size;
+    const batch: ClaimBatch = { claims: [], inline: [], more: false };
+    const lines = this.deps.store.due(now, CLAIM_BATCH, 'systemEvent');
+    for (const job of lines) {
+      const claim = this.claimSlot(job, now);
+      if (!claim) continue;
+      const result = this.deps.inline(job);
+      if (!result) {
+        batch.claims.push(claim);
+        continue;
+      }
+      const { deleted } = this.deps.store.finishRun(claim.run, result, now, this.deps.config.runHistory);
+      batch.inline.push({ claim, outcome: result.outcome, deleted });
+    }
+    const turns = this.deps.store.due(now, Math.min(capacity, CLAIM_BATCH), 'agentTurn');
+    for (const job of turns) {
+      const claim = this.claimSlot(job, now);
+      if (claim) batch.claims.push(claim);
+    }
+    batch.more = lines.length === CLAIM_BATCH || (turns.length === CLAIM_BATCH && capacity > CLAIM_BATCH);
+    return batch;
+  }
+
+  /** After the commit: announce the ended system lines, start the claimed turns. */
+  private startBatch(batch: ClaimBatch): void {
+    for (const done of batch.inline) {
+      this.announceStart(done.claim);
+      this.announceEnd(done.claim, done.outcome, done.claim.run.startedAtMs, done.deleted);
+    }
+    for (const c of batch.claims) this.launch(c);
   }
 
   /**
@@ -177,8 +232,6 @@ export class CronScheduler {
         { jobId: job.id, runAtMs: slot, missedSlots },
         'cron job ran late: one run stands in for the slots it missed',
       );
-    liveRuns.set(run.id, job.id);
-    liveJobs.add(job.id);
     return { run, job };
   }
 
@@ -218,39 +271,63 @@ export class CronScheduler {
       const first = this.deps.store.runBySlot(job.id, slot);
       return { ok: true, ran: true, runId: first?.runId ?? runId, duplicate: true };
     }
-    liveRuns.set(run.id, job.id);
-    liveJobs.add(job.id);
     this.launch({ run, job });
     return { ok: true, ran: true, runId };
   }
 
+  /** Start a claimed run (its row is committed). Manual runs of any kind come here too. */
   private launch(claim: ClaimedRun): void {
     const { run, job } = claim;
-    this.deps.emit({ jobId: job.id, action: 'started', runId: run.id, runAtMs: run.runAtMs });
+    liveRuns.set(run.id, job.id);
+    liveJobs.add(job.id);
+    this.announceStart(claim);
     const work = (async () => {
-      let outcome: RunOutcome;
+      let result: RunResult;
       try {
-        outcome = await this.deps.execute(claim);
+        result = this.deps.inline(job) ?? (await this.deps.execute(claim));
       } catch (err) {
         this.deps.logger.error({ err, jobId: job.id, runId: run.id }, 'cron run failed unexpectedly');
-        outcome = { status: 'error', error: (err as Error).message, deliveryStatus: 'unknown' };
+        result = { outcome: { status: 'error', error: (err as Error).message, deliveryStatus: 'unknown' } };
       }
-      this.finish(claim, outcome);
+      this.finish(claim, result);
     })();
     void this.deps.track(work);
   }
 
-  private finish({ run, job }: ClaimedRun, outcome: RunOutcome): void {
+  private finish(claim: ClaimedRun, result: RunResult): void {
+    const { run, job } = claim;
     const ended = Date.now();
     let deleted = false;
+    let next: ClaimBatch | undefined;
+    // The current scheduler claims the successors in the commit that ends this run: one
+    // commit instead of two per run when a burst keeps every slot busy.
+    const heir = latestScheduler();
+    liveRuns.delete(run.id);
+    liveJobs.delete(job.id);
     try {
-      ({ deleted } = this.deps.store.finishRun(run, outcome, ended, this.deps.config.runHistory));
+      this.deps.store.transaction(() => {
+        ({ deleted } = this.deps.store.finishRun(run, result, ended, this.deps.config.runHistory));
+        if (heir && !heir.stopped) next = heir.claimDue(ended);
+      });
     } catch (err) {
       // Only when the store is gone (the gateway stopping): the next start marks it interrupted.
       this.deps.logger.error({ err, jobId: job.id, runId: run.id }, 'could not record the end of a cron run');
     }
-    liveRuns.delete(run.id);
-    liveJobs.delete(job.id);
+    this.announceEnd(claim, result.outcome, ended, deleted);
+    if (heir && next) {
+      heir.startBatch(next);
+      if (next.more) heir.tickSoon();
+      heir.arm();
+    }
+    // Any scheduler that may claim looks again.
+    for (const s of schedulers) if (s !== heir) s.tickSoon();
+  }
+
+  private announceStart({ run, job }: ClaimedRun): void {
+    (latestScheduler() ?? this).deps.emit({ jobId: job.id, action: 'started', runId: run.id, runAtMs: run.runAtMs });
+  }
+
+  private announceEnd({ run, job }: ClaimedRun, outcome: RunOutcome, ended: number, deleted: boolean): void {
     const log = { jobId: job.id, runId: run.id, status: outcome.status, durationMs: ended - run.startedAtMs };
     if (outcome.status === 'error') this.deps.logger.warn({ ...log, error: outcome.error }, 'cron run failed');
     else this.deps.logger.info(log, 'cron run finished');
@@ -271,8 +348,6 @@ export class CronScheduler {
       ...(nextRunAtMs !== undefined ? { nextRunAtMs } : {}),
     });
     if (deleted) current.deps.emit({ jobId: job.id, action: 'removed', reason: 'deleteAfterRun' });
-    // Capacity freed: every scheduler that may claim looks again.
-    for (const s of schedulers) s.arm();
   }
 
   /** After downtime: "once" lets one run stand in for the missed slots; "skip" records them skipped. */

@@ -28,6 +28,12 @@ export interface RunOutcome {
   deliveryError?: string;
 }
 
+/** A run's outcome, and what must be stored in the same commit as its end (a system line). */
+export interface RunResult {
+  outcome: RunOutcome;
+  alongside?: () => void;
+}
+
 interface JobRow {
   id: string;
   name: string;
@@ -159,10 +165,16 @@ export class JobStore {
     return r.t ?? undefined;
   }
 
-  due(now: number, limit: number): CronJob[] {
+  /**
+   * Due jobs, earliest first; `kind` picks one payload kind (the payload column is our own
+   * JSON, written with `kind` first, so a prefix match is exact).
+   */
+  due(now: number, limit: number, kind?: 'systemEvent' | 'agentTurn'): CronJob[] {
+    if (limit <= 0) return [];
+    const filter = kind ? ` AND payload LIKE '{"kind":"${kind}"%'` : '';
     return (
       this.stmt(
-        'SELECT * FROM cron_jobs WHERE enabled = 1 AND next_run_at_ms IS NOT NULL AND next_run_at_ms <= ? ' +
+        `SELECT * FROM cron_jobs WHERE enabled = 1 AND next_run_at_ms IS NOT NULL AND next_run_at_ms <= ?${filter} ` +
           'ORDER BY next_run_at_ms, id LIMIT ?',
       ).all(now, limit) as JobRow[]
     ).map(toJob);
@@ -240,11 +252,12 @@ export class JobStore {
    */
   finishRun(
     run: { id: string; jobId: string; startedAtMs: number },
-    outcome: RunOutcome,
+    { outcome, alongside }: RunResult,
     endedAtMs: number,
     keepRuns: number,
   ): { deleted: boolean } {
     return this.transaction(() => {
+      alongside?.();
       const durationMs = Math.max(0, endedAtMs - run.startedAtMs);
       this.stmt(
         `UPDATE cron_runs SET status = ?, error = ?, summary = ?, session_key = COALESCE(?, session_key),

@@ -1,7 +1,7 @@
 import type { PluginContext } from '../../sdk/index.js';
 import type { CronConfigT } from './config-schema.js';
 import { registerCronMethods } from './cron-methods.js';
-import { executeRun } from './cron-run.js';
+import { agentTurnRun, systemEventRun } from './cron-run.js';
 import { CronScheduler } from './cron-scheduler.js';
 import { CronService } from './cron-service.js';
 import { cronTool } from './cron-tool.js';
@@ -22,6 +22,12 @@ export function startCron(ctx: PluginContext<CronConfigT>): void {
   ctx.store.migrate(CRON_MIGRATIONS);
   const store = new JobStore(ctx.store.db);
   const emit = (event: Record<string, unknown>) => ctx.events.emit('cron', event, READERS);
+  const runDeps = {
+    agent: () => ctx.services.get('agent'),
+    heartbeat: () => ctx.services.get('heartbeat'),
+    outbound: () => ctx.services.get('outbound'),
+    channels: ctx.channels,
+  };
   const scheduler = new CronScheduler({
     store,
     config: ctx.config,
@@ -29,13 +35,8 @@ export function startCron(ctx: PluginContext<CronConfigT>): void {
     emit,
     track: (work) => ctx.lease.track(work),
     // Services are looked up per run: a reloaded agent or delivery plugin is used at once.
-    execute: (claim) =>
-      executeRun(claim, {
-        agent: () => ctx.services.get('agent'),
-        heartbeat: () => ctx.services.get('heartbeat'),
-        outbound: () => ctx.services.get('outbound'),
-        channels: ctx.channels,
-      }),
+    inline: (job) => systemEventRun(job, runDeps),
+    execute: (claim) => agentTurnRun(claim, runDeps),
   });
   const service = new CronService({
     store,
