@@ -92,6 +92,84 @@ describe('cron schedules against the real gateway', () => {
     );
   });
 
+  it('a job whose previous run still goes gets its next slot recorded as skipped', async () => {
+    model.script({ delayMs: 2300, text: 'slow answer' });
+    const anchorMs = Date.now() + 300;
+    const job = await c.request('cron.add', {
+      name: 'slowpoke',
+      schedule: { kind: 'every', everyMs: 1000, anchorMs },
+      payload: { kind: 'agentTurn', message: 'slow-job ping' },
+    });
+    // The first run takes 2.3 s: the slots that come meanwhile are recorded, not run.
+    await eventually(async () => {
+      const runs = await waitForRuns(c, job.id, 2);
+      expect(runs.find((r) => r.runAtMs === anchorMs)).toMatchObject({ status: 'ok', summary: 'slow answer' });
+      expect(runs.find((r) => r.runAtMs === anchorMs + 1000)).toMatchObject({
+        status: 'skipped',
+        error: 'the previous run is still going',
+      });
+    }, 15_000);
+    await c.request('cron.update', { id: job.id, patch: { enabled: false } });
+    await eventually(async () => expect((await c.request('cron.status', {})).running).toBe(0));
+    const done = await waitForRuns(c, job.id, 2);
+    // Only the runs that ran reached the provider; the skipped slots did not.
+    expect(requestsWith(model, 'slow-job ping')).toBe(done.filter((r) => r.status === 'ok').length);
+    await c.request('cron.remove', { id: job.id });
+  });
+
+  it('cron.run: force runs now; a repeat of its idempotencyKey runs nothing new; due runs only due jobs', async () => {
+    const job = await c.request('cron.add', {
+      name: 'manual',
+      schedule: { kind: 'every', everyMs: 3_600_000 },
+      payload: { kind: 'agentTurn', message: 'manual-run ping' },
+    });
+    expect(await c.request('cron.run', { id: job.id })).toEqual({ ok: true, ran: false, reason: 'not-due' });
+    const first = await c.request('cron.run', { jobId: job.id, mode: 'force', idempotencyKey: 'run-once' });
+    expect(first).toMatchObject({ ok: true, ran: true, runId: expect.any(String) });
+    await waitForRuns(c, job.id, 1);
+    const again = await c.request('cron.run', { id: job.id, mode: 'force', idempotencyKey: 'run-once' });
+    expect(again).toEqual({ ok: true, ran: true, runId: first.runId, duplicate: true });
+    expect(requestsWith(model, 'manual-run ping')).toBe(1);
+    const [run] = await waitForRuns(c, job.id, 1);
+    expect(run).toMatchObject({ trigger: 'manual', status: 'ok' });
+    await c.request('cron.remove', { id: job.id });
+  });
+
+  it('the agent schedules its own reminder with the cron tool', async () => {
+    model.script([
+      {
+        toolCalls: [
+          {
+            name: 'cron',
+            arguments: {
+              action: 'add',
+              job: {
+                name: 'dentist',
+                schedule: { kind: 'cron', expr: '0 9 * * *', tz: 'Europe/Berlin' },
+                payload: { kind: 'agentTurn', message: 'Remind me to call the dentist' },
+              },
+            },
+          },
+        ],
+      },
+      { text: 'Scheduled: every day at 9.' },
+    ]);
+    const reply = await c.request('agent', { message: 'remind me daily at 9', idempotencyKey: 'tool-add' });
+    expect(reply.summary).toBe('Scheduled: every day at 9.');
+    const { jobs } = await c.request('cron.list', { query: 'dentist' });
+    expect(jobs).toEqual([
+      expect.objectContaining({ agentId: 'main', delivery: { mode: 'announce', channel: 'last' }, enabled: true }),
+    ]);
+    // Over HTTP the tool is refused unless gateway.http.toolsInvoke.allow lists it.
+    const res = await fetch(`http://127.0.0.1:${gw.port}/tools/invoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gw.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tool: 'cron', args: { action: 'list' } }),
+    });
+    expect(res.status).toBe(404);
+    await c.request('cron.remove', { id: jobs[0].id });
+  });
+
   it('bad input gets INVALID_REQUEST naming the field and a valid example; nothing is stored', async () => {
     const before = (await c.request('cron.status', {})).jobs;
     const refuse = async (patch: Record<string, unknown>, field: string, text: RegExp) => {
