@@ -1,16 +1,13 @@
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** The token a client sent: `Authorization: Bearer …` or `x-moltbot-token` (`x-clawdbot-token` too). */
+/** The token a client sent: `Authorization: Bearer …` or `x-moltbot-token`, nowhere else. */
 export function presentedToken(headers: IncomingHttpHeaders): string | undefined {
   const auth = headers.authorization;
   const bearer = typeof auth === 'string' ? /^Bearer\s+(.+)$/i.exec(auth.trim())?.[1]?.trim() : undefined;
   if (bearer) return bearer;
-  for (const name of ['x-moltbot-token', 'x-clawdbot-token']) {
-    const value = headers[name];
-    if (typeof value === 'string' && value.trim()) return value.trim();
-  }
-  return undefined;
+  const header = headers['x-moltbot-token'];
+  return typeof header === 'string' && header.trim() ? header.trim() : undefined;
 }
 
 /** Constant time whatever the lengths: compare digests. */
