@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { GatewayError, KERNEL_ERRORS, kernelError, toWireError } from './errors.js';
+import { GatewayError, KERNEL_ERRORS, kernelError } from './errors.js';
+import { wireError } from './wire-error.js';
 
 const DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/reference/errors.md');
 
@@ -50,9 +51,10 @@ describe('error registry ↔ docs/reference/errors.md', () => {
 
 describe('wire shape', () => {
   it('a kernel error crosses the wire as {code: wire, message, details.errorCode}, never a stack', () => {
-    const wire = toWireError(
+    const { status, error: wire } = wireError(
       kernelError('GW_ERR_DRAINING', 'restarting', { retryable: true, retryAfterMs: 1000, details: { extra: 1 } }),
     );
+    expect(status).toBe(503);
     expect(wire).toEqual({
       code: 'UNAVAILABLE',
       message: 'restarting',
@@ -64,8 +66,25 @@ describe('wire shape', () => {
   });
 
   it('an unknown error becomes INTERNAL "internal error" without its message', () => {
-    expect(toWireError(new Error('/secret/path leaked'))).toEqual({ code: 'INTERNAL', message: 'internal error' });
-    expect(toWireError('a string')).toEqual({ code: 'INTERNAL', message: 'internal error' });
+    expect(wireError(new Error('/secret/path leaked'))).toEqual({
+      status: 500,
+      error: { code: 'INTERNAL', message: 'internal error' },
+    });
+    expect(wireError('a string').error).toEqual({ code: 'INTERNAL', message: 'internal error' });
+  });
+
+  it("Fastify's client errors get kernel codes: 413 body too large, 415 media type", () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413 });
+    expect(wireError(tooLarge)).toEqual({
+      status: 413,
+      error: {
+        code: 'INVALID_REQUEST',
+        message: 'Request body is too large',
+        details: { errorCode: 'GW_ERR_HTTP_BODY_TOO_LARGE' },
+      },
+    });
+    const media = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 });
+    expect(wireError(media).error.details).toEqual({ errorCode: 'GW_ERR_HTTP_MEDIA_TYPE' });
   });
 
   it('registry codes carry their wire code and HTTP status', () => {

@@ -49,6 +49,12 @@ export const KERNEL_ERRORS = {
   GW_ERR_LEASE_INACTIVE: { wire: 'INTERNAL', status: 500 },
   GW_ERR_SERVICE_UNDECLARED: { wire: 'INTERNAL', status: 500 },
   GW_ERR_REGISTRATION_INVALID: { wire: 'INTERNAL', status: 500 },
+  GW_ERR_HTTP_NOT_FOUND: { wire: 'NOT_FOUND', status: 404 },
+  GW_ERR_HTTP_METHOD: { wire: 'INVALID_REQUEST', status: 405 },
+  GW_ERR_HTTP_BODY_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_HTTP_BODY_TOO_LARGE: { wire: 'INVALID_REQUEST', status: 413 },
+  GW_ERR_HTTP_MEDIA_TYPE: { wire: 'INVALID_REQUEST', status: 415 },
+  GW_ERR_HTTP_TIMEOUT: { wire: 'UNAVAILABLE', status: 408 },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type KernelErrorCode = keyof typeof KERNEL_ERRORS;
@@ -86,38 +92,4 @@ export function kernelError(
   options: { details?: unknown; retryable?: boolean; retryAfterMs?: number; cause?: unknown } = {},
 ): GatewayError {
   return new GatewayError(code, message, options);
-}
-
-export interface WireError {
-  code: WireErrorCode;
-  message: string;
-  details?: unknown;
-  retryable?: boolean;
-  retryAfterMs?: number;
-}
-
-/** Shape any thrown value for the wire: never a stack, unknown errors become INTERNAL. */
-export function toWireError(err: unknown): WireError {
-  if (err instanceof PluginError || isCodedError(err)) {
-    const e = err as GatewayError;
-    const out: WireError = { code: e.wire ?? 'INTERNAL', message: e.message };
-    const details = e.details === undefined ? { errorCode: e.code } : { errorCode: e.code, ...asObject(e.details) };
-    out.details = details;
-    if (e.retryable !== undefined) out.retryable = e.retryable;
-    if (e.retryAfterMs !== undefined) out.retryAfterMs = e.retryAfterMs;
-    return out;
-  }
-  return { code: 'INTERNAL', message: 'internal error' };
-}
-
-function isCodedError(err: unknown): boolean {
-  return (
-    err instanceof Error &&
-    typeof (err as { code?: unknown }).code === 'string' &&
-    typeof (err as { wire?: unknown }).wire === 'string'
-  );
-}
-
-function asObject(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
 }

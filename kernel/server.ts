@@ -3,9 +3,10 @@ import https from 'node:https';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { kernelError } from './errors.js';
 import type { PluginGeneration } from './host/plugin-generation.js';
 import type { RouteTable } from './host/route-table.js';
-import { sendHttpError } from './http/http-guard.js';
+import { sendRefusal } from './http/http-refusal.js';
 import { MAX_PAYLOAD_BYTES } from './protocol/frames.js';
 
 export interface OuterServerDeps {
@@ -54,15 +55,16 @@ export async function createOuterServer(deps: OuterServerDeps): Promise<{ app: F
   });
   await app.register(websocket, { options: { maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false } });
   app.setNotFoundHandler((req, reply) => {
-    const owner = deps.routes.hasPath(req.url);
-    if (owner)
-      return sendHttpError(
+    const path = req.url.split('?')[0];
+    const onPath = deps.routes.onPath(req.url);
+    if (onPath)
+      return sendRefusal(
+        req,
         reply,
-        405,
-        'METHOD_NOT_ALLOWED',
-        `${req.method} is not allowed on ${req.url.split('?')[0]}`,
+        kernelError('GW_ERR_HTTP_METHOD', `${req.method} is not allowed on ${path}`),
+        onPath.route.errorBody,
       );
-    return sendHttpError(reply, 404, 'NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`);
+    return sendRefusal(req, reply, kernelError('GW_ERR_HTTP_NOT_FOUND', `no route ${req.method} ${path}`));
   });
   return { app, server };
 }

@@ -66,3 +66,44 @@ export class PluginError extends Error {
     this.payload = options.payload;
   }
 }
+
+/** One registry entry: the wire code, or the wire code and an HTTP status (default: the wire code's). */
+export type ErrorSpec = WireErrorCode | { wire: WireErrorCode; status?: number };
+
+export interface ErrorOptions {
+  details?: unknown;
+  retryable?: boolean;
+  retryAfterMs?: number;
+  cause?: unknown;
+  payload?: unknown;
+}
+
+export interface ErrorRegistry<T extends Record<string, ErrorSpec>> {
+  /** The registry itself (the README test walks it: every code documented, none extra). */
+  readonly codes: T;
+  /** A `PluginError` with the code's wire code and status. */
+  create(code: keyof T & string, message: string, options?: ErrorOptions): PluginError;
+}
+
+/**
+ * A plugin's error registry (STYLE.md: one per package, every code documented):
+ * ```ts
+ * const errors = defineErrors({ GW_ERR_HELLO_NAME: 'INVALID_REQUEST', GW_ERR_HELLO_DOWN: { wire: 'UNAVAILABLE' } });
+ * throw errors.create('GW_ERR_HELLO_NAME', 'name is longer than 100 characters', { details: { max: 100 } });
+ * ```
+ * Codes must be `GW_ERR_<ID>_<WHAT>`; a malformed one throws at definition time.
+ */
+export function defineErrors<const T extends Record<string, ErrorSpec>>(codes: T): ErrorRegistry<T> {
+  for (const code of Object.keys(codes))
+    if (!/^GW_ERR_[A-Z0-9]+(_[A-Z0-9]+)+$/.test(code))
+      throw new TypeError(`error code "${code}" must be GW_ERR_<ID>_<WHAT> (upper case, digits, _)`);
+  return {
+    codes,
+    create(code, message, options = {}) {
+      const spec = codes[code] as ErrorSpec | undefined;
+      if (spec === undefined) throw new TypeError(`"${code}" is not in this error registry`);
+      const { wire, status } = typeof spec === 'string' ? { wire: spec, status: undefined } : spec;
+      return new PluginError(code, wire, message, { ...options, status: status ?? HTTP_STATUS[wire] });
+    },
+  };
+}

@@ -49,8 +49,17 @@ export type {
   ToolRegistrar,
 } from './context.js';
 export { definePlugin, isPluginDefinition, type PluginDefinition } from './define-plugin.js';
-export { PluginError, type WireErrorCode } from './errors.js';
+export {
+  defineErrors,
+  type ErrorOptions,
+  type ErrorRegistry,
+  type ErrorSpec,
+  PluginError,
+  type WireErrorCode,
+} from './errors.js';
+export { type HttpErrorBody, type HttpErrorInfo, useErrorBody } from './http-route-config.js';
 export { acceptJsonBodiesOnly } from './json-body.js';
+export { openAiErrorBody, openAiErrorType } from './openai-error-body.js';
 export { preparedStatement } from './prepared-statement.js';
 export type {
   AccessPolicy,

@@ -1,11 +1,12 @@
 import type { MethodCall } from '../../sdk/context.js';
 import type { IdempotentOutcome } from '../bus/idempotency-cache.js';
 import { hasScope } from '../bus/scopes.js';
-import { kernelError, toWireError } from '../errors.js';
+import { kernelError } from '../errors.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import { CloseCode, MAX_BUFFERED_BYTES, requestFrame } from '../protocol/frames.js';
 import type { KernelRuntime } from '../runtime.js';
 import { describeProblems } from '../schema/compiled.js';
+import { wireError } from '../wire-error.js';
 import type { ClientConnection } from './client-connection.js';
 
 /** A response must leave room in the send buffer for the events around it. */
@@ -31,13 +32,13 @@ export function handleFrame(rt: KernelRuntime, conn: ClientConnection, text: str
         type: 'res',
         id,
         ok: false,
-        error: {
-          code: 'INVALID_REQUEST',
-          message:
+        error: wireError(
+          kernelError(
+            'GW_ERR_FRAME_INVALID',
             `invalid request frame: ${describeProblems(requestFrame.problems(frame), 'frame')}; expected ` +
-            '{"type":"req","id":string,"method":string,"params"?:…}',
-          details: { errorCode: 'GW_ERR_FRAME_INVALID' },
-        },
+              '{"type":"req","id":string,"method":string,"params"?:…}',
+          ),
+        ).error,
       });
       return;
     }
@@ -90,14 +91,14 @@ async function dispatch(
         type: 'res',
         id,
         ok: false,
-        error: toWireError(
+        error: wireError(
           kernelError(
             'GW_ERR_RESPONSE_TOO_LARGE',
             `the ${method} response (${text.length} bytes) is larger than the ${MAX_BUFFERED_BYTES}-byte send limit; ` +
               'ask for less (e.g. a smaller limit or maxBytes)',
             { details: { bytes: text.length, limit: MAX_BUFFERED_BYTES } },
           ),
-        ),
+        ).error,
       });
       ok = false;
     }
@@ -179,7 +180,7 @@ async function dispatch(
     }
     respond(true, await entry.handler(params, makeCall(conn, sendAck)));
   } catch (err) {
-    const wire = toWireError(err);
+    const wire = wireError(err).error;
     if (wire.code === 'INTERNAL') rt.logger.error({ err, method, connId: conn.id }, 'method failed');
     respond(false, wire, wire.code === 'INTERNAL' ? undefined : (err as { payload?: unknown }).payload);
   }

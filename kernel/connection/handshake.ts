@@ -6,7 +6,7 @@ import { deviceFailureKey, failureKeys } from '../auth/failure-keys.js';
 import { secretsEqual } from '../auth/shared-secret.js';
 import { PRESENCE_EVENT_MAX_ROWS } from '../bus/presence-announcer.js';
 import { hasScope, isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
-import { KERNEL_ERRORS, type KernelErrorCode } from '../errors.js';
+import { type KernelErrorCode, kernelError } from '../errors.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import {
   CloseCode,
@@ -19,6 +19,7 @@ import {
 } from '../protocol/frames.js';
 import type { KernelRuntime } from '../runtime.js';
 import { describeProblems } from '../schema/compiled.js';
+import { wireError } from '../wire-error.js';
 import type { ClientConnection } from './client-connection.js';
 
 interface Refusal {
@@ -297,13 +298,11 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
 function refuse(rt: KernelRuntime, conn: ClientConnection, id: string | undefined, r: Refusal): false {
   if (r.countIn) rt.limiter.recordFailure(r.countIn);
   if (id) {
-    const error: Record<string, unknown> = { code: KERNEL_ERRORS[r.errorCode].wire, message: r.message };
-    error.details = { errorCode: r.errorCode, ...(r.details as Record<string, unknown> | undefined) };
-    if (r.retryAfterMs !== undefined) {
-      error.retryAfterMs = r.retryAfterMs;
-      error.retryable = true;
-    }
-    conn.sendFrame({ type: 'res', id, ok: false, error });
+    const refusal = kernelError(r.errorCode, r.message, {
+      details: r.details,
+      ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs, retryable: true } : {}),
+    });
+    conn.sendFrame({ type: 'res', id, ok: false, error: wireError(refusal).error });
   }
   rt.logger.warn(
     { connId: conn.id, ip: conn.peer.ip, origin: untrustedText(conn.peer.origin), code: r.errorCode, reason: r.reason },

@@ -3,6 +3,8 @@ import type { RawData, WebSocket } from 'ws';
 import { isLoopbackAddress, normalizeAddress } from '../auth/peer-address.js';
 import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
 import { rememberTailscale, verifiedTailscale } from '../auth/tailscale-verifier.js';
+import { kernelError } from '../errors.js';
+import { sendRefusal } from '../http/http-refusal.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import { CloseCode, MAX_BUFFERED_BYTES } from '../protocol/frames.js';
 import type { KernelRuntime } from '../runtime.js';
@@ -38,13 +40,14 @@ export function registerWsEndpoint(
             { ip: normalizeAddress(req.socket.remoteAddress), host: untrustedText(host) },
             'websocket refused: Host not allowed',
           );
-          reply.code(403).send({
-            error: {
-              code: 'FORBIDDEN',
-              message: 'Host header does not name this gateway (add it to gateway.allowedHosts)',
-              details: { errorCode: 'GW_ERR_HOST_FORBIDDEN' },
-            },
-          });
+          sendRefusal(
+            req,
+            reply,
+            kernelError(
+              'GW_ERR_HOST_FORBIDDEN',
+              'Host header does not name this gateway (add it to gateway.allowedHosts)',
+            ),
+          );
           return;
         }
         if (!isAllowedOrigin(origin, host, rt.hostPolicy)) {
@@ -52,14 +55,14 @@ export function registerWsEndpoint(
             { ip: normalizeAddress(req.socket.remoteAddress), origin: untrustedText(origin) },
             'websocket refused: cross-site Origin',
           );
-          reply.code(403).send({
-            error: {
-              code: 'FORBIDDEN',
-              message:
-                'cross-site WebSocket refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)',
-              details: { errorCode: 'GW_ERR_ORIGIN_FORBIDDEN' },
-            },
-          });
+          sendRefusal(
+            req,
+            reply,
+            kernelError(
+              'GW_ERR_ORIGIN_FORBIDDEN',
+              'cross-site WebSocket refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)',
+            ),
+          );
           return;
         }
         if (!rt.tailscale) return done();

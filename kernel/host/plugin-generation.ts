@@ -61,7 +61,15 @@ export class PluginGeneration {
     installHttpGuard(this.inner, deps.runtime);
     this.inner.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      for (const method of methods) this.stage(KIND.routes, { method, url: route.url });
+      // Read at refusal time: a later onRoute hook (the plugin's useErrorBody) may still set it.
+      for (const method of methods)
+        this.stage(KIND.routes, {
+          method,
+          url: route.url,
+          get errorBody() {
+            return route.config?.errorBody;
+          },
+        });
     });
   }
 

@@ -1,8 +1,16 @@
 import FindMyWay from 'find-my-way';
+import type { HttpErrorBody } from '../../sdk/http-route-config.js';
 
 export interface PluginRoute {
   method: string;
   url: string;
+  /** The route's documented error body (`config.errorBody`), read when a refusal needs it. */
+  readonly errorBody?: HttpErrorBody;
+}
+
+interface RouteStore {
+  owner: string;
+  route: PluginRoute;
 }
 
 /**
@@ -19,11 +27,11 @@ export class RouteTable {
     const trial = FindMyWay({ ignoreTrailingSlash: true });
     for (const [o, list] of this.byOwner) {
       if (o === owner) continue;
-      for (const r of list) trial.on(r.method as FindMyWay.HTTPMethod, r.url, () => undefined, { owner: o });
+      for (const r of list) trial.on(r.method as FindMyWay.HTTPMethod, r.url, () => undefined, { owner: o, route: r });
     }
     for (const r of routes) {
       try {
-        trial.on(r.method as FindMyWay.HTTPMethod, r.url, () => undefined, { owner });
+        trial.on(r.method as FindMyWay.HTTPMethod, r.url, () => undefined, { owner, route: r });
       } catch {
         out.push(`${r.method} ${r.url}`);
       }
@@ -46,23 +54,27 @@ export class RouteTable {
 
   /** The owner of the route matching this request, if any. */
   match(method: string, url: string): string | undefined {
-    const found = this.router.find(method as FindMyWay.HTTPMethod, url.split('?')[0]!);
-    return found ? (found.store as { owner: string }).owner : undefined;
+    return this.find(method, url)?.owner;
   }
 
-  /** Owners with a route on this path under any method (for 405 answers). */
-  hasPath(url: string): string | undefined {
+  /** A route on this path under any method (for 405 answers, in that route's error body). */
+  onPath(url: string): RouteStore | undefined {
     for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-      const o = this.match(m, url);
-      if (o) return o;
+      const found = this.find(m, url);
+      if (found) return found;
     }
     return undefined;
+  }
+
+  private find(method: string, url: string): RouteStore | undefined {
+    const found = this.router.find(method as FindMyWay.HTTPMethod, url.split('?')[0]!);
+    return found ? (found.store as RouteStore) : undefined;
   }
 
   private rebuild(): void {
     const next = FindMyWay({ ignoreTrailingSlash: true });
     for (const [owner, list] of this.byOwner) {
-      for (const r of list) next.on(r.method as FindMyWay.HTTPMethod, r.url, () => undefined, { owner });
+      for (const r of list) next.on(r.method as FindMyWay.HTTPMethod, r.url, () => undefined, { owner, route: r });
     }
     this.router = next;
   }

@@ -1,10 +1,10 @@
-import { PluginError, type WireErrorCode } from '../../sdk/index.js';
+import { defineErrors, PluginError } from '../../sdk/index.js';
 
 /**
  * Every error the agent plugin raises: stable code → wire code and HTTP status. README.md lists
  * each one; errors.test.ts keeps the two in step.
  */
-export const AGENT_ERRORS = {
+const registry = defineErrors({
   GW_ERR_AGENT_NO_PROVIDER: { wire: 'UNAVAILABLE', status: 503 },
   GW_ERR_AGENT_MODEL_REF: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_AGENT_MODEL_UNKNOWN: { wire: 'NOT_FOUND', status: 404 },
@@ -31,18 +31,13 @@ export const AGENT_ERRORS = {
   GW_ERR_AGENT_TOOL_ARGS: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_AGENT_NOT_LINKED: { wire: 'NOT_LINKED', status: 409 },
   GW_ERR_AGENT_OUTBOUND_UNAVAILABLE: { wire: 'UNAVAILABLE', status: 503 },
-} as const satisfies Record<string, { wire: WireErrorCode; status: number }>;
+});
+
+export const AGENT_ERRORS = registry.codes;
 
 export type AgentErrorCode = keyof typeof AGENT_ERRORS;
 
-export function agentError(
-  code: AgentErrorCode,
-  message: string,
-  options: { details?: unknown; retryable?: boolean; retryAfterMs?: number; cause?: unknown } = {},
-): PluginError {
-  const spec = AGENT_ERRORS[code];
-  return new PluginError(code, spec.wire, message, { ...options, status: spec.status });
-}
+export const agentError = registry.create;
 
 export function isPluginError(err: unknown): err is PluginError {
   return err instanceof PluginError;

@@ -1,7 +1,7 @@
-import { PluginError, type WireErrorCode } from '../../sdk/index.js';
+import { defineErrors, type PluginError } from '../../sdk/index.js';
 
 /** Every error the cron plugin raises (README.md lists them; errors.test.ts keeps the two in step). */
-export const CRON_ERRORS = {
+const registry = defineErrors({
   GW_ERR_CRON_JOB_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_CRON_SCHEDULE_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_CRON_TIMEZONE_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
@@ -9,7 +9,9 @@ export const CRON_ERRORS = {
   GW_ERR_CRON_CHANNEL_UNKNOWN: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_CRON_AGENT_UNKNOWN: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_CRON_JOB_NOT_FOUND: { wire: 'NOT_FOUND', status: 404 },
-} as const satisfies Record<string, { wire: WireErrorCode; status: number }>;
+});
+
+export const CRON_ERRORS = registry.codes;
 
 export type CronErrorCode = keyof typeof CRON_ERRORS;
 
@@ -22,6 +24,5 @@ export function cronError(
   message: string,
   details?: { field?: string; example?: unknown; [key: string]: unknown },
 ): PluginError {
-  const spec = CRON_ERRORS[code];
-  return new PluginError(code, spec.wire, message, { status: spec.status, ...(details ? { details } : {}) });
+  return registry.create(code, message, details ? { details } : {});
 }

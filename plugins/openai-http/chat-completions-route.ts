@@ -1,7 +1,13 @@
-import type { AgentRunResult, AgentService, PluginApp, PluginContext } from '../../sdk/index.js';
+import {
+  type AgentRunResult,
+  type AgentService,
+  openAiErrorType,
+  type PluginApp,
+  type PluginContext,
+} from '../../sdk/index.js';
 import { chatPrompt, withHistory } from './chat-prompt.js';
 import type { OpenAiHttpConfigT } from './config-schema.js';
-import { openAiErrorType, openAiHttpError } from './errors.js';
+import { openAiHttpError } from './errors.js';
 import { requestAgent } from './request-agent.js';
 import { clientGone, SseStream } from './sse-stream.js';
 

@@ -1,7 +1,6 @@
-import { acceptJsonBodiesOnly, definePlugin } from '../../sdk/index.js';
+import { acceptJsonBodiesOnly, definePlugin, openAiErrorBody, useErrorBody } from '../../sdk/index.js';
 import { registerChatCompletions } from './chat-completions-route.js';
 import { OpenAiHttpConfig } from './config-schema.js';
-import { openAiErrorBody } from './errors.js';
 import { registerModels } from './models-route.js';
 
 export default definePlugin({
@@ -15,11 +14,8 @@ export default definePlugin({
     'OpenAI-compatible POST /v1/chat/completions (with SSE streaming) and GET /v1/models over the agent runtime.',
   register(app, ctx) {
     acceptJsonBodiesOnly(app);
-    app.setErrorHandler((err, _req, reply) => {
-      const { status, body } = openAiErrorBody(err);
-      if (status >= 500) ctx.logger.error({ err }, 'chat completions request failed');
-      return reply.code(status).send(body);
-    });
+    // Its own errors and the kernel's refusals on its routes, in OpenAI's shape.
+    useErrorBody(app, openAiErrorBody);
     registerChatCompletions(app, ctx);
     registerModels(app, ctx);
   },

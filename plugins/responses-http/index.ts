@@ -1,6 +1,5 @@
-import { acceptJsonBodiesOnly, definePlugin } from '../../sdk/index.js';
+import { acceptJsonBodiesOnly, definePlugin, openAiErrorBody, useErrorBody } from '../../sdk/index.js';
 import { ResponsesHttpConfig } from './config-schema.js';
-import { errorBody } from './errors.js';
 import { registerResponses } from './responses-route.js';
 
 export default definePlugin({
@@ -15,11 +14,8 @@ export default definePlugin({
     'client function tools).',
   register(app, ctx) {
     acceptJsonBodiesOnly(app);
-    app.setErrorHandler((err, _req, reply) => {
-      const { status, body } = errorBody(err);
-      if (status >= 500) ctx.logger.error({ err }, 'responses request failed');
-      return reply.code(status).send(body);
-    });
+    // Its own errors and the kernel's refusals on its routes, in OpenAI's shape.
+    useErrorBody(app, openAiErrorBody);
     registerResponses(app, ctx);
   },
 });

@@ -1,5 +1,4 @@
-import type { AgentRunResult } from '../../sdk/index.js';
-import { errorType } from './errors.js';
+import { type AgentRunResult, openAiErrorType } from '../../sdk/index.js';
 
 export interface ResponseMeta {
   id: string;
@@ -63,7 +62,7 @@ export function responseObject(meta: ResponseMeta, outcome?: AgentRunResult) {
     error: {
       code: outcome.error?.code ?? outcome.status,
       message: outcome.error?.message ?? outcome.status,
-      type: errorType(status),
+      type: openAiErrorType(status),
     },
   };
 }

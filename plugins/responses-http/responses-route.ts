@@ -1,8 +1,14 @@
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AgentRunResult, AgentService, PluginApp, PluginContext } from '../../sdk/index.js';
+import {
+  type AgentRunResult,
+  type AgentService,
+  openAiErrorType,
+  type PluginApp,
+  type PluginContext,
+} from '../../sdk/index.js';
 import type { ResponsesHttpConfigT } from './config-schema.js';
-import { errorType, responsesError } from './errors.js';
+import { responsesError } from './errors.js';
 import { responsesPrompt, withHistory } from './response-input.js';
 import { functionCallItem, messageItem, type ResponseMeta, responseObject } from './response-object.js';
 
@@ -62,7 +68,7 @@ export function registerResponses(app: PluginApp, ctx: PluginContext<ResponsesHt
         return reply.code(status).send({
           error: {
             message: outcome.error?.message ?? outcome.status,
-            type: errorType(status),
+            type: openAiErrorType(status),
             code: outcome.error?.code ?? outcome.status,
             param: null,
           },

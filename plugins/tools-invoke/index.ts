@@ -1,6 +1,6 @@
-import { acceptJsonBodiesOnly, definePlugin } from '../../sdk/index.js';
+import { acceptJsonBodiesOnly, definePlugin, useErrorBody } from '../../sdk/index.js';
 import { ToolsInvokeConfig } from './config-schema.js';
-import { failureBody } from './errors.js';
+import { toolsInvokeErrorBody } from './errors.js';
 import { registerInvokeRoute } from './invoke-route.js';
 
 export default definePlugin({
@@ -13,11 +13,8 @@ export default definePlugin({
   description: 'POST /tools/invoke: run one agent tool over HTTP (bearer auth, tool policy, dangerous tools opt-in).',
   register(app, ctx) {
     acceptJsonBodiesOnly(app);
-    app.setErrorHandler((err, _req, reply) => {
-      const { status, body } = failureBody(err);
-      if (status >= 500) ctx.logger.error({ err }, 'tools/invoke failed');
-      return reply.code(status).send(body);
-    });
+    // Its own errors and the kernel's refusals on /tools/invoke in the documented {ok:false, error} body.
+    useErrorBody(app, toolsInvokeErrorBody);
     registerInvokeRoute(app, ctx);
   },
 });

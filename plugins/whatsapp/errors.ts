@@ -1,19 +1,15 @@
-import { PluginError, type WireErrorCode } from '../../sdk/index.js';
+import { defineErrors } from '../../sdk/index.js';
 
 /** The whatsapp plugin's error registry (README.md "Error codes"). */
-export const WHATSAPP_ERRORS = {
+const registry = defineErrors({
   GW_ERR_WHATSAPP_ACCOUNT_UNKNOWN: 'NOT_FOUND',
   GW_ERR_WHATSAPP_LOGGED_OUT: 'NOT_LINKED',
   GW_ERR_WHATSAPP_REPLACED: 'UNAVAILABLE',
   GW_ERR_WHATSAPP_LOGIN_FAILED: 'UNAVAILABLE',
-} as const satisfies Record<string, WireErrorCode>;
+});
+
+export const WHATSAPP_ERRORS = registry.codes;
 
 export type WhatsAppErrorCode = keyof typeof WHATSAPP_ERRORS;
 
-export function whatsappError(
-  code: WhatsAppErrorCode,
-  message: string,
-  options: { details?: unknown; cause?: unknown } = {},
-): PluginError {
-  return new PluginError(code, WHATSAPP_ERRORS[code], message, options);
-}
+export const whatsappError = registry.create;
