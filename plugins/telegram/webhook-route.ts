@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Update } from 'grammy/types';
 import type { PluginApp } from '../../sdk/index.js';
-import { telegramError } from './errors.js';
+import { telegramError, webhookErrorBody } from './errors.js';
 import type { TelegramAccount } from './telegram-account.js';
 
 /**
@@ -12,25 +12,24 @@ import type { TelegramAccount } from './telegram-account.js';
 export function registerWebhookRoute(app: PluginApp, account: TelegramAccount): void {
   const { path, secret } = account.settings.webhook!;
   const expected = Buffer.from(secret);
-  app.post(path, { config: { auth: false }, bodyLimit: 1024 * 1024 }, async (req, reply) => {
+  const config = { auth: false, errorBody: webhookErrorBody };
+  app.post(path, { config, bodyLimit: 1024 * 1024 }, async (req, reply) => {
     const presented = Buffer.from(String(req.headers['x-telegram-bot-api-secret-token'] ?? ''));
     if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
-      const err = telegramError(
+      throw telegramError(
         'GW_ERR_TELEGRAM_WEBHOOK_SECRET',
         'X-Telegram-Bot-Api-Secret-Token does not match channels.telegram.webhookSecret',
       );
-      return reply.code(401).send({ ok: false, error: { code: err.code, message: err.message } });
     }
     // Telegram pushes as soon as the route answers; until getMe has told us who we are, ask it
     // to come back (it retries) rather than misreading mentions.
     if (!account.identityKnown)
-      return reply
-        .code(503)
-        .header('retry-after', '5')
-        .send({ ok: false, error: 'the bot is still connecting; retry shortly' });
+      throw telegramError('GW_ERR_TELEGRAM_WEBHOOK_NOT_READY', 'the bot is still connecting; retry shortly', {
+        retryAfterMs: 5000,
+      });
     const update = req.body as Update | undefined;
     if (!update || typeof update !== 'object' || typeof update.update_id !== 'number')
-      return reply.code(400).send({ ok: false, error: 'body is not a Telegram Update' });
+      throw telegramError('GW_ERR_TELEGRAM_WEBHOOK_UPDATE', 'the body is not a Telegram Update');
     await account.acceptWebhookUpdate(update);
     return reply.code(200).send({ ok: true });
   });

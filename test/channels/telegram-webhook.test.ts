@@ -74,8 +74,21 @@ describe('telegram webhook mode', () => {
   });
 
   it('refuses requests without the right X-Telegram-Bot-Api-Secret-Token', async () => {
-    expect((await post(update(1002, 'forged'), undefined)).status).toBe(401);
+    const none = await post(update(1002, 'forged'), undefined);
+    expect(none.status).toBe(401);
+    expect(await none.json()).toEqual({
+      ok: false,
+      error: { code: 'GW_ERR_TELEGRAM_WEBHOOK_SECRET', message: expect.stringContaining('webhookSecret') },
+    });
     expect((await post(update(1003, 'forged'), 'wrong-secret')).status).toBe(401);
+    // The kernel's own refusals on the webhook route read the same way.
+    const notUpdate = await fetch(`http://127.0.0.1:${gw.port}/tg/hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      body: '{"not json',
+    });
+    expect(notUpdate.status).toBe(400);
+    expect(await notUpdate.json()).toMatchObject({ ok: false, error: { code: 'GW_ERR_HTTP_BODY_INVALID' } });
     expect(model.requests.some((r) => JSON.stringify(r.body ?? '').includes('forged'))).toBe(false);
   });
 
