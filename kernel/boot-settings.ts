@@ -2,16 +2,15 @@ import fs from 'node:fs';
 import type { Logger } from 'pino';
 import { type AuthMode, generateToken, type ResolvedAuth, resolveAuth } from './auth/shared-secret.js';
 import { isLoopbackBind, resolveBindHost } from './bind-address.js';
-import { type RawConfig, readConfigFile, serializeConfig, writeFileAtomic } from './config/config-file.js';
+import { type RawConfig, serializeConfig, writeFileAtomic } from './config/config-file.js';
 import type { KernelConfig } from './config/kernel-schema.js';
 import { setPath } from './config/object-path.js';
-import { formatIssues, validateConfig } from './config/validate-config.js';
 import { kernelError } from './errors.js';
 import type { GatewayPaths } from './paths.js';
 
 /**
  * Where the gateway listens and how it authenticates, decided once from the command line, the
- * environment and the config — the same rules for the gateway (which refuses what is wrong) and
+ * environment and the config (light imports only: every CLI command reads these) — the same rules for the gateway (which refuses what is wrong) and
  * for the CLI (which must still say something useful about a broken profile: `lenient`).
  *
  * Precedence: port `--port` > `CLAWDBOT_GATEWAY_PORT` > `gateway.port` > the profile's default;
@@ -166,25 +165,4 @@ function portFromEnv(env: NodeJS.ProcessEnv): number | undefined {
     throw kernelError('GW_ERR_CONFIG_INVALID', `CLAWDBOT_GATEWAY_PORT="${raw}" is not a port number (1-65535)`);
   }
   return n;
-}
-
-/**
- * The config a start boots from: the file must exist (unless `--allow-unconfigured`) and the
- * kernel's part must be valid; plugins' parts are checked when each plugin loads.
- */
-export function readBootConfig(configPath: string, allowUnconfigured: boolean): RawConfig {
-  const snapshot = readConfigFile(configPath);
-  if (!snapshot.exists && !allowUnconfigured) {
-    throw kernelError(
-      'GW_ERR_CONFIG_INVALID',
-      `no config at ${configPath}: run "moltbot setup" first, or start with --allow-unconfigured`,
-    );
-  }
-  const kernelCheck = validateConfig(snapshot.config, []);
-  if (!kernelCheck.ok) {
-    throw kernelError('GW_ERR_CONFIG_INVALID', `${configPath}: ${formatIssues(kernelCheck.issues)}`, {
-      details: { issues: kernelCheck.issues },
-    });
-  }
-  return snapshot.config;
 }
