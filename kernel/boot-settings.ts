@@ -10,8 +10,9 @@ import type { GatewayPaths } from './paths.js';
 
 /**
  * Where the gateway listens and how it authenticates, decided once from the command line, the
- * environment and the config (light imports only: every CLI command reads these) — the same rules for the gateway (which refuses what is wrong) and
- * for the CLI (which must still say something useful about a broken profile: `lenient`).
+ * environment and the config — the same rules for the gateway (which refuses what is wrong) and
+ * for the CLI (which must still say something useful about a broken profile: `lenient`). Every
+ * CLI command reads these, so this module keeps its imports light (no schema compiler).
  *
  * Precedence: port `--port` > `CLAWDBOT_GATEWAY_PORT` > `gateway.port` > the profile's default;
  * bind `--bind` > `gateway.bind` > `loopback`; secret `--token` > `CLAWDBOT_GATEWAY_TOKEN` /
