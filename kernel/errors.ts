@@ -46,6 +46,7 @@ export const KERNEL_ERRORS = {
   GW_ERR_PLUGIN_RESOLVE: { wire: 'NOT_FOUND', status: 404 },
   GW_ERR_PLUGIN_DEPENDENCY: { wire: 'UNAVAILABLE', status: 503 },
   GW_ERR_PLUGIN_ROUTE_CONFLICT: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_PLUGIN_PORT_IN_USE: { wire: 'UNAVAILABLE', status: 503 },
   GW_ERR_LEASE_INACTIVE: { wire: 'INTERNAL', status: 500 },
   GW_ERR_SERVICE_UNDECLARED: { wire: 'INTERNAL', status: 500 },
   GW_ERR_REGISTRATION_INVALID: { wire: 'INTERNAL', status: 500 },

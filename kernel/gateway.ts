@@ -3,6 +3,8 @@ import type http from 'node:http';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { HelloClient } from '../sdk/context.js';
+import type { HelloFieldEntry } from './host/registrations.js';
 import { DeviceRegistry } from './auth/device-registry.js';
 import { loadOrCreateDeviceTokenKey } from './auth/device-token-key.js';
 import { FailureLimiter } from './auth/failure-limiter.js';
@@ -305,7 +307,8 @@ export class Gateway {
       acceptingWork: false,
       healthSnapshot: () => this.healthSnapshot(),
       sessionDefaults: () => this.sessionDefaults(),
-      canvasHostUrl: () => undefined,
+      helloField: (field: string, client: HelloClient) =>
+        this.registries?.table<HelloFieldEntry>('helloFields').get(field)?.value(client) as never,
     };
     return rt;
   }

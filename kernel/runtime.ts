@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { HelloClient, HelloFields } from '../sdk/context.js';
 import type { DeviceRegistry } from './auth/device-registry.js';
 import type { FailureLimiter } from './auth/failure-limiter.js';
 import type { HostPolicy } from './auth/request-guard.js';
@@ -42,5 +43,6 @@ export interface KernelRuntime {
   healthSnapshot(): Record<string, unknown>;
   /** hello-ok `snapshot.sessionDefaults`, when a plugin (the agent) provides them. */
   sessionDefaults(): SessionDefaults | undefined;
-  canvasHostUrl(): string | undefined;
+  /** A hello-ok field contributed by a plugin (`canvasHostUrl`), for this client; undefined when none. */
+  helloField<K extends keyof HelloFields>(field: K, client: HelloClient): HelloFields[K] | undefined;
 }

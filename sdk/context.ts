@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Static, TSchema } from 'typebox';
 import type { ChannelAdapter } from './channel.js';
@@ -225,6 +227,81 @@ export interface PluginAuth {
   ): CredentialCheck;
   /** Whether `candidate` equals the gateway's own token or password (constant time). */
   isGatewaySecret(candidate: string): boolean;
+  /**
+   * A secret derived from the gateway's (HMAC-SHA256 keyed by it, hex) for one purpose, e.g. a
+   * relay token or a token signing key: stable across restarts, changes when the gateway
+   * secret changes, and reveals nothing of it.
+   */
+  derivedSecret(purpose: string): string;
+}
+
+/** How a client reached the gateway, for hello-ok fields that name an address (PROTOCOL.md "Handshake" 4). */
+export interface HelloClient {
+  /** The WebSocket upgrade's Host header (the name the client dialled), when it sent one. */
+  host?: string;
+  ip: string;
+  isLoopback: boolean;
+}
+
+/** Top-level hello-ok fields a plugin may contribute. */
+export interface HelloFields {
+  /** Base URL of the canvas file server (`http://<host>:<canvasHost.port>`). */
+  canvasHostUrl: string;
+}
+
+export interface HelloRegistrar {
+  /**
+   * Contribute a hello-ok field, computed for each connecting client (undefined leaves it out).
+   * One plugin per field; withdrawn when this generation retires (or by the disposer).
+   */
+  contribute<K extends keyof HelloFields>(
+    field: K,
+    value: (client: HelloClient) => HelloFields[K] | undefined,
+  ): Disposer;
+}
+
+/** A listener of a plugin's own: another port than the gateway's (PROTOCOL.md "Other ports"). */
+export interface ListenerSpec {
+  /** Names it in logs and errors, e.g. `canvas host`. */
+  label: string;
+  host: string;
+  port: number;
+  /**
+   * Register the listener's routes on its own Fastify instance. It gets the gateway port's
+   * preamble: a Host check against this listener's address (DNS rebinding), an Origin check on
+   * state-changing requests, and bearer auth with the gateway secret for every route that does
+   * not say `config: { auth: false }`.
+   */
+  routes(app: PluginApp): void | Promise<void>;
+  /**
+   * `gateway` (default): bearer auth with the gateway secret as described above. `plugin`: no
+   * route gets the bearer check (Host and Origin are still checked); the plugin authenticates
+   * each request itself, e.g. with `ctx.auth.checkCredential` in an `onRequest` hook.
+   */
+  auth?: 'gateway' | 'plugin';
+  /**
+   * WebSocket upgrades (the Host header is already checked). Authenticate, then complete the
+   * upgrade (e.g. `ws`'s `handleUpgrade`) or destroy the socket. Sockets still open when the
+   * generation retires are destroyed.
+   */
+  upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+}
+
+export interface OpenListener {
+  readonly host: string;
+  readonly port: number;
+  /** `http://<host>:<port>` */
+  readonly url: string;
+}
+
+export interface ListenerRegistrar {
+  /**
+   * Listen on `host:port`. On reload the bound socket passes to the next generation of this
+   * plugin when it asks for the same address (no moment where the port is closed or doubly
+   * bound); it is closed once no generation holds it, so after unload the port is free.
+   * A port another process holds fails `register` with GW_ERR_PLUGIN_PORT_IN_USE.
+   */
+  open(spec: ListenerSpec): Promise<OpenListener>;
 }
 
 /** Facts about the running gateway that plugins may read. */
@@ -260,6 +337,8 @@ export interface PluginContext<C> {
   readonly lease: Lease;
   readonly gateway: GatewayInfo;
   readonly auth: PluginAuth;
+  readonly listeners: ListenerRegistrar;
+  readonly hello: HelloRegistrar;
   /** Called when the generation starts draining; the returned promise delays its close (bounded). */
   onDrain(fn: () => unknown | Promise<unknown>): Disposer;
 }

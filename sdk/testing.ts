@@ -31,6 +31,8 @@ export interface TestGatewayOptions {
  * `NOTHING_LEFT`.
  */
 export type Leftovers = PerKind<string[]> & {
+  /** Addresses of the plugin's own listeners still bound (`host:port`). */
+  listeners: string[];
   /** Registered effects (timers, listeners, sockets…) still not disposed on retired generations. */
   undisposedEffects: number;
   /** Retired generations whose lease is still active. */
@@ -40,6 +42,7 @@ export type Leftovers = PerKind<string[]> & {
 /** `leftovers()` of a plugin that left nothing behind: `expect(await tg.leftovers(id)).toEqual(NOTHING_LEFT)`. */
 export const NOTHING_LEFT: Readonly<Leftovers> = Object.freeze({
   ...perKind(() => []),
+  listeners: [],
   undisposedEffects: 0,
   activeLeases: 0,
 });
@@ -141,6 +144,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       const retired = host?.retiredGenerations(id) ?? [];
       return {
         ...perKind((kind) => live[kind.name] ?? []),
+        listeners: gateway.pluginRegistries?.listeners.heldBy(id) ?? [],
         // Every registration is an effect on its lease, so staged entries count here too.
         undisposedEffects: retired.reduce((n, g) => n + g.lease.effectCount + g.stagedCount, 0),
         activeLeases: retired.filter((g) => g.lease.active).length,

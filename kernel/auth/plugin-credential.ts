@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { CredentialCheck, CredentialRequest } from '../../sdk/context.js';
 import type { KernelRuntime } from '../runtime.js';
 import { checkPresentedCredential } from './credential-check.js';
@@ -31,4 +32,9 @@ export function checkPluginCredential(
     case 'invalid':
       return { ok: false, status: 401, code: 'UNAUTHORIZED', message: 'invalid credential' };
   }
+}
+
+/** `ctx.auth.derivedSecret`: HMAC-SHA256 keyed by the gateway secret, so it reveals nothing of it. */
+export function derivedSecret(rt: KernelRuntime, purpose: string): string {
+  return crypto.createHmac('sha256', rt.auth.secret).update(purpose).digest('hex');
 }

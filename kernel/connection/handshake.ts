@@ -276,7 +276,7 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
     },
     policy: { maxPayload: MAX_PAYLOAD_BYTES, maxBufferedBytes: MAX_BUFFERED_BYTES, tickIntervalMs: rt.tickIntervalMs },
   };
-  const canvas = rt.canvasHostUrl();
+  const canvas = helloField(rt, 'canvasHostUrl', conn);
   if (canvas) hello.canvasHostUrl = canvas;
   if (auth) hello.auth = auth;
   conn.sendFrame({ type: 'res', id, ok: true, payload: hello });
@@ -348,4 +348,15 @@ function secretRefusal(
     close: CloseCode.policyViolation,
     reason: 'unauthorized',
   };
+}
+
+/** A plugin-contributed hello-ok field; a contributor that throws leaves the field out (logged). */
+function helloField(rt: KernelRuntime, field: 'canvasHostUrl', conn: ClientConnection): string | undefined {
+  const host = conn.peer.headers.host;
+  try {
+    return rt.helloField(field, { host, ip: conn.peer.ip, isLoopback: conn.peer.isLoopback });
+  } catch (err) {
+    rt.logger.error({ err, field }, 'hello-ok field contributor failed');
+    return undefined;
+  }
 }

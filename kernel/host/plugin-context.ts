@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InternalEventMap, PluginContext, ServiceName } from '../../sdk/context.js';
-import { checkPluginCredential } from '../auth/plugin-credential.js';
+import { checkPluginCredential, derivedSecret } from '../auth/plugin-credential.js';
 import { secretsEqual } from '../auth/shared-secret.js';
 import { MethodRegistry } from '../bus/method-registry.js';
 import { kernelError } from '../errors.js';
@@ -104,7 +104,10 @@ export function createPluginContext(gen: PluginGeneration, deps: GenerationDeps)
     lease: gen.lease,
     gateway: {
       version: rt.version,
-      port: rt.hostPolicy.port,
+      // A getter: with port 0 (tests) the OS picks the port after the first generation is built.
+      get port() {
+        return deps.runtime().hostPolicy.port;
+      },
       bind: rt.hostPolicy.bindHost,
       host: rt.hostPolicy.bindHost,
       startedAt: rt.startedAt,
@@ -114,6 +117,23 @@ export function createPluginContext(gen: PluginGeneration, deps: GenerationDeps)
     auth: {
       checkCredential: (req, options) => checkPluginCredential(deps.runtime(), id, req, options),
       isGatewaySecret: (candidate) => secretsEqual(candidate, deps.runtime().auth.secret),
+      derivedSecret: (purpose) => derivedSecret(deps.runtime(), purpose),
+    },
+    listeners: {
+      async open(spec) {
+        gen.lease.assertActive(`listener ${spec.label}`);
+        const held = await registries.listeners.open(deps.runtime, id, gen, gen.logger, spec);
+        if (!gen.lease.active) {
+          await held.release();
+          gen.lease.assertActive(`listener ${spec.label}`);
+        }
+        gen.lease.defer(`listener ${spec.label}`, () => held.release());
+        gen.logger.info({ listener: spec.label, host: held.address.host, port: held.address.port }, 'listening');
+        return held.address;
+      },
+    },
+    hello: {
+      contribute: (field, value) => gen.stage(KIND.helloFields, { field, value }),
     },
     onDrain(fn) {
       gen.drainHooks.push(fn);

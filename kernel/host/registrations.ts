@@ -6,6 +6,7 @@
  */
 import type { ChannelAdapter } from '../../sdk/channel.js';
 import type { ChatCommand } from '../../sdk/command.js';
+import type { HelloClient } from '../../sdk/context.js';
 import type { AgentTool } from '../../sdk/tool.js';
 import type { Broadcaster } from '../bus/broadcaster.js';
 import type { MethodEntry, MethodRegistry } from '../bus/method-registry.js';
@@ -50,6 +51,12 @@ export interface RegistrationKind<E> {
 export interface ServiceEntry {
   name: string;
   impl: unknown;
+}
+
+/** A hello-ok field a plugin contributes (`ctx.hello.contribute`). */
+export interface HelloFieldEntry {
+  field: string;
+  value: (client: HelloClient) => unknown;
 }
 
 /** A declared wire event name. */
@@ -185,6 +192,13 @@ const commands = ownedKind<ChatCommand>('commands', 'command', (c) => c.name, {
   },
 });
 
+const helloFields = ownedKind<HelloFieldEntry>('helloFields', 'hello-ok field', (e) => e.field, {
+  check(e) {
+    if (e.field !== 'canvasHostUrl') invalid(`hello-ok field "${String(e.field)}" cannot be contributed by a plugin`);
+    if (typeof e.value !== 'function') invalid(`hello-ok field ${e.field}: value must be a function`);
+  },
+});
+
 const healthReports = reportKind('healthReports', 'health report', KERNEL_HEALTH_KEYS);
 const statusSections = reportKind('statusSections', 'status section', KERNEL_STATUS_KEYS);
 
@@ -199,6 +213,7 @@ export const KIND = {
   tools,
   channels,
   commands,
+  helloFields,
   healthReports,
   statusSections,
   routes,

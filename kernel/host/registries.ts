@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { PluginListeners } from './plugin-listeners.js';
 import type { ChannelAdapter } from '../../sdk/channel.js';
 import type { ChatCommand } from '../../sdk/command.js';
 import type { AgentTool } from '../../sdk/tool.js';
@@ -57,6 +58,8 @@ export class PluginRegistries {
   private readonly tables = new Map<string, OwnedTable<unknown>>();
   /** Gateway-internal notifications (`system-event`, `config-applied`). */
   readonly internal = new EventEmitter().setMaxListeners(200);
+  /** Plugins' own ports (`ctx.listeners.open`), handed from generation to generation. */
+  readonly listeners = new PluginListeners();
 
   table<T>(kind: string): OwnedTable<T> {
     let t = this.tables.get(kind);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkPresentedCredential } from '../auth/credential-check.js';
 import { failureKeys } from '../auth/failure-keys.js';
 import { normalizeAddress } from '../auth/peer-address.js';
-import { isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
+import { type HostPolicy, isAllowedHost, isAllowedOrigin } from '../auth/request-guard.js';
 import { bearerFrom, secretsEqual } from '../auth/shared-secret.js';
 import { kernelError } from '../errors.js';
 import { untrustedText } from '../logging/untrusted-text.js';
@@ -14,17 +14,26 @@ import { installRouteSchemas } from './route-schemas.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+export interface HttpGuardOptions {
+  /** The Host/Origin policy; default the gateway port's. A plugin's own listener passes its address. */
+  hostPolicy?: () => HostPolicy;
+  /** `false`: every route authenticates on its own (a listener opened with `auth: 'plugin'`). */
+  bearer?: boolean;
+}
+
 /**
  * The kernel's preamble on every plugin generation's inner Fastify instance: Host check (DNS
  * rebinding), Origin check on state-changing requests, bearer auth with failure rate limiting,
  * TypeBox validation of route `schema`s, and an error handler that never leaks a stack. Every
  * refusal is answered by `sendRefusal`, in the route's documented error body.
  */
-export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime): void {
+export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime, options: HttpGuardOptions = {}): void {
+  const hostPolicy = options.hostPolicy ?? (() => rt().hostPolicy);
   app.addHook('onRequest', async (req, reply) => {
     const runtime = rt();
     const host = req.headers.host;
-    if (!isAllowedHost(host, runtime.hostPolicy)) {
+    const policy = hostPolicy();
+    if (!isAllowedHost(host, policy)) {
       runtime.logger.warn(
         {
           ip: normalizeAddress(req.socket.remoteAddress),
@@ -39,7 +48,7 @@ export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime):
         kernelError('GW_ERR_HOST_FORBIDDEN', 'Host header does not name this gateway (add it to gateway.allowedHosts)'),
       );
     }
-    if (STATE_CHANGING.has(req.method) && !isAllowedOrigin(req.headers.origin, host, runtime.hostPolicy)) {
+    if (STATE_CHANGING.has(req.method) && !isAllowedOrigin(req.headers.origin, host, policy)) {
       return sendRefusal(
         req,
         reply,
@@ -49,7 +58,7 @@ export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime):
         ),
       );
     }
-    if (req.routeOptions.config?.auth === false) return;
+    if (options.bearer === false || req.routeOptions.config?.auth === false) return;
     return checkBearer(runtime, req, reply);
   });
   installRouteSchemas(app);
