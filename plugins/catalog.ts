@@ -71,7 +71,26 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     enabledByDefault: (root) =>
       (root.gateway as { controlUi?: { enabled?: unknown } } | undefined)?.controlUi?.enabled !== false,
   },
+  // The agent's screen and its own browser (issue 16), each on a port of its own.
+  {
+    id: 'canvas',
+    configKeys: ['canvasHost'],
+    load: async () => (await import('./canvas/index.js')).default,
+    enabledByDefault: (root) => !skippedByEnv('CLAWDBOT_SKIP_CANVAS_HOST') && blockEnabled(root, 'canvasHost'),
+  },
 ];
+
+/** `CLAWDBOT_SKIP_…=1` turns a plugin off unless `plugins.entries.<id>.enabled` says otherwise. */
+function skippedByEnv(name: string): boolean {
+  const v = process.env[name];
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+/** `<key>.enabled !== false` (plugins on by default, switched off by their block). */
+function blockEnabled(root: Record<string, unknown>, key: string): boolean {
+  const block = root[key] as { enabled?: unknown } | undefined;
+  return block?.enabled !== false;
+}
 
 /** A channel runs when its `channels.<id>` block exists and does not say `enabled: false`. */
 function channelBlockEnabled(root: Record<string, unknown>, id: string): boolean {

@@ -72,7 +72,7 @@ export class PluginListeners {
       logController: new LogController({ disableRequestLogging: true }),
       bodyLimit: 2 * 1024 * 1024,
     });
-    installHttpGuard(app, runtime, policy);
+    installHttpGuard(app, runtime, { hostPolicy: policy, bearer: spec.auth !== 'plugin' });
     try {
       await spec.routes(app);
       await app.ready();
@@ -159,7 +159,6 @@ export class PluginListeners {
     if (address && typeof address === 'object') shared.port = address.port;
     shared.key = `${owner}|${spec.host}|${shared.port}`;
     this.listeners.set(shared.key, shared);
-    logger.info({ listener: spec.label, host: spec.host, port: shared.port }, 'listening');
     return shared;
   }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CLI } from '../support/gateway-process.js';
+import { SKIP_SIDE_PORTS } from '../support/side-ports.js';
 
 export interface CliResult {
   code: number | null;
@@ -28,7 +29,7 @@ export function cliEnv(home: string, extra: Record<string, string | undefined> =
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !k.startsWith('CLAWDBOT_') && !k.startsWith('MOLTBOT_') && k !== 'XDG_CONFIG_HOME')
       env[k] = v;
-  Object.assign(env, { HOME: home, NO_COLOR: '1' });
+  Object.assign(env, { HOME: home, NO_COLOR: '1' }, SKIP_SIDE_PORTS);
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CLI } from '../support/gateway-process.js';
+import { SKIP_SIDE_PORTS } from '../support/side-ports.js';
 
 /**
  * Run `moltbot gateway` with exactly the args given (the shared harness always adds --port;
@@ -27,7 +28,7 @@ export function spawnCli(
     fs.writeFileSync(path.join(stateDir, 'moltbot.json'), JSON.stringify(options.config), { mode: 0o600 });
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('CLAWDBOT_')) env[k] = v;
-  Object.assign(env, { HOME: home, NO_COLOR: '1' }, options.env ?? {});
+  Object.assign(env, { HOME: home, NO_COLOR: '1' }, SKIP_SIDE_PORTS, options.env ?? {});
   const proc = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d.toString()));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GatewayClient, type GatewayClientOptions } from '../../bin/client/gateway-client.js';
 import { freePort } from './free-port.js';
+import { SKIP_SIDE_PORTS } from './side-ports.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(REPO_ROOT, 'dist/bin/moltbot.js');
@@ -68,7 +69,7 @@ export async function startGateway(options: GatewayProcessOptions = {}): Promise
   }
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('CLAWDBOT_')) env[k] = v;
-  Object.assign(env, { HOME: home, NO_COLOR: '1' });
+  Object.assign(env, { HOME: home, NO_COLOR: '1' }, SKIP_SIDE_PORTS);
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
