@@ -78,6 +78,12 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     load: async () => (await import('./canvas/index.js')).default,
     enabledByDefault: (root) => !skippedByEnv('CLAWDBOT_SKIP_CANVAS_HOST') && blockEnabled(root, 'canvasHost'),
   },
+  {
+    id: 'browser',
+    configKeys: ['browser'],
+    load: async () => (await import('./browser/index.js')).default,
+    enabledByDefault: (root) => !skippedByEnv('CLAWDBOT_SKIP_BROWSER_CONTROL_SERVER') && blockEnabled(root, 'browser'),
+  },
 ];
 
 /** `CLAWDBOT_SKIP_…=1` turns a plugin off unless `plugins.entries.<id>.enabled` says otherwise. */
