@@ -1,4 +1,19 @@
 import { AgentCommand } from './commands/agent.js';
+import { BrowserClickCommand } from './commands/browser-click.js';
+import { BrowserCloseCommand } from './commands/browser-close.js';
+import { BrowserCreateProfileCommand } from './commands/browser-create-profile.js';
+import { BrowserDeleteProfileCommand } from './commands/browser-delete-profile.js';
+import { BrowserFocusCommand } from './commands/browser-focus.js';
+import { BrowserNavigateCommand } from './commands/browser-navigate.js';
+import { BrowserOpenCommand } from './commands/browser-open.js';
+import { BrowserProfilesCommand } from './commands/browser-profiles.js';
+import { BrowserScreenshotCommand } from './commands/browser-screenshot.js';
+import { BrowserSnapshotCommand } from './commands/browser-snapshot.js';
+import { BrowserStartCommand } from './commands/browser-start.js';
+import { BrowserStatusCommand } from './commands/browser-status.js';
+import { BrowserStopCommand } from './commands/browser-stop.js';
+import { BrowserTabsCommand } from './commands/browser-tabs.js';
+import { BrowserTypeCommand } from './commands/browser-type.js';
 import { ChannelsLoginCommand } from './commands/channels-login.js';
 import { ChannelsLogoutCommand } from './commands/channels-logout.js';
 import { ChannelsStatusCommand } from './commands/channels-status.js';
@@ -71,4 +86,19 @@ export const COMMANDS = [
   PairingListCommand,
   PairingApproveCommand,
   PairingRejectCommand,
+  BrowserStatusCommand,
+  BrowserStartCommand,
+  BrowserStopCommand,
+  BrowserTabsCommand,
+  BrowserOpenCommand,
+  BrowserFocusCommand,
+  BrowserCloseCommand,
+  BrowserNavigateCommand,
+  BrowserSnapshotCommand,
+  BrowserScreenshotCommand,
+  BrowserClickCommand,
+  BrowserTypeCommand,
+  BrowserProfilesCommand,
+  BrowserCreateProfileCommand,
+  BrowserDeleteProfileCommand,
 ] as const;

@@ -212,7 +212,9 @@ describe('browser control service (HTTP, loopback)', () => {
     const ok = await fetch(`${url}?profile=clawd`, { headers: { authorization: `Bearer ${gw.token}` } });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ profile: 'clawd', cdpPort: ports.cdp });
-    expect(await rawStatus(ports.control, '/', { host: 'evil.example', authorization: `Bearer ${gw.token}` })).toBe(403);
+    expect(await rawStatus(ports.control, '/', { host: 'evil.example', authorization: `Bearer ${gw.token}` })).toBe(
+      403,
+    );
     const blocked = await fetch(`${url}navigate`, {
       method: 'POST',
       headers: { authorization: `Bearer ${gw.token}`, 'content-type': 'application/json' },
@@ -231,7 +233,10 @@ describe('browser profiles', () => {
     expect(full.message).toMatch(/no free CDP port/);
     const list = await browser('profiles');
     expect(list.profiles.map((p: any) => p.name)).toEqual(['chrome', 'clawd', 'work']);
-    expect(list.profiles.find((p: any) => p.name === 'chrome')).toMatchObject({ driver: 'extension', cdpPort: ports.relay });
+    expect(list.profiles.find((p: any) => p.name === 'chrome')).toMatchObject({
+      driver: 'extension',
+      cdpPort: ports.relay,
+    });
     await gw.setConfig(config({ color: '#654321' }));
     expect((await browser('profiles')).profiles.find((p: any) => p.name === 'work').cdpPort).toBe(ports.spare);
     expect(await browser('delete-profile', { name: 'work' })).toMatchObject({ ok: true, deleted: 'work' });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { Logger } from 'pino';
 import { ActionArgs } from './action-args.js';
-import { type BrowserProfile, type BrowserProfiles, MANAGED_PROFILE } from './browser-profiles.js';
+import type { BrowserProfile, BrowserProfiles } from './browser-profiles.js';
 import { BrowserSession } from './browser-session.js';
-import { ChromiumProcess, portAnswers } from './chromium-process.js';
 import { findChromium } from './chromium-executable.js';
+import { ChromiumProcess, portAnswers } from './chromium-process.js';
 import type { BrowserConfig } from './config-schema.js';
 import { browserError } from './errors.js';
 import { checkNavigation, type NavigationPolicy } from './navigation-policy.js';
@@ -71,7 +71,8 @@ export class BrowserController {
       );
     if (action === 'act') return this.runAct(profileName, rawArgs);
     const args = new ActionArgs(action, rawArgs);
-    if (action === 'profiles') return { profiles: await Promise.all(this.deps.profiles.list().map((p) => this.describe(p))) };
+    if (action === 'profiles')
+      return { profiles: await Promise.all(this.deps.profiles.list().map((p) => this.describe(p))) };
     if (action === 'create-profile') return this.createProfile(args);
     if (action === 'delete-profile') return this.deleteProfile(args);
     const profile = this.deps.profiles.get(profileName ?? this.deps.config.defaultProfile);
@@ -176,7 +177,9 @@ export class BrowserController {
       const text = args.optionalString('text');
       if (text === undefined) throw browserError('GW_ERR_BROWSER_BAD_REQUEST', 'browser type needs args.text');
       const slowly = args.optionalBoolean('slowly') === true;
-      await act(`type into ${ref}`, () => (slowly ? element.pressSequentially(text, { timeout }) : element.fill(text, { timeout })));
+      await act(`type into ${ref}`, () =>
+        slowly ? element.pressSequentially(text, { timeout }) : element.fill(text, { timeout }),
+      );
       if (args.optionalBoolean('submit') === true) await act('submit', () => element.press('Enter', { timeout }));
     } else {
       const values = args.strings('values');
@@ -194,7 +197,9 @@ export class BrowserController {
     const fullPage = args.optionalBoolean('fullPage') === true;
     const timeout = this.deps.config.actionTimeoutMs;
     const bytes = ref
-      ? await act('element screenshot', async () => (await byRef(page, ref, timeout)).screenshot({ type: 'png', timeout }))
+      ? await act('element screenshot', async () =>
+          (await byRef(page, ref, timeout)).screenshot({ type: 'png', timeout }),
+        )
       : await act('screenshot', () => page.screenshot({ type: 'png', fullPage, timeout }));
     const file = saveCapture(this.deps.stateDir, bytes, 'png');
     const out: Record<string, unknown> = {
@@ -308,7 +313,8 @@ export class BrowserController {
         if (process.getuid?.() === 0 && !this.deps.config.noSandbox)
           throw browserError(
             'GW_ERR_BROWSER_SANDBOX',
-            "Chromium cannot use its sandbox when the gateway runs as root: set browser.noSandbox to true (or run the gateway as a normal user)",
+            'Chromium cannot use its sandbox when the gateway runs as root: ' +
+              'set browser.noSandbox to true (or run the gateway as a normal user)',
           );
         await rt.process.start({
           executablePath: findChromium(this.deps.config.executablePath),
@@ -357,7 +363,8 @@ export class BrowserController {
       await rt.session?.disconnect();
       rt.session = undefined;
       const killed = await rt.process.stop();
-      return killed || (hadSession && profile.name !== MANAGED_PROFILE && !profile.launchable);
+      // A profile we attach to (cdpUrl, relay) is "stopped" by letting go of it; its browser keeps running.
+      return killed || (hadSession && !profile.launchable);
     });
   }
 

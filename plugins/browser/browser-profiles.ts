@@ -61,7 +61,12 @@ export class BrowserProfiles {
   ) {}
 
   list(): BrowserProfile[] {
-    const names = new Set([MANAGED_PROFILE, RELAY_PROFILE, ...Object.keys(this.config.profiles), ...this.rows().map((r) => r.name)]);
+    const names = new Set([
+      MANAGED_PROFILE,
+      RELAY_PROFILE,
+      ...Object.keys(this.config.profiles),
+      ...this.rows().map((r) => r.name),
+    ]);
     return [...names].sort().map((n) => this.get(n));
   }
 
@@ -84,7 +89,9 @@ export class BrowserProfiles {
     const row = this.row(name);
     const source = configured ? 'config' : row?.created === 1 ? 'created' : 'builtin';
     const driver = configured?.driver ?? (name === RELAY_PROFILE && !configured ? 'extension' : 'clawd');
-    const color = normalizeColor(configured?.color ?? row?.color ?? (driver === 'extension' ? '#00AA00' : this.config.color));
+    const color = normalizeColor(
+      configured?.color ?? row?.color ?? (driver === 'extension' ? '#00AA00' : this.config.color),
+    );
     const userDataDir = path.join(this.stateDir, 'browser', name, 'user-data');
     if (driver === 'extension') {
       const url = configured?.cdpUrl ?? `http://127.0.0.1:${this.relayPort}`;
@@ -95,16 +102,27 @@ export class BrowserProfiles {
       return { name, driver, cdpPort: portOf(url), cdpUrl: url, color, source, launchable: false, userDataDir };
     }
     const cdpPort = configured?.cdpPort ?? row?.cdp_port ?? this.allocate(name);
-    return { name, driver, cdpPort, cdpUrl: `http://127.0.0.1:${cdpPort}`, color, source, launchable: true, userDataDir };
+    return {
+      name,
+      driver,
+      cdpPort,
+      cdpUrl: `http://127.0.0.1:${cdpPort}`,
+      color,
+      source,
+      launchable: true,
+      userDataDir,
+    };
   }
 
   create(input: { name: string; color?: string; cdpPort?: number }): BrowserProfile {
     if (!NAME.test(input.name))
       throw browserError(
         'GW_ERR_BROWSER_BAD_REQUEST',
-        `profile name "${input.name}" is not allowed: 1-32 lowercase letters, digits and "-", starting with a letter or digit`,
+        `profile name "${input.name}" is not allowed: ` +
+          '1-32 lowercase letters, digits and "-", starting with a letter or digit',
       );
-    if (this.has(input.name)) throw browserError('GW_ERR_BROWSER_PROFILE_EXISTS', `profile "${input.name}" already exists`);
+    if (this.has(input.name))
+      throw browserError('GW_ERR_BROWSER_PROFILE_EXISTS', `profile "${input.name}" already exists`);
     const used = this.usedPorts();
     if (input.cdpPort !== undefined && used.has(input.cdpPort))
       throw browserError('GW_ERR_BROWSER_BAD_REQUEST', `CDP port ${input.cdpPort} is already used by another profile`);

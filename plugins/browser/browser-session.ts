@@ -116,8 +116,13 @@ export class BrowserSession {
     } catch (err) {
       const message = (err as Error).message;
       if (/ERR_BLOCKED_BY_CLIENT/.test(message))
-        throw browserError('GW_ERR_BROWSER_NAVIGATION_BLOCKED', `navigation to ${url} was blocked by the navigation policy`);
-      throw browserError('GW_ERR_BROWSER_ACTION_FAILED', `could not load ${url}: ${firstLine(message)}`, { cause: err });
+        throw browserError(
+          'GW_ERR_BROWSER_NAVIGATION_BLOCKED',
+          `navigation to ${url} was blocked by the navigation policy`,
+        );
+      throw browserError('GW_ERR_BROWSER_ACTION_FAILED', `could not load ${url}: ${firstLine(message)}`, {
+        cause: err,
+      });
     }
   }
 

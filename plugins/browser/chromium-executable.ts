@@ -18,10 +18,7 @@ const CANDIDATES = [
 export function findChromium(configured: string | undefined, envPath = process.env.PATH ?? ''): string {
   if (configured) {
     if (!isExecutable(configured))
-      throw browserError(
-        'GW_ERR_BROWSER_EXECUTABLE',
-        `browser.executablePath ${configured} is not an executable file`,
-      );
+      throw browserError('GW_ERR_BROWSER_EXECUTABLE', `browser.executablePath ${configured} is not an executable file`);
     return configured;
   }
   for (const name of CANDIDATES) {

@@ -97,7 +97,10 @@ export class ChromiumProcess {
         if (this.stopping) this.current = { state: 'stopped' };
         else {
           this.current = { state: 'crashed', exitCode: code, signal, at: Date.now(), stderrTail: this.stderrTail };
-          this.logger.warn({ exitCode: code, signal, stderr: this.stderrTail.slice(-500) }, 'chromium exited (not restarted)');
+          this.logger.warn(
+            { exitCode: code, signal, stderr: this.stderrTail.slice(-500) },
+            'chromium exited (not restarted)',
+          );
         }
         resolve();
       });

@@ -37,7 +37,8 @@ export function registerControlRoutes(app: PluginApp, controller: () => BrowserC
         const { profile: queryProfile, ...queryArgs } = query;
         const args: Record<string, unknown> = { ...queryArgs, ...body };
         if (route.param) args[route.param] = (req.params as Record<string, string>)[route.param];
-        const profile = typeof queryProfile === 'string' ? queryProfile : typeof body.profile === 'string' ? body.profile : undefined;
+        const profile =
+          typeof queryProfile === 'string' ? queryProfile : typeof body.profile === 'string' ? body.profile : undefined;
         delete args.profile;
         return reply.send(await controller().run(profile, route.action, args));
       },

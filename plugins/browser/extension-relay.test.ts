@@ -78,14 +78,19 @@ describe('extension relay', () => {
     extension.send(
       JSON.stringify({
         method: 'forwardCDPEvent',
-        params: { method: 'Target.attachedToTarget', params: { sessionId: 'S1', targetInfo, waitingForDebugger: false } },
+        params: {
+          method: 'Target.attachedToTarget',
+          params: { sessionId: 'S1', targetInfo, waitingForDebugger: false },
+        },
       }),
     );
     await new Promise((r) => setTimeout(r, 50));
     const version = await (await fetch(`http://${base()}/json/version`, { headers: headers() })).json();
     expect(version.webSocketDebuggerUrl).toBe(`ws://${base()}/cdp`);
     const list = await (await fetch(`http://${base()}/json/list`, { headers: headers() })).json();
-    expect(list).toEqual([expect.objectContaining({ id: 'T1', type: 'page', title: 'Hello', url: 'https://example.com/' })]);
+    expect(list).toEqual([
+      expect.objectContaining({ id: 'T1', type: 'page', title: 'Hello', url: 'https://example.com/' }),
+    ]);
 
     expect(await refusal(`ws://${base()}/cdp`)).toMatch(/401/);
     const cdp = await open(`ws://${base()}/cdp`, { headers: headers() });

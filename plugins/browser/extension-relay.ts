@@ -43,7 +43,10 @@ export class ExtensionRelay {
   private readonly cdpClients = new Set<WebSocket>();
   /** sessionId → target, as the extension attached them. */
   private readonly targets = new Map<string, TargetInfo>();
-  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: Error): void; timer: NodeJS.Timeout }
+  >();
   private nextId = 1;
   private ping?: NodeJS.Timeout;
   private port = 0;
@@ -67,7 +70,8 @@ export class ExtensionRelay {
         app.addHook('onRequest', async (req, reply) => {
           const path = req.url.split('?')[0];
           if (path === '/') return;
-          if (!this.authorized(req)) return reply.code(401).send({ error: { code: 'UNAUTHORIZED', message: 'relay token required' } });
+          if (!this.authorized(req))
+            return reply.code(401).send({ error: { code: 'UNAUTHORIZED', message: 'relay token required' } });
         });
         app.get('/', async () => 'OK');
         app.get('/extension/status', async () => ({ connected: this.extensionConnected }));
@@ -97,11 +101,16 @@ export class ExtensionRelay {
     this.wssCdp.close();
   }
 
-  private authorized(req: { headers: IncomingMessage['headers']; socket: { remoteAddress?: string }; url?: string }): boolean {
+  private authorized(req: {
+    headers: IncomingMessage['headers'];
+    socket: { remoteAddress?: string };
+    url?: string;
+  }): boolean {
     const url = new URL(req.url ?? '/', 'http://relay.invalid');
     const header = req.headers[RELAY_TOKEN_HEADER];
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const presented = (typeof header === 'string' ? header : undefined) ?? bearer ?? url.searchParams.get('token') ?? undefined;
+    const presented =
+      (typeof header === 'string' ? header : undefined) ?? bearer ?? url.searchParams.get('token') ?? undefined;
     if (presented === undefined) return false;
     const expected = Buffer.from(relayTokenFor(this.ctx, this.port));
     const given = Buffer.from(presented);
@@ -228,7 +237,13 @@ export class ExtensionRelay {
     const attached = [...this.targets.entries()];
     switch (cmd.method) {
       case 'Browser.getVersion':
-        return { protocolVersion: '1.3', product: 'Chrome/Moltbot-Extension-Relay', revision: '0', userAgent: RELAY_BROWSER, jsVersion: 'V8' };
+        return {
+          protocolVersion: '1.3',
+          product: 'Chrome/Moltbot-Extension-Relay',
+          revision: '0',
+          userAgent: RELAY_BROWSER,
+          jsVersion: 'V8',
+        };
       case 'Browser.setDownloadBehavior':
       case 'Target.setDiscoverTargets':
         return {};

@@ -26,7 +26,10 @@ export async function snapshotPage(page: Page, maxChars = DEFAULT_SNAPSHOT_CHARS
 
 /** The element a ref names; a clear error when the latest snapshot has no such ref. */
 export async function byRef(page: Page, ref: string, timeoutMs: number): Promise<Locator> {
-  const clean = ref.replace(/^\[?ref=/, '').replace(/\]$/, '').replace(/^@/, '');
+  const clean = ref
+    .replace(/^\[?ref=/, '')
+    .replace(/\]$/, '')
+    .replace(/^@/, '');
   if (!/^[a-z0-9]+$/i.test(clean))
     throw browserError('GW_ERR_BROWSER_BAD_REQUEST', `"${ref}" is not an element ref (like e12, from a snapshot)`);
   const locator = page.getByRef(clean);
@@ -35,7 +38,8 @@ export async function byRef(page: Page, ref: string, timeoutMs: number): Promise
   } catch (err) {
     throw browserError(
       'GW_ERR_BROWSER_REF_NOT_FOUND',
-      `no element ${clean} on the page: take a new snapshot and use a ref from it (${firstLine((err as Error).message)})`,
+      `no element ${clean} on the page: take a new snapshot and use a ref from it ` +
+        `(${firstLine((err as Error).message)})`,
       { cause: err },
     );
   }
@@ -58,7 +62,10 @@ export async function act<T>(what: string, fn: () => Promise<T>): Promise<T> {
 export function saveCapture(stateDir: string, bytes: Buffer, ext: 'png' | 'pdf'): string {
   const dir = path.join(stateDir, 'media', 'browser');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(3).toString('hex')}.${ext}`);
+  const file = path.join(
+    dir,
+    `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(3).toString('hex')}.${ext}`,
+  );
   fs.writeFileSync(file, bytes, { mode: 0o600 });
   return file;
 }

@@ -14,16 +14,16 @@ export const COUNTER_PAGE = `<!doctype html>
 <body>
 <div class="card">
   <h1>Hello from the test page</h1>
-  <button id="count" onclick="document.getElementById('status').textContent = 'Clicked ' + (++window.n) + ' time'">Count</button>
-  <p><label>Your name <input id="name" oninput="document.getElementById('echo').textContent = 'Hi ' + this.value"></label></p>
+  <button id="count" onclick="show('status', 'Clicked ' + (++window.n) + ' time')">Count</button>
+  <p><label>Your name <input id="name" oninput="show('echo', 'Hi ' + this.value)"></label></p>
   <p id="echo"></p>
-  <p><label>Fruit <select id="fruit" onchange="document.getElementById('picked').textContent = 'Picked ' + this.value">
+  <p><label>Fruit <select id="fruit" onchange="show('picked', 'Picked ' + this.value)">
     <option value="apple">Apple</option><option value="pear">Pear</option></select></label></p>
   <p id="picked"></p>
   <div id="status">Not clicked yet</div>
   <a id="to-gateway" href="#">gateway</a>
 </div>
-<script>window.n = 0;</script>
+<script>window.n = 0; function show(id, text) { document.getElementById(id).textContent = text; }</script>
 </body></html>`;
 
 export interface TestPages {
