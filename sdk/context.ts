@@ -1,8 +1,7 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Static, TSchema } from 'typebox';
 import type { ChannelAdapter } from './channel.js';

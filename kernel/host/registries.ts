@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { PluginListeners } from './plugin-listeners.js';
 import type { ChannelAdapter } from '../../sdk/channel.js';
 import type { ChatCommand } from '../../sdk/command.js';
 import type { AgentTool } from '../../sdk/tool.js';
+import { PluginListeners } from './plugin-listeners.js';
 import type { ServiceEntry } from './registrations.js';
 
 /** name → (owner, value). Swapping an owner's entries is one synchronous step. */

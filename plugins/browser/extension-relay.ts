@@ -115,7 +115,7 @@ export class ExtensionRelay {
     const expected = Buffer.from(relayTokenFor(this.ctx, this.port));
     const given = Buffer.from(presented);
     if (given.length === expected.length && crypto.timingSafeEqual(given, expected)) return true;
-    return this.ctx.auth.checkCredential(req, { presented }).ok;
+    return this.ctx.auth.checkCredential(req, { presented, verify: (p) => this.ctx.auth.isGatewaySecret(p) }).ok;
   }
 
   private version(host: string | undefined) {

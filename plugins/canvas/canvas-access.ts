@@ -48,7 +48,7 @@ export function decideCanvasAccess(
   const check =
     presented !== undefined && tokens.verify(presented) > 0
       ? { ok: true as const }
-      : auth.checkCredential(req, { presented });
+      : auth.checkCredential(req, { presented, verify: (p) => auth.isGatewaySecret(p) });
   if (!check.ok) {
     const message =
       presented === undefined
