@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserError } from './errors.js';
 import { checkNavigation, type NavigationPolicy } from './navigation-policy.js';
 
@@ -31,6 +31,8 @@ export class BrowserSession {
     policy: () => NavigationPolicy,
     options: { headers?: Record<string, string>; timeoutMs: number },
   ): Promise<BrowserSession> {
+    // Loaded on first use: playwright-core is large, and most gateway starts never drive a browser.
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.connectOverCDP(cdpUrl, { headers: options.headers, timeout: options.timeoutMs });
     const context = browser.contexts()[0] ?? (await browser.newContext());
     await context.route('**/*', async (route) => {

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import MarkdownIt from 'markdown-it';
+import type MarkdownItType from 'markdown-it';
 import { canvasError } from './errors.js';
 
 export const CANVAS_PREFIX = '/__moltbot__/canvas/';
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const MAX_CONTENT_BYTES = 2 * 1024 * 1024;
-// Markdown from a model: rendered without raw HTML (a present with html is for that).
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });
+let markdown: InstanceType<typeof MarkdownItType> | undefined;
 
 export interface CanvasFile {
   name: string;
@@ -21,7 +20,7 @@ export interface CanvasFile {
 export class CanvasFiles {
   constructor(private readonly root: string) {}
 
-  present(input: { name?: string; html?: string; markdown?: string; title?: string }): CanvasFile {
+  async present(input: { name?: string; html?: string; markdown?: string; title?: string }): Promise<CanvasFile> {
     const name = input.name ?? 'index';
     if (!NAME.test(name))
       throw canvasError(
@@ -30,7 +29,7 @@ export class CanvasFiles {
       );
     if ((input.html === undefined) === (input.markdown === undefined))
       throw canvasError('GW_ERR_CANVAS_BAD_CONTENT', 'present needs exactly one of html or markdown');
-    const body = input.html ?? renderMarkdown(input.markdown!, input.title ?? name);
+    const body = input.html ?? (await renderMarkdown(input.markdown!, input.title ?? name));
     if (Buffer.byteLength(body) > MAX_CONTENT_BYTES)
       throw canvasError('GW_ERR_CANVAS_BAD_CONTENT', `canvas page is larger than ${MAX_CONTENT_BYTES} bytes`);
     const file = path.join(this.root, `${name}.html`);
@@ -84,7 +83,13 @@ export class CanvasFiles {
   }
 }
 
-function renderMarkdown(source: string, title: string): string {
+async function renderMarkdown(source: string, title: string): Promise<string> {
+  // Markdown from a model: rendered without raw HTML (a present with html is for that).
+  // Loaded on first use, like most of what only the agent's tools need.
+  if (!markdown) {
+    const { default: MarkdownIt } = await import('markdown-it');
+    markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });
+  }
   const escapedTitle = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">

@@ -24,7 +24,7 @@ export function canvasTool(files: CanvasFiles, baseUrl: () => string): AgentTool
       'Your screen: present an HTML or markdown page in the canvas (open pages reload by themselves), ' +
       'list the pages, or clear them. Returns each page URL.',
     parameters: Params,
-    execute(args: {
+    async execute(args: {
       action: 'present' | 'list' | 'clear';
       name?: string;
       html?: string;
@@ -32,7 +32,7 @@ export function canvasTool(files: CanvasFiles, baseUrl: () => string): AgentTool
       title?: string;
     }) {
       if (args.action === 'present') {
-        const page = files.present(args);
+        const page = await files.present(args);
         return { ok: true, page: page.name, url: baseUrl() + page.path, bytes: page.bytes };
       }
       if (args.action === 'list') return { pages: files.list().map((f) => ({ ...f, url: baseUrl() + f.path })) };
