@@ -112,6 +112,17 @@ describe('extension relay', () => {
       result: { result: { type: 'number', value: 2 } },
     });
 
+    // Detaching one of the extension's own sessions is answered here, not forwarded.
+    let forwardedDetach = false;
+    const watch = (d: WebSocket.RawData) => {
+      if (JSON.parse(d.toString()).params?.method === 'Target.detachFromTarget') forwardedDetach = true;
+    };
+    extension.on('message', watch);
+    cdp.send(JSON.stringify({ id: 5, method: 'Target.detachFromTarget', params: { sessionId: 'S1' } }));
+    expect((await next(cdp, (m) => m.id === 5)).result).toEqual({});
+    extension.off('message', watch);
+    expect(forwardedDetach).toBe(false);
+
     const failing = next(extension, (m) => m.method === 'forwardCDPCommand');
     cdp.send(JSON.stringify({ id: 4, method: 'Page.navigate', params: { url: 'x' }, sessionId: 'S1' }));
     extension.send(JSON.stringify({ id: (await failing).id, error: 'Cannot navigate to invalid URL' }));

@@ -269,6 +269,10 @@ export class ExtensionRelay {
           attached[0];
         return { targetInfo: hit?.[1] };
       }
+      case 'Target.detachFromTarget':
+        // The extension's tab sessions are not a client's to end: another client may use them.
+        if (typeof cmd.params?.sessionId === 'string' && this.targets.has(cmd.params.sessionId)) return {};
+        return this.toExtension(cmd);
       case 'Target.attachToTarget': {
         const hit = attached.find(([, t]) => t.targetId === cmd.params?.targetId);
         if (!hit) throw new Error('target not found');
