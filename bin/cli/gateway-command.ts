@@ -4,6 +4,8 @@ import type { GatewayClient } from '../client/gateway-client.js';
 import { packageVersion } from '../package-version.js';
 import { MoltbotCommand } from './base-command.js';
 import { CliError } from './cli-error.js';
+import type { DeviceIdentity, SignedConnect } from './device-identity.js';
+import type { DeviceTokenStore } from './device-token-store.js';
 import { parseDuration } from './duration-option.js';
 import { dialHost, type LocalProfile, readLocalProfile } from './local-profile.js';
 import { withProgress } from './progress.js';
@@ -14,6 +16,8 @@ export interface GatewayTarget {
   password?: string;
   /** Where the URL came from, for messages. */
   source: 'flag' | 'profile';
+  /** A secret given on purpose (--token/--password or the environment) is sent as given. */
+  explicitSecret: boolean;
 }
 
 /**
@@ -60,27 +64,76 @@ export abstract class GatewayCommand extends MoltbotCommand {
     url ??= `${local.tls ? 'wss' : 'ws'}://${dialHost(local.bind)}:${local.port}`;
     const password = this.password ?? env.CLAWDBOT_GATEWAY_PASSWORD ?? (this.url ? undefined : local.password);
     const token = this.token ?? env.CLAWDBOT_GATEWAY_TOKEN ?? (this.url ? undefined : local.token);
-    return { url, token, password, source };
+    const explicitSecret = Boolean(
+      this.token ?? this.password ?? env.CLAWDBOT_GATEWAY_TOKEN ?? env.CLAWDBOT_GATEWAY_PASSWORD,
+    );
+    return { url, token, password, source, explicitSecret };
   }
 
+  /**
+   * Connect as this machine's device (identity/device.json, created on first use): the
+   * challenge is signed, and once a gateway issued a device token it is sent instead of the
+   * shared secret from the config file, as the existing Moltbot CLI does (a secret given with
+   * --token/--password or the environment is sent as given). A device token is checked first and has a
+   * failure budget of its own, so guesses from other local processes never lock this CLI out.
+   * A token the gateway no longer accepts (revoked) is dropped and the shared secret used once.
+   */
   async connect(target = this.target()): Promise<GatewayClient> {
     const timeoutMs = this.timeoutMs();
-    const { GatewayClient } = await import('../client/gateway-client.js');
-    return withProgress(
-      this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
-      `Connecting to ${target.url}…`,
-      () =>
-        GatewayClient.connect({
-          url: target.url,
-          token: target.token,
-          password: target.password,
-          clientId: 'cli',
-          clientMode: 'cli',
-          version: packageVersion(),
-          instanceId: crypto.randomUUID(),
-          timeoutMs,
-        }),
-    );
+    const [{ GatewayClient, GatewayConnectError }, device] = await Promise.all([
+      import('../client/gateway-client.js'),
+      this.deviceIdentity(),
+    ]);
+    const attempt = (token: string | undefined) =>
+      withProgress(
+        this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+        `Connecting to ${target.url}…`,
+        () =>
+          GatewayClient.connect({
+            url: target.url,
+            token,
+            password: target.password,
+            clientId: 'cli',
+            clientMode: 'cli',
+            version: packageVersion(),
+            instanceId: crypto.randomUUID(),
+            timeoutMs,
+            ...(device ? { signDevice: (f) => device.sign(f) } : {}),
+          }),
+      );
+    const stored = target.explicitSecret ? undefined : device?.tokens.get(target.url, 'operator');
+    let client: GatewayClient;
+    try {
+      client = await attempt(stored ?? target.token);
+    } catch (err) {
+      const refused = err instanceof GatewayConnectError && err.error?.code === 'UNAUTHORIZED';
+      if (!stored || !refused || (!target.token && !target.password)) throw err;
+      device!.tokens.delete(target.url, 'operator');
+      client = await attempt(target.token);
+    }
+    const issued = client.hello?.auth as { deviceToken?: string; scopes?: string[] } | undefined;
+    if (device && issued?.deviceToken && issued.deviceToken !== stored) {
+      device.tokens.set(target.url, 'operator', issued.deviceToken, issued.scopes ?? []);
+    }
+    return client;
+  }
+
+  /** The device identity and its token store; undefined when the state dir cannot hold them. */
+  private async deviceIdentity(): Promise<
+    { sign: (f: SignedConnect) => Record<string, unknown>; tokens: DeviceTokenStore } | undefined
+  > {
+    const { loadOrCreateDeviceIdentity, signConnect } = await import('./device-identity.js');
+    const { DeviceTokenStore } = await import('./device-token-store.js');
+    const stateDir = this.gatewayPaths().stateDir;
+    let identity: DeviceIdentity;
+    try {
+      identity = loadOrCreateDeviceIdentity(stateDir);
+    } catch (err) {
+      if (err instanceof CliError) throw err;
+      // A read-only or foreign state dir: connect with the shared secret alone, as before.
+      return undefined;
+    }
+    return { sign: (f) => signConnect(identity, f), tokens: new DeviceTokenStore(stateDir, identity.deviceId) };
   }
 
   /** Connect, run one request, close. */

@@ -20,6 +20,15 @@ export interface GatewayClientOptions {
   headers?: Record<string, string>;
   minProtocol?: number;
   maxProtocol?: number;
+  /** Sign the challenge with a device identity: returns the connect `device` block. */
+  signDevice?: (fields: {
+    clientId: string;
+    clientMode: string;
+    role: string;
+    scopes: readonly string[];
+    token: string | undefined;
+    nonce: string;
+  }) => Record<string, unknown>;
 }
 
 export interface EventFrame {
@@ -227,6 +236,16 @@ export class GatewayClient {
       auth,
       ...o.extra,
     };
+    if (o.signDevice && this.nonce) {
+      params.device = o.signDevice({
+        clientId: o.clientId ?? 'cli',
+        clientMode: o.clientMode ?? 'cli',
+        role: o.role ?? 'operator',
+        scopes: o.scopes ?? [],
+        token: auth.token,
+        nonce: this.nonce,
+      });
+    }
     this.ws!.send(JSON.stringify({ type: 'req', id: 'connect', method: 'connect', params }));
   }
 
