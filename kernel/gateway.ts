@@ -32,6 +32,9 @@ import type { BuiltinPlugin } from './host/resolve-plugin.js';
 import { RouteTable } from './host/route-table.js';
 import { listenOn } from './listen.js';
 import { registerCoreMethods } from './methods/register-core-methods.js';
+import { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { registerMetricsEndpoint } from './metrics/metrics-endpoint.js';
+import type { MetricEntry } from './metrics/plugin-metrics.js';
 import type { GatewayPaths } from './paths.js';
 import { CloseCode, DEFAULT_TICK_INTERVAL_MS, HANDSHAKE_TIMEOUT_MS } from './protocol/frames.js';
 import type { KernelRuntime, SessionDefaults } from './runtime.js';
@@ -85,6 +88,9 @@ export class Gateway {
   private readonly processStartedAt = Date.now();
   /** Lives for the process: an in-process restart must not hand a guesser a fresh budget. */
   private readonly limiter = new FailureLimiter();
+  /** Also for the process: counters survive in-process restarts, as Prometheus expects. */
+  private readonly metrics = new GatewayMetrics();
+  private metricsEnabled = false;
   port = 0;
   bindHost = '127.0.0.1';
 
@@ -124,6 +130,7 @@ export class Gateway {
     this.app = app;
     this.server = server;
     registerWsEndpoint(app, () => this.runtime!, this.connections);
+    this.wireMetrics(app, gwc);
 
     await this.host!.startAll(root);
     await app.ready();
@@ -138,6 +145,32 @@ export class Gateway {
     this.publisher.start();
     await this.config!.watch();
     this.announceListening(tls !== undefined, auth);
+  }
+
+  /** `GET /metrics` and what it reads: this start's connections, plugins and limiter. */
+  private wireMetrics(app: FastifyInstance, gwc: NonNullable<KernelConfig['gateway']>): void {
+    registerMetricsEndpoint(
+      app,
+      () => this.runtime!,
+      () => this.metricsEnabled,
+    );
+    this.metricsEnabled = gwc.metrics?.enabled === true;
+    // Failure-limiter keys are `<realm>|<bucket>`: metrics count by realm (gateway, plugin:<id>).
+    const realmOf = (key: string) => key.slice(0, Math.max(0, key.indexOf('|'))) || 'gateway';
+    this.limiter.observer = {
+      failed: (key) => this.metrics.authFailed(realmOf(key)),
+      limited: (key) => this.metrics.authWasLimited(realmOf(key)),
+    };
+    this.metrics.bind({
+      openConnections: () => this.connections.size,
+      bufferedBytes: () => {
+        let sum = 0;
+        for (const c of this.connections) sum += c.socket.bufferedAmount;
+        return sum;
+      },
+      plugins: () => this.host?.list().map((p) => ({ id: p.id, generation: p.generation, state: p.state })) ?? [],
+      pluginMetrics: () => this.registries?.table<MetricEntry>('metrics').values() ?? [],
+    });
   }
 
   /** The plugin host, the config controller and the core methods of one start, wired together. */
@@ -294,6 +327,7 @@ export class Gateway {
       auth,
       hostPolicy,
       limiter: this.limiter,
+      metrics: this.metrics,
       tailscale: auth.allowTailscale ? this.tailscaleVerifier() : undefined,
       devices: new DeviceRegistry(this.db!, loadOrCreateDeviceTokenKey(this.options.paths.credentialsDir)),
       methods: new MethodRegistry(),
@@ -325,6 +359,7 @@ export class Gateway {
     if ((root as KernelConfig).logging?.level && !this.options.flags.verbose)
       this.logger.level = (root as KernelConfig).logging!.level!;
     const gw = (root as KernelConfig).gateway ?? {};
+    this.metricsEnabled = gw.metrics?.enabled === true;
     rt.hostPolicy.allowedHosts = gw.allowedHosts ?? [];
     rt.hostPolicy.allowedOrigins = gw.controlUi?.allowedOrigins ?? [];
     const tick = gw.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS;

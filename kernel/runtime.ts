@@ -10,6 +10,7 @@ import type { IdempotencyCache } from './bus/idempotency-cache.js';
 import type { MethodRegistry } from './bus/method-registry.js';
 import type { PresenceTable } from './bus/presence.js';
 import type { PresenceAnnouncer } from './bus/presence-announcer.js';
+import type { GatewayMetrics } from './metrics/gateway-metrics.js';
 import type { GatewayPaths } from './paths.js';
 
 export interface SessionDefaults {
@@ -27,6 +28,8 @@ export interface KernelRuntime {
   readonly auth: ResolvedAuth;
   readonly hostPolicy: HostPolicy;
   readonly limiter: FailureLimiter;
+  /** Prometheus metrics (one per process; `GET /metrics` when `gateway.metrics.enabled`). */
+  readonly metrics: GatewayMetrics;
   /** Set when `gateway.auth.allowTailscale` is on: Serve identity confirmed by tailscaled whois. */
   readonly tailscale?: TailscaleVerifier;
   readonly devices: DeviceRegistry;

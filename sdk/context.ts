@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Static, TSchema } from 'typebox';
 import type { ChannelAdapter } from './channel.js';
 import type { ChatCommand } from './command.js';
+import type { MetricsRegistrar } from './metrics.js';
 import type { AgentTool } from './tool.js';
 
 /**
@@ -333,6 +334,8 @@ export interface PluginContext<C> {
   readonly commands: CommandRegistrar;
   readonly health: HealthReporter;
   readonly status: StatusSections;
+  /** Prometheus metrics (`GET /metrics`), withdrawn when the generation retires. */
+  readonly metrics: MetricsRegistrar;
   readonly lease: Lease;
   readonly gateway: GatewayInfo;
   readonly auth: PluginAuth;

@@ -66,6 +66,15 @@ export {
 export { type HttpErrorBody, type HttpErrorInfo, useErrorBody } from './http-route-config.js';
 export { acceptJsonBodiesOnly } from './json-body.js';
 export { openAiErrorBody, openAiErrorType } from './openai-error-body.js';
+export type {
+  CounterMetric,
+  GaugeMetric,
+  GaugeReading,
+  HistogramMetric,
+  MetricLabels,
+  MetricOptions,
+  MetricsRegistrar,
+} from './metrics.js';
 export { preparedStatement } from './prepared-statement.js';
 export type {
   AccessPolicy,

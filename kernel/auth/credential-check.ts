@@ -22,7 +22,10 @@ export function checkPresentedCredential(
 ): CredentialVerdict {
   if (presented === undefined || presented === '') return { ok: false, reason: 'missing' };
   const retryAfterMs = limiter.retryAfterMs(keys);
-  if (retryAfterMs > 0) return { ok: false, reason: 'limited', retryAfterMs };
+  if (retryAfterMs > 0) {
+    limiter.noteLimited(keys[0]!);
+    return { ok: false, reason: 'limited', retryAfterMs };
+  }
   if (verify(presented)) return { ok: true };
   limiter.recordFailure(keys);
   return { ok: false, reason: 'invalid' };

@@ -7,6 +7,8 @@
  */
 export class FailureLimiter {
   private readonly failures = new Map<string, number[]>();
+  /** Told of every counted failure and every attempt refused unevaluated (metrics), by key. */
+  observer?: { failed(key: string): void; limited(key: string): void };
 
   constructor(
     private maxFailures = 10,
@@ -35,7 +37,10 @@ export class FailureLimiter {
   }
 
   recordFailure(keys: string | readonly string[], now = Date.now()): void {
-    for (const key of typeof keys === 'string' ? [keys] : keys) {
+    const all = typeof keys === 'string' ? [keys] : keys;
+    // One failure, whatever number of buckets it counts in: the observer hears of the first.
+    if (all[0]) this.observer?.failed(all[0]);
+    for (const key of all) {
       const list = this.prune(key, now);
       list.push(now);
       // Keep only what can still matter: the newest maxFailures entries decide the wait.
@@ -47,6 +52,11 @@ export class FailureLimiter {
         if (oldest !== undefined) this.failures.delete(oldest);
       }
     }
+  }
+
+  /** An attempt refused without being evaluated because `key`'s budget is spent. */
+  noteLimited(key: string): void {
+    this.observer?.limited(key);
   }
 
   /** Forget a key's failures: only ever a key that belongs to one client (its device). */

@@ -63,6 +63,13 @@ export const GatewayConfigSchema = Type.Object({
       keyPath: Type.Optional(Type.String()),
     }),
   ),
+  metrics: Type.Optional(
+    Type.Object({
+      enabled: Type.Optional(
+        Type.Boolean({ description: 'Serve Prometheus metrics at GET /metrics (bearer secret); off by default.' }),
+      ),
+    }),
+  ),
   tickIntervalMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 600000 })),
   handshakeTimeoutMs: Type.Optional(Type.Integer({ minimum: 500, maximum: 120000 })),
   requestTimeoutMs: Type.Optional(

@@ -103,6 +103,12 @@ async function dispatch(
       ok = false;
     }
     conn.sendText(text);
+    // Labelled by registered method names only: a flood of made-up names cannot grow the series.
+    rt.metrics.requestAnswered(
+      rt.methods.get(method) ? method : 'unknown',
+      ok ? 'ok' : String((payloadOrError as { code?: unknown })?.code ?? 'INTERNAL'),
+      (Date.now() - started) / 1000,
+    );
     if (rt.verbose)
       rt.logger.debug(
         { connId: conn.id, id: untrustedText(id, 64), method: untrustedText(method, 64), ok, ms: Date.now() - started },

@@ -88,9 +88,13 @@ export function registerWsEndpoint(
           tailscale: verifiedTailscale(req.raw),
         },
         MAX_BUFFERED_BYTES,
-        (c, buffered) => rt.logger.warn({ connId: c.id, buffered }, 'slow consumer closed (1013)'),
+        (c, buffered) => {
+          rt.metrics.slowConsumerClosed();
+          rt.logger.warn({ connId: c.id, buffered }, 'slow consumer closed (1013)');
+        },
       );
       connections.add(conn);
+      rt.metrics.connectionOpened();
       conn.sendFrame({ type: 'event', event: 'connect.challenge', payload: { nonce: conn.nonce, ts: Date.now() } });
       const handshakeTimer = setTimeout(() => {
         if (conn.state === 'handshake') conn.close(CloseCode.policyViolation, 'handshake timeout');
@@ -116,6 +120,7 @@ export function registerWsEndpoint(
         const wasReady = conn.state === 'ready' || conn.caller !== undefined;
         conn.dispose();
         connections.delete(conn);
+        rt.metrics.connectionClosed(code);
         rt.broadcaster.remove(conn);
         if (wasReady && conn.presenceKey && rt.presence.leave(conn.presenceKey, conn.id)) {
           rt.presenceAnnouncer.changed();

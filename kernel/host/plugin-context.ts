@@ -7,6 +7,7 @@ import { MethodRegistry } from '../bus/method-registry.js';
 import { kernelError } from '../errors.js';
 import { migrate } from '../store/database.js';
 import type { GenerationDeps, PluginGeneration } from './plugin-generation.js';
+import { pluginMetrics } from './plugin-metrics-registrar.js';
 import { KIND } from './registrations.js';
 
 /** A chat command's lookup name: case-insensitive, with or without its slash. */
@@ -101,6 +102,11 @@ export function createPluginContext(gen: PluginGeneration, deps: GenerationDeps)
     status: {
       section: (key, read) => gen.stage(KIND.statusSections, { key, read }),
     },
+    metrics: pluginMetrics(
+      id,
+      (entry) => gen.stage(KIND.metrics, entry),
+      () => deps.runtime().metrics.pluginStore,
+    ),
     lease: gen.lease,
     gateway: {
       version: rt.version,

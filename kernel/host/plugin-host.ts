@@ -310,6 +310,7 @@ export class PluginHost {
         e.message,
       );
       if (gen) void gen.close();
+      this.deps.runtime().metrics.pluginBuilt(id, false, (performance.now() - started) / 1000);
       this.deps.onChange();
       return;
     }
@@ -321,6 +322,7 @@ export class PluginHost {
     record.lastError = undefined;
     record.loadedAt = Date.now();
     record.loadMs = Math.round((performance.now() - started) * 100) / 100;
+    this.deps.runtime().metrics.pluginBuilt(id, true, record.loadMs / 1000);
     gen.logger.info({ loadMs: record.loadMs, reload: Boolean(old) }, old ? 'plugin reloaded' : 'plugin loaded');
     this.deps.onChange();
     if (old) {

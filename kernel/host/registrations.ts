@@ -13,6 +13,7 @@ import type { MethodEntry, MethodRegistry } from '../bus/method-registry.js';
 import { kernelError } from '../errors.js';
 import { KERNEL_HEALTH_KEYS } from '../health.js';
 import type { KeyedReader } from '../keyed-reports.js';
+import type { MetricEntry } from '../metrics/plugin-metrics.js';
 import { KERNEL_STATUS_KEYS } from '../status-summary.js';
 import type { PluginRegistries } from './registries.js';
 import type { PluginRoute, RouteTable } from './route-table.js';
@@ -198,6 +199,8 @@ const helloFields = ownedKind<HelloFieldEntry>('helloFields', 'hello-ok field', 
     if (typeof e.value !== 'function') invalid(`hello-ok field ${e.field}: value must be a function`);
   },
 });
+/** Prometheus metrics, exposed as `moltbot_<name>` (kernel/metrics/plugin-metrics.ts checks the name). */
+const metrics = ownedKind<MetricEntry>('metrics', 'metric', (m) => m.name);
 
 const healthReports = reportKind('healthReports', 'health report', KERNEL_HEALTH_KEYS);
 const statusSections = reportKind('statusSections', 'status section', KERNEL_STATUS_KEYS);
@@ -216,6 +219,7 @@ export const KIND = {
   helloFields,
   healthReports,
   statusSections,
+  metrics,
   routes,
 } as const;
 

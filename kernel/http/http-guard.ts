@@ -28,45 +28,51 @@ export interface HttpGuardOptions {
  * refusal is answered by `sendRefusal`, in the route's documented error body.
  */
 export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime, options: HttpGuardOptions = {}): void {
-  const hostPolicy = options.hostPolicy ?? (() => rt().hostPolicy);
-  app.addHook('onRequest', async (req, reply) => {
-    const runtime = rt();
-    const host = req.headers.host;
-    const policy = hostPolicy();
-    if (!isAllowedHost(host, policy)) {
-      runtime.logger.warn(
-        {
-          ip: normalizeAddress(req.socket.remoteAddress),
-          host: untrustedText(host),
-          url: untrustedText(urlForLog(req.url)),
-        },
-        'http refused: Host not allowed',
-      );
-      return sendRefusal(
-        req,
-        reply,
-        kernelError('GW_ERR_HOST_FORBIDDEN', 'Host header does not name this gateway (add it to gateway.allowedHosts)'),
-      );
-    }
-    if (STATE_CHANGING.has(req.method) && !isAllowedOrigin(req.headers.origin, host, policy)) {
-      return sendRefusal(
-        req,
-        reply,
-        kernelError(
-          'GW_ERR_ORIGIN_FORBIDDEN',
-          'cross-site request refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)',
-        ),
-      );
-    }
-    if (options.bearer === false || req.routeOptions.config?.auth === false) return;
-    return checkBearer(runtime, req, reply);
-  });
+  app.addHook('onRequest', async (req, reply) => guardRequest(rt(), req, reply, options));
   installRouteSchemas(app);
   app.setErrorHandler((err: Error, req, reply) => {
     const status = wireError(err).status;
     if (status >= 500) rt().logger.error({ err, url: untrustedText(urlForLog(req.url)) }, 'http handler failed');
     return sendRefusal(req, reply, err);
   });
+}
+
+/** Host, Origin (state-changing requests) and bearer checks of one request; the reply when refused. */
+export async function guardRequest(
+  runtime: KernelRuntime,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  options: HttpGuardOptions = {},
+): Promise<FastifyReply | undefined> {
+  const host = req.headers.host;
+  const policy = options.hostPolicy?.() ?? runtime.hostPolicy;
+  if (!isAllowedHost(host, policy)) {
+    runtime.logger.warn(
+      {
+        ip: normalizeAddress(req.socket.remoteAddress),
+        host: untrustedText(host),
+        url: untrustedText(urlForLog(req.url)),
+      },
+      'http refused: Host not allowed',
+    );
+    return sendRefusal(
+      req,
+      reply,
+      kernelError('GW_ERR_HOST_FORBIDDEN', 'Host header does not name this gateway (add it to gateway.allowedHosts)'),
+    );
+  }
+  if (STATE_CHANGING.has(req.method) && !isAllowedOrigin(req.headers.origin, host, policy)) {
+    return sendRefusal(
+      req,
+      reply,
+      kernelError(
+        'GW_ERR_ORIGIN_FORBIDDEN',
+        'cross-site request refused: Origin is not this gateway (add it to gateway.controlUi.allowedOrigins)',
+      ),
+    );
+  }
+  if (options.bearer === false || req.routeOptions.config?.auth === false) return;
+  return checkBearer(runtime, req, reply);
 }
 
 async function checkBearer(

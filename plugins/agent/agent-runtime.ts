@@ -378,6 +378,9 @@ export class AgentRuntime implements AgentService, SessionsService {
     }
   }
 
+  /** Told once per finished run (metrics: runs by status and duration). */
+  onRunFinished?: (status: string, seconds: number) => void;
+
   private finish(run: Run, result: Omit<RunOutcome, 'runId' | 'sessionKey' | 'endedAt'>, failure?: PluginError): void {
     if (this.outcomes.has(run.runId)) return;
     const outcome: RunOutcome = {
@@ -388,6 +391,7 @@ export class AgentRuntime implements AgentService, SessionsService {
       endedAt: Date.now(),
       failure,
     };
+    this.onRunFinished?.(outcome.status, (outcome.endedAt - (run.startedAt ?? outcome.endedAt)) / 1000);
     this.store.saveRun({
       runId: run.runId,
       sessionKey: run.sessionKey,

@@ -36,6 +36,26 @@ export default definePlugin({
     ctx.events.declare('agent');
     ctx.events.declare('chat');
     ctx.events.declare('heartbeat');
+    const runs = ctx.metrics.counter({
+      name: 'agent_runs_total',
+      help: 'Agent runs finished, by status (ok, error, timeout, aborted)',
+      labelNames: ['status'],
+    });
+    const runSeconds = ctx.metrics.histogram({
+      name: 'agent_run_duration_seconds',
+      help: 'Agent run duration from start to final answer, by status',
+      labelNames: ['status'],
+      buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+    });
+    runtime.onRunFinished = (status, seconds) => {
+      runs.inc({ status });
+      runSeconds.observe(seconds, { status });
+    };
+    ctx.metrics.gauge({
+      name: 'agent_queue_depth',
+      help: 'Agent runs waiting in the per-session queues',
+      collect: () => runtime.queueDepth(),
+    });
     registerAgentMethods(ctx, runtime);
     registerHeartbeatMethods(ctx, heartbeat);
     registerChatMethods(ctx, runtime);

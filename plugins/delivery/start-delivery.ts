@@ -58,6 +58,20 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
   ctx.services.provide('outbound', outbound);
   // The gateway's `status` shows the queue and counts dead letters among its errors.
   ctx.status.section('outbound', () => outbound.stats());
+  const byChannel = (state: 'pending' | 'dead') => () =>
+    Object.entries(outbound.store.counts()).map(([channel, c]) => ({ labels: { channel }, value: c[state] }));
+  ctx.metrics.gauge({
+    name: 'outbound_queue_depth',
+    help: 'Outbound message parts waiting for delivery, by channel',
+    labelNames: ['channel'],
+    collect: byChannel('pending'),
+  });
+  ctx.metrics.gauge({
+    name: 'outbound_dead_letters',
+    help: 'Outbound message parts that gave up (dead letters), by channel',
+    labelNames: ['channel'],
+    collect: byChannel('dead'),
+  });
   ctx.status.section('errors.deadLetters', () => outbound.stats().deadLetters);
   registerSendMethod(ctx as PluginContext<unknown>, outbound);
   registerChannelMethods(ctx as PluginContext<unknown>, outbound, inbound);
