@@ -65,7 +65,6 @@ export {
 } from './errors.js';
 export { type HttpErrorBody, type HttpErrorInfo, useErrorBody } from './http-route-config.js';
 export { acceptJsonBodiesOnly } from './json-body.js';
-export { openAiErrorBody, openAiErrorType } from './openai-error-body.js';
 export type {
   CounterMetric,
   GaugeMetric,
@@ -75,6 +74,7 @@ export type {
   MetricOptions,
   MetricsRegistrar,
 } from './metrics.js';
+export { openAiErrorBody, openAiErrorType } from './openai-error-body.js';
 export { preparedStatement } from './prepared-statement.js';
 export type {
   AccessPolicy,
