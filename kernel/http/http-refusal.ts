@@ -46,7 +46,8 @@ export function sendRefusal(
 ): FastifyReply {
   const info = httpErrorInfo(err);
   if (info.retryAfterMs !== undefined) reply.header('retry-after', String(Math.ceil(info.retryAfterMs / 1000)));
-  if (info.status === 401) reply.header('www-authenticate', 'Bearer realm="moltbot"');
+  if (info.status === 401 && !reply.hasHeader('www-authenticate'))
+    reply.header('www-authenticate', 'Bearer realm="moltbot"');
   let body: unknown;
   try {
     body = (shape ?? defaultErrorBody)(info);

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PluginApp } from '../../sdk/index.js';
 import type { AppAssets } from './app-assets.js';
 import { pickEncoding, renderShell } from './app-shell.js';
+import { controlUiError } from './errors.js';
 import { PAGE_SLUGS } from './page-slugs.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -25,12 +26,8 @@ export async function registerUiRoutes(app: PluginApp, assets: AppAssets, basePa
     for (const [name, value] of Object.entries(securityHeaders(req.headers.host))) reply.header(name, value);
     return payload;
   });
-  app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split('?')[0];
-    return reply
-      .code(404)
-      .type('application/json')
-      .send({ error: { message: `no dashboard file ${path}`, type: 'not_found', code: 'NOT_FOUND' } });
+  app.setNotFoundHandler((req) => {
+    throw controlUiError('GW_ERR_CONTROL_UI_NOT_FOUND', `no dashboard file ${req.url.split('?')[0]}`);
   });
 
   await app.register(fastifyStatic, {

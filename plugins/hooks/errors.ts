@@ -1,7 +1,7 @@
-import { PluginError, type WireErrorCode } from '../../sdk/index.js';
+import { defineErrors, type HttpErrorBody, type PluginError } from '../../sdk/index.js';
 
 /** Every error the hooks plugin answers with (README.md lists them; errors.test.ts keeps the two in step). */
-export const HOOKS_ERRORS = {
+const registry = defineErrors({
   GW_ERR_HOOKS_TOKEN_IN_QUERY: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_HOOKS_UNAUTHORIZED: { wire: 'UNAUTHORIZED', status: 401 },
   GW_ERR_HOOKS_RATE_LIMITED: { wire: 'RATE_LIMITED', status: 429 },
@@ -13,19 +13,18 @@ export const HOOKS_ERRORS = {
   GW_ERR_HOOKS_METHOD_NOT_ALLOWED: { wire: 'INVALID_REQUEST', status: 405 },
   GW_ERR_HOOKS_AGENT_UNAVAILABLE: { wire: 'UNAVAILABLE', status: 503 },
   GW_ERR_HOOKS_TOKEN_REUSED: { wire: 'INVALID_REQUEST', status: 400 },
-} as const satisfies Record<string, { wire: WireErrorCode; status: number }>;
+});
+
+export const HOOKS_ERRORS = registry.codes;
 
 export type HooksErrorCode = keyof typeof HOOKS_ERRORS;
 
 export function hooksError(code: HooksErrorCode, message: string, retryAfterMs?: number): PluginError {
-  const spec = HOOKS_ERRORS[code];
-  return new PluginError(code, spec.wire, message, {
-    status: spec.status,
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-  });
+  return registry.create(code, message, retryAfterMs !== undefined ? { retryAfterMs } : {});
 }
 
-/** The body of a refused hook: Moltbot's `{ok:false, error}`, plus our stable code. */
-export function refusalBody(err: PluginError): { ok: false; error: string; code: string } {
-  return { ok: false, error: err.message, code: err.code };
-}
+/**
+ * The body of a refused hook: Moltbot's `{ok:false, error}`, plus our stable code — for the
+ * plugin's own refusals and the kernel's on these routes (Host/Origin 403) alike.
+ */
+export const hooksErrorBody: HttpErrorBody = (e) => ({ ok: false, error: e.message, code: e.errorCode });

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type PluginApp, type PluginContext, PluginError } from '../../sdk/index.js';
+import { type PluginApp, type PluginContext, PluginError, useErrorBody } from '../../sdk/index.js';
 import type { HookMappingT, HooksConfigT } from './config-schema.js';
-import { hooksError, refusalBody } from './errors.js';
+import { hooksError, hooksErrorBody } from './errors.js';
 import { presentedToken, queryCarriesToken, tokenMatches } from './hook-auth.js';
 import type { HookDispatcher } from './hook-dispatcher.js';
 import { asObject, type HookRequestContext, hookRun, readAgentRun, readWake, wakeMode } from './hook-requests.js';
@@ -21,33 +21,26 @@ const DEFAULT_BODY_CHARS = 20_000;
  * Content-Length alone, or as soon as a streamed body passes it).
  */
 export function registerHookRoutes(app: PluginApp, ctx: Ctx, store: HookStore, dispatcher: HookDispatcher): void {
+  // Every refusal on these routes, the kernel's included, reads {ok:false, error, code}.
+  useErrorBody(app, hooksErrorBody);
   const base = ctx.config.path.replace(/\/+$/, '');
   const guard = async (req: FastifyRequest, reply: FastifyReply) => {
     if (queryCarriesToken(req.url))
-      return refuse(
-        reply,
-        hooksError(
-          'GW_ERR_HOOKS_TOKEN_IN_QUERY',
-          'a token in the query string is refused (URLs end up in logs): send it as "Authorization: Bearer <token>" ' +
-            'or "x-moltbot-token: <token>"',
-        ),
+      throw hooksError(
+        'GW_ERR_HOOKS_TOKEN_IN_QUERY',
+        'a token in the query string is refused (URLs end up in logs): send it as "Authorization: Bearer <token>" ' +
+          'or "x-moltbot-token: <token>"',
       );
     const check = ctx.auth.checkCredential(req, {
       presented: presentedToken(req.headers),
       verify: (presented) => tokenMatches(presented, ctx.config.token),
     });
     if (check.ok) return;
-    if (check.status === 429) {
-      reply.header('retry-after', String(Math.ceil((check.retryAfterMs ?? 1000) / 1000)));
-      return refuse(reply, hooksError('GW_ERR_HOOKS_RATE_LIMITED', check.message, check.retryAfterMs));
-    }
+    if (check.status === 429) throw hooksError('GW_ERR_HOOKS_RATE_LIMITED', check.message, check.retryAfterMs ?? 1000);
     reply.header('www-authenticate', 'Bearer realm="moltbot-hooks"');
-    return refuse(
-      reply,
-      hooksError(
-        'GW_ERR_HOOKS_UNAUTHORIZED',
-        `${check.message}: send hooks.token as "Authorization: Bearer <token>" or "x-moltbot-token: <token>"`,
-      ),
+    throw hooksError(
+      'GW_ERR_HOOKS_UNAUTHORIZED',
+      `${check.message}: send hooks.token as "Authorization: Bearer <token>" or "x-moltbot-token: <token>"`,
     );
   };
   const options = { config: { auth: false }, bodyLimit: ctx.config.maxBodyBytes, onRequest: guard };
@@ -138,30 +131,21 @@ export function registerHookRoutes(app: PluginApp, ctx: Ctx, store: HookStore, d
     },
   });
 
-  app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
-    if (err instanceof PluginError) return refuse(reply, err);
+  // Fastify's body errors under this plugin's own codes; everything then reaches the kernel's
+  // handler, which answers in hooksErrorBody (and logs what is not a client error).
+  app.setErrorHandler((err: Error & { statusCode?: number }) => {
+    if (err instanceof PluginError) throw err;
     const status = err.statusCode ?? 500;
     if (status === 413)
-      return refuse(
-        reply,
-        hooksError(
-          'GW_ERR_HOOKS_BODY_TOO_LARGE',
-          `the body is larger than hooks.maxBodyBytes (${ctx.config.maxBodyBytes})`,
-        ),
+      throw hooksError(
+        'GW_ERR_HOOKS_BODY_TOO_LARGE',
+        `the body is larger than hooks.maxBodyBytes (${ctx.config.maxBodyBytes})`,
       );
     if (status === 415)
-      return refuse(
-        reply,
-        hooksError('GW_ERR_HOOKS_UNSUPPORTED_MEDIA_TYPE', 'send the body as JSON (Content-Type: application/json)'),
-      );
-    if (status < 500) return refuse(reply, hooksError('GW_ERR_HOOKS_BAD_REQUEST', err.message));
-    ctx.logger.error({ err }, 'hook request failed');
-    return reply.code(500).send({ ok: false, error: 'internal error', code: 'INTERNAL' });
+      throw hooksError('GW_ERR_HOOKS_UNSUPPORTED_MEDIA_TYPE', 'send the body as JSON (Content-Type: application/json)');
+    if (status < 500) throw hooksError('GW_ERR_HOOKS_BAD_REQUEST', err.message);
+    throw err;
   });
-}
-
-function refuse(reply: FastifyReply, err: PluginError): FastifyReply {
-  return reply.code(err.status).type('application/json').send(refusalBody(err));
 }
 
 /** The mapping for `POST <path>/<name>`; with `match.source`, the body's `source` must be it. */

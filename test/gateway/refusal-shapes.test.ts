@@ -12,6 +12,7 @@ import { type GatewayProcess, REPO_ROOT } from '../support/gateway-process.js';
  * that route take the route's shape too.
  */
 const TOKEN = 'refusal-token-0123456789abcdefghijklmnop';
+const HOOKS_TOKEN = 'hooks-secret-0123456789abcdef';
 const PROBE = path.join(REPO_ROOT, 'test/kernel/fixtures/kernel-probe');
 let gw: GatewayProcess;
 
@@ -22,6 +23,7 @@ beforeAll(async () => {
         auth: { token: TOKEN, rateLimit: { maxFailures: 3, windowMs: 60_000 } },
         http: { endpoints: { chatCompletions: { enabled: true }, responses: { enabled: true } } },
       },
+      hooks: { enabled: true, token: HOOKS_TOKEN },
       plugins: { entries: { 'kernel-probe': { from: PROBE } } },
     },
   });
@@ -137,6 +139,23 @@ describe('refusals on the wire', () => {
     const unknown = await request('POST', '/tools/invoke', json, '{"tool":"no_such_tool"}');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual(toolsShape('not_found', 'GW_ERR_AGENT_TOOL_NOT_FOUND'));
+  });
+
+  it('hooks: {ok:false, error, code} for its refusals and the kernel’s; control-ui: the gateway body', async () => {
+    const none = await request('POST', '/hooks/wake', { 'content-type': 'application/json' }, '{"text":"x"}');
+    expect(none.status).toBe(401);
+    expect(none.headers['www-authenticate']).toContain('moltbot-hooks');
+    expect(none.body).toEqual({ ok: false, error: expect.any(String), code: 'GW_ERR_HOOKS_UNAUTHORIZED' });
+    const hooksAuth = { authorization: `Bearer ${HOOKS_TOKEN}` };
+    const method = await request('GET', '/hooks/wake', hooksAuth);
+    expect(method.status).toBe(405);
+    expect(method.body).toEqual({ ok: false, error: expect.any(String), code: 'GW_ERR_HOOKS_METHOD_NOT_ALLOWED' });
+    const host = await request('POST', '/hooks/wake', { ...hooksAuth, host: 'evil.example' }, '{}');
+    expect(host.status).toBe(403);
+    expect(host.body).toEqual({ ok: false, error: expect.any(String), code: 'GW_ERR_HOST_FORBIDDEN' });
+    const asset = await request('GET', '/assets/no-such-file.js');
+    expect(asset.status).toBe(404);
+    expect(asset.body).toEqual(gatewayShape('NOT_FOUND', 'GW_ERR_CONTROL_UI_NOT_FOUND'));
   });
 
   it('the OpenAI endpoints: {error:{message,type,param,code}} for the kernel’s refusals too', async () => {
