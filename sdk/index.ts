@@ -54,6 +54,11 @@ export type {
   StatusSections,
   ToolRegistrar,
 } from './context.js';
+export type {
+  ExecApprovalDecision,
+  ExecApprovalRequest,
+  ExecApprovalService,
+} from './exec-approvals.js';
 export { definePlugin, isPluginDefinition, type PluginDefinition } from './define-plugin.js';
 export {
   defineErrors,
@@ -92,5 +97,23 @@ export type {
   SessionsService,
   WakeMode,
 } from './services.js';
+export type {
+  CommandProcess,
+  SandboxDecision,
+  SandboxEntry,
+  SandboxMode,
+  SandboxScope,
+  SandboxService,
+  SandboxSession,
+  WorkspaceAccess,
+} from './sandbox.js';
 export type { AgentTool, ToolInvocation } from './tool.js';
+export {
+  expandToolGroups,
+  TOOL_GROUPS,
+  type ToolPolicy,
+  toolAllowedBy,
+  toolNameMatches,
+  WRITE_TOOLS,
+} from './tool-policy.js';
 export { SDK_VERSION } from './version.js';

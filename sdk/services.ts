@@ -1,5 +1,7 @@
 import type { InboundMessage } from './channel.js';
 import type { WireErrorCode } from './errors.js';
+import type { ExecApprovalService } from './exec-approvals.js';
+import type { SandboxService } from './sandbox.js';
 
 /**
  * The services first-party plugins provide to each other. They are typed here (via ServiceMap)
@@ -173,5 +175,7 @@ declare module './context.js' {
     sessions: SessionsService;
     outbound: OutboundService;
     router: ChannelRouter;
+    sandbox: SandboxService;
+    'exec-approvals': ExecApprovalService;
   }
 }

@@ -1,4 +1,5 @@
 import type { TSchema } from 'typebox';
+import type { AgentRunOrigin } from './services.js';
 
 /** Where a tool call comes from; policy decisions (e.g. HTTP denials) use it. */
 export interface ToolInvocation {
@@ -7,6 +8,10 @@ export interface ToolInvocation {
   /** `agent` for a model's tool call, `http` for `POST /tools/invoke`. */
   via: 'agent' | 'http';
   signal: AbortSignal;
+  /** The agent run making the call (absent over HTTP). */
+  runId?: string;
+  /** The channel conversation the run serves, when it came from one. */
+  origin?: AgentRunOrigin;
 }
 
 /** An agent tool registered through `ctx.tools.register`. */

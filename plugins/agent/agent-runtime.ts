@@ -338,6 +338,7 @@ export class AgentRuntime implements AgentService, SessionsService {
       logger: this.ctx.logger,
       env: process.env,
       workspaceDir: this.ctx.paths.workspaceDir,
+      sandbox: () => this.ctx.services.get('sandbox'),
       emit: (r, stream, data) => this.emitEvent(r, stream, data),
     };
     try {

@@ -22,7 +22,7 @@ export default definePlugin({
   sdk: '^1.0.0',
   configKey: ['agents', 'models', 'messages', 'tools', 'session'],
   configSchema: AgentPluginConfig,
-  dependsOn: ['outbound'],
+  dependsOn: ['outbound', 'sandbox'],
   description:
     'Agent runtime: model providers, sessions and transcripts, per-session queues, tools, agent/chat/sessions ' +
     'methods, the heartbeat (wake, last-heartbeat).',

@@ -1,4 +1,4 @@
-import type { AgentTool, PluginContext, ToolRegistrar } from '../../sdk/index.js';
+import { type AgentTool, type PluginContext, type SandboxService, type ToolRegistrar, toolAllowedBy } from '../../sdk/index.js';
 import type { AgentPluginConfigT } from './config-schema.js';
 import { fitToContext } from './context-window.js';
 import { agentError } from './errors.js';
@@ -6,9 +6,9 @@ import { callModelChain } from './provider/model-client.js';
 import { resolveModelChain } from './provider/model-ref.js';
 import type { ToolCall, ToolSpec, Usage } from './provider/model-types.js';
 import type { Run } from './run-types.js';
-import type { SessionStore } from './session-store.js';
+import type { SessionRow, SessionStore } from './session-store.js';
 import { buildSystemPrompt, expandHome } from './system-prompt.js';
-import { toolAllowed } from './tool-policy.js';
+import { sessionPolicyLayers } from './tool-policy.js';
 import { executeTool, parseToolArgs, resultText } from './tools/tool-runner.js';
 import { transcriptToMessages } from './transcript-messages.js';
 
@@ -21,6 +21,8 @@ export interface ExecutorDeps {
   logger: PluginContext<unknown>['logger'];
   env: NodeJS.ProcessEnv;
   workspaceDir: string;
+  /** The sandbox plugin's service, when loaded (sandboxed sessions get its tool policy layer). */
+  sandbox(): SandboxService | undefined;
   emit(run: Run, stream: 'assistant' | 'tool' | 'lifecycle', data: Record<string, unknown>): void;
 }
 
@@ -42,12 +44,25 @@ export function findAgent(
   };
 }
 
-/** Tools the agent may use (policy applied), in a stable order. */
-export function allowedTools(deps: Pick<ExecutorDeps, 'config' | 'tools'>, agentId: string): AgentTool[] {
+/**
+ * Tools a session may use (every policy layer applied: global, agent, the session's override,
+ * the sandbox's when the session is sandboxed), in a stable order.
+ */
+export function allowedTools(
+  deps: Pick<ExecutorDeps, 'config' | 'tools' | 'sandbox'>,
+  agentId: string,
+  session?: Pick<SessionRow, 'key' | 'toolsAllow' | 'toolsDeny'>,
+): AgentTool[] {
   const { agent } = findAgent(deps.config, agentId);
+  const layers = sessionPolicyLayers({
+    global: deps.config.tools,
+    agent: agent?.tools,
+    session: session && { allow: session.toolsAllow, deny: session.toolsDeny },
+    sandbox: session ? deps.sandbox()?.decide(agentId, session.key) : undefined,
+  });
   return deps.tools
     .list()
-    .filter((t) => toolAllowed(t.name, deps.config.tools, agent?.tools))
+    .filter((t) => toolAllowedBy(t.name, layers))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -75,7 +90,7 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
   });
   const chain = resolveModelChain(config, agent, index, run.request.model ?? session.model);
 
-  const serverTools = allowedTools(deps, run.agentId);
+  const serverTools = allowedTools(deps, run.agentId, session);
   const clientTools = run.request.clientTools ?? [];
   const clientNames = new Set(clientTools.map((t) => t.name));
   const specs = [
@@ -206,6 +221,8 @@ async function runToolCall(
       sessionKey: run.sessionKey,
       via: 'agent',
       signal: run.controller.signal,
+      runId: run.runId,
+      origin: run.request.origin,
     });
     content = resultText(result);
   } catch (err) {

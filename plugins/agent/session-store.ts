@@ -12,6 +12,9 @@ export interface SessionRow {
   label?: string;
   model?: string;
   thinkingLevel?: string;
+  /** The session's own tool policy layer (`sessions.patch` `toolsAllow`/`toolsDeny`); it only narrows. */
+  toolsAllow?: string[];
+  toolsDeny?: string[];
   channel?: string;
   origin?: unknown;
   inputTokens: number;
@@ -59,6 +62,7 @@ const MIGRATIONS = [
      run_id TEXT PRIMARY KEY, session_key TEXT NOT NULL, agent_id TEXT NOT NULL, status TEXT NOT NULL,
      started_at INTEGER, ended_at INTEGER, text TEXT, error TEXT, created_at INTEGER NOT NULL);
    CREATE INDEX agent_runs_created ON agent_runs (created_at);`,
+  'ALTER TABLE agent_sessions ADD COLUMN tools_allow TEXT; ALTER TABLE agent_sessions ADD COLUMN tools_deny TEXT;',
 ];
 
 /** Sessions, transcripts (messages, tool calls, usage) and run records in the embedded store. */
@@ -136,7 +140,13 @@ export class SessionStore {
 
   patch(
     key: string,
-    fields: { label?: string | null; model?: string | null; thinkingLevel?: string | null },
+    fields: {
+      label?: string | null;
+      model?: string | null;
+      thinkingLevel?: string | null;
+      toolsAllow?: string[] | null;
+      toolsDeny?: string[] | null;
+    },
   ): SessionRow | undefined {
     const sets: string[] = [];
     const args: unknown[] = [];
@@ -151,6 +161,15 @@ export class SessionStore {
     if (fields.thinkingLevel !== undefined) {
       sets.push('thinking_level = ?');
       args.push(fields.thinkingLevel);
+    }
+    for (const [field, column] of [
+      ['toolsAllow', 'tools_allow'],
+      ['toolsDeny', 'tools_deny'],
+    ] as const) {
+      const value = fields[field];
+      if (value === undefined) continue;
+      sets.push(`${column} = ?`);
+      args.push(value === null ? null : JSON.stringify(value));
     }
     sets.push('updated_at = ?');
     args.push(Date.now());
@@ -308,6 +327,8 @@ interface DbSession {
   label: string | null;
   model: string | null;
   thinking_level: string | null;
+  tools_allow: string | null;
+  tools_deny: string | null;
   channel: string | null;
   origin: string | null;
   input_tokens: number;
@@ -349,6 +370,8 @@ function toSession(r: DbSession): SessionRow {
     label: r.label ?? undefined,
     model: r.model ?? undefined,
     thinkingLevel: r.thinking_level ?? undefined,
+    toolsAllow: r.tools_allow ? (JSON.parse(r.tools_allow) as string[]) : undefined,
+    toolsDeny: r.tools_deny ? (JSON.parse(r.tools_deny) as string[]) : undefined,
     channel: r.channel ?? undefined,
     origin: r.origin ? (JSON.parse(r.origin) as unknown) : undefined,
     inputTokens: r.input_tokens,

@@ -8,6 +8,8 @@ import { agentOfKey, mainSessionKey } from '../session-keys.js';
 import type { SessionRow } from '../session-store.js';
 
 const Key = Type.String({ minLength: 1, maxLength: 256 });
+/** Tool names, `*` globs or `group:<name>` entries. */
+const ToolList = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 });
 
 /** `sessions.list|preview|patch|reset|delete`. */
 export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, runtime: AgentRuntime): void {
@@ -21,6 +23,8 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
       label: s.label,
       model: s.model,
       thinkingLevel: s.thinkingLevel,
+      ...(s.toolsAllow ? { toolsAllow: s.toolsAllow } : {}),
+      ...(s.toolsDeny ? { toolsDeny: s.toolsDeny } : {}),
       channel: s.channel,
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
@@ -97,16 +101,25 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
         label: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
         model: Type.Optional(Type.Union([Type.String({ minLength: 3 }), Type.Null()])),
         thinkingLevel: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
+        toolsAllow: Type.Optional(Type.Union([ToolList, Type.Null()])),
+        toolsDeny: Type.Optional(Type.Union([ToolList, Type.Null()])),
       },
       { additionalProperties: false },
     ),
-    description: 'Change a session\'s label, model ("<provider>/<model>", null = agent default) or thinking level.',
+    description:
+      'Change a session\'s label, model ("<provider>/<model>", null = agent default), thinking level, or its own tool policy layer (toolsAllow/toolsDeny: names, globs, group:…; it only narrows the config policy).',
     handler(p) {
       const key = canonical(p.key);
       if (typeof p.model === 'string') resolveRef(ctx.config, p.model, 'model');
       const agentId = runtime.resolveAgentId(agentOfKey(key));
       runtime.store.ensure(key, agentId);
-      const s = runtime.store.patch(key, { label: p.label, model: p.model, thinkingLevel: p.thinkingLevel })!;
+      const s = runtime.store.patch(key, {
+        label: p.label,
+        model: p.model,
+        thinkingLevel: p.thinkingLevel,
+        toolsAllow: p.toolsAllow,
+        toolsDeny: p.toolsDeny,
+      })!;
       return { ok: true, key, entry: entry(s) };
     },
   });

@@ -1,8 +1,9 @@
-import type { AgentService, PluginContext } from '../../../sdk/index.js';
+import { type AgentService, type PluginContext, toolAllowedBy } from '../../../sdk/index.js';
 import type { AgentPluginConfigT } from '../config-schema.js';
 import { agentError } from '../errors.js';
 import { findAgent } from '../run-executor.js';
-import { toolAllowed, toolNameMatches } from '../tool-policy.js';
+import type { SessionStore } from '../session-store.js';
+import { sessionPolicyLayers, toolNameMatches } from '../tool-policy.js';
 import { executeTool, validateToolArgs } from './tool-runner.js';
 
 type InvokeRequest = Parameters<NonNullable<AgentService['invokeTool']>>[0];
@@ -10,6 +11,7 @@ type InvokeRequest = Parameters<NonNullable<AgentService['invokeTool']>>[0];
 interface AgentLookup {
   resolveAgentId(agentId: string | undefined): string;
   normalizeKey(raw: string | undefined, agentId: string): string;
+  readonly store: SessionStore;
 }
 
 /**
@@ -26,11 +28,18 @@ export async function invokeToolOutside(
   const sessionKey = agents.normalizeKey(req.sessionKey, agentId);
   const tool = ctx.tools.get(req.tool);
   const { agent } = findAgent(ctx.config, agentId);
-  if (!tool || !toolAllowed(tool.name, ctx.config.tools, agent?.tools)) {
+  const session = agents.store.get(sessionKey);
+  const layers = sessionPolicyLayers({
+    global: ctx.config.tools,
+    agent: agent?.tools,
+    session: session && { allow: session.toolsAllow, deny: session.toolsDeny },
+    sandbox: ctx.services.get('sandbox')?.decide(agentId, sessionKey),
+  });
+  if (!tool || !toolAllowedBy(tool.name, layers)) {
     throw agentError(
       'GW_ERR_AGENT_TOOL_NOT_FOUND',
       `tool "${req.tool}" does not exist or is not allowed for agent ${agentId} (tools.allow / tools.deny / ` +
-        'agents.list[].tools)',
+        "agents.list[].tools, the session's toolsAllow/toolsDeny, the sandbox tool policy)",
     );
   }
   if (req.via === 'http' && tool.dangerous && !(req.allowDangerous ?? []).some((p) => toolNameMatches(p, tool.name))) {
