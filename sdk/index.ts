@@ -54,11 +54,14 @@ export type {
   StatusSections,
   ToolRegistrar,
 } from './context.js';
+export { definePlugin, isPluginDefinition, type PluginDefinition } from './define-plugin.js';
+export { PluginError, type WireErrorCode } from './errors.js';
 export type {
   ExecApprovalDecision,
   ExecApprovalRequest,
   ExecApprovalService,
 } from './exec-approvals.js';
+<<<<<<< HEAD
 export { definePlugin, isPluginDefinition, type PluginDefinition } from './define-plugin.js';
 export {
   defineErrors,
@@ -69,6 +72,8 @@ export {
   type WireErrorCode,
 } from './errors.js';
 export { type HttpErrorBody, type HttpErrorInfo, useErrorBody } from './http-route-config.js';
+=======
+>>>>>>> 1dbe7a6 (agent: format)
 export { acceptJsonBodiesOnly } from './json-body.js';
 export type {
   CounterMetric,
@@ -81,6 +86,16 @@ export type {
 } from './metrics.js';
 export { openAiErrorBody, openAiErrorType } from './openai-error-body.js';
 export { preparedStatement } from './prepared-statement.js';
+export type {
+  CommandProcess,
+  SandboxDecision,
+  SandboxEntry,
+  SandboxMode,
+  SandboxScope,
+  SandboxService,
+  SandboxSession,
+  WorkspaceAccess,
+} from './sandbox.js';
 export type {
   AccessPolicy,
   AgentRunEvent,
@@ -97,16 +112,6 @@ export type {
   SessionsService,
   WakeMode,
 } from './services.js';
-export type {
-  CommandProcess,
-  SandboxDecision,
-  SandboxEntry,
-  SandboxMode,
-  SandboxScope,
-  SandboxService,
-  SandboxSession,
-  WorkspaceAccess,
-} from './sandbox.js';
 export type { AgentTool, ToolInvocation } from './tool.js';
 export {
   expandToolGroups,

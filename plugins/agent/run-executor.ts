@@ -1,4 +1,10 @@
-import { type AgentTool, type PluginContext, type SandboxService, type ToolRegistrar, toolAllowedBy } from '../../sdk/index.js';
+import {
+  type AgentTool,
+  type PluginContext,
+  type SandboxService,
+  type ToolRegistrar,
+  toolAllowedBy,
+} from '../../sdk/index.js';
 import type { AgentPluginConfigT } from './config-schema.js';
 import { fitToContext } from './context-window.js';
 import { agentError } from './errors.js';

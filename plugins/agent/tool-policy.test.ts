@@ -46,8 +46,8 @@ describe('sessionPolicyLayers', () => {
     expect(toolAllowedBy('read', boxed)).toBe(true);
     expect(toolAllowedBy('write', boxed)).toBe(false);
     expect(toolAllowedBy('gateway', boxed)).toBe(false);
-    expect(toolAllowedBy('write', sessionPolicyLayers({ global: {}, sandbox: { ...sandboxed, sandboxed: false } }))).toBe(
-      true,
-    );
+    expect(
+      toolAllowedBy('write', sessionPolicyLayers({ global: {}, sandbox: { ...sandboxed, sandboxed: false } })),
+    ).toBe(true);
   });
 });

@@ -107,7 +107,8 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
       { additionalProperties: false },
     ),
     description:
-      'Change a session\'s label, model ("<provider>/<model>", null = agent default), thinking level, or its own tool policy layer (toolsAllow/toolsDeny: names, globs, group:…; it only narrows the config policy).',
+      'Change a session\'s label, model ("<provider>/<model>", null = agent default), thinking level, ' +
+      'or its own tool policy layer (toolsAllow/toolsDeny: names, globs, group:…; it only narrows the config policy).',
     handler(p) {
       const key = canonical(p.key);
       if (typeof p.model === 'string') resolveRef(ctx.config, p.model, 'model');
