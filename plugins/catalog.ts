@@ -71,6 +71,7 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     enabledByDefault: (root) =>
       (root.gateway as { controlUi?: { enabled?: unknown } } | undefined)?.controlUi?.enabled !== false,
   },
+<<<<<<< HEAD
   // The agent's screen and its own browser (issue 16), each on a port of its own.
   {
     id: 'canvas',
@@ -83,6 +84,20 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     configKeys: ['browser'],
     load: async () => (await import('./browser/index.js')).default,
     enabledByDefault: (root) => !skippedByEnv('CLAWDBOT_SKIP_BROWSER_CONTROL_SERVER') && blockEnabled(root, 'browser'),
+=======
+  // The assistant's hands (issue 15): workspace/exec/web tools with exec approvals, and the Docker sandbox.
+  {
+    id: 'sandbox',
+    configKeys: ['agents', 'tools.sandbox'],
+    load: async () => (await import('./sandbox/index.js')).default,
+    enabledByDefault: () => true,
+  },
+  {
+    id: 'tools',
+    configKeys: ['tools.exec', 'tools.web', 'tools.fs'],
+    load: async () => (await import('./tools/index.js')).default,
+    enabledByDefault: () => true,
+>>>>>>> 17fb41c (tools plugin: read/write/edit/list/glob/apply_patch, exec and process (host, approvals, background), web_fetch with SSRF checks, exec approval methods and events)
   },
 ];
 

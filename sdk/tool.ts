@@ -12,6 +12,8 @@ export interface ToolInvocation {
   runId?: string;
   /** The channel conversation the run serves, when it came from one. */
   origin?: AgentRunOrigin;
+  /** The agent's workspace folder on the host (`agents.list[].workspace`, `~` expanded). */
+  workspaceDir?: string;
 }
 
 /** An agent tool registered through `ctx.tools.register`. */

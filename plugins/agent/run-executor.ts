@@ -197,7 +197,7 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
     if (turn.toolCalls.length === 0) return { text: fullText, usage, model: model.ref };
     for (const call of turn.toolCalls) {
       if (signal.aborted) throw signal.reason;
-      const { content, isError } = await runToolCall(call, serverTools, run, deps);
+      const { content, isError } = await runToolCall(call, serverTools, run, deps, workspaceDir);
       store.append(run.sessionKey, run.runId, { role: 'tool', toolCallId: call.id, name: call.name, content, isError });
     }
   }
@@ -214,6 +214,7 @@ async function runToolCall(
   tools: AgentTool[],
   run: Run,
   deps: ExecutorDeps,
+  workspaceDir: string,
 ): Promise<{ content: string; isError: boolean }> {
   deps.emit(run, 'tool', { phase: 'call', name: call.name, toolCallId: call.id, arguments: call.arguments });
   let content: string;
@@ -229,6 +230,7 @@ async function runToolCall(
       signal: run.controller.signal,
       runId: run.runId,
       origin: run.request.origin,
+      workspaceDir,
     });
     content = resultText(result);
   } catch (err) {

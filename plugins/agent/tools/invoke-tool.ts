@@ -3,6 +3,7 @@ import type { AgentPluginConfigT } from '../config-schema.js';
 import { agentError } from '../errors.js';
 import { findAgent } from '../run-executor.js';
 import type { SessionStore } from '../session-store.js';
+import { expandHome } from '../system-prompt.js';
 import { sessionPolicyLayers, toolNameMatches } from '../tool-policy.js';
 import { executeTool, validateToolArgs } from './tool-runner.js';
 
@@ -54,5 +55,12 @@ export async function invokeToolOutside(
     validateToolArgs(tool, args);
     return { dryRun: true, tool: tool.name, valid: true };
   }
-  return await executeTool(tool, args, { agentId, sessionKey, via: req.via, signal: req.signal ?? ctx.lease.signal });
+  const workspaceDir = expandHome(agent?.workspace ?? ctx.config.agents.defaults.workspace ?? ctx.paths.workspaceDir);
+  return await executeTool(tool, args, {
+    agentId,
+    sessionKey,
+    via: req.via,
+    signal: req.signal ?? ctx.lease.signal,
+    workspaceDir,
+  });
 }

@@ -53,6 +53,21 @@ export class ContainerWorkspace implements WorkspaceFs {
     await this.session.writeFiles(resolved);
   }
 
+  async removeFiles(inputs: readonly string[]): Promise<void> {
+    const targets: string[] = [];
+    for (const input of inputs) {
+      const rel = this.relative(input);
+      const entry = await this.follow(input, rel);
+      if (!entry) continue;
+      if (entry.type !== 'file') throw notAFile(rel, 'not a regular file');
+      targets.push(entry.path);
+    }
+    if (targets.length === 0) return;
+    const proc = await this.session.exec({ argv: ['rm', '-f', '--', ...targets], cwd: this.root });
+    const { exitCode } = await proc.exited;
+    if (exitCode !== 0) throw new Error(`rm in the sandbox failed (exit ${exitCode})`);
+  }
+
   async list(input: string, options: { maxDepth: number; limit: number }): Promise<WorkspaceEntry[]> {
     const rel = this.relative(input);
     const entry = await this.follow(input, rel);

@@ -70,6 +70,15 @@ export class HostWorkspace implements WorkspaceFs {
     }
   }
 
+  async removeFiles(inputs: readonly string[]): Promise<void> {
+    for (const input of inputs) {
+      const { rel, real } = await this.locate(input);
+      if (real === undefined) continue;
+      if (!(await fs.promises.stat(real)).isFile()) throw notAFile(rel, 'not a regular file');
+      await fs.promises.rm(real);
+    }
+  }
+
   async list(input: string, options: { maxDepth: number; limit: number }): Promise<WorkspaceEntry[]> {
     const { rel, real } = await this.locate(input);
     if (real === undefined) throw notFound(rel, this.root);

@@ -23,6 +23,8 @@ export interface WorkspaceFs {
   readFile(input: string, maxBytes: number): Promise<Buffer>;
   /** Write every file or none (parents created). */
   writeFiles(files: ReadonlyArray<{ path: string; content: Buffer }>): Promise<void>;
+  /** Delete files (not folders); missing ones are ignored. */
+  removeFiles(inputs: readonly string[]): Promise<void>;
   /** Entries under a folder, depth-first, symlinks listed but not followed. */
   list(input: string, options: { maxDepth: number; limit: number }): Promise<WorkspaceEntry[]>;
 }
