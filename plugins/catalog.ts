@@ -88,7 +88,7 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
   // The assistant's hands (issue 15): workspace/exec/web tools with exec approvals, and the Docker sandbox.
   {
     id: 'sandbox',
-    configKeys: ['agents', 'tools.sandbox'],
+    configKeys: ['agents', 'tools', 'session'],
     load: async () => (await import('./sandbox/index.js')).default,
     enabledByDefault: () => true,
   },

@@ -25,7 +25,11 @@ type Ctx = PluginContext<ToolsPluginConfigT>;
 export async function resolveTarget(
   ctx: Ctx,
   invocation: ToolInvocation,
-  startOnHost: (command: string | readonly string[], cwd: string, env: Record<string, string>) => Promise<CommandProcess>,
+  startOnHost: (
+    command: string | readonly string[],
+    cwd: string,
+    env: Record<string, string>,
+  ) => Promise<CommandProcess>,
 ): Promise<ToolTarget> {
   const sessionKey = invocation.sessionKey ?? `agent:${invocation.agentId}:main`;
   const sandbox = ctx.services.get('sandbox');
@@ -66,11 +70,18 @@ export async function resolveTarget(
 
 function hostTarget(
   invocation: ToolInvocation,
-  startOnHost: (command: string | readonly string[], cwd: string, env: Record<string, string>) => Promise<CommandProcess>,
+  startOnHost: (
+    command: string | readonly string[],
+    cwd: string,
+    env: Record<string, string>,
+  ) => Promise<CommandProcess>,
 ): ToolTarget {
   const root = invocation.workspaceDir;
   if (!root)
-    throw toolsError('GW_ERR_TOOLS_PATH_NOT_FOUND', 'no agent workspace is known for this call (agents.defaults.workspace)');
+    throw toolsError(
+      'GW_ERR_TOOLS_PATH_NOT_FOUND',
+      'no agent workspace is known for this call (agents.defaults.workspace)',
+    );
   return {
     where: 'host',
     fs: new HostWorkspace(root),
@@ -79,7 +90,10 @@ function hostTarget(
 }
 
 function sandboxWanted(root: Readonly<Record<string, unknown>>): boolean {
-  const agents = root.agents as { defaults?: { sandbox?: { mode?: string } }; list?: Array<{ sandbox?: { mode?: string } }> };
+  const agents = root.agents as {
+    defaults?: { sandbox?: { mode?: string } };
+    list?: Array<{ sandbox?: { mode?: string } }>;
+  };
   const modes = [agents?.defaults?.sandbox?.mode, ...(agents?.list ?? []).map((a) => a?.sandbox?.mode)];
   return modes.some((m) => m !== undefined && m !== 'off');
 }

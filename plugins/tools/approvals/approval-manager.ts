@@ -1,10 +1,5 @@
 import crypto from 'node:crypto';
-import type {
-  CallerInfo,
-  ExecApprovalDecision,
-  ExecApprovalRequest,
-  ExecApprovalService,
-} from '../../../sdk/index.js';
+import type { CallerInfo, ExecApprovalDecision, ExecApprovalRequest, ExecApprovalService } from '../../../sdk/index.js';
 import { toolsError } from '../errors.js';
 
 /** Who sees approval prompts: operators holding `operator.approvals` (admin holds every scope). */
@@ -80,7 +75,8 @@ export class ApprovalManager implements ExecApprovalService {
     if (matches.length === 0)
       throw toolsError(
         'GW_ERR_TOOLS_APPROVAL_NOT_FOUND',
-        `no pending approval "${idOrPrefix}": it was decided, expired, or never existed (exec.approval.list shows them)`,
+        `no pending approval "${idOrPrefix}": it was decided, expired, or never existed ` +
+          '(exec.approval.list shows them)',
       );
     if (matches.length > 1)
       throw toolsError(

@@ -41,7 +41,9 @@ export function registerApprovalMethods(
     ),
     description: 'Decide a pending exec approval (id or a unique prefix of at least 4 characters).',
     handler(p, call) {
-      const by = call.caller.deviceId ? `${call.caller.clientId}:${call.caller.deviceId.slice(0, 12)}` : call.caller.clientId;
+      const by = call.caller.deviceId
+        ? `${call.caller.clientId}:${call.caller.deviceId.slice(0, 12)}`
+        : call.caller.clientId;
       const request = manager.resolve(p.id, p.decision, by);
       ctx.logger.info({ id: request.id, decision: p.decision, by, command: request.command }, 'exec approval resolved');
       return { ok: true, id: request.id, decision: p.decision };

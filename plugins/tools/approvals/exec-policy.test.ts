@@ -3,7 +3,10 @@ import { analyzeCommand } from '../exec/command-analysis.js';
 import { decideExec, effectiveExecPolicy } from './exec-policy.js';
 
 const resolve = (p: string) => (p.includes('/') ? undefined : `/usr/bin/${p}`);
-const allowlist = [{ pattern: 'git status', owner: 'main' }, { pattern: 'ls', owner: '*' }];
+const allowlist = [
+  { pattern: 'git status', owner: 'main' },
+  { pattern: 'ls', owner: '*' },
+];
 const decide = (security: any, ask: any, cmd: string) =>
   decideExec({ security, ask, analysis: analyzeCommand(cmd), allowlist, resolve }).action;
 

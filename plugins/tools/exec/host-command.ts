@@ -71,7 +71,8 @@ export function startHostCommand(options: {
       reject(
         toolsError(
           'GW_ERR_TOOLS_EXEC_START',
-          `could not start ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such program (or cwd)' : err.message}`,
+          `could not start ${file}: ` +
+            ((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such program (or cwd)' : err.message),
           { cause: err },
         ),
       ),

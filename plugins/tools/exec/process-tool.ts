@@ -49,7 +49,10 @@ export function processTool(registry: ProcessRegistry): AgentTool {
         };
       }
       if (!args.sessionId)
-        throw toolsError('GW_ERR_TOOLS_PROCESS_NOT_FOUND', `action "${args.action}" needs a sessionId (see action list)`);
+        throw toolsError(
+          'GW_ERR_TOOLS_PROCESS_NOT_FOUND',
+          `action "${args.action}" needs a sessionId (see action list)`,
+        );
       const session = registry.get(owner, args.sessionId);
       if (!session)
         throw toolsError(

@@ -44,12 +44,17 @@ export function applyPatchTool(deps: FileToolDeps): AgentTool {
         const from = patchPath(patch.oldFileName);
         const to = patchPath(patch.newFileName);
         const target = to ?? from;
-        if (!target) throw toolsError('GW_ERR_TOOLS_PATCH_INVALID', 'a file section names neither an old nor a new file');
+        if (!target)
+          throw toolsError('GW_ERR_TOOLS_PATCH_INVALID', 'a file section names neither an old nor a new file');
         const rel = fs.relative(target);
         let source = '';
         if (from) {
           const entry = await fs.stat(from);
-          if (!entry) throw toolsError('GW_ERR_TOOLS_PATCH_FAILED', `the patch changes ${fs.relative(from)}, which does not exist`);
+          if (!entry)
+            throw toolsError(
+              'GW_ERR_TOOLS_PATCH_FAILED',
+              `the patch changes ${fs.relative(from)}, which does not exist`,
+            );
           source = decodeText(await fs.readFile(from, deps.config().maxReadBytes), fs.relative(from));
         } else if (await fs.stat(target)) {
           throw toolsError('GW_ERR_TOOLS_PATCH_FAILED', `the patch creates ${rel}, which already exists`);
