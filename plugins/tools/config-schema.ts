@@ -12,7 +12,7 @@ export const ExecConfig = Type.Object(
       description: 'When to ask an operator: never, when the allowlist does not match, or every time.',
     }),
     approvalTimeoutSeconds: Type.Integer({
-      minimum: 5,
+      minimum: 1,
       maximum: 3600,
       default: 120,
       description: 'An approval request not decided within this time is denied.',
