@@ -108,14 +108,18 @@ describe('exec approvals', () => {
     expect(fs.statSync(snap.path).mode & 0o777).toBe(0o600);
     const again = await callTool(c, fake, { name: 'exec', arguments: { command: 'echo always' } });
     expect(again.json.output).toBe('always\n');
-    const other = approver.events.filter((e) => e.event === 'exec.approval.requested' && e.payload.command === 'echo always');
+    const other = approver.events.filter(
+      (e) => e.event === 'exec.approval.requested' && e.payload.command === 'echo always',
+    );
     expect(other).toHaveLength(1);
   });
 
   it('exec.approvals.set needs the current hash and a valid file; the file only tightens the config', async () => {
     const snap = await c.request('exec.approvals.get', {});
     await expect(c.request('exec.approvals.set', { file: snap.file })).rejects.toThrow(/pass baseHash/);
-    await expect(c.request('exec.approvals.set', { file: snap.file, baseHash: 'abc' })).rejects.toThrow(/changed since/);
+    await expect(c.request('exec.approvals.set', { file: snap.file, baseHash: 'abc' })).rejects.toThrow(
+      /changed since/,
+    );
     await expect(c.request('exec.approvals.set', { file: { version: 2 }, baseHash: snap.hash })).rejects.toThrow(
       /not a valid approvals file/,
     );

@@ -66,7 +66,10 @@ describe('read', () => {
 
 describe('write and edit', () => {
   it('write creates folders and files; it cannot write through a symlink that leads out', async () => {
-    const out = await callTool(c, fake, { name: 'write', arguments: { path: 'drafts/2026/plan.md', content: 'Plan\n' } });
+    const out = await callTool(c, fake, {
+      name: 'write',
+      arguments: { path: 'drafts/2026/plan.md', content: 'Plan\n' },
+    });
     expect(out.json).toMatchObject({ ok: true, path: 'drafts/2026/plan.md', bytes: 5, created: true });
     expect(fs.readFileSync(path.join(ws, 'drafts/2026/plan.md'), 'utf8')).toBe('Plan\n');
     const escape = await callTool(c, fake, { name: 'write', arguments: { path: 'sneaky.txt', content: 'pwned' } });

@@ -31,10 +31,10 @@ function refuse(host: string, why: string) {
 }
 
 /** Refuse a literal IP host up front (Node connects to literals without a lookup). */
-export function checkLiteralHost(hostname: string, allowPrivate: boolean): void {
+export function checkLiteralHost(hostname: string, allowPrivate: boolean, blocked = blockedReason): void {
   const bare = hostname.replace(/^\[|\]$/g, '');
   if (allowPrivate || net.isIP(bare) === 0) return;
-  const why = blockedReason(bare);
+  const why = blocked(bare);
   if (why) throw refuse(hostname, why);
 }
 
@@ -43,7 +43,7 @@ export function checkLiteralHost(hostname: string, allowPrivate: boolean): void 
  * The connection then goes to exactly the address checked here, so a DNS answer that changes
  * between check and connect (rebinding) cannot slip through.
  */
-export function guardedLookup(allowPrivate: boolean): net.LookupFunction {
+export function guardedLookup(allowPrivate: boolean, blocked = blockedReason): net.LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
@@ -51,7 +51,7 @@ export function guardedLookup(allowPrivate: boolean): net.LookupFunction {
       if (list.length === 0) return callback(new Error(`no address for ${hostname}`), '', 0);
       if (!allowPrivate) {
         for (const a of list) {
-          const why = blockedReason(a.address);
+          const why = blocked(a.address);
           if (why) return callback(refuse(hostname, `it resolves to ${why}`) as NodeJS.ErrnoException, '', 0);
         }
       }

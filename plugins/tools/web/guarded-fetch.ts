@@ -10,6 +10,8 @@ export interface FetchLimits {
   maxRedirects: number;
   timeoutMs: number;
   userAgent: string;
+  /** Which addresses are refused (default: everything not public unicast). Tests narrow it. */
+  blocked?: (address: string) => string | undefined;
 }
 
 export interface FetchedPage {
@@ -31,7 +33,7 @@ export async function guardedFetch(rawUrl: string, limits: FetchLimits, signal: 
   const deadline = AbortSignal.any([signal, AbortSignal.timeout(limits.timeoutMs)]);
   let url = parseUrl(rawUrl);
   for (let hop = 0; ; hop++) {
-    checkLiteralHost(url.hostname, limits.allowPrivate);
+    checkLiteralHost(url.hostname, limits.allowPrivate, limits.blocked);
     const res = await request(url, limits, deadline);
     const location = res.headers.location;
     if (res.statusCode && res.statusCode >= 300 && res.statusCode < 400 && location) {
@@ -77,7 +79,7 @@ function request(url: URL, limits: FetchLimits, signal: AbortSignal): Promise<ht
       url,
       {
         method: 'GET',
-        lookup: guardedLookup(limits.allowPrivate),
+        lookup: guardedLookup(limits.allowPrivate, limits.blocked),
         signal,
         headers: {
           'user-agent': limits.userAgent,
