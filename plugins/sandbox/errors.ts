@@ -11,7 +11,6 @@ export const SANDBOX_ERRORS = {
   GW_ERR_SANDBOX_SETUP_FAILED: { wire: 'UNAVAILABLE', status: 502 },
   GW_ERR_SANDBOX_EXEC_FAILED: { wire: 'UNAVAILABLE', status: 502 },
   GW_ERR_SANDBOX_FILE_FAILED: { wire: 'UNAVAILABLE', status: 502 },
-  GW_ERR_SANDBOX_NOT_SANDBOXED: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_SANDBOX_TARGET: { wire: 'INVALID_REQUEST', status: 400 },
 } as const satisfies Record<string, { wire: WireErrorCode; status: number }>;
 
