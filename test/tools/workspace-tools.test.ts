@@ -72,8 +72,8 @@ describe('write and edit', () => {
     });
     expect(out.json).toMatchObject({ ok: true, path: 'drafts/2026/plan.md', bytes: 5, created: true });
     expect(fs.readFileSync(path.join(ws, 'drafts/2026/plan.md'), 'utf8')).toBe('Plan\n');
-    const escape = await callTool(c, fake, { name: 'write', arguments: { path: 'sneaky.txt', content: 'pwned' } });
-    expect(escape.isError).toBe(true);
+    const escaped = await callTool(c, fake, { name: 'write', arguments: { path: 'sneaky.txt', content: 'pwned' } });
+    expect(escaped.isError).toBe(true);
     expect(fs.readFileSync(path.join(gw.home, 'secret.txt'), 'utf8')).toBe('the gateway token');
   });
 
