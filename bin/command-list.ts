@@ -1,4 +1,5 @@
 import { AgentCommand } from './commands/agent.js';
+<<<<<<< HEAD
 import { BrowserClickCommand } from './commands/browser-click.js';
 import { BrowserCloseCommand } from './commands/browser-close.js';
 import { BrowserCreateProfileCommand } from './commands/browser-create-profile.js';
@@ -14,6 +15,14 @@ import { BrowserStatusCommand } from './commands/browser-status.js';
 import { BrowserStopCommand } from './commands/browser-stop.js';
 import { BrowserTabsCommand } from './commands/browser-tabs.js';
 import { BrowserTypeCommand } from './commands/browser-type.js';
+=======
+import { ApprovalsAllowlistAddCommand } from './commands/approvals-allowlist-add.js';
+import { ApprovalsAllowlistRemoveCommand } from './commands/approvals-allowlist-remove.js';
+import { ApprovalsGetCommand } from './commands/approvals-get.js';
+import { ApprovalsPendingCommand } from './commands/approvals-pending.js';
+import { ApprovalsResolveCommand } from './commands/approvals-resolve.js';
+import { ApprovalsSetCommand } from './commands/approvals-set.js';
+>>>>>>> 9f1dba5 (CLI: moltbot sandbox explain|list|recreate, moltbot approvals get|set|allowlist add|remove|pending|resolve; docs: tools.md, approvals.md, sandbox.md, cli.md, configuration.md, README; heavy libraries (dockerode, tar-stream, linkedom, readability, turndown, diff) loaded on first use)
 import { ChannelsLoginCommand } from './commands/channels-login.js';
 import { ChannelsLogoutCommand } from './commands/channels-logout.js';
 import { ChannelsStatusCommand } from './commands/channels-status.js';
@@ -44,6 +53,9 @@ import { PairingListCommand } from './commands/pairing-list.js';
 import { PairingRejectCommand } from './commands/pairing-reject.js';
 import { PluginsListCommand } from './commands/plugins-list.js';
 import { PluginsReloadCommand } from './commands/plugins-reload.js';
+import { SandboxExplainCommand } from './commands/sandbox-explain.js';
+import { SandboxListCommand } from './commands/sandbox-list.js';
+import { SandboxRecreateCommand } from './commands/sandbox-recreate.js';
 import { SendCommand } from './commands/send.js';
 import { SessionsListCommand } from './commands/sessions-list.js';
 import { SetupCommand } from './commands/setup.js';
@@ -86,6 +98,7 @@ export const COMMANDS = [
   PairingListCommand,
   PairingApproveCommand,
   PairingRejectCommand,
+<<<<<<< HEAD
   BrowserStatusCommand,
   BrowserStartCommand,
   BrowserStopCommand,
@@ -101,4 +114,15 @@ export const COMMANDS = [
   BrowserProfilesCommand,
   BrowserCreateProfileCommand,
   BrowserDeleteProfileCommand,
+=======
+  SandboxExplainCommand,
+  SandboxListCommand,
+  SandboxRecreateCommand,
+  ApprovalsGetCommand,
+  ApprovalsSetCommand,
+  ApprovalsAllowlistAddCommand,
+  ApprovalsAllowlistRemoveCommand,
+  ApprovalsPendingCommand,
+  ApprovalsResolveCommand,
+>>>>>>> 9f1dba5 (CLI: moltbot sandbox explain|list|recreate, moltbot approvals get|set|allowlist add|remove|pending|resolve; docs: tools.md, approvals.md, sandbox.md, cli.md, configuration.md, README; heavy libraries (dockerode, tar-stream, linkedom, readability, turndown, diff) loaded on first use)
 ] as const;

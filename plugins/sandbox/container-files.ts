@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import tar from 'tar-stream';
 import type { SandboxEntry } from '../../sdk/index.js';
 import { startContainerCommand } from './container-exec.js';
 import { sandboxError } from './errors.js';
@@ -51,6 +50,7 @@ export class ContainerFiles {
     } catch (err) {
       throw failed(`read ${p}`, err);
     }
+    const { default: tar } = await import('tar-stream');
     return await new Promise<Buffer>((resolve, reject) => {
       const extract = tar.extract();
       let content: Buffer | undefined;
@@ -83,6 +83,7 @@ export class ContainerFiles {
 
   /** One archive upload for all files (extracted under the workdir mount, parents created). */
   async writeFiles(files: ReadonlyArray<{ path: string; content: Buffer }>): Promise<void> {
+    const { default: tar } = await import('tar-stream');
     const pack = tar.pack();
     const now = new Date();
     for (const f of files) {

@@ -1,4 +1,4 @@
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { sandboxError } from './errors.js';
 
 const PING_TTL_MS = 5000;
@@ -9,20 +9,25 @@ const PING_TTL_MS = 5000;
  * names what to start instead of a socket error deep inside a tool call.
  */
 export class DockerConnection {
-  readonly docker: Docker;
+  private docker?: Docker;
   private checkedAt = 0;
 
-  constructor(env: NodeJS.ProcessEnv = process.env) {
-    // dockerode reads DOCKER_HOST / DOCKER_CERT_PATH itself; default is /var/run/docker.sock.
-    this.docker = env.DOCKER_HOST ? new Docker() : new Docker({ socketPath: '/var/run/docker.sock' });
-  }
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
   get endpoint(): string {
-    return process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
+    return this.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
   }
 
   async ready(): Promise<Docker> {
-    if (Date.now() - this.checkedAt < PING_TTL_MS) return this.docker;
+    if (this.docker && Date.now() - this.checkedAt < PING_TTL_MS) return this.docker;
+    if (!this.docker) {
+      // Loaded on first use: most gateways never sandbox anything.
+      const { default: DockerClient } = await import('dockerode');
+      // dockerode reads DOCKER_HOST / DOCKER_CERT_PATH itself; default is /var/run/docker.sock.
+      this.docker = this.env.DOCKER_HOST
+        ? new DockerClient()
+        : new DockerClient({ socketPath: '/var/run/docker.sock' });
+    }
     try {
       await this.docker.ping();
     } catch (err) {

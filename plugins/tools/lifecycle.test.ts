@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../../sdk/testing.js';
+import { NOTHING_LEFT, startTestGateway, type TestGateway } from '../../sdk/testing.js';
 import { eventually } from '../../test/support/eventually.js';
 import agentPlugin from '../agent/index.js';
 import sandboxPlugin from '../sandbox/index.js';
@@ -83,15 +83,7 @@ describe('tools and sandbox plugin lifecycle', () => {
     });
     await eventually(() => expect(alive(pid)).toBe(false), 10_000);
     for (const id of ['tools', 'sandbox']) {
-      expect(await tg.leftovers(id)).toEqual({
-        methods: [],
-        routes: [],
-        services: [],
-        tools: [],
-        channels: [],
-        undisposedEffects: 0,
-        activeLeases: 0,
-      });
+      expect(await tg.leftovers(id)).toEqual(NOTHING_LEFT);
     }
     expect((await invoke('exec', { command: 'true' })).status).toBe(404);
   });

@@ -1,4 +1,4 @@
-import { applyPatch, parsePatch, type StructuredPatch } from 'diff';
+import type { StructuredPatch } from 'diff';
 import { type AgentTool, Type } from '../../../sdk/index.js';
 import { toolsError } from '../errors.js';
 import { assertWritable, decodeText, type FileToolDeps } from './file-tool-deps.js';
@@ -26,6 +26,7 @@ export function applyPatchTool(deps: FileToolDeps): AgentTool {
     async execute(args: { input: string }, invocation) {
       const { fs } = await deps.target(invocation);
       assertWritable(fs, 'apply_patch');
+      const { applyPatch, parsePatch } = await import('diff');
       let patches: StructuredPatch[];
       try {
         patches = parsePatch(args.input).filter((p) => p.hunks.length > 0 || p.oldFileName || p.newFileName);
@@ -61,7 +62,7 @@ export function applyPatchTool(deps: FileToolDeps): AgentTool {
         }
         const result = applyPatch(source, patch);
         if (result === false) {
-          const hunk = firstFailingHunk(source, patch);
+          const hunk = patch.hunks.find((h) => applyPatch(source, { ...patch, hunks: [h] }) === false);
           throw toolsError(
             'GW_ERR_TOOLS_PATCH_FAILED',
             `the patch does not apply to ${rel}` +
@@ -84,9 +85,4 @@ export function applyPatchTool(deps: FileToolDeps): AgentTool {
       return { ok: true, files: summary };
     },
   };
-}
-
-function firstFailingHunk(source: string, patch: StructuredPatch) {
-  for (const hunk of patch.hunks) if (applyPatch(source, { ...patch, hunks: [hunk] }) === false) return hunk;
-  return undefined;
 }

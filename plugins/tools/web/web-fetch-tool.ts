@@ -2,7 +2,6 @@ import { type AgentTool, Type } from '../../../sdk/index.js';
 import type { WebFetchConfigT } from '../config-schema.js';
 import { toolsError } from '../errors.js';
 import { guardedFetch } from './guarded-fetch.js';
-import { htmlToReadable } from './html-to-text.js';
 
 interface WebFetchArgs {
   url: string;
@@ -48,6 +47,8 @@ export function webFetchTool(config: () => WebFetchConfigT): AgentTool {
       let title: string | undefined;
       let extractor: string;
       if (type === 'text/html' || type === 'application/xhtml+xml' || (!type && /^\s*</.test(raw))) {
+        // Loaded on first use: the HTML libraries are large and most runs never fetch a page.
+        const { htmlToReadable } = await import('./html-to-text.js');
         ({ text, title, extractor } = htmlToReadable(raw, mode, cfg.readability));
       } else if (type.includes('json')) {
         extractor = 'json';
