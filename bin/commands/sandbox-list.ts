@@ -21,7 +21,8 @@ export class SandboxListCommand extends GatewayCommand {
       if (r.containers.length === 0) this.out('no sandbox containers');
       for (const c of r.containers)
         this.out(
-          `${c.containerName}  ${c.running ? 'running' : 'stopped'}  ${c.image}${c.upToDate === false ? ' (config changed)' : ''}` +
+          `${c.containerName}  ${c.running ? 'running' : 'stopped'}  ${c.image}` +
+            `${c.upToDate === false ? ' (config changed)' : ''}` +
             `  age ${ago(c.createdAtMs)}  idle ${ago(c.lastUsedAtMs)}  ${c.scopeKey}`,
         );
     });
