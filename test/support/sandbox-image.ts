@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import Docker from 'dockerode';
 import tar from 'tar-stream';
 
-const BUSYBOX = '/usr/bin/busybox';
+/** Debian's busybox-static (usr-merged systems have both paths). */
+const BUSYBOX = ['/usr/bin/busybox', '/bin/busybox'].find((p) => fs.existsSync(p)) ?? '/usr/bin/busybox';
 
 /** Why Docker cannot be used here, or undefined when the daemon answers. */
 export async function dockerUnavailable(): Promise<string | undefined> {
