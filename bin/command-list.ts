@@ -1,5 +1,10 @@
 import { AgentCommand } from './commands/agent.js';
-<<<<<<< HEAD
+import { ApprovalsAllowlistAddCommand } from './commands/approvals-allowlist-add.js';
+import { ApprovalsAllowlistRemoveCommand } from './commands/approvals-allowlist-remove.js';
+import { ApprovalsGetCommand } from './commands/approvals-get.js';
+import { ApprovalsPendingCommand } from './commands/approvals-pending.js';
+import { ApprovalsResolveCommand } from './commands/approvals-resolve.js';
+import { ApprovalsSetCommand } from './commands/approvals-set.js';
 import { BrowserClickCommand } from './commands/browser-click.js';
 import { BrowserCloseCommand } from './commands/browser-close.js';
 import { BrowserCreateProfileCommand } from './commands/browser-create-profile.js';
@@ -15,14 +20,6 @@ import { BrowserStatusCommand } from './commands/browser-status.js';
 import { BrowserStopCommand } from './commands/browser-stop.js';
 import { BrowserTabsCommand } from './commands/browser-tabs.js';
 import { BrowserTypeCommand } from './commands/browser-type.js';
-=======
-import { ApprovalsAllowlistAddCommand } from './commands/approvals-allowlist-add.js';
-import { ApprovalsAllowlistRemoveCommand } from './commands/approvals-allowlist-remove.js';
-import { ApprovalsGetCommand } from './commands/approvals-get.js';
-import { ApprovalsPendingCommand } from './commands/approvals-pending.js';
-import { ApprovalsResolveCommand } from './commands/approvals-resolve.js';
-import { ApprovalsSetCommand } from './commands/approvals-set.js';
->>>>>>> 9f1dba5 (CLI: moltbot sandbox explain|list|recreate, moltbot approvals get|set|allowlist add|remove|pending|resolve; docs: tools.md, approvals.md, sandbox.md, cli.md, configuration.md, README; heavy libraries (dockerode, tar-stream, linkedom, readability, turndown, diff) loaded on first use)
 import { ChannelsLoginCommand } from './commands/channels-login.js';
 import { ChannelsLogoutCommand } from './commands/channels-logout.js';
 import { ChannelsStatusCommand } from './commands/channels-status.js';
@@ -98,7 +95,6 @@ export const COMMANDS = [
   PairingListCommand,
   PairingApproveCommand,
   PairingRejectCommand,
-<<<<<<< HEAD
   BrowserStatusCommand,
   BrowserStartCommand,
   BrowserStopCommand,
@@ -114,7 +110,6 @@ export const COMMANDS = [
   BrowserProfilesCommand,
   BrowserCreateProfileCommand,
   BrowserDeleteProfileCommand,
-=======
   SandboxExplainCommand,
   SandboxListCommand,
   SandboxRecreateCommand,
@@ -124,5 +119,4 @@ export const COMMANDS = [
   ApprovalsAllowlistRemoveCommand,
   ApprovalsPendingCommand,
   ApprovalsResolveCommand,
->>>>>>> 9f1dba5 (CLI: moltbot sandbox explain|list|recreate, moltbot approvals get|set|allowlist add|remove|pending|resolve; docs: tools.md, approvals.md, sandbox.md, cli.md, configuration.md, README; heavy libraries (dockerode, tar-stream, linkedom, readability, turndown, diff) loaded on first use)
 ] as const;

@@ -71,7 +71,6 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     enabledByDefault: (root) =>
       (root.gateway as { controlUi?: { enabled?: unknown } } | undefined)?.controlUi?.enabled !== false,
   },
-<<<<<<< HEAD
   // The agent's screen and its own browser (issue 16), each on a port of its own.
   {
     id: 'canvas',
@@ -84,7 +83,7 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     configKeys: ['browser'],
     load: async () => (await import('./browser/index.js')).default,
     enabledByDefault: (root) => !skippedByEnv('CLAWDBOT_SKIP_BROWSER_CONTROL_SERVER') && blockEnabled(root, 'browser'),
-=======
+  },
   // The assistant's hands (issue 15): workspace/exec/web tools with exec approvals, and the Docker sandbox.
   {
     id: 'sandbox',
@@ -97,7 +96,6 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     configKeys: ['tools.exec', 'tools.web', 'tools.fs'],
     load: async () => (await import('./tools/index.js')).default,
     enabledByDefault: () => true,
->>>>>>> 17fb41c (tools plugin: read/write/edit/list/glob/apply_patch, exec and process (host, approvals, background), web_fetch with SSRF checks, exec approval methods and events)
   },
 ];
 

@@ -55,14 +55,6 @@ export type {
   ToolRegistrar,
 } from './context.js';
 export { definePlugin, isPluginDefinition, type PluginDefinition } from './define-plugin.js';
-export { PluginError, type WireErrorCode } from './errors.js';
-export type {
-  ExecApprovalDecision,
-  ExecApprovalRequest,
-  ExecApprovalService,
-} from './exec-approvals.js';
-<<<<<<< HEAD
-export { definePlugin, isPluginDefinition, type PluginDefinition } from './define-plugin.js';
 export {
   defineErrors,
   type ErrorOptions,
@@ -71,9 +63,12 @@ export {
   PluginError,
   type WireErrorCode,
 } from './errors.js';
+export type {
+  ExecApprovalDecision,
+  ExecApprovalRequest,
+  ExecApprovalService,
+} from './exec-approvals.js';
 export { type HttpErrorBody, type HttpErrorInfo, useErrorBody } from './http-route-config.js';
-=======
->>>>>>> 1dbe7a6 (agent: format)
 export { acceptJsonBodiesOnly } from './json-body.js';
 export type {
   CounterMetric,
