@@ -27,6 +27,7 @@ export const KERNEL_ERRORS = {
   GW_ERR_HOST_FORBIDDEN: { wire: 'FORBIDDEN', status: 403 },
   GW_ERR_DEVICE_INVALID: { wire: 'UNAUTHORIZED', status: 401 },
   GW_ERR_DEVICE_NOT_PAIRED: { wire: 'NOT_PAIRED', status: 403 },
+  GW_ERR_DEVICE_REQUIRED: { wire: 'NOT_PAIRED', status: 403 },
   GW_ERR_PROTOCOL_MISMATCH: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_FRAME_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_HANDSHAKE_FIRST_FRAME: { wire: 'INVALID_REQUEST', status: 400 },

@@ -7,8 +7,10 @@ import type { HelloClient } from '../sdk/context.js';
 import { DeviceRegistry } from './auth/device-registry.js';
 import { loadOrCreateDeviceTokenKey } from './auth/device-token-key.js';
 import { FailureLimiter } from './auth/failure-limiter.js';
+import { PairingRequests, type PairingSettings } from './auth/pairing-requests.js';
 import type { HostPolicy } from './auth/request-guard.js';
 import { type ResolvedAuth, resolveAuth } from './auth/shared-secret.js';
+import { SignatureReplayGuard } from './auth/signature-replay.js';
 import { TailscaleVerifier } from './auth/tailscale-verifier.js';
 import { createWhoisLookup, tailscaledSocketPath } from './auth/tailscale-whois.js';
 import { readBootConfig } from './boot-config.js';
@@ -91,6 +93,8 @@ export class Gateway {
   /** Also for the process: counters survive in-process restarts, as Prometheus expects. */
   private readonly metrics = new GatewayMetrics();
   private metricsEnabled = false;
+  /** Lives for the process too: a restart must not make a used signature usable again. */
+  private readonly signatures = new SignatureReplayGuard();
   port = 0;
   bindHost = '127.0.0.1';
 
@@ -330,6 +334,8 @@ export class Gateway {
       metrics: this.metrics,
       tailscale: auth.allowTailscale ? this.tailscaleVerifier() : undefined,
       devices: new DeviceRegistry(this.db!, loadOrCreateDeviceTokenKey(this.options.paths.credentialsDir)),
+      pairing: pairingRequests(this.db!, root),
+      signatures: this.signatures,
       methods: new MethodRegistry(),
       broadcaster,
       presence,
@@ -343,7 +349,8 @@ export class Gateway {
       sessionDefaults: () => this.sessionDefaults(),
       helloField: (field: string, client: HelloClient) =>
         this.registries?.table<HelloFieldEntry>('helloFields').get(field)?.value(client) as never,
-    };
+      notify: (name, payload) => void this.registries?.internal.emit(name, payload),
+    } satisfies KernelRuntime;
     return rt;
   }
 
@@ -362,6 +369,7 @@ export class Gateway {
     this.metricsEnabled = gw.metrics?.enabled === true;
     rt.hostPolicy.allowedHosts = gw.allowedHosts ?? [];
     rt.hostPolicy.allowedOrigins = gw.controlUi?.allowedOrigins ?? [];
+    rt.pairing.configure(pairingSettings(root));
     const tick = gw.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS;
     if (tick !== rt.tickIntervalMs) {
       (rt as { tickIntervalMs: number }).tickIntervalMs = tick;
@@ -427,4 +435,21 @@ export class Gateway {
   get configError(): ConfigErrorReport | undefined {
     return this.config?.lastError;
   }
+}
+
+/** `gateway.pairing` and `gateway.controlUi.allowInsecureAuth` (docs/nodes.md). */
+function pairingSettings(root: RawConfig): Partial<PairingSettings> {
+  const gw = (root as KernelConfig).gateway ?? {};
+  return {
+    ttlMs: gw.pairing?.pendingTtlMs,
+    maxPending: gw.pairing?.maxPending,
+    autoApproveWithSecret: gw.pairing?.autoApproveWithSecret,
+    allowInsecureBrowserAuth: gw.controlUi?.allowInsecureAuth,
+  };
+}
+
+function pairingRequests(db: SqliteDatabase, root: RawConfig): PairingRequests {
+  const requests = new PairingRequests(db);
+  requests.configure(pairingSettings(root));
+  return requests;
 }

@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
-import type { HelloClient, HelloFields } from '../sdk/context.js';
+import type { HelloClient, HelloFields, InternalEventMap } from '../sdk/context.js';
 import type { DeviceRegistry } from './auth/device-registry.js';
 import type { FailureLimiter } from './auth/failure-limiter.js';
+import type { PairingRequests } from './auth/pairing-requests.js';
 import type { HostPolicy } from './auth/request-guard.js';
 import type { ResolvedAuth } from './auth/shared-secret.js';
+import type { SignatureReplayGuard } from './auth/signature-replay.js';
 import type { TailscaleVerifier } from './auth/tailscale-verifier.js';
 import type { Broadcaster } from './bus/broadcaster.js';
 import type { IdempotencyCache } from './bus/idempotency-cache.js';
@@ -33,6 +35,10 @@ export interface KernelRuntime {
   /** Set when `gateway.auth.allowTailscale` is on: Serve identity confirmed by tailscaled whois. */
   readonly tailscale?: TailscaleVerifier;
   readonly devices: DeviceRegistry;
+  /** Devices waiting for an operator, and the pairing settings (`gateway.pairing`). */
+  readonly pairing: PairingRequests;
+  /** Device signatures seen lately: each is accepted once. */
+  readonly signatures: SignatureReplayGuard;
   readonly methods: MethodRegistry;
   readonly broadcaster: Broadcaster;
   readonly presence: PresenceTable;
@@ -48,4 +54,6 @@ export interface KernelRuntime {
   sessionDefaults(): SessionDefaults | undefined;
   /** A hello-ok field contributed by a plugin (`canvasHostUrl`), for this client; undefined when none. */
   helloField<K extends keyof HelloFields>(field: K, client: HelloClient): HelloFields[K] | undefined;
+  /** Tell plugins (`ctx.events.on`) about a gateway-internal happening. */
+  notify<K extends keyof InternalEventMap>(name: K, payload: InternalEventMap[K]): void;
 }

@@ -7,6 +7,7 @@ import type { Static, TSchema } from 'typebox';
 import type { ChannelAdapter } from './channel.js';
 import type { ChatCommand } from './command.js';
 import type { MetricsRegistrar } from './metrics.js';
+import type { ConnectedClient, ConnectionDirectory, DeviceDirectory, PairingRequest } from './devices.js';
 import type { AgentTool } from './tool.js';
 
 /**
@@ -75,7 +76,10 @@ export interface MethodRegistrar {
 }
 
 export interface EmitOptions {
-  /** Only connections whose caller passes this filter get the event. */
+  /**
+   * Only connections whose caller passes this filter get the event. Without one, every operator
+   * gets it and nodes (role `node`) do not: pass a filter to reach nodes.
+   */
   filter?: (caller: CallerInfo) => boolean;
 }
 
@@ -83,6 +87,12 @@ export interface EmitOptions {
 export interface InternalEventMap {
   'system-event': { text: string; caller?: CallerInfo; [key: string]: unknown };
   'config-applied': { paths: string[] };
+  /** A connection passed the handshake (after its hello-ok was sent). */
+  'client-connected': ConnectedClient;
+  /** An authenticated connection closed. */
+  'client-disconnected': { connId: string; caller: CallerInfo };
+  /** A device without credentials asked to be paired (a new request, or one that expired and came back). */
+  'pairing-requested': PairingRequest;
 }
 
 export interface EventBus {
@@ -341,6 +351,10 @@ export interface PluginContext<C> {
   readonly auth: PluginAuth;
   readonly listeners: ListenerRegistrar;
   readonly hello: HelloRegistrar;
+  /** Pairing requests and paired devices (the kernel's device registry). */
+  readonly devices: DeviceDirectory;
+  /** The authenticated connections and what each declared in its connect. */
+  readonly connections: ConnectionDirectory;
   /** Called when the generation starts draining; the returned promise delays its close (bounded). */
   onDrain(fn: () => unknown | Promise<unknown>): Disposer;
 }

@@ -55,6 +55,14 @@ export type {
   ToolRegistrar,
 } from './context.js';
 export { definePlugin, isPluginDefinition, type PluginDefinition } from './define-plugin.js';
+export type {
+  ApproveOptions,
+  ConnectedClient,
+  ConnectionDirectory,
+  DeviceDirectory,
+  PairedDevice,
+  PairingRequest,
+} from './devices.js';
 export {
   defineErrors,
   type ErrorOptions,

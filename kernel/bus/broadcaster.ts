@@ -1,6 +1,13 @@
 import type { CallerInfo } from '../../sdk/context.js';
 import type { ClientConnection } from '../connection/client-connection.js';
 
+/**
+ * A broadcast without a filter reaches nodes only when it is one of these: a node is a
+ * capability host, not an operator, and has no business reading chats, agent runs or config.
+ * A plugin that means to reach nodes passes a filter that says so.
+ */
+const NODE_BROADCASTS = new Set(['tick', 'shutdown']);
+
 export interface StateVersion {
   presence: number;
   health: number;
@@ -84,7 +91,8 @@ export class Broadcaster {
     const text = JSON.stringify(frame);
     let delivered = 0;
     for (const conn of this.ready.values()) {
-      if (filter && (!conn.caller || !filter(conn.caller))) continue;
+      if (filter ? !conn.caller || !filter(conn.caller) : conn.caller?.role === 'node' && !NODE_BROADCASTS.has(event))
+        continue;
       if (conn.sendText(text)) delivered++;
     }
     this.onBroadcast?.(event, seq, delivered);

@@ -46,6 +46,36 @@ export const GatewayConfigSchema = Type.Object({
           description: 'Browser origins allowed besides our own, e.g. "https://gw.example.ts.net" (exact match).',
         }),
       ),
+      allowInsecureAuth: Type.Optional(
+        Type.Boolean({
+          description:
+            'Let a browser on another machine connect with the shared secret alone, without a device identity ' +
+            '(default false; docs/nodes.md).',
+        }),
+      ),
+    }),
+  ),
+  pairing: Type.Optional(
+    Type.Object({
+      autoApproveWithSecret: Type.Optional(
+        Type.Boolean({
+          description: 'A new device that proves the shared secret is approved on the spot (default true).',
+        }),
+      ),
+      pendingTtlMs: Type.Optional(
+        Type.Integer({
+          minimum: 1000,
+          maximum: 7 * 24 * 3600 * 1000,
+          description: 'A pairing request not approved within this is forgotten (default 600000).',
+        }),
+      ),
+      maxPending: Type.Optional(
+        Type.Integer({
+          minimum: 1,
+          maximum: 10_000,
+          description: 'At most this many pairing requests wait; the oldest expire first (default 50).',
+        }),
+      ),
     }),
   ),
   reload: Type.Optional(

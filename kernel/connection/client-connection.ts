@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { CallerInfo } from '../../sdk/context.js';
+import type { ConnectedClient } from '../../sdk/devices.js';
 import type { TailscaleIdentity } from '../auth/tailscale-identity.js';
 import { CloseCode } from '../protocol/frames.js';
 
@@ -26,6 +27,8 @@ export class ClientConnection {
   readonly connectedAt = Date.now();
   state: ConnectionState = 'handshake';
   caller?: CallerInfo;
+  /** What the client declared in its accepted connect (`ctx.connections`). */
+  client?: ConnectedClient;
   presenceKey?: string;
   /** Aborted when the socket goes away: in-flight handlers see it. */
   readonly closed = new AbortController();

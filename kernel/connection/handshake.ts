@@ -1,8 +1,10 @@
 import os from 'node:os';
 import type { CallerInfo, Role, Scope } from '../../sdk/context.js';
 import { type CredentialVerdict, checkPresentedCredential } from '../auth/credential-check.js';
+import type { IssuedDeviceToken } from '../auth/device-registry.js';
 import { verifyDevice } from '../auth/device-signature.js';
 import { deviceFailureKey, failureKeys } from '../auth/failure-keys.js';
+import { approvesOnSecret } from '../auth/pairing-policy.js';
 import { secretsEqual } from '../auth/shared-secret.js';
 import { PRESENCE_EVENT_MAX_ROWS } from '../bus/presence-announcer.js';
 import { hasScope, isScope, OPERATOR_SCOPES } from '../bus/scopes.js';
@@ -68,7 +70,9 @@ interface Accepted {
   protocol: number;
   role: Role;
   scopes: Scope[];
-  via: 'secret' | 'device-token' | 'tailscale';
+  via: 'secret' | 'device-token' | 'tailscale' | 'pairing-approved';
+  /** A device token to show in hello-ok (an approval's token, delivered once). */
+  issued?: IssuedDeviceToken;
 }
 
 function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): Accepted | { refusal: Refusal } {
@@ -136,6 +140,8 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
   let via: Accepted['via'] | undefined = conn.peer.tailscale ? 'tailscale' : undefined;
   /** The device's own bucket, when it proved its key and has a token for this role. */
   let deviceKey: string | undefined;
+  const presentedToken = params.auth?.token || undefined;
+  const presentedPassword = params.auth?.password || undefined;
 
   if (params.device) {
     const check = verifyDevice(
@@ -150,22 +156,24 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
       conn.nonce,
       conn.peer.isLoopback,
     );
-    if (!check.ok) {
-      return {
-        refusal: {
-          errorCode: 'GW_ERR_DEVICE_INVALID',
-          message: `device identity rejected: ${check.reason}`,
-          close: CloseCode.policyViolation,
-          reason: 'device identity rejected',
-          countIn: rt.limiter.retryAfterMs(sourceKeys) > 0 ? undefined : sourceKeys,
-        },
-      };
+    const refused = (reason: string): { refusal: Refusal } => ({
+      refusal: {
+        errorCode: 'GW_ERR_DEVICE_INVALID',
+        message: `device identity rejected: ${reason}`,
+        close: CloseCode.policyViolation,
+        reason: 'device identity rejected',
+        countIn: rt.limiter.retryAfterMs(sourceKeys) > 0 ? undefined : sourceKeys,
+      },
+    });
+    if (!check.ok) return refused(check.reason);
+    // Each signature once: the same signed connect on a second socket is a replay.
+    if (!rt.signatures.firstUse(params.device.signature, params.device.signedAt)) {
+      return refused('this signature was already used (a replayed connect): sign a fresh connect');
     }
     // Checked first and in a bucket of its own: a device that proves its key and presents its
     // device token is never locked out by what other clients of its source do.
     const deviceId = params.device.id.toLowerCase();
     const record = via ? undefined : rt.devices.get(deviceId, role);
-    const presentedToken = params.auth?.token;
     if (record?.tokenHash && presentedToken) {
       deviceKey = deviceFailureKey(deviceId, role);
       if (
@@ -174,27 +182,24 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
       ) {
         via = 'device-token';
         rt.limiter.reset(deviceKey);
-        // A device token grants at most the scopes it was issued for; asking for none means those.
-        const granted = record.scopes as Scope[];
-        if (role === 'operator' && !params.scopes?.length) scopes = [...granted];
-        const beyond = scopes.filter((s) => !hasScope(granted, s));
-        if (beyond.length) {
-          return {
-            refusal: {
-              errorCode: 'GW_ERR_SCOPE_FORBIDDEN',
-              message:
-                `this device token was issued for ${granted.join(', ') || 'no scopes'} and cannot grant ` +
-                `${beyond.join(', ')}; connect with the shared secret to be issued a token for more`,
-              close: CloseCode.policyViolation,
-              reason: 'device token scopes exceeded',
-            },
-          };
-        }
+        const granted = grantedScopes(record.scopes as Scope[], role, params.scopes, scopes);
+        if ('refusal' in granted) return granted;
+        scopes = granted.scopes;
       }
+    }
+    // No credential at all: the token an operator's approval issued, or a pairing request.
+    if (!via && !presentedToken && !presentedPassword) {
+      const issued = rt.devices.takeUndelivered(deviceId, role, params.device.publicKey);
+      if (issued) {
+        const granted = grantedScopes(issued.scopes as Scope[], role, params.scopes, scopes);
+        if ('refusal' in granted) return granted;
+        return { params, protocol, role, scopes: granted.scopes, via: 'pairing-approved', issued };
+      }
+      return { refusal: pairingRequired(rt, conn, params, role, scopes, record !== undefined) };
     }
   }
   if (!via) {
-    const presented = rt.auth.mode === 'password' ? params.auth?.password : params.auth?.token;
+    const presented = rt.auth.mode === 'password' ? presentedPassword : presentedToken;
     const verdict = checkPresentedCredential(rt.limiter, sourceKeys, presented, (p) => secretsEqual(p, rt.auth.secret));
     if (verdict.ok) {
       via = 'secret';
@@ -204,7 +209,95 @@ function authenticate(rt: KernelRuntime, conn: ClientConnection, raw: unknown): 
       return { refusal: secretRefusal(rt, verdict, params) };
     }
   }
+  // The secret (or a Tailscale identity) was proven: a new device may still have to wait.
+  const browser = conn.peer.origin !== undefined;
+  const local = conn.peer.isLoopback && !conn.peer.tailscale;
+  if (via !== 'device-token' && params.device) {
+    const deviceId = params.device.id.toLowerCase();
+    const held = rt.devices.get(deviceId, role);
+    const paired = held?.tokenHash !== undefined && held.publicKey === params.device.publicKey;
+    const { autoApproveWithSecret } = rt.pairing.settings;
+    if (!approvesOnSecret({ autoApproveWithSecret, browser, local, paired })) {
+      return { refusal: pairingRequired(rt, conn, params, role, scopes, held !== undefined) };
+    }
+  } else if (!params.device && browser && !local && !rt.pairing.settings.allowInsecureBrowserAuth) {
+    return {
+      refusal: {
+        errorCode: 'GW_ERR_DEVICE_REQUIRED',
+        message:
+          'a browser on another machine must present a device identity and be approved by an operator; open the ' +
+          'dashboard over https or from the gateway machine (or set gateway.controlUi.allowInsecureAuth: true)',
+        close: CloseCode.policyViolation,
+        reason: 'device identity required',
+      },
+    };
+  }
   return { params, protocol, role, scopes, via };
+}
+
+/**
+ * The scopes a device token (or an approval) grants this connect: asking for none means all it
+ * was issued for; asking for more is refused.
+ */
+function grantedScopes(
+  granted: Scope[],
+  role: Role,
+  asked: readonly string[] | undefined,
+  requested: Scope[],
+): { scopes: Scope[] } | { refusal: Refusal } {
+  const scopes = role === 'operator' && !asked?.length ? [...granted] : requested;
+  const beyond = scopes.filter((s) => !hasScope(granted, s));
+  if (!beyond.length) return { scopes };
+  return {
+    refusal: {
+      errorCode: 'GW_ERR_SCOPE_FORBIDDEN',
+      message:
+        `this device token was issued for ${granted.join(', ') || 'no scopes'} and cannot grant ` +
+        `${beyond.join(', ')}; connect with the shared secret to be issued a token for more`,
+      close: CloseCode.policyViolation,
+      reason: 'device token scopes exceeded',
+    },
+  };
+}
+
+/** Record (or refresh) the device's pairing request and refuse the connect until an operator decides. */
+function pairingRequired(
+  rt: KernelRuntime,
+  conn: ClientConnection,
+  params: ConnectParams,
+  role: Role,
+  scopes: Scope[],
+  pairedBefore: boolean,
+): Refusal {
+  const device = params.device!;
+  const { request, created } = rt.pairing.request({
+    deviceId: device.id.toLowerCase(),
+    publicKey: device.publicKey,
+    role,
+    scopes,
+    clientId: params.client.id,
+    clientMode: params.client.mode,
+    displayName: params.client.displayName,
+    platform: params.client.platform || undefined,
+    version: params.client.version || undefined,
+    deviceFamily: params.client.deviceFamily,
+    modelIdentifier: params.client.modelIdentifier,
+    caps: role === 'node' ? (params.caps ?? []) : undefined,
+    commands: role === 'node' ? (params.commands ?? []) : undefined,
+    remoteIp: conn.peer.ip,
+    browser: conn.peer.origin !== undefined,
+    isRepair: pairedBefore,
+  });
+  if (created) rt.notify('pairing-requested', request);
+  return {
+    errorCode: 'GW_ERR_DEVICE_NOT_PAIRED',
+    message:
+      `pairing required: this device waits for an operator to approve request ${request.requestId} ` +
+      `(moltbot devices approve ${request.requestId}); connect again once approved`,
+    close: CloseCode.policyViolation,
+    reason: 'pairing required',
+    details: { requestId: request.requestId, deviceId: request.deviceId, expiresAtMs: request.expiresAtMs },
+  };
 }
 
 function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accepted): void {
@@ -224,7 +317,10 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
   conn.state = 'ready';
 
   let auth: Record<string, unknown> | undefined;
-  if (params.device && a.via !== 'device-token') {
+  if (a.issued) {
+    // An operator approved this device: its token is shown now, once.
+    auth = { deviceToken: a.issued.token, role: a.role, scopes: a.issued.scopes, issuedAtMs: a.issued.issuedAtMs };
+  } else if (params.device && a.via !== 'device-token') {
     // A device that proved the shared secret (or Tailscale identity) is approved and gets its
     // own token, so it can stop sending the shared secret; one it already holds stays valid
     // (clients keep theirs across such connects). See docs/protocol.md "Devices".
@@ -237,7 +333,27 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
       displayName: params.client.displayName,
     });
     auth = { deviceToken: issued.token, role: a.role, scopes: issued.scopes, issuedAtMs: issued.issuedAtMs };
+    rt.pairing.forgetDevice(caller.deviceId!, a.role);
   }
+  if (caller.deviceId) rt.devices.touch(caller.deviceId, a.role);
+  conn.client = {
+    connId: conn.id,
+    caller,
+    client: {
+      id: params.client.id,
+      version: params.client.version,
+      platform: params.client.platform,
+      mode: params.client.mode,
+      displayName: params.client.displayName,
+      instanceId: params.client.instanceId,
+      deviceFamily: params.client.deviceFamily,
+      modelIdentifier: params.client.modelIdentifier,
+    },
+    caps: params.caps ?? [],
+    commands: params.commands ?? [],
+    permissions: params.permissions ?? {},
+    connectedAtMs: conn.connectedAt,
+  };
 
   conn.presenceKey = caller.deviceId ?? params.client.instanceId ?? conn.id;
   const joined = rt.presence.join(conn.presenceKey, conn.id, {
@@ -281,6 +397,7 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
   if (auth) hello.auth = auth;
   conn.sendFrame({ type: 'res', id, ok: true, payload: hello });
   rt.broadcaster.add(conn);
+  rt.notify('client-connected', conn.client);
   rt.logger.debug(
     {
       connId: conn.id,

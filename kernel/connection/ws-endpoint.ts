@@ -125,6 +125,7 @@ export function registerWsEndpoint(
         if (wasReady && conn.presenceKey && rt.presence.leave(conn.presenceKey, conn.id)) {
           rt.presenceAnnouncer.changed();
         }
+        if (conn.caller) rt.notify('client-disconnected', { connId: conn.id, caller: conn.caller });
         rt.logger.debug({ connId: conn.id, code }, 'client disconnected');
       });
     },

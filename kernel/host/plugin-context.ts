@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { InternalEventMap, PluginContext, ServiceName } from '../../sdk/context.js';
 import { checkPluginCredential, derivedSecret } from '../auth/plugin-credential.js';
 import { secretsEqual } from '../auth/shared-secret.js';
+import { deviceDirectory } from '../auth/device-directory.js';
 import { MethodRegistry } from '../bus/method-registry.js';
+import { connectionDirectory } from '../connection/connection-directory.js';
 import { kernelError } from '../errors.js';
 import { migrate } from '../store/database.js';
 import type { GenerationDeps, PluginGeneration } from './plugin-generation.js';
@@ -141,6 +143,8 @@ export function createPluginContext(gen: PluginGeneration, deps: GenerationDeps)
     hello: {
       contribute: (field, value) => gen.stage(KIND.helloFields, { field, value }),
     },
+    devices: deviceDirectory(deps.runtime),
+    connections: connectionDirectory(deps.runtime),
     onDrain(fn) {
       gen.drainHooks.push(fn);
       return gen.lease.defer('drain hook', () => {

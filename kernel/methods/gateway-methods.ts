@@ -2,6 +2,7 @@ import Type from 'typebox';
 import type { CallerInfo } from '../../sdk/context.js';
 import type { MethodRegistry } from '../bus/method-registry.js';
 import { hasScope } from '../bus/scopes.js';
+import { closeDeviceConnections } from '../connection/close-device.js';
 import { kernelError } from '../errors.js';
 import type { CoreMethodDeps } from './core-method-deps.js';
 
@@ -61,17 +62,22 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
       { deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }), role: Type.Optional(Type.String()) },
       { additionalProperties: false },
     ),
-    description: 'Revoke a device token.',
+    description: "Revoke a device token and close that device's open sockets (1008).",
     handler: (p, call) => {
       assertOwnDeviceOrAdmin(p.deviceId, call.caller);
-      return { ok: deps.runtime().devices.revoke(p.deviceId, p.role ?? 'operator') };
+      const rt = deps.runtime();
+      const role = p.role ?? 'operator';
+      const ok = rt.devices.revoke(p.deviceId, role);
+      // Revoked means revoked now: the device's open sockets go too (1008), not at their next connect.
+      if (ok) closeDeviceConnections(rt, p.deviceId, role, 'device token revoked', call.caller.connId);
+      return { ok };
     },
   });
   methods.register('kernel', 'device.pair.list', {
     scope: 'operator.pairing',
     params: Type.Object({}),
     description: 'Paired devices (tokens are never shown).',
-    handler: () => ({ paired: deps.runtime().devices.list(), pending: [] }),
+    handler: () => ({ paired: deps.runtime().devices.list(), pending: deps.runtime().pairing.list() }),
   });
 }
 
