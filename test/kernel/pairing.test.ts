@@ -24,9 +24,14 @@ async function pending(): Promise<any[]> {
 }
 
 describe('pairing requests (kernel)', () => {
-  it('a device with a valid key and no credential gets a pending request: NOT_PAIRED, 1008 "pairing required"', async () => {
+  it('a device with a valid key and no credential: pending request, NOT_PAIRED, 1008 "pairing required"', async () => {
     const key = newDeviceKey();
-    const first = await connectDevice(gw.url, { key, role: 'node', displayName: 'build-box', commands: ['system.info'] });
+    const first = await connectDevice(gw.url, {
+      key,
+      role: 'node',
+      displayName: 'build-box',
+      commands: ['system.info'],
+    });
     expect(first.res.ok).toBe(false);
     expect(first.res.error.code).toBe('NOT_PAIRED');
     expect(first.res.error.details).toMatchObject({ errorCode: 'GW_ERR_DEVICE_NOT_PAIRED', deviceId: key.id });
@@ -59,7 +64,7 @@ describe('pairing requests (kernel)', () => {
     expect((await pending()).some((p) => p.deviceId === key.id)).toBe(false);
   });
 
-  it('a replayed signed connect is refused on a second socket (v2 over its nonce, v1 by its signature)', async () => {
+  it('a replayed signed connect is refused on a second socket (v2 by its nonce, v1 by its signature)', async () => {
     const v2 = await connectDevice(gw.url, { key: newDeviceKey(), token: gw.token });
     expect(v2.res.ok).toBe(true);
     const replay2 = await sendConnect(await openRaw(gw.url), v2.frame);
@@ -134,7 +139,7 @@ describe('pairing settings', () => {
     }
   });
 
-  it('autoApproveWithSecret: false makes a new device wait even with the secret; a plain secret client is in', async () => {
+  it('autoApproveWithSecret: false: a new device waits even with the secret; a plain secret client is in', async () => {
     const g = await startReady({ config: { gateway: { pairing: { autoApproveWithSecret: false } } } });
     try {
       const r = await connectDevice(g.url, { key: newDeviceKey(), token: g.token });
