@@ -35,6 +35,11 @@ import { CronRmCommand } from './commands/cron-rm.js';
 import { CronRunCommand } from './commands/cron-run.js';
 import { CronRunsCommand } from './commands/cron-runs.js';
 import { DashboardCommand } from './commands/dashboard.js';
+import { DevicesApproveCommand } from './commands/devices-approve.js';
+import { DevicesListCommand } from './commands/devices-list.js';
+import { DevicesRejectCommand } from './commands/devices-reject.js';
+import { DevicesRevokeCommand } from './commands/devices-revoke.js';
+import { DevicesRotateCommand } from './commands/devices-rotate.js';
 import { DoctorCommand } from './commands/doctor.js';
 import { GatewayInstallCommand } from './commands/gateway-install.js';
 import { GatewayRestartCommand } from './commands/gateway-restart.js';
@@ -45,6 +50,14 @@ import { GatewayStopCommand } from './commands/gateway-stop.js';
 import { GatewayUninstallCommand } from './commands/gateway-uninstall.js';
 import { HealthCommand } from './commands/health.js';
 import { LogsCommand } from './commands/logs.js';
+import { NodeRunCommand } from './commands/node-run.js';
+import { NodesApproveCommand } from './commands/nodes-approve.js';
+import { NodesDescribeCommand } from './commands/nodes-describe.js';
+import { NodesInvokeCommand } from './commands/nodes-invoke.js';
+import { NodesListCommand } from './commands/nodes-list.js';
+import { NodesPendingCommand } from './commands/nodes-pending.js';
+import { NodesRejectCommand } from './commands/nodes-reject.js';
+import { NodesRenameCommand } from './commands/nodes-rename.js';
 import { PairingApproveCommand } from './commands/pairing-approve.js';
 import { PairingListCommand } from './commands/pairing-list.js';
 import { PairingRejectCommand } from './commands/pairing-reject.js';
@@ -119,4 +132,17 @@ export const COMMANDS = [
   ApprovalsAllowlistRemoveCommand,
   ApprovalsPendingCommand,
   ApprovalsResolveCommand,
+  DevicesListCommand,
+  DevicesApproveCommand,
+  DevicesRejectCommand,
+  DevicesRevokeCommand,
+  DevicesRotateCommand,
+  NodesListCommand,
+  NodesPendingCommand,
+  NodesApproveCommand,
+  NodesRejectCommand,
+  NodesRenameCommand,
+  NodesDescribeCommand,
+  NodesInvokeCommand,
+  NodeRunCommand,
 ] as const;

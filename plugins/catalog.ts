@@ -97,6 +97,13 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     load: async () => (await import('./tools/index.js')).default,
     enabledByDefault: () => true,
   },
+  // Devices and nodes (issue 14): pairing methods, the node table, node.invoke, the nodes tool.
+  {
+    id: 'nodes',
+    configKeys: ['gateway.nodes'],
+    load: async () => (await import('./nodes/index.js')).default,
+    enabledByDefault: () => true,
+  },
 ];
 
 /** `CLAWDBOT_SKIP_…=1` turns a plugin off unless `plugins.entries.<id>.enabled` says otherwise. */

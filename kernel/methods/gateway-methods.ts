@@ -73,12 +73,6 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
       return { ok };
     },
   });
-  methods.register('kernel', 'device.pair.list', {
-    scope: 'operator.pairing',
-    params: Type.Object({}),
-    description: 'Paired devices (tokens are never shown).',
-    handler: () => ({ paired: deps.runtime().devices.list(), pending: deps.runtime().pairing.list() }),
-  });
 }
 
 /** A pairing-scoped client manages its own device's token; other devices' need operator.admin. */
