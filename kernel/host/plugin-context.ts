@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InternalEventMap, PluginContext, ServiceName } from '../../sdk/context.js';
+import { deviceDirectory } from '../auth/device-directory.js';
 import { checkPluginCredential, derivedSecret } from '../auth/plugin-credential.js';
 import { secretsEqual } from '../auth/shared-secret.js';
-import { deviceDirectory } from '../auth/device-directory.js';
 import { MethodRegistry } from '../bus/method-registry.js';
 import { connectionDirectory } from '../connection/connection-directory.js';
 import { kernelError } from '../errors.js';
