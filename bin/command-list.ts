@@ -35,12 +35,14 @@ import { CronRmCommand } from './commands/cron-rm.js';
 import { CronRunCommand } from './commands/cron-run.js';
 import { CronRunsCommand } from './commands/cron-runs.js';
 import { DashboardCommand } from './commands/dashboard.js';
+import { DnsSdExportCommand } from './commands/dns-sd-export.js';
 import { DevicesApproveCommand } from './commands/devices-approve.js';
 import { DevicesListCommand } from './commands/devices-list.js';
 import { DevicesRejectCommand } from './commands/devices-reject.js';
 import { DevicesRevokeCommand } from './commands/devices-revoke.js';
 import { DevicesRotateCommand } from './commands/devices-rotate.js';
 import { DoctorCommand } from './commands/doctor.js';
+import { GatewayDiscoverCommand } from './commands/gateway-discover.js';
 import { GatewayInstallCommand } from './commands/gateway-install.js';
 import { GatewayRestartCommand } from './commands/gateway-restart.js';
 import { GatewayRunCommand } from './commands/gateway-run.js';
@@ -80,6 +82,8 @@ export const COMMANDS = [
   GatewayStopCommand,
   GatewayRestartCommand,
   GatewayStatusCommand,
+  GatewayDiscoverCommand,
+  DnsSdExportCommand,
   SetupCommand,
   StatusCommand,
   HealthCommand,

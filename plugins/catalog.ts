@@ -104,6 +104,13 @@ export const BUILTIN_PLUGINS: readonly BuiltinPlugin[] = [
     load: async () => (await import('./nodes/index.js')).default,
     enabledByDefault: () => true,
   },
+  // Bonjour/mDNS advertisement (issue 14): on unless discovery.mdns.mode is off; silent on loopback binds.
+  {
+    id: 'discovery',
+    configKeys: ['discovery'],
+    load: async () => (await import('./discovery/index.js')).default,
+    enabledByDefault: () => true,
+  },
 ];
 
 /** `CLAWDBOT_SKIP_…=1` turns a plugin off unless `plugins.entries.<id>.enabled` says otherwise. */

@@ -317,6 +317,8 @@ export interface ListenerRegistrar {
 /** Facts about the running gateway that plugins may read. */
 export interface GatewayInfo {
   version: string;
+  /** The newest protocol version the gateway speaks (hello-ok `protocol` for an up-to-date client). */
+  protocol: number;
   port: number;
   bind: string;
   host: string;

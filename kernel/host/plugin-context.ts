@@ -7,6 +7,7 @@ import { secretsEqual } from '../auth/shared-secret.js';
 import { MethodRegistry } from '../bus/method-registry.js';
 import { connectionDirectory } from '../connection/connection-directory.js';
 import { kernelError } from '../errors.js';
+import { PROTOCOL_VERSION } from '../protocol/frames.js';
 import { migrate } from '../store/database.js';
 import type { GenerationDeps, PluginGeneration } from './plugin-generation.js';
 import { pluginMetrics } from './plugin-metrics-registrar.js';
@@ -112,6 +113,7 @@ export function createPluginContext(gen: PluginGeneration, deps: GenerationDeps)
     lease: gen.lease,
     gateway: {
       version: rt.version,
+      protocol: PROTOCOL_VERSION,
       // A getter: with port 0 (tests) the OS picks the port after the first generation is built.
       get port() {
         return deps.runtime().hostPolicy.port;

@@ -9,7 +9,7 @@ import { startReady } from './start-gateway.js';
 let gw: GatewayProcess;
 beforeAll(async () => {
   gw = await startReady({ config: { gateway: { pairing: { maxPending: 3 }, tickIntervalMs: 1000 } } });
-});
+}, 60_000);
 afterAll(async () => {
   await gw?.stop();
 });
@@ -121,7 +121,7 @@ describe('pairing requests (kernel)', () => {
   });
 });
 
-describe('pairing settings', () => {
+describe('pairing settings', { timeout: 120_000 }, () => {
   it('pendingTtlMs: a request goes away after its TTL and the device then gets a new one', async () => {
     const g = await startReady({ config: { gateway: { pairing: { pendingTtlMs: 1000 } } } });
     try {

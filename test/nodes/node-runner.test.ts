@@ -17,7 +17,7 @@ const cli = (...args: string[]) => runCli([...args, '--url', gw.url, '--token', 
 beforeAll(async () => {
   gw = await startReady({ config: { gateway: { reload: { debounceMs: 50 } } } });
   op = await gw.client();
-});
+}, 90_000);
 afterAll(async () => {
   node?.kill('SIGKILL');
   op?.close();
@@ -36,7 +36,8 @@ function childPids(pid: number): number[] {
 
 const RUN_ARGS = ['--name', 'e2e-box', '--allow-run', '--allow', 'echo', '--allow', 'sleep'];
 
-describe('moltbot node run against the real gateway', () => {
+// Several real processes per test (gateway, runner, CLI): generous on a loaded 2-core machine.
+describe('moltbot node run against the real gateway', { timeout: 120_000 }, () => {
   it('pairs: pending → approved with the CLI → token in hello-ok → stored (0600)', async () => {
     node = startNodeRunner(['--url', gw.url, ...RUN_ARGS]);
     const asked = await node.waitFor(/moltbot nodes approve ([0-9a-f-]{36})/);
