@@ -10,7 +10,8 @@ export class DnsSdExportCommand extends MoltbotCommand {
   static override paths = [['dns-sd', 'export']];
   static override usage = Command.Usage({
     category: 'Gateway',
-    description: "Print wide-area DNS-SD records for this gateway (unicast Bonjour in your own zone, e.g. a tailnet's).",
+    description:
+      "Print wide-area DNS-SD records for this gateway (unicast Bonjour in your own zone, e.g. a tailnet's).",
     details: `
       mDNS stays on one network. To let apps on your tailnet find this gateway, serve these
       records from a DNS server for your zone (default moltbot.internal., or
@@ -24,7 +25,9 @@ export class DnsSdExportCommand extends MoltbotCommand {
     ],
   });
 
-  domain = Option.String('--domain', { description: 'The zone (default: discovery.wideArea.domain or moltbot.internal.)' });
+  domain = Option.String('--domain', {
+    description: 'The zone (default: discovery.wideArea.domain or moltbot.internal.)',
+  });
   host = Option.String('--host', { description: "The gateway's host name in DNS (default: its MagicDNS name)" });
   port = Option.String('--port', {
     description: "The gateway's port (default: the profile's)",

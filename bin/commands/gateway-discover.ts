@@ -53,7 +53,9 @@ export class GatewayDiscoverCommand extends MoltbotCommand {
     const found = new Map<string, DiscoveredGateway>();
     const browser = bonjour.find({ type: SERVICE_TYPE, protocol: 'tcp' }, (s) => {
       const txt = Object.fromEntries(Object.entries(s.txt ?? {}).map(([k, v]) => [k, String(v)]));
-      const addresses = [...new Set(s.addresses ?? [])].sort((a, b) => Number(a.includes(':')) - Number(b.includes(':')));
+      const addresses = [...new Set(s.addresses ?? [])].sort(
+        (a, b) => Number(a.includes(':')) - Number(b.includes(':')),
+      );
       const tls = txt.gatewayTls === '1';
       const address = addresses[0];
       found.set(s.fqdn ?? s.name, {
@@ -61,7 +63,9 @@ export class GatewayDiscoverCommand extends MoltbotCommand {
         host: s.host,
         port: s.port,
         addresses,
-        wsUrl: address ? `${tls ? 'wss' : 'ws'}://${address.includes(':') ? `[${address}]` : address}:${s.port}` : undefined,
+        wsUrl: address
+          ? `${tls ? 'wss' : 'ws'}://${address.includes(':') ? `[${address}]` : address}:${s.port}`
+          : undefined,
         version: txt.version,
         protocol: txt.protocol ? Number(txt.protocol) : undefined,
         tls,

@@ -11,14 +11,21 @@ export const DiscoveryConfig = Type.Object({
           'minimal (port, protocol, version, name, TLS fingerprint) or full (also lanHost, sshPort, cliPath).',
       }),
       name: Type.Optional(
-        Type.String({ minLength: 1, maxLength: 63, description: 'Service instance name (default: Moltbot on <host>).' }),
+        Type.String({
+          minLength: 1,
+          maxLength: 63,
+          description: 'Service instance name (default: Moltbot on <host>).',
+        }),
       ),
     },
     { default: {} },
   ),
   wideArea: Type.Object(
     {
-      enabled: Type.Boolean({ default: false, description: 'Publish wide-area DNS-SD records (moltbot dns-sd export).' }),
+      enabled: Type.Boolean({
+        default: false,
+        description: 'Publish wide-area DNS-SD records (moltbot dns-sd export).',
+      }),
       domain: Type.String({ default: 'moltbot.internal.', description: 'The DNS-SD zone for wide-area records.' }),
     },
     { default: {} },
