@@ -24,7 +24,7 @@ export class NodesDescribeCommand extends GatewayCommand {
           ['node', n.nodeId],
           ['name', n.displayName ?? '-'],
           ['platform', `${n.platform} ${n.version}`.trim()],
-          ['state', n.connected ? `connected since ${relativeTime(n.connectedAtMs)}` : 'offline'],
+          ['state', n.connected ? `connected ${relativeTime(n.connectedAtMs)}` : 'offline'],
           ['last seen', n.connected ? 'now' : (relativeTime(n.lastSeenAtMs) ?? 'never')],
           ['paired', n.paired ? 'yes' : 'no'],
           ['address', n.remoteIp ?? '-'],

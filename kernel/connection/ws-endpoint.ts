@@ -125,7 +125,17 @@ export function registerWsEndpoint(
         if (wasReady && conn.presenceKey && rt.presence.leave(conn.presenceKey, conn.id)) {
           rt.presenceAnnouncer.changed();
         }
-        if (conn.caller) rt.notify('client-disconnected', { connId: conn.id, caller: conn.caller });
+        if (conn.caller) {
+          // Last seen: until now, not when it connected. (During a stop the store may be closed already.)
+          if (conn.caller.deviceId) {
+            try {
+              rt.devices.touch(conn.caller.deviceId, conn.caller.role);
+            } catch {
+              /* stopping: the last-seen time of its connect stays */
+            }
+          }
+          rt.notify('client-disconnected', { connId: conn.id, caller: conn.caller });
+        }
         rt.logger.debug({ connId: conn.id, code }, 'client disconnected');
       });
     },

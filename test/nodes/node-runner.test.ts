@@ -15,7 +15,9 @@ const cliHome = tempHome();
 const cli = (...args: string[]) => runCli([...args, '--url', gw.url, '--token', gw.token], { home: cliHome });
 
 beforeAll(async () => {
-  gw = await startReady({ config: { gateway: { reload: { debounceMs: 50 } } } });
+  gw = await startReady({
+    config: { gateway: { reload: { debounceMs: 50 }, http: { toolsInvoke: { allow: ['nodes'] } } } },
+  });
   op = await gw.client();
 }, 90_000);
 afterAll(async () => {
@@ -84,6 +86,23 @@ describe('moltbot node run against the real gateway', { timeout: 120_000 }, () =
       idempotencyKey: 'echo-1',
     });
     expect(run.payload).toMatchObject({ exitCode: 0, success: true, stdout: 'hello from the node\n' });
+  });
+
+  it('the agent’s nodes tool lists and invokes under the same policy (POST /tools/invoke)', async () => {
+    const tool = (args: Record<string, unknown>) =>
+      fetch(`http://127.0.0.1:${gw.port}/tools/invoke`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${gw.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ tool: 'nodes', args }),
+      });
+    const listed = await (await tool({ action: 'list' })).json();
+    expect(listed.result.nodes).toContainEqual(expect.objectContaining({ displayName: 'e2e-box', connected: true }));
+    const res = await tool({ action: 'invoke', node: 'e2e-box', command: 'system.info' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).result.payload).toMatchObject({ os: process.platform, arch: process.arch });
+    const refused = await tool({ action: 'invoke', node: 'e2e-box', command: 'camera.snap' });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toContain('gateway.nodes.allowCommands');
   });
 
   it('refuses a command outside the allowlists with FORBIDDEN (the node’s and the gateway’s)', async () => {
