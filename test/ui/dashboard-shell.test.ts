@@ -243,12 +243,27 @@ describe('dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Discard' }).click();
   });
 
-  it('a page whose plugin is not loaded says which plugin it needs (Nodes before issue 14)', async () => {
+  it('a page whose plugin is not loaded says which plugin it needs (Nodes with the nodes plugin off)', async () => {
+    const config = gw.readConfig();
+    gw.writeConfig({ ...config, plugins: { entries: { nodes: { enabled: false } } } });
+    const c = await gw.client();
+    await expect
+      .poll(async () => (await c.request('plugins.list')).plugins.find((p: any) => p.id === 'nodes').state, {
+        timeout: 15_000,
+      })
+      .toBe('disabled');
     await page.goto(`${base}/nodes`);
     await waitForConnected(page);
     await page.getByRole('heading', { level: 1, name: 'Nodes' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('node.list');
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Nodes' }).count()).toBe(0);
+    gw.writeConfig(config);
+    await expect
+      .poll(async () => (await c.request('plugins.list')).plugins.find((p: any) => p.id === 'nodes').state, {
+        timeout: 15_000,
+      })
+      .toBe('active');
+    c.close();
     await goToPage(page, 'Overview');
   });
 
