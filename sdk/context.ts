@@ -6,8 +6,8 @@ import type { Logger } from 'pino';
 import type { Static, TSchema } from 'typebox';
 import type { ChannelAdapter } from './channel.js';
 import type { ChatCommand } from './command.js';
-import type { MetricsRegistrar } from './metrics.js';
 import type { ConnectedClient, ConnectionDirectory, DeviceDirectory, PairingRequest } from './devices.js';
+import type { MetricsRegistrar } from './metrics.js';
 import type { AgentTool } from './tool.js';
 
 /**

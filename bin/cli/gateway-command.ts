@@ -84,7 +84,7 @@ export abstract class GatewayCommand extends MoltbotCommand {
       import('../client/gateway-client.js'),
       this.deviceIdentity(),
     ]);
-    const attempt = (token: string | undefined) =>
+    const attempt = (token: string | undefined, sign = device !== undefined) =>
       withProgress(
         this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
         `Connecting to ${target.url}…`,
@@ -98,7 +98,7 @@ export abstract class GatewayCommand extends MoltbotCommand {
             version: packageVersion(),
             instanceId: crypto.randomUUID(),
             timeoutMs,
-            ...(device ? { signDevice: (f) => device.sign(f) } : {}),
+            ...(device && sign ? { signDevice: (f) => device.sign(f) } : {}),
           }),
       );
     const stored = target.explicitSecret ? undefined : device?.tokens.get(target.url, 'operator');
@@ -106,10 +106,16 @@ export abstract class GatewayCommand extends MoltbotCommand {
     try {
       client = await attempt(stored ?? target.token);
     } catch (err) {
-      const refused = err instanceof GatewayConnectError && err.error?.code === 'UNAUTHORIZED';
-      if (!stored || !refused || (!target.token && !target.password)) throw err;
-      device!.tokens.delete(target.url, 'operator');
-      client = await attempt(target.token);
+      const code = err instanceof GatewayConnectError ? err.error?.code : undefined;
+      // This machine's device waits for approval (gateway.pairing.autoApproveWithSecret: false): a
+      // plain client with the secret still gets in, so the CLI can approve devices, itself included.
+      if (code === 'NOT_PAIRED' && (target.token || target.password)) {
+        client = await attempt(target.token, false);
+      } else {
+        if (!stored || code !== 'UNAUTHORIZED' || (!target.token && !target.password)) throw err;
+        device!.tokens.delete(target.url, 'operator');
+        client = await attempt(target.token);
+      }
     }
     const issued = client.hello?.auth as { deviceToken?: string; scopes?: string[] } | undefined;
     if (device && issued?.deviceToken && issued.deviceToken !== stored) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempHome } from '../cli/run-cli.js';
 import { eventually } from '../support/eventually.js';
 import type { GatewayProcess } from '../support/gateway-process.js';
 import { connectDevice, sendConnect } from './device-connect.js';
@@ -148,6 +149,14 @@ describe('pairing settings', { timeout: 120_000 }, () => {
       const plain = await g.client();
       expect(plain.hello.type).toBe('hello-ok');
       plain.close();
+      // The CLI (which proves this machine's device key) still works with the secret, and can see
+      // its own device waiting.
+      const listed = await runCli(['devices', 'list', '--url', g.url, '--token', g.token, '--json'], {
+        home: tempHome(),
+      });
+      expect(listed.stderr).toBe('');
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout).pending).toContainEqual(expect.objectContaining({ clientId: 'cli' }));
     } finally {
       await g.stop();
     }
