@@ -12,6 +12,7 @@ import type { AgentPluginConfigT } from './config-schema.js';
 import { agentError } from './errors.js';
 import type { RunHooks } from './heartbeat/run-hooks.js';
 import { resolveModelChain } from './provider/model-ref.js';
+import { ProviderHealth } from './provider/provider-health.js';
 import { type ExecutorDeps, executeTurn, findAgent } from './run-executor.js';
 import { type Run, type RunOutcome, RunStop } from './run-types.js';
 import { agentOfKey, normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
@@ -36,6 +37,8 @@ type Ctx = PluginContext<AgentPluginConfigT>;
  */
 export class AgentRuntime implements AgentService, SessionsService {
   private readonly lanes: SessionLanes;
+  /** How each model provider's last call ended (shown in `status`). */
+  readonly providerHealth = new ProviderHealth();
   private readonly runs = new Map<string, Run>();
   private readonly outcomes = new Map<string, RunOutcome>();
   private readonly idempotent = new Map<string, { runId: string; done: Promise<RunOutcome>; at: number }>();
@@ -337,6 +340,7 @@ export class AgentRuntime implements AgentService, SessionsService {
       tools: this.ctx.tools,
       logger: this.ctx.logger,
       env: process.env,
+      providerHealth: this.providerHealth,
       workspaceDir: this.ctx.paths.workspaceDir,
       sandbox: () => this.ctx.services.get('sandbox'),
       emit: (r, stream, data) => this.emitEvent(r, stream, data),

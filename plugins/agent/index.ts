@@ -71,6 +71,7 @@ export default definePlugin({
     ctx.services.provide('sessions', runtime);
     ctx.health.report('sessions', () => ({ count: runtime.count() }));
     ctx.status.section('agentQueueDepth', () => runtime.queueDepth());
+    ctx.status.section('modelProviders', () => runtime.providerHealth.snapshot());
     // hello-ok's snapshot.sessionDefaults comes from this section.
     ctx.status.section('sessionDefaults', () => {
       const defaultAgentId = runtime.defaultAgentId();

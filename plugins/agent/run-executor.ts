@@ -11,6 +11,7 @@ import { agentError } from './errors.js';
 import { callModelChain } from './provider/model-client.js';
 import { resolveModelChain } from './provider/model-ref.js';
 import type { ToolCall, ToolSpec, Usage } from './provider/model-types.js';
+import type { ProviderHealth } from './provider/provider-health.js';
 import type { Run } from './run-types.js';
 import type { SessionRow, SessionStore } from './session-store.js';
 import { buildSystemPrompt, expandHome } from './system-prompt.js';
@@ -26,6 +27,7 @@ export interface ExecutorDeps {
   tools: ToolRegistrar;
   logger: PluginContext<unknown>['logger'];
   env: NodeJS.ProcessEnv;
+  providerHealth?: ProviderHealth;
   workspaceDir: string;
   /** The sandbox plugin's service, when loaded (sandboxed sessions get its tool policy layer). */
   sandbox(): SandboxService | undefined;
@@ -169,7 +171,7 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
           deps.emit(run, 'assistant', { delta, text: fullText + stepText });
         },
       },
-      { logger: deps.logger, env: deps.env },
+      { logger: deps.logger, env: deps.env, health: deps.providerHealth },
     );
     usage.inputTokens += turn.usage.inputTokens;
     usage.outputTokens += turn.usage.outputTokens;

@@ -16,6 +16,8 @@ export interface AccountSettings {
   textChunkLimit: number;
   mediaMaxBytes: number;
   pollTimeoutSeconds: number;
+  /** Client timeout of each Bot API call; a long poll gets its own timeout on top. */
+  requestTimeoutSeconds: number;
   webhook?: { url: string; secret: string; path: string };
   /** Set when the account's config cannot work; the account shows it and does not start. */
   problem?: { message: string; hint: string };
@@ -56,6 +58,7 @@ function resolveAccount(accountId: string, c: TelegramAccountConfig, env: NodeJS
     textChunkLimit: c.textChunkLimit ?? DEFAULT_TEXT_LIMIT,
     mediaMaxBytes: Math.round((c.mediaMaxMb ?? 20) * 1024 * 1024),
     pollTimeoutSeconds: c.pollTimeoutSeconds ?? 30,
+    requestTimeoutSeconds: c.requestTimeoutSeconds ?? (c.pollTimeoutSeconds ?? 30) + 30,
   };
   let token = c.botToken;
   if (!token && c.tokenFile) {

@@ -37,6 +37,13 @@ const accountFields = {
   ),
   webhookPath: Type.Optional(Type.String({ pattern: '^/' })),
   pollTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 50 })),
+  requestTimeoutSeconds: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 600,
+      description: 'A Bot API call that has not answered by then is a network error (default: long poll + 30).',
+    }),
+  ),
 };
 
 /** `channels.telegram`. */

@@ -47,7 +47,10 @@ export class TelegramAccount {
       this.hint = settings.problem.hint;
     } else {
       this.state = 'connecting';
-      this.bot = new Bot(settings.token!, { client: { apiRoot: settings.apiRoot } });
+      // One client timeout for every call, long enough for a long poll plus the request timeout:
+      // a blackholed Bot API then shows as a network error in status instead of hanging for good.
+      const timeoutSeconds = settings.requestTimeoutSeconds + settings.pollTimeoutSeconds;
+      this.bot = new Bot(settings.token!, { client: { apiRoot: settings.apiRoot, timeoutSeconds } });
     }
   }
 

@@ -9,6 +9,7 @@ import { resolveApiKey } from './api-key.js';
 import type { ResolvedModel } from './model-ref.js';
 import type { ModelCall, ModelTurn, WireFormat } from './model-types.js';
 import { openAiCompletions } from './openai-completions.js';
+import type { ProviderHealth } from './provider-health.js';
 import { readSse } from './sse-reader.js';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -19,6 +20,8 @@ const MAX_BACKOFF_MS = 8_000;
 export interface ModelClientOptions {
   logger: Logger;
   env: NodeJS.ProcessEnv;
+  /** Told how each model's call ended (after its retries), for the providers' status. */
+  health?: ProviderHealth;
 }
 
 /**
@@ -35,9 +38,11 @@ export async function callModelChain(
   for (const [i, model] of chain.entries()) {
     try {
       const turn = await callWithRetries(model, { ...call, model: model.model.id }, options);
+      options.health?.succeeded(model.providerName);
       return { turn, model };
     } catch (err) {
       if (call.signal.aborted) throw call.signal.reason ?? err;
+      options.health?.failed(model.providerName, model.ref, err as PluginError);
       lastError = err;
       if (i < chain.length - 1) {
         options.logger.warn(
