@@ -150,7 +150,7 @@ export class AppRoot extends LightElement {
 
   private renderFrame(conn: GatewayConnection) {
     const pages = PAGES.filter((p) => pageAvailable(p, conn));
-    // A page path the server knows but this build has no page for yet (Nodes, issue 14).
+    // A page path the server knows but this build has no page for (a newer server, an older app).
     const page = PAGES.find((p) => p.slug === this.slug) ?? {
       slug: this.slug,
       title: this.slug.charAt(0).toUpperCase() + this.slug.slice(1),

@@ -6,6 +6,7 @@ import './chat-page.js';
 import './config-page.js';
 import './cron-page.js';
 import './logs-page.js';
+import './nodes-page.js';
 import './overview-page.js';
 import './plugins-page.js';
 import './sessions-page.js';
@@ -22,7 +23,7 @@ export interface PageSpec {
 
 /**
  * Every page in navigation order. A page whose methods the gateway does not offer (its plugin
- * is off) is left out of the navigation. Nodes (issue 14) slots in here with `node.list`.
+ * is off) is left out of the navigation.
  */
 export const PAGES: readonly PageSpec[] = [
   {
@@ -59,6 +60,13 @@ export const PAGES: readonly PageSpec[] = [
     requires: ['cron.list'],
     providedBy: 'cron',
     render: (c) => html`<mb-cron-page .conn=${c}></mb-cron-page>`,
+  },
+  {
+    slug: 'nodes',
+    title: 'Nodes',
+    requires: ['node.list'],
+    providedBy: 'nodes',
+    render: (c) => html`<mb-nodes-page .conn=${c}></mb-nodes-page>`,
   },
   {
     slug: 'config',
