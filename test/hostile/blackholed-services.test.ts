@@ -94,7 +94,7 @@ describe('blackholed outside services', () => {
     const c = await gw.client({ token: TOKEN });
     const started = Date.now();
     const health = await c.request('health');
-    expect(health.ok).toBe(true);
+    expect(health.ok, JSON.stringify(health)).toBe(true);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(gw.proc.exitCode).toBeNull();
     c.close();
