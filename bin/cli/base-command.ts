@@ -73,6 +73,17 @@ function isNamed<T extends Error>(err: unknown, name: string): err is T {
 }
 
 function describeConnectError(err: GatewayConnectError): { code: string; message: string; exitCode: number } {
+  // A device key the gateway does not know yet, with no secret beside it: a credential problem
+  // (exit 5), not an unreachable gateway.
+  if (err.error?.code === 'NOT_PAIRED') {
+    return {
+      code: 'GW_ERR_CLI_NOT_PAIRED',
+      message:
+        `${err.error.message}. Approve it from a client that is already paired, or pass the gateway secret with ` +
+        '--token / --password (or CLAWDBOT_GATEWAY_TOKEN)',
+      exitCode: ExitCode.auth,
+    };
+  }
   switch (err.kind) {
     case 'unreachable':
       return {

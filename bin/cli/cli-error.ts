@@ -11,6 +11,8 @@ export const CLI_ERRORS = {
   GW_ERR_CLI_CONFIG_MISSING: ExitCode.failure,
   GW_ERR_CLI_UNREACHABLE: ExitCode.unreachable,
   GW_ERR_CLI_AUTH: ExitCode.auth,
+  /** This device waits for an operator's approval (pairing) and no secret was given. */
+  GW_ERR_CLI_NOT_PAIRED: ExitCode.auth,
   GW_ERR_CLI_TIMEOUT: ExitCode.timeout,
   GW_ERR_CLI_METHOD_UNAVAILABLE: ExitCode.unavailable,
   GW_ERR_CLI_REQUEST_FAILED: ExitCode.failure,

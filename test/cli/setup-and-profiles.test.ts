@@ -175,7 +175,7 @@ describe('profiles', () => {
     expect(body.gateway.port).toBe(port);
     // Same port, main profile: no config there, so no token — the dev gateway refuses it.
     const main = await runCli(['health'], { home, env });
-    expect(main.code).toBe(5);
+    expect(main.code, main.stderr).toBe(5);
     await gw.stop();
   });
 
