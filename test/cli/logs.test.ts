@@ -62,15 +62,20 @@ describe('moltbot logs', () => {
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d.toString()));
-    const waitFor = async (text: string) => {
-      const deadline = Date.now() + 10_000;
+    const waitFor = async (text: string, withinMs = 10_000) => {
+      const deadline = Date.now() + withinMs;
       while (!out.includes(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       return out.includes(text);
     };
     try {
-      await new Promise((r) => setTimeout(r, 1500)); // let it start and reach the end of the file
-      fs.appendFileSync(logFile, line(30, 'appended-before-rotation'));
-      expect(await waitFor('appended-before-rotation')).toBe(true);
+      // --lines 0 starts at the end of the file, so a line appended before the follower is up is
+      // (rightly) never shown: append until one arrives, however long the CLI takes to start.
+      let arrived = false;
+      for (let i = 0; i < 100 && !arrived; i++) {
+        fs.appendFileSync(logFile, line(30, `appended-before-rotation-${i}`));
+        arrived = await waitFor('appended-before-rotation', 300);
+      }
+      expect(arrived).toBe(true);
       // Rotate like the gateway does: gateway.log → gateway.log.1, then a new gateway.log.
       fs.appendFileSync(logFile, line(30, 'last-in-old-file'));
       fs.renameSync(logFile, `${logFile}.1`);
