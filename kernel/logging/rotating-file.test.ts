@@ -20,7 +20,7 @@ describe('RotatingFile', () => {
   it('rotates by size: gateway.log → .1 → .2, keeping maxFiles generations (0600 files, 0700 dir)', async () => {
     const { dir, file } = logDir();
     const rf = new RotatingFile({ file, maxBytes: 1000, maxFiles: 2 });
-    await sleep(50);
+    await rf.settle(); // open: rotation waits for the file to exist (a fixed sleep flaked under load)
     for (let i = 0; i < 60; i++) {
       rf.write(line);
       await sleep(2);
@@ -39,13 +39,13 @@ describe('RotatingFile', () => {
     const rf = new RotatingFile({ file, maxBytes: 1000, maxFiles: 5 });
     // The first burst lands before the file is even open, the second one right after.
     for (let i = 0; i < 60; i++) rf.write(line);
-    await sleep(100);
+    await rf.settle();
     expect(fs.existsSync(file)).toBe(true);
     for (let i = 0; i < 60; i++) rf.write(line);
-    await sleep(100);
+    await rf.settle();
     expect(fs.existsSync(file)).toBe(true);
     rf.write(line);
-    await sleep(100);
+    await rf.settle();
     rf.end();
     await sleep(50);
     const files = contents(dir);
