@@ -64,6 +64,20 @@ export const WebConfig = Type.Object(
           default: false,
           description: 'Allow loopback, link-local and private addresses (checked after DNS resolution).',
         }),
+        allowAddresses: Type.Array(
+          Type.String({
+            // IPv4 or IPv6, with an optional /prefix; checked for real by ipaddr.js at load.
+            pattern: '^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$',
+            description: 'An address or CIDR range, e.g. "192.168.1.20" or "10.0.0.0/8".',
+          }),
+          {
+            default: [],
+            maxItems: 64,
+            description:
+              'Private addresses web_fetch may reach although allowPrivate is off (a NAS or wiki on the LAN); ' +
+              'everything else non-public stays refused, on every redirect hop too.',
+          },
+        ),
         maxChars: Type.Integer({ minimum: 100, maximum: 1_000_000, default: 50_000 }),
         maxBytes: Type.Integer({
           minimum: 1024,

@@ -27,6 +27,10 @@ beforeAll(async () => {
     if (req.url === '/article') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE);
     if (req.url === '/data') return res.writeHead(200, { 'content-type': 'application/json' }).end('{"a":[1,2]}');
     if (req.url === '/hop') return res.writeHead(302, { location: '/article' }).end();
+    if (req.url === '/to-loopback') {
+      const { port } = site.address() as AddressInfo;
+      return res.writeHead(302, { location: `http://127.0.0.2:${port}/article` }).end();
+    }
     res.writeHead(404).end('no');
   });
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', () => r()));
@@ -98,6 +102,23 @@ describe('web_fetch', () => {
     expect(meta.result).toMatch(/linkLocal address/);
     const scheme = await callTool(c, fake, { name: 'web_fetch', arguments: { url: 'file:///etc/passwd' } });
     expect(scheme.result).toMatch(/only fetches http and https/);
+  });
+
+  it('allowAddresses opens one address; a redirect from it to another loopback address is refused', async () => {
+    const cfg = gw.readConfig();
+    cfg.tools.web.fetch.allowPrivate = false;
+    cfg.tools.web.fetch.allowAddresses = ['127.0.0.1'];
+    gw.writeConfig(cfg);
+    let page: Awaited<ReturnType<typeof callTool>> | undefined;
+    for (let i = 0; i < 50; i++) {
+      page = await callTool(c, fake, { name: 'web_fetch', arguments: { url: `${base}/article` } });
+      if (!page.isError) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(page!.json).toMatchObject({ status: 200, title: 'Harbor news' });
+    const hop = await callTool(c, fake, { name: 'web_fetch', arguments: { url: `${base}/to-loopback` } });
+    expect(hop.isError).toBe(true);
+    expect(hop.result).toMatch(/web_fetch refused 127\.0\.0\.2: 127\.0\.0\.2 is a loopback address/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockedReason, checkLiteralHost, guardedLookup } from './address-policy.js';
+import { blockedReason, blockedReasonExcept, checkLiteralHost, guardedLookup } from './address-policy.js';
 
 describe('blockedReason', () => {
   it('lets public unicast through and blocks every local kind', () => {
@@ -34,5 +34,24 @@ describe('blockedReason', () => {
     expect(err?.message).toMatch(/resolves to .* loopback address/);
     const ok = await new Promise<string>((resolve) => guardedLookup(true)('localhost', {}, (_e, a) => resolve(a)));
     expect(ok).toMatch(/127\.0\.0\.1|::1/);
+  });
+});
+
+describe('blockedReasonExcept (tools.web.fetch.allowAddresses)', () => {
+  it('lets listed addresses and ranges through and judges the rest as usual', () => {
+    const blocked = blockedReasonExcept(['192.168.1.20', '10.8.0.0/16', 'fd00::/8']);
+    expect(blocked('192.168.1.20')).toBeUndefined();
+    expect(blocked('::ffff:192.168.1.20')).toBeUndefined();
+    expect(blocked('10.8.200.1')).toBeUndefined();
+    expect(blocked('fd12::1')).toBeUndefined();
+    expect(blocked('192.168.1.21')).toMatch(/private/);
+    expect(blocked('10.9.0.1')).toMatch(/private/);
+    expect(blocked('127.0.0.1')).toMatch(/loopback/);
+    expect(blocked('169.254.169.254')).toMatch(/linkLocal/);
+    expect(blocked('8.8.8.8')).toBeUndefined();
+  });
+  it('names an entry that is not an address or range', () => {
+    expect(() => blockedReasonExcept(['999.1.1.1'])).toThrow(/"999\.1\.1\.1" is not an IP address or CIDR range/);
+    expect(() => blockedReasonExcept(['10.0.0.0/40'])).toThrow(/allowAddresses/);
   });
 });

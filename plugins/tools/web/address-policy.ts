@@ -21,6 +21,40 @@ export function blockedReason(address: string): string | undefined {
   return range === 'unicast' ? undefined : `${address} is a ${range} address`;
 }
 
+/**
+ * `blockedReason` with the user's exceptions (`tools.web.fetch.allowAddresses`): an address in one
+ * of the ranges passes, everything else is judged as usual. Throws GW_ERR_TOOLS_WEB_ALLOW_ADDRESS
+ * naming the entry that is not an address or CIDR range.
+ */
+export function blockedReasonExcept(allowAddresses: readonly string[]): (address: string) => string | undefined {
+  if (allowAddresses.length === 0) return blockedReason;
+  const ranges = allowAddresses.map((entry) => {
+    try {
+      return entry.includes('/')
+        ? ipaddr.parseCIDR(entry)
+        : ([ipaddr.parse(entry), entry.includes(':') ? 128 : 32] as const);
+    } catch {
+      throw toolsError(
+        'GW_ERR_TOOLS_WEB_ALLOW_ADDRESS',
+        `tools.web.fetch.allowAddresses: "${entry}" is not an IP address or CIDR range (e.g. "192.168.1.20", ` +
+          '"10.0.0.0/8", "fd00::/8")',
+      );
+    }
+  });
+  return (address) => {
+    let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+    try {
+      parsed = ipaddr.process(address);
+    } catch {
+      return blockedReason(address);
+    }
+    for (const [base, bits] of ranges) {
+      if (base.kind() === parsed.kind() && parsed.match(base as never, bits)) return undefined;
+    }
+    return blockedReason(address);
+  };
+}
+
 function refuse(host: string, why: string) {
   return toolsError(
     'GW_ERR_TOOLS_WEB_BLOCKED',

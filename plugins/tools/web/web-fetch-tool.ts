@@ -1,6 +1,7 @@
 import { type AgentTool, Type } from '../../../sdk/index.js';
 import type { WebFetchConfigT } from '../config-schema.js';
 import { toolsError } from '../errors.js';
+import { blockedReasonExcept } from './address-policy.js';
 import { guardedFetch } from './guarded-fetch.js';
 
 interface WebFetchArgs {
@@ -33,6 +34,7 @@ export function webFetchTool(config: () => WebFetchConfigT): AgentTool {
         args.url,
         {
           allowPrivate: cfg.allowPrivate,
+          blocked: blockedReasonExcept(cfg.allowAddresses),
           maxBytes: cfg.maxBytes,
           maxRedirects: cfg.maxRedirects,
           timeoutMs: cfg.timeoutSeconds * 1000,
