@@ -53,7 +53,21 @@ export async function createOuterServer(deps: OuterServerDeps): Promise<{ app: F
       return server;
     },
   });
-  await app.register(websocket, { options: { maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false } });
+  await app.register(websocket, {
+    options: { maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false },
+    errorHandler(error, socket, request) {
+      // A client breaking the WebSocket protocol (oversize frame, bad opcode): ws has already
+      // answered with the matching close code, so this is the client's fault, not ours. One line
+      // without a stack; anything else is logged in full and the socket ended as before.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code === 'string' && code.startsWith('WS_ERR_')) {
+        request.log.info({ code, reason: error.message }, 'websocket protocol error from the client');
+        return;
+      }
+      request.log.error({ err: error }, 'websocket error');
+      socket.terminate();
+    },
+  });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
     const onPath = deps.routes.onPath(req.url);

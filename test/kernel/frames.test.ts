@@ -160,6 +160,20 @@ describe('limits', () => {
     expect((await s.closed).code).toBe(1009);
     expect((await other.request('health')).ok).toBe(true);
     other.close();
+    // Logged as the client's protocol error in one line, not as our failure with a stack trace.
+    const log = path.join(gw.stateDir, 'logs', 'gateway.log');
+    let entry: any;
+    for (let i = 0; i < 100 && !entry; i++) {
+      entry = fs
+        .readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+        .find((e) => e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH');
+      if (!entry) await sleep(50);
+    }
+    expect(entry).toMatchObject({ msg: 'websocket protocol error from the client', level: 30 });
+    expect(JSON.stringify(entry)).not.toContain('"stack"');
   });
 
   it('a client that reads is never cut for one big response: logs.tail of 1 MiB heavy-escaping lines', async () => {
