@@ -8,12 +8,37 @@ export interface ChannelCapabilities {
   reactions: boolean;
 }
 
+/**
+ * Where one channel account is, as `channels.status` and `health.channels` show it:
+ * - starting: `connecting`, `qr` (waiting for a scan), `retrying` (after a drop, with back-off);
+ * - linked: `running`;
+ * - not linked: `not-linked` (not paired yet), `not-configured` (no token), `logged-out`,
+ *   `token-invalid`, `replaced` (another session took over);
+ * - broken: `config-error`, `failed` (gave up), `locked` (another process holds the account);
+ * - off: `stopped`, `disabled`.
+ * Clients switch on these strings; a channel that needs another one adds it here (a new SDK minor).
+ */
+export type ChannelAccountState =
+  | 'connecting'
+  | 'qr'
+  | 'retrying'
+  | 'running'
+  | 'not-linked'
+  | 'not-configured'
+  | 'logged-out'
+  | 'token-invalid'
+  | 'replaced'
+  | 'config-error'
+  | 'failed'
+  | 'locked'
+  | 'stopped'
+  | 'disabled';
+
 export interface ChannelAccountStatus {
   accountId: string;
   /** Credentials present and the link is up (or usable). */
   linked: boolean;
-  /** `running`, `connecting`, `stopped`, `token-invalid`, `logged-out`, … */
-  state: string;
+  state: ChannelAccountState;
   /** Who we are on the platform (bot username, phone number). */
   identity?: string;
   lastInboundAt?: number;

@@ -7,7 +7,9 @@
  */
 
 export { default as Type, type Static, type TSchema } from 'typebox';
+export { abortableSleep, type BackoffOptions, backoff } from './backoff.js';
 export type {
+  ChannelAccountState,
   ChannelAccountStatus,
   ChannelAdapter,
   ChannelCapabilities,
@@ -17,6 +19,7 @@ export type {
   SendResult,
 } from './channel.js';
 export { ChannelSendError } from './channel.js';
+export { clientGone } from './client-gone.js';
 export type { ChatCommand, ChatCommandInvocation, ChatCommandReply } from './command.js';
 export type {
   CallerInfo,

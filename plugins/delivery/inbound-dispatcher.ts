@@ -1,9 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { AgentRunOrigin, AgentService, ChannelRegistrar, InboundMessage, Lease } from '../../sdk/index.js';
+import {
+  type AgentRunOrigin,
+  type AgentService,
+  backoff,
+  type ChannelRegistrar,
+  type InboundMessage,
+  type Lease,
+} from '../../sdk/index.js';
 import type { InboundRow, InboundStore } from './inbound-store.js';
 import type { OutboundQueue } from './outbound-queue.js';
-import { retryDelayMs } from './retry-backoff.js';
 import { soonRunner } from './soon-runner.js';
 
 const PUMP_INTERVAL_MS = 500;
@@ -127,7 +133,12 @@ export class InboundDispatcher {
       }
       const attempts = row.attempts + 1;
       const giveUp = attempts >= MAX_TURN_ATTEMPTS;
-      store.markRetry(row.seq, (err as Error).message, Date.now() + retryDelayMs(attempts, 1000, 60_000), giveUp);
+      store.markRetry(
+        row.seq,
+        (err as Error).message,
+        Date.now() + backoff(attempts, { baseMs: 1000, maxMs: 60_000 }),
+        giveUp,
+      );
       logger.warn({ err, seq: row.seq, attempts, giveUp }, 'agent turn for an inbound message failed');
     } finally {
       stopTyping();

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import {
+  backoff,
   type ChannelRegistrar,
   ChannelSendError,
   type Lease,
@@ -11,7 +12,6 @@ import type { DeliveryConfig } from './config-schema.js';
 import { deliveryError } from './errors.js';
 import { checkMediaSource } from './media-source.js';
 import { type OutboundRow, OutboundStore } from './outbound-store.js';
-import { retryDelayMs } from './retry-backoff.js';
 import { soonRunner } from './soon-runner.js';
 import { chunkText } from './text-chunker.js';
 
@@ -187,7 +187,10 @@ export class OutboundQueue implements OutboundService {
         return;
       }
       const hinted = err instanceof ChannelSendError ? err.retryAfterMs : undefined;
-      const delay = Math.max(hinted ?? 0, retryDelayMs(attempts, config.baseBackoffMs, config.maxBackoffMs));
+      const delay = Math.max(
+        hinted ?? 0,
+        backoff(attempts, { baseMs: config.baseBackoffMs, maxMs: config.maxBackoffMs }),
+      );
       this.store.markRetry(row.seq, error, Date.now() + delay);
       logger.info(
         { messageId: row.message_id, part: row.part, channel: row.channel, attempts, delayMs: delay, error },

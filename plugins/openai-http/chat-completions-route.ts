@@ -1,6 +1,7 @@
 import {
   type AgentRunResult,
   type AgentService,
+  clientGone,
   openAiErrorType,
   type PluginApp,
   type PluginContext,
@@ -9,7 +10,7 @@ import { chatPrompt, withHistory } from './chat-prompt.js';
 import type { OpenAiHttpConfigT } from './config-schema.js';
 import { openAiHttpError } from './errors.js';
 import { requestAgent } from './request-agent.js';
-import { clientGone, SseStream } from './sse-stream.js';
+import { SseStream } from './sse-stream.js';
 
 interface ChatBody {
   model?: unknown;

@@ -47,12 +47,3 @@ export class SseStream {
     this.reply.raw.end();
   }
 }
-
-/** Aborted when the client goes away before the response is complete. */
-export function clientGone(reply: FastifyReply): AbortSignal {
-  const ctl = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) ctl.abort(new Error('client disconnected'));
-  });
-  return ctl.signal;
-}

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type AgentRunResult,
   type AgentService,
+  clientGone,
   openAiErrorType,
   type PluginApp,
   type PluginContext,
@@ -41,7 +42,7 @@ export function registerResponses(app: PluginApp, ctx: PluginContext<ResponsesHt
       );
     const defaultAgent = agent.agents?.().find((a) => a.default)?.id ?? 'main';
     const who = target(req, body, defaultAgent);
-    const signal = gone(reply);
+    const signal = clientGone(reply);
     const submit = (onEvent?: Parameters<AgentService['submit']>[0]['onEvent']) =>
       agent.submit({
         agentId: who.agentId,
@@ -201,12 +202,4 @@ function target(
       stable: true,
     };
   return { agentId, sessionKey: `agent:${agentId}:responses:${crypto.randomUUID()}`, stable: false };
-}
-
-function gone(reply: FastifyReply): AbortSignal {
-  const ctl = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) ctl.abort(new Error('client disconnected'));
-  });
-  return ctl.signal;
 }

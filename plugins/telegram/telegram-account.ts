@@ -1,12 +1,19 @@
 import { Bot, GrammyError, HttpError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { ChannelAccountStatus, ChannelRouter, OutboundMessage, SendResult } from '../../sdk/index.js';
+import {
+  abortableSleep,
+  backoff,
+  type ChannelAccountState,
+  type ChannelAccountStatus,
+  type ChannelRouter,
+  type OutboundMessage,
+  type SendResult,
+} from '../../sdk/index.js';
 import type { AccountSettings } from './account-settings.js';
 import { grammySignal } from './grammy-signal.js';
 import { downloadTelegramFile } from './media-download.js';
 import { redactToken } from './redact-token.js';
-import { backoffMs, sleep } from './retry-backoff.js';
 import { sendTelegramMessage, toSendError } from './telegram-sender.js';
 import { updateToInbound } from './update-to-inbound.js';
 
@@ -27,7 +34,7 @@ export interface AccountDeps {
  */
 export class TelegramAccount {
   readonly bot?: Bot;
-  private state: string;
+  private state: ChannelAccountState;
   private me?: UserFromGetMe;
   private lastInboundAt?: number;
   private lastOutboundAt?: number;
@@ -224,7 +231,7 @@ export class TelegramAccount {
       }
       if (waited % 20 === 0)
         this.deps.logger.warn({ accountId: this.accountId }, 'router service not available; holding telegram updates');
-      await sleep(500, signal);
+      await abortableSleep(500, signal);
     }
     throw new Error('stopped before the update was stored');
   }
@@ -244,7 +251,7 @@ export class TelegramAccount {
   private async backOffAfter(err: unknown, failures: number, signal: AbortSignal): Promise<boolean> {
     if (signal.aborted || this.isUnauthorized(err)) return false;
     this.noteError(err);
-    await sleep(backoffMs(failures), signal);
+    await abortableSleep(backoff(failures, { baseMs: 1000, maxMs: 30_000 }), signal);
     return true;
   }
 

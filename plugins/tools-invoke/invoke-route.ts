@@ -1,4 +1,11 @@
-import { type AgentService, type PluginApp, type PluginContext, type Static, Type } from '../../sdk/index.js';
+import {
+  type AgentService,
+  clientGone,
+  type PluginApp,
+  type PluginContext,
+  type Static,
+  Type,
+} from '../../sdk/index.js';
 import type { ToolsInvokeConfigT } from './config-schema.js';
 import { toolFailure, toolsInvokeError } from './errors.js';
 
@@ -33,10 +40,6 @@ export function registerInvokeRoute(app: PluginApp, ctx: PluginContext<ToolsInvo
       const args = { ...(body.args ?? {}), ...(body.action !== undefined ? { action: body.action } : {}) };
       const headerAgent = req.headers['x-moltbot-agent-id'];
       const headerSession = req.headers['x-moltbot-session-key'];
-      const controller = new AbortController();
-      reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) controller.abort(new Error('client disconnected'));
-      });
       try {
         const result = await agent.invokeTool({
           tool: body.tool,
@@ -46,7 +49,7 @@ export function registerInvokeRoute(app: PluginApp, ctx: PluginContext<ToolsInvo
           via: 'http',
           allowDangerous: ctx.config.allow,
           dryRun: body.dryRun === true,
-          signal: controller.signal,
+          signal: clientGone(reply),
         });
         return { ok: true, result: result ?? null };
       } catch (err) {

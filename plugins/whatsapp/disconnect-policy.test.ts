@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disconnectAction, reconnectDelayMs, statusCodeOf } from './disconnect-policy.js';
+import { disconnectAction, statusCodeOf } from './disconnect-policy.js';
 
 describe('disconnect policy', () => {
   it('maps Baileys DisconnectReason codes to actions', () => {
@@ -14,12 +14,5 @@ describe('disconnect policy', () => {
   it('reads the Boom status code', () => {
     expect(statusCodeOf({ output: { statusCode: 440 } })).toBe(440);
     expect(statusCodeOf(new Error('x'))).toBeUndefined();
-  });
-
-  it('backs off exponentially with jitter, capped', () => {
-    expect(reconnectDelayMs(1, 1000, 60_000, () => 0)).toBe(500);
-    expect(reconnectDelayMs(1, 1000, 60_000, () => 1)).toBe(1000);
-    expect(reconnectDelayMs(4, 1000, 60_000, () => 1)).toBe(8000);
-    expect(reconnectDelayMs(30, 1000, 60_000, () => 1)).toBe(60_000);
   });
 });

@@ -31,13 +31,3 @@ export function statusCodeOf(error: unknown): number | undefined {
   const code = e?.output?.statusCode ?? e?.statusCode;
   return typeof code === 'number' ? code : undefined;
 }
-
-export function reconnectDelayMs(
-  attempt: number,
-  baseMs: number,
-  maxMs = 5 * 60_000,
-  random: () => number = Math.random,
-): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}

@@ -1,5 +1,8 @@
 import type { Logger } from 'pino';
 import {
+  abortableSleep,
+  backoff,
+  type ChannelAccountState,
   type ChannelAccountStatus,
   type ChannelRouter,
   ChannelSendError,
@@ -9,7 +12,7 @@ import {
 } from '../../sdk/index.js';
 import type { WhatsAppAccountSettings } from './account-settings.js';
 import { ensurePrivateDir, hasCredentials, removeCredentials, securePrivateFiles } from './credentials-dir.js';
-import { disconnectAction, reconnectDelayMs, statusCodeOf } from './disconnect-policy.js';
+import { disconnectAction, statusCodeOf } from './disconnect-policy.js';
 import { whatsappError } from './errors.js';
 import { jidToE164, toJid } from './jid.js';
 import { messageToInbound, type WAMessageLike } from './message-to-inbound.js';
@@ -49,7 +52,7 @@ const STOP_STORE_GRACE_MS = 5000;
  * disconnect-policy.ts). Inbound messages are stored through the router before read receipts.
  */
 export class WhatsAppAccount {
-  private state: string;
+  private state: ChannelAccountState;
   private sock?: WhatsAppSocket;
   private unbind?: () => void;
   private identity?: string;
@@ -340,7 +343,7 @@ export class WhatsAppAccount {
       return;
     }
     this.state = 'retrying';
-    const delay = reconnectDelayMs(this.attempts, this.settings.reconnectBaseMs);
+    const delay = backoff(this.attempts, { baseMs: this.settings.reconnectBaseMs, maxMs: 5 * 60_000 });
     this.deps.logger.warn(
       { accountId: this.accountId, attempt: this.attempts, delayMs: delay, error },
       'whatsapp disconnected; reconnecting',
@@ -390,7 +393,7 @@ export class WhatsAppAccount {
         );
         return false;
       }
-      await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** Math.min(i, 4), 4000)));
+      await abortableSleep(backoff(i + 1, { baseMs: 250, maxMs: 4000 }));
     }
   }
 

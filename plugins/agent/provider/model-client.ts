@@ -1,5 +1,5 @@
 import type { PluginContext } from '../../../sdk/index.js';
-import { PluginError } from '../../../sdk/index.js';
+import { abortableSleep, backoff, PluginError } from '../../../sdk/index.js';
 
 type Logger = PluginContext<unknown>['logger'];
 
@@ -132,12 +132,12 @@ async function callWithRetries(model: ResolvedModel, call: ModelCall, options: M
       idle.clear();
     }
     if (!failure.retryable || attempt >= maxRetries) throw failure.error;
-    const delay = failure.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+    const delay = failure.retryAfterMs ?? backoff(attempt + 1, { baseMs: 500, maxMs: MAX_BACKOFF_MS });
     options.logger.warn(
       { model: model.ref, attempt: attempt + 1, delayMs: Math.round(delay), code: failure.error.code },
       'model request failed; retrying',
     );
-    await sleep(delay, call.signal);
+    if (!(await abortableSleep(delay, call.signal))) throw call.signal.reason;
   }
 }
 
@@ -223,21 +223,6 @@ export function retryAfter(header: string | null): number | undefined {
 function causeCode(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (err as Error).message;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Aborts when nothing happened for `ms` (a stream that keeps sending is not cut off). */
