@@ -8,16 +8,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { GatewayClient, type GatewayClientOptions } from '../bin/client/gateway-client.js';
+import { GatewayClient, type GatewayClientOptions } from './client/gateway-client.js';
 import { serializeConfig, writeFileAtomic } from '../kernel/config/config-file.js';
 import { Gateway } from '../kernel/gateway.js';
 import { type PerKind, perKind } from '../kernel/host/registrations.js';
 import { resolvePaths } from '../kernel/paths.js';
 import type { PluginDefinition } from './define-plugin.js';
 
+/** A plugin with its own rule for when it runs (like the first-party ones: by their config key). */
+export interface TestPlugin {
+  plugin: PluginDefinition;
+  /** Whether it runs when `plugins.entries.<id>.enabled` is unset. Default: always. */
+  enabledByDefault?: (root: Record<string, unknown>) => boolean;
+}
+
 export interface TestGatewayOptions {
-  /** Plugins to load (each enabled unless the config disables it). */
-  plugins: PluginDefinition[];
+  /** Plugins to load (each enabled unless the config disables it, or its `enabledByDefault` says no). */
+  plugins: Array<PluginDefinition | TestPlugin>;
   /** Initial moltbot.json (auth is added for you). */
   config?: Record<string, unknown>;
   /** Log to stdout as well (default: only the log file in the temp state dir). */
@@ -59,6 +66,11 @@ export interface TestGateway {
   fetch(route: string, init?: RequestInit): Promise<Response>;
   /** Replace the config (auth is kept) and wait until the gateway applied it. */
   setConfig(config: Record<string, unknown>): Promise<void>;
+  /**
+   * Write moltbot.json as a user's editor would (auth is kept) and return at once: the file
+   * watcher applies it. Poll for the effect you expect.
+   */
+  writeConfig(config: Record<string, unknown>): void;
   /** What a plugin still has registered (after unload, everything must be empty/zero). */
   leftovers(id: string): Promise<Leftovers>;
   close(): Promise<void>;
@@ -94,14 +106,15 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     flags: { port: 0 },
     env,
     version: '0.0.0-test',
-    builtins: options.plugins.map((def) => {
+    builtins: options.plugins.map((entry) => {
+      const { plugin: def, enabledByDefault = () => true } = 'plugin' in entry ? entry : { plugin: entry };
       const keys =
         def.configKey === undefined
           ? [`plugins.entries.${def.id}.config`]
           : typeof def.configKey === 'string'
             ? [def.configKey]
             : [...def.configKey];
-      return { id: def.id, configKeys: keys, load: async () => def, enabledByDefault: () => true };
+      return { id: def.id, configKeys: keys, load: async () => def, enabledByDefault };
     }),
     logger,
     announce: () => undefined,
@@ -130,6 +143,9 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
         ...init,
         headers: { authorization: `Bearer ${TEST_TOKEN}`, ...(init.headers ?? {}) },
       }),
+    writeConfig(config) {
+      writeFileAtomic(paths.configPath, serializeConfig(withAuth(config)));
+    },
     async setConfig(config) {
       watcher ??= await client();
       const c = watcher;

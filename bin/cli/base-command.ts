@@ -1,6 +1,6 @@
 import { UsageError } from 'clipanion';
 import { GatewayError } from '../../kernel/errors.js';
-import type { GatewayConnectError, GatewayRequestError } from '../client/gateway-client.js';
+import type { GatewayConnectError, GatewayRequestError } from '../../sdk/client/gateway-client.js';
 import { ProfileCommand } from '../profile-options.js';
 import { CliError } from './cli-error.js';
 import { ExitCode } from './exit-codes.js';

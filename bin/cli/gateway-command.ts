@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Option } from 'clipanion';
-import type { GatewayClient } from '../client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { packageVersion } from '../package-version.js';
 import { MoltbotCommand } from './base-command.js';
 import { CliError } from './cli-error.js';
@@ -81,7 +81,7 @@ export abstract class GatewayCommand extends MoltbotCommand {
   async connect(target = this.target()): Promise<GatewayClient> {
     const timeoutMs = this.timeoutMs();
     const [{ GatewayClient, GatewayConnectError }, device] = await Promise.all([
-      import('../client/gateway-client.js'),
+      import('../../sdk/client/gateway-client.js'),
       this.deviceIdentity(),
     ]);
     const attempt = (token: string | undefined, sign = device !== undefined) =>

@@ -84,7 +84,7 @@ export class GatewayRestartCommand extends GatewayCommand {
     timeoutMs: number,
   ): Promise<{ pid: number }> {
     const deadline = Date.now() + timeoutMs;
-    const { GatewayClient } = await import('../client/gateway-client.js');
+    const { GatewayClient } = await import('../../sdk/client/gateway-client.js');
     let last: unknown;
     while (Date.now() < deadline) {
       try {

@@ -18,7 +18,7 @@ async function gatewayAnswers(ctx: DoctorContext): Promise<'ok' | 'auth' | 'no'>
   const token = ctx.env.CLAWDBOT_GATEWAY_TOKEN ?? ((ctx.config.gateway as any)?.auth?.token as string | undefined);
   const password =
     ctx.env.CLAWDBOT_GATEWAY_PASSWORD ?? ((ctx.config.gateway as any)?.auth?.password as string | undefined);
-  const { GatewayClient } = await import('../client/gateway-client.js');
+  const { GatewayClient } = await import('../../sdk/client/gateway-client.js');
   try {
     const c = await GatewayClient.connect({
       url: `ws://${dialHost(ctx.bind)}:${ctx.port}`,

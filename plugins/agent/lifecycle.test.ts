@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GatewayClient, GatewayRequestError } from '../../bin/client/gateway-client.js';
+import { type GatewayClient, GatewayRequestError } from '../../sdk/client/gateway-client.js';
 import { agentConfig, FAKE_KEY_ENV } from '../../test/agent/agent-harness.js';
 import { type FakeModelProvider, startFakeModelProvider } from '../../test/fakes/model-provider.js';
 import { eventually } from '../../test/support/eventually.js';

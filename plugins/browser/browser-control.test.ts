@@ -3,7 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { startTestGateway, type TestGateway } from '../../sdk/testing.js';
 import { type FakeModelProvider, startFakeModelProvider } from '../../test/fakes/model-provider.js';
 import { startTestPages, type TestPages } from '../../test/fakes/test-pages.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import {
   echoAgentPlugin,
   type InProcessGateway,
@@ -28,11 +28,7 @@ beforeAll(async () => {
   tg = await startFakeTelegramApi();
   gw = await startInProcessGateway({
     config: config({}),
-    plugins: [
-      { id: 'agent', configKeys: ['plugins.entries.agent.config'], def: agent.def },
-      { id: 'delivery', configKeys: ['plugins.entries.delivery.config'], def: deliveryPlugin },
-      { id: 'telegram', configKeys: ['channels.telegram'], def: telegramPlugin },
-    ],
+    plugins: [{ def: agent.def }, { def: deliveryPlugin }, { def: telegramPlugin }],
   });
   client = await gw.client();
 }, 20_000);

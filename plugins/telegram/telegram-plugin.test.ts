@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import {
   echoAgentPlugin,
   type InProcessGateway,
@@ -31,11 +31,9 @@ beforeAll(async () => {
   gw = await startInProcessGateway({
     config: config(base()),
     plugins: [
-      { id: 'agent', configKeys: ['plugins.entries.agent.config'], def: agent.def },
-      { id: 'delivery', configKeys: ['plugins.entries.delivery.config'], def: deliveryPlugin },
+      { def: agent.def },
+      { def: deliveryPlugin },
       {
-        id: 'telegram',
-        configKeys: ['channels.telegram'],
         def: telegramPlugin,
         enabled: (root) => Boolean((root.channels as any)?.telegram),
       },

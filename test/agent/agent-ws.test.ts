@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type GatewayClient, GatewayRequestError } from '../../bin/client/gateway-client.js';
+import { type GatewayClient, GatewayRequestError } from '../../sdk/client/gateway-client.js';
 import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
 import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { agentConfig, deadBaseUrl, FAKE_KEY_ENV, homeWithAgentsMd, requestText } from './agent-harness.js';

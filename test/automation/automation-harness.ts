@@ -1,4 +1,4 @@
-import type { EventFrame, GatewayClient } from '../../bin/client/gateway-client.js';
+import type { EventFrame, GatewayClient } from '../../sdk/client/gateway-client.js';
 import type { FakeModelProvider } from '../fakes/model-provider.js';
 import { eventually } from '../support/eventually.js';
 

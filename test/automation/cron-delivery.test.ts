@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { BOTS, sentText, startFakes } from '../channels/telegram-harness.js';
 import type { FakeModelProvider } from '../fakes/model-provider.js';
 import type { FakeTelegramApi } from '../fakes/telegram-bot-api.js';

@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { BOTS, sentText, startFakes } from '../channels/telegram-harness.js';
 import type { FakeModelProvider } from '../fakes/model-provider.js';
 import type { FakeTelegramApi } from '../fakes/telegram-bot-api.js';

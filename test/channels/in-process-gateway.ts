@@ -1,81 +1,35 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
-import { GatewayClient } from '../../bin/client/gateway-client.js';
-import { Gateway } from '../../kernel/gateway.js';
-import type { BuiltinPlugin } from '../../kernel/host/resolve-plugin.js';
-import { type GatewayPaths, resolvePaths } from '../../kernel/paths.js';
 import { type AgentRunOrigin, type AgentService, definePlugin, type PluginDefinition, Type } from '../../sdk/index.js';
-import { freePort } from '../support/free-port.js';
-
-const TOKEN = 'in-process-token-0123456789abcdef0123456789';
+import { startTestGateway, type TestGateway } from '../../sdk/testing.js';
 
 /**
  * The real kernel in this process, for plugins whose outside service can only be reached
- * through an injected factory (WhatsApp). Clients speak the real protocol over a real socket.
+ * through an injected factory (WhatsApp): `sdk/testing`'s test gateway, with the plugins' own
+ * "when does it run" rules and config edits written to the file (the watcher applies them).
  */
 export interface InProcessGateway {
-  gateway: Gateway;
-  paths: GatewayPaths;
+  paths: { stateDir: string; configPath: string };
   port: number;
   token: string;
-  client(): Promise<GatewayClient>;
+  client: TestGateway['client'];
   writeConfig(config: Record<string, unknown>): void;
   stop(): Promise<void>;
 }
 
 export async function startInProcessGateway(options: {
   config: Record<string, unknown>;
-  plugins: Array<{
-    id: string;
-    configKeys: string[];
-    def: PluginDefinition;
-    enabled?: (root: Record<string, unknown>) => boolean;
-  }>;
+  plugins: Array<{ def: PluginDefinition; enabled?: (root: Record<string, unknown>) => boolean }>;
 }): Promise<InProcessGateway> {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'moltbot-inproc-'));
-  const paths = resolvePaths({ home, env: {} });
-  fs.mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
-  const withAuth = (config: Record<string, unknown>) => ({
-    ...config,
-    gateway: { ...(config.gateway as object), auth: { token: TOKEN }, reload: { debounceMs: 50 } },
+  const tg = await startTestGateway({
+    config: options.config,
+    plugins: options.plugins.map((p) => ({ plugin: p.def, enabledByDefault: p.enabled })),
   });
-  const writeConfig = (config: Record<string, unknown>) => {
-    const tmp = `${paths.configPath}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(withAuth(config), null, 2), { mode: 0o600 });
-    fs.renameSync(tmp, paths.configPath);
-  };
-  writeConfig(options.config);
-  const port = await freePort();
-  const builtins: BuiltinPlugin[] = options.plugins.map((p) => ({
-    id: p.id,
-    configKeys: p.configKeys,
-    load: async () => p.def,
-    enabledByDefault: p.enabled ?? (() => true),
-  }));
-  const gateway = new Gateway({
-    paths,
-    flags: { port },
-    env: {},
-    version: '0.0.0-test',
-    builtins,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    announce: () => undefined,
-  });
-  await gateway.start();
   return {
-    gateway,
-    paths,
-    port,
-    token: TOKEN,
-    client: () =>
-      GatewayClient.connect({ url: `ws://127.0.0.1:${port}`, token: TOKEN, clientId: 'test', clientMode: 'test' }),
-    writeConfig,
-    stop: async () => {
-      await gateway.stop('test done');
-      fs.rmSync(home, { recursive: true, force: true });
-    },
+    paths: { stateDir: tg.stateDir, configPath: tg.configPath },
+    port: tg.port,
+    token: tg.token,
+    client: (o) => tg.client(o),
+    writeConfig: (config) => tg.writeConfig(config),
+    stop: () => tg.close(),
   };
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { runCli } from '../cli/run-cli.js';
 import type { FakeModelProvider } from '../fakes/model-provider.js';
 import type { FakeTelegramApi } from '../fakes/telegram-bot-api.js';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
 import deliveryPlugin from '../../plugins/delivery/index.js';
 import { whatsappPlugin } from '../../plugins/whatsapp/whatsapp-plugin.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { runCli } from '../cli/run-cli.js';
 import { type FakeWASocket, fakeSocketFactory, waText } from './fake-wa-socket.js';
 import { echoAgentPlugin, type InProcessGateway, startInProcessGateway } from './in-process-gateway.js';
@@ -62,11 +62,9 @@ beforeAll(async () => {
   gw = await startInProcessGateway({
     config: baseConfig,
     plugins: [
-      { id: 'agent', configKeys: ['plugins.entries.agent.config'], def: agent.def },
-      { id: 'delivery', configKeys: ['plugins.entries.delivery.config'], def: deliveryPlugin },
+      { def: agent.def },
+      { def: deliveryPlugin },
       {
-        id: 'whatsapp',
-        configKeys: ['channels.whatsapp'],
         def: whatsappPlugin(fake.factory),
         enabled: (root) => Boolean((root.channels as any)?.whatsapp),
       },

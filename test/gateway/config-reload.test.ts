@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GatewayClient } from '../../bin/client/gateway-client.js';
+import { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { eventually } from '../support/eventually.js';
 import { freePort } from '../support/free-port.js';
 import { type GatewayProcess, REPO_ROOT, startGateway } from '../support/gateway-process.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayClient } from '../../bin/client/gateway-client.js';
+import { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 
 const TOKEN = 'tls-token-0123456789abcdef0123456789abcdef';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GatewayClient } from '../../bin/client/gateway-client.js';
+import { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { startReady } from '../kernel/start-gateway.js';
 import { eventually } from '../support/eventually.js';
 import type { GatewayProcess } from '../support/gateway-process.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { startReady } from '../kernel/start-gateway.js';
 import type { GatewayProcess } from '../support/gateway-process.js';
 import { REPO_ROOT } from '../support/gateway-process.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { GatewayClient } from '../../bin/client/gateway-client.js';
+import { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { connectFrame, connectRaw, openRaw } from '../kernel/raw-socket.js';
 import { startReady } from '../kernel/start-gateway.js';
 import type { GatewayProcess } from '../support/gateway-process.js';

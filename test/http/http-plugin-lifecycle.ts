@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { agentConfig, FAKE_KEY_ENV } from '../agent/agent-harness.js';
 import { startFakeModelProvider } from '../fakes/model-provider.js';
 import { eventually } from '../support/eventually.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { GatewayConnectError } from '../../bin/client/gateway-client.js';
+import { GatewayConnectError } from '../../sdk/client/gateway-client.js';
 import type { GatewayProcess } from '../support/gateway-process.js';
 import { connectFrame, connectRaw, openRaw } from './raw-socket.js';
 import { startReady } from './start-gateway.js';

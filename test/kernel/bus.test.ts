@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EventFrame } from '../../bin/client/gateway-client.js';
+import type { EventFrame } from '../../sdk/client/gateway-client.js';
 import type { GatewayProcess } from '../support/gateway-process.js';
 import { sleep } from './raw-socket.js';
 import { startReady } from './start-gateway.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayRequestError } from '../../bin/client/gateway-client.js';
+import { GatewayRequestError } from '../../sdk/client/gateway-client.js';
 import type { GatewayProcess } from '../support/gateway-process.js';
 import { connectFrame, connectRaw, openRaw, type RawSocket, sleep } from './raw-socket.js';
 import { startReady } from './start-gateway.js';

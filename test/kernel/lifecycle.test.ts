@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { freePort } from '../support/free-port.js';
 import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { spawnCli, waitFor } from './cli-spawn.js';

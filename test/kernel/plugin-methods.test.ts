@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { type GatewayProcess, REPO_ROOT } from '../support/gateway-process.js';
 import { sleep } from './raw-socket.js';
 import { startReady } from './start-gateway.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GatewayClient, type GatewayClientOptions } from '../../bin/client/gateway-client.js';
+import { GatewayClient, type GatewayClientOptions } from '../../sdk/client/gateway-client.js';
 import { freePort } from './free-port.js';
 import { SKIP_SIDE_PORTS } from './side-ports.js';
 

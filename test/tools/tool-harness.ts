@@ -1,4 +1,4 @@
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import type { FakeModelProvider, FakeToolCall } from '../fakes/model-provider.js';
 
 let serial = 0;

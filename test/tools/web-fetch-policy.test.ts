@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { agentConfig, FAKE_KEY_ENV } from '../agent/agent-harness.js';
 import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
 import { type GatewayProcess, startGateway } from '../support/gateway-process.js';

@@ -173,10 +173,10 @@ describe('WhatsApp linking in the dashboard (real kernel in-process, scripted Ba
     const wa = await startInProcessGateway({
       config: { channels: { whatsapp: { dmPolicy: 'pairing' } } },
       plugins: [
-        { id: 'agent', configKeys: ['plugins.entries.agent.config'], def: echoAgentPlugin().def },
-        { id: 'delivery', configKeys: ['plugins.entries.delivery.config'], def: deliveryPlugin },
-        { id: 'whatsapp', configKeys: ['channels.whatsapp'], def: whatsappPlugin(fake.factory) },
-        { id: 'control-ui', configKeys: ['gateway.controlUi'], def: controlUiPlugin },
+        { def: echoAgentPlugin().def },
+        { def: deliveryPlugin },
+        { def: whatsappPlugin(fake.factory) },
+        { def: controlUiPlugin },
       ],
     });
     const { context, page: p } = await newPage(browser);
