@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { GatewayClient, type GatewayClientOptions } from './client/gateway-client.js';
 import { serializeConfig, writeFileAtomic } from '../kernel/config/config-file.js';
 import { Gateway } from '../kernel/gateway.js';
 import { type PerKind, perKind } from '../kernel/host/registrations.js';
 import { resolvePaths } from '../kernel/paths.js';
+import { GatewayClient, type GatewayClientOptions } from './client/gateway-client.js';
 import type { PluginDefinition } from './define-plugin.js';
 
 /** A plugin with its own rule for when it runs (like the first-party ones: by their config key). */

@@ -1,5 +1,5 @@
 import { resolveNodeRef } from '../../plugins/nodes/node-ref.js';
-import type { GatewayClient } from '../client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { CliError } from './cli-error.js';
 import { shortId } from './text-table.js';
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { Command, Option } from 'clipanion';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { describeError } from '../cli/base-command.js';
 import { checkConfig, describeIssue } from '../cli/config-check.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { GatewayCommand } from '../cli/gateway-command.js';
-import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { packageVersion } from '../package-version.js';
 import { describeService } from '../service/service-manager.js';
 

@@ -1,5 +1,5 @@
+import { type EventFrame, GatewayClient, GatewayConnectError } from '../../sdk/client/gateway-client.js';
 import { type DeviceIdentity, signConnect } from '../cli/device-identity.js';
-import { type EventFrame, GatewayClient, GatewayConnectError } from '../client/gateway-client.js';
 import { NodeCommandError } from './node-command-error.js';
 import type { NodeState } from './node-state.js';
 import { systemInfo } from './system-info.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { NOTHING_LEFT, startTestGateway, type TestGateway } from '../../sdk/testing.js';
 import { eventually } from '../../test/support/eventually.js';
 import nodes from './index.js';

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayClient } from '../../bin/client/gateway-client.js';
+import { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { cliEnv, tempHome } from '../cli/run-cli.js';
 import { connectDevice } from '../kernel/device-connect.js';
 import { newDeviceKey } from '../kernel/device-key.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { runCli, tempHome } from '../cli/run-cli.js';
 import { startReady } from '../kernel/start-gateway.js';
 import { eventually } from '../support/eventually.js';
