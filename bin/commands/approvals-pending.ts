@@ -1,4 +1,4 @@
-import { Command, Option } from 'clipanion';
+import { Command } from 'clipanion';
 import { GatewayCommand } from '../cli/gateway-command.js';
 
 export class ApprovalsPendingCommand extends GatewayCommand {
