@@ -72,6 +72,8 @@ export type ErrorSpec = WireErrorCode | { wire: WireErrorCode; status?: number }
 
 export interface ErrorOptions {
   details?: unknown;
+  /** Pass another wire code through (a remote's error relayed as is); the HTTP status stays the code's. */
+  wire?: WireErrorCode;
   retryable?: boolean;
   retryAfterMs?: number;
   cause?: unknown;
@@ -103,7 +105,8 @@ export function defineErrors<const T extends Record<string, ErrorSpec>>(codes: T
       const spec = codes[code] as ErrorSpec | undefined;
       if (spec === undefined) throw new TypeError(`"${code}" is not in this error registry`);
       const { wire, status } = typeof spec === 'string' ? { wire: spec, status: undefined } : spec;
-      return new PluginError(code, wire, message, { ...options, status: status ?? HTTP_STATUS[wire] });
+      const { wire: relayed, ...rest } = options;
+      return new PluginError(code, relayed ?? wire, message, { ...rest, status: status ?? HTTP_STATUS[wire] });
     },
   };
 }

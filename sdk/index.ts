@@ -90,7 +90,7 @@ export type {
   MetricOptions,
   MetricsRegistrar,
 } from './metrics.js';
-export { openAiErrorBody, openAiErrorType } from './openai-error-body.js';
+export { type OpenAiError, openAiErrorBody, openAiErrorType, openAiRunError } from './openai-error-body.js';
 export { preparedStatement } from './prepared-statement.js';
 export type {
   CommandProcess,

@@ -1,4 +1,5 @@
 import type { HttpErrorBody } from './http-route-config.js';
+import type { AgentRunResult } from './services.js';
 
 /** OpenAI's error `type` for an HTTP status, so OpenAI SDKs classify our errors as theirs. */
 export function openAiErrorType(status: number): string {
@@ -33,3 +34,31 @@ export const openAiErrorBody: HttpErrorBody = (e) => ({
     code: OPENAI_CODE[e.errorCode] ?? e.errorCode,
   },
 });
+
+/** OpenAI's error object: what `openAiErrorBody` and `openAiRunError` put under `error`. */
+export interface OpenAiError {
+  message: string;
+  type: string;
+  param: string | null;
+  code: string;
+}
+
+/**
+ * A failed agent run as the OpenAI-compatible endpoints report it: the run error's HTTP status
+ * (504 for a timeout without one, else 500) and `{error:{message, type, param, code}}`, `code`
+ * being the run's stable `GW_ERR_…` code (or its status word when it has none).
+ */
+export function openAiRunError(outcome: AgentRunResult): { status: number; body: { error: OpenAiError } } {
+  const status = outcome.error?.status ?? (outcome.status === 'timeout' ? 504 : 500);
+  return {
+    status,
+    body: {
+      error: {
+        message: outcome.error?.message ?? outcome.status,
+        type: openAiErrorType(status),
+        param: null,
+        code: outcome.error?.code ?? outcome.status,
+      },
+    },
+  };
+}

@@ -165,6 +165,7 @@ export class PluginHost {
       throw new GatewayError(
         status.lastError?.code ?? 'GW_ERR_PLUGIN_REGISTER',
         status.lastError?.message ?? `plugin ${id} failed to reload`,
+        status.lastError?.pluginErrorCode ? { details: { pluginErrorCode: status.lastError.pluginErrorCode } } : {},
       );
     return status;
   }
@@ -296,13 +297,17 @@ export class PluginHost {
       await gen.build(this.deps.registerTimeoutMs ?? 30_000);
       this.checkConflicts(gen);
     } catch (err) {
+      // A plugin's own coded error keeps its code in the report (message and pluginErrorCode).
+      const own = err instanceof GatewayError ? undefined : pluginErrorCode(err);
       const e =
         err instanceof GatewayError
           ? err
-          : kernelError('GW_ERR_PLUGIN_REGISTER', `plugin ${id}: register failed: ${(err as Error).message}`, {
-              cause: err,
-            });
-      record.lastError = { code: e.code, message: e.message, at: Date.now() };
+          : kernelError(
+              'GW_ERR_PLUGIN_REGISTER',
+              `plugin ${id}: register failed: ${own ? `${own}: ` : ''}${(err as Error).message}`,
+              { cause: err, ...(own ? { details: { pluginErrorCode: own } } : {}) },
+            );
+      record.lastError = { code: e.code, message: e.message, at: Date.now(), ...(own ? { pluginErrorCode: own } : {}) };
       // A failed reload keeps the running generation (the transaction rolls back).
       record.state = record.current ? 'active' : 'failed';
       this.deps.logger.error(
@@ -399,4 +404,10 @@ function conflictError(id: string, clash: string[]): GatewayError {
     'GW_ERR_PLUGIN_ROUTE_CONFLICT',
     `plugin ${id}: ${clash.join(', ')} already registered by another plugin`,
   );
+}
+
+/** The `GW_ERR_…` code of an error a plugin threw (a `PluginError`, from whichever copy of the SDK). */
+function pluginErrorCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return err instanceof Error && typeof code === 'string' && code.startsWith('GW_ERR_') ? code : undefined;
 }

@@ -15,7 +15,9 @@ export interface PluginStatus extends PerKind<string[]> {
   version?: string;
   generation: number;
   configKeys: string[];
-  lastError?: { code: string; message: string; at: number };
+  /** `pluginErrorCode`: the plugin's own `GW_ERR_…` code when its register threw one (`code` is then
+   * GW_ERR_PLUGIN_REGISTER). */
+  lastError?: { code: string; message: string; at: number; pluginErrorCode?: string };
   loadedAt?: number;
   loadMs?: number;
 }

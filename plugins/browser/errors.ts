@@ -1,7 +1,7 @@
-import { PluginError, type WireErrorCode } from '../../sdk/index.js';
+import { defineErrors } from '../../sdk/index.js';
 
 /** Every error the browser plugin raises itself (README.md lists them). */
-export const BROWSER_ERRORS = {
+const registry = defineErrors({
   GW_ERR_BROWSER_BAD_REQUEST: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_BROWSER_PROFILE_UNKNOWN: { wire: 'NOT_FOUND', status: 404 },
   GW_ERR_BROWSER_PROFILE_EXISTS: { wire: 'INVALID_REQUEST', status: 409 },
@@ -17,15 +17,10 @@ export const BROWSER_ERRORS = {
   GW_ERR_BROWSER_NAVIGATION_BLOCKED: { wire: 'FORBIDDEN', status: 403 },
   GW_ERR_BROWSER_ACTION_FAILED: { wire: 'INTERNAL', status: 500 },
   GW_ERR_BROWSER_RELAY_UNAVAILABLE: { wire: 'UNAVAILABLE', status: 503 },
-} as const satisfies Record<string, { wire: WireErrorCode; status: number }>;
+});
+
+export const BROWSER_ERRORS = registry.codes;
 
 export type BrowserErrorCode = keyof typeof BROWSER_ERRORS;
 
-export function browserError(
-  code: BrowserErrorCode,
-  message: string,
-  options: { cause?: unknown; details?: unknown } = {},
-): PluginError {
-  const spec = BROWSER_ERRORS[code];
-  return new PluginError(code, spec.wire, message, { status: spec.status, ...options });
-}
+export const browserError = registry.create;

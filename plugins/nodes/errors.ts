@@ -1,7 +1,7 @@
-import { PluginError, type WireErrorCode } from '../../sdk/index.js';
+import { defineErrors } from '../../sdk/index.js';
 
 /** Every error the nodes plugin raises itself (README.md lists them). */
-export const NODES_ERRORS = {
+const registry = defineErrors({
   GW_ERR_NODES_NOT_FOUND: { wire: 'NOT_FOUND', status: 404 },
   GW_ERR_NODES_NOT_CONNECTED: { wire: 'UNAVAILABLE', status: 503 },
   GW_ERR_NODES_COMMAND_FORBIDDEN: { wire: 'FORBIDDEN', status: 403 },
@@ -13,19 +13,11 @@ export const NODES_ERRORS = {
   GW_ERR_NODES_BAD_PAYLOAD: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_NODES_REQUEST_NOT_FOUND: { wire: 'NOT_FOUND', status: 404 },
   GW_ERR_NODES_AMBIGUOUS: { wire: 'INVALID_REQUEST', status: 400 },
-} as const satisfies Record<string, { wire: WireErrorCode; status: number }>;
+});
+
+export const NODES_ERRORS = registry.codes;
 
 export type NodesErrorCode = keyof typeof NODES_ERRORS;
 
-export function nodesError(
-  code: NodesErrorCode,
-  message: string,
-  options: { details?: unknown; retryable?: boolean; wire?: WireErrorCode } = {},
-): PluginError {
-  const spec = NODES_ERRORS[code];
-  return new PluginError(code, options.wire ?? spec.wire, message, {
-    status: spec.status,
-    details: options.details,
-    retryable: options.retryable,
-  });
-}
+/** `wire` passes a node's own wire code through (GW_ERR_NODES_COMMAND_FAILED); the status stays the code's. */
+export const nodesError = registry.create;

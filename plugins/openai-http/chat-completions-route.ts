@@ -1,11 +1,4 @@
-import {
-  type AgentRunResult,
-  type AgentService,
-  clientGone,
-  openAiErrorType,
-  type PluginApp,
-  type PluginContext,
-} from '../../sdk/index.js';
+import { type AgentService, clientGone, openAiRunError, type PluginApp, type PluginContext } from '../../sdk/index.js';
 import { chatPrompt, withHistory } from './chat-prompt.js';
 import type { OpenAiHttpConfigT } from './config-schema.js';
 import { openAiHttpError } from './errors.js';
@@ -73,7 +66,7 @@ export function registerChatCompletions(app: PluginApp, ctx: PluginContext<OpenA
         sse.send({ ...base(), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
         if (outcome.usage) sse.send({ ...base(), choices: [], usage: usageOf(outcome.usage) });
       } else {
-        sse.send(errorOf(outcome));
+        sse.send(openAiRunError(outcome).body);
       }
       sse.end();
       return reply;
@@ -88,7 +81,7 @@ export function registerChatCompletions(app: PluginApp, ctx: PluginContext<OpenA
     });
     const outcome = await done;
     if (outcome.status !== 'ok') {
-      const { status, body: err } = statusOf(outcome);
+      const { status, body: err } = openAiRunError(outcome);
       return reply.code(status).send(err);
     }
     return {
@@ -115,24 +108,4 @@ function usageOf(u: { inputTokens: number; outputTokens: number }) {
     completion_tokens: u.outputTokens,
     total_tokens: u.inputTokens + u.outputTokens,
   };
-}
-
-/** A failed run as OpenAI's error body; the run's error code and HTTP status come through. */
-function statusOf(outcome: AgentRunResult): { status: number; body: unknown } {
-  const status = outcome.error?.status ?? (outcome.status === 'timeout' ? 504 : 500);
-  return {
-    status,
-    body: {
-      error: {
-        message: outcome.error?.message ?? outcome.status,
-        type: openAiErrorType(status),
-        code: outcome.error?.code ?? outcome.status,
-        param: null,
-      },
-    },
-  };
-}
-
-function errorOf(outcome: AgentRunResult): unknown {
-  return statusOf(outcome).body;
 }

@@ -1,4 +1,4 @@
-import { type AgentRunResult, openAiErrorType } from '../../sdk/index.js';
+import { type AgentRunResult, openAiRunError } from '../../sdk/index.js';
 
 export interface ResponseMeta {
   id: string;
@@ -53,16 +53,13 @@ export function responseObject(meta: ResponseMeta, outcome?: AgentRunResult) {
       }
     : null;
   if (outcome.status === 'ok') return { ...base, status: 'completed', output, usage, error: null };
-  const status = outcome.error?.status ?? 500;
+  // The same error as the endpoint's HTTP answer, without `param` (not part of a response object).
+  const { code, message, type } = openAiRunError(outcome).body.error;
   return {
     ...base,
     status: outcome.status === 'aborted' ? 'cancelled' : 'failed',
     output: [],
     usage,
-    error: {
-      code: outcome.error?.code ?? outcome.status,
-      message: outcome.error?.message ?? outcome.status,
-      type: openAiErrorType(status),
-    },
+    error: { code, message, type },
   };
 }

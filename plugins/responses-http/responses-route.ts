@@ -4,7 +4,7 @@ import {
   type AgentRunResult,
   type AgentService,
   clientGone,
-  openAiErrorType,
+  openAiRunError,
   type PluginApp,
   type PluginContext,
 } from '../../sdk/index.js';
@@ -65,15 +65,8 @@ export function registerResponses(app: PluginApp, ctx: PluginContext<ResponsesHt
       const outcome = await done;
       const obj = responseObject(meta(runId), outcome);
       if (outcome.status !== 'ok') {
-        const status = outcome.error?.status ?? 500;
-        return reply.code(status).send({
-          error: {
-            message: outcome.error?.message ?? outcome.status,
-            type: openAiErrorType(status),
-            code: outcome.error?.code ?? outcome.status,
-            param: null,
-          },
-        });
+        const { status, body: err } = openAiRunError(outcome);
+        return reply.code(status).send(err);
       }
       return obj;
     }

@@ -1,10 +1,10 @@
-import { PluginError, type WireErrorCode } from '../../sdk/index.js';
+import { defineErrors } from '../../sdk/index.js';
 
 /**
  * Every error the tools plugin raises: stable code → wire code and HTTP status. README.md lists
  * each one; errors.test.ts keeps the two in step. Tool errors reach the model as the tool result.
  */
-export const TOOLS_ERRORS = {
+const registry = defineErrors({
   GW_ERR_TOOLS_PATH_OUTSIDE: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_TOOLS_PATH_NOT_FOUND: { wire: 'NOT_FOUND', status: 404 },
   GW_ERR_TOOLS_PATH_KIND: { wire: 'INVALID_REQUEST', status: 400 },
@@ -29,15 +29,10 @@ export const TOOLS_ERRORS = {
   GW_ERR_TOOLS_APPROVAL_AMBIGUOUS: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_TOOLS_APPROVALS_CONFLICT: { wire: 'INVALID_REQUEST', status: 409 },
   GW_ERR_TOOLS_APPROVALS_INVALID: { wire: 'INVALID_REQUEST', status: 400 },
-} as const satisfies Record<string, { wire: WireErrorCode; status: number }>;
+});
+
+export const TOOLS_ERRORS = registry.codes;
 
 export type ToolsErrorCode = keyof typeof TOOLS_ERRORS;
 
-export function toolsError(
-  code: ToolsErrorCode,
-  message: string,
-  options: { details?: unknown; cause?: unknown } = {},
-): PluginError {
-  const spec = TOOLS_ERRORS[code];
-  return new PluginError(code, spec.wire, message, { ...options, status: spec.status });
-}
+export const toolsError = registry.create;
