@@ -21,6 +21,13 @@ export interface HttpErrorInfo {
   retryable?: boolean;
 }
 
+/** A request that failed its route's `schema`, as `config.schemaError` gets it. */
+export interface RouteSchemaProblem {
+  message: string;
+  /** `{problems: [{pointer, message}, …]}`. */
+  details: Record<string, unknown>;
+}
+
 /** Turns an error into the JSON body an endpoint documents (the status is already decided). */
 export type HttpErrorBody = (error: HttpErrorInfo) => unknown;
 
@@ -30,6 +37,12 @@ declare module 'fastify' {
     auth?: boolean;
     /** This route's error body, for its own errors and the kernel's refusals (default: the gateway's). */
     errorBody?: HttpErrorBody;
+    /**
+     * The error a request failing this route's `schema` becomes, so the endpoint keeps its
+     * documented code (default: the kernel's GW_ERR_HTTP_BODY_INVALID). `message` names each
+     * problem (`invalid request body: (root): missing required field "messages"`).
+     */
+    schemaError?: (problem: RouteSchemaProblem) => Error;
   }
 }
 

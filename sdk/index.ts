@@ -79,7 +79,7 @@ export type {
   ExecApprovalRequest,
   ExecApprovalService,
 } from './exec-approvals.js';
-export { type HttpErrorBody, type HttpErrorInfo, useErrorBody } from './http-route-config.js';
+export { type HttpErrorBody, type HttpErrorInfo, type RouteSchemaProblem, useErrorBody } from './http-route-config.js';
 export { acceptJsonBodiesOnly } from './json-body.js';
 export type {
   CounterMetric,

@@ -30,11 +30,28 @@ export interface HttpGuardOptions {
 export function installHttpGuard(app: FastifyInstance, rt: () => KernelRuntime, options: HttpGuardOptions = {}): void {
   app.addHook('onRequest', async (req, reply) => guardRequest(rt(), req, reply, options));
   installRouteSchemas(app);
-  app.setErrorHandler((err: Error, req, reply) => {
+  app.setErrorHandler((thrown: Error, req, reply) => {
+    const err = routeSchemaError(req, thrown);
     const status = wireError(err).status;
     if (status >= 500) rt().logger.error({ err, url: untrustedText(urlForLog(req.url)) }, 'http handler failed');
     return sendRefusal(req, reply, err);
   });
+}
+
+/** A route `schema` failure as the route's own error (`config.schemaError`), when it declares one. */
+function routeSchemaError(req: FastifyRequest, err: Error): Error {
+  const own = req.routeOptions?.config?.schemaError;
+  if (!own || !(err as { validationContext?: unknown }).validationContext) return err;
+  if ((err as { code?: unknown }).code !== 'GW_ERR_HTTP_BODY_INVALID') return err;
+  try {
+    return own({ message: err.message, details: asRecord((err as { details?: unknown }).details) });
+  } catch {
+    return err; // a broken mapper must not hide the refusal
+  }
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 }
 
 /** Host, Origin (state-changing requests) and bearer checks of one request; the reply when refused. */
