@@ -1,5 +1,6 @@
 import type { HooksConfigT } from './config-schema.js';
 import { hooksError } from './errors.js';
+import type { AgentRunBodyT, WakeBodyT } from './hook-bodies.js';
 import type { HookRun } from './hook-store.js';
 
 /** What validation needs from the running gateway. */
@@ -18,12 +19,9 @@ export function asObject(body: unknown): Body {
   return body as Body;
 }
 
-function optionalString(body: Body, field: string, max = 10_000): string | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string' || v.trim() === '' || v.length > max)
-    throw hooksError('GW_ERR_HOOKS_BAD_REQUEST', `"${field}" must be a non-empty string (at most ${max} characters)`);
-  return v.trim();
+/** A field the schema let through, trimmed (null and blank mean unset). */
+function trimmed(v: string | null | undefined): string | undefined {
+  return v?.trim() || undefined;
 }
 
 export function wakeMode(value: unknown, fallback: 'now' | 'next-heartbeat'): 'now' | 'next-heartbeat' {
@@ -35,34 +33,27 @@ export function wakeMode(value: unknown, fallback: 'now' | 'next-heartbeat'): 'n
   );
 }
 
-/** `POST <path>/wake {text, mode?}`. */
-export function readWake(raw: unknown): { text: string; mode: 'now' | 'next-heartbeat' } {
-  const body = asObject(raw);
-  const text = optionalString(body, 'text', 20_000);
-  if (!text) throw hooksError('GW_ERR_HOOKS_BAD_REQUEST', '"text" is required, e.g. {"text":"New email from Ada"}');
-  return { text, mode: wakeMode(body.mode, 'now') };
+/** `POST <path>/wake {text, mode?}` (the route schema checked its shape). */
+export function readWake(body: WakeBodyT): { text: string; mode: 'now' | 'next-heartbeat' } {
+  return { text: body.text.trim(), mode: wakeMode(body.mode, 'now') };
 }
 
-/** `POST <path>/agent {message, …}`, checked before anything is stored. */
-export function readAgentRun(raw: unknown, id: string, ctx: HookRequestContext): HookRun {
-  const body = asObject(raw);
-  const message = optionalString(body, 'message', 200_000);
-  if (!message)
-    throw hooksError('GW_ERR_HOOKS_BAD_REQUEST', '"message" is required, e.g. {"message":"Summarize this email: …"}');
-  const sessionKey = optionalString(body, 'sessionKey', 256);
+/** `POST <path>/agent {message, …}` (the route schema checked its shape), checked before anything is stored. */
+export function readAgentRun(body: AgentRunBodyT, id: string, ctx: HookRequestContext): HookRun {
+  const sessionKey = trimmed(body.sessionKey);
   if (sessionKey !== undefined) checkSessionKey(sessionKey, ctx.config);
   return hookRun(
     {
-      message,
-      name: optionalString(body, 'name', 200),
-      agentId: optionalString(body, 'agentId', 200),
+      message: body.message.trim(),
+      name: trimmed(body.name),
+      agentId: trimmed(body.agentId),
       sessionKey,
       wakeMode: body.wakeMode,
       deliver: body.deliver,
-      channel: optionalString(body, 'channel', 100),
-      to: optionalString(body, 'to', 200),
-      model: optionalString(body, 'model', 200),
-      thinking: optionalString(body, 'thinking', 50),
+      channel: trimmed(body.channel),
+      to: trimmed(body.to),
+      model: trimmed(body.model),
+      thinking: trimmed(body.thinking),
       timeoutSeconds: body.timeoutSeconds,
     },
     id,

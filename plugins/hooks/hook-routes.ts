@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type PluginApp, type PluginContext, PluginError, useErrorBody } from '../../sdk/index.js';
+import { type PluginApp, type PluginContext, PluginError, type TSchema, useErrorBody } from '../../sdk/index.js';
 import type { HookMappingT, HooksConfigT } from './config-schema.js';
 import { hooksError, hooksErrorBody } from './errors.js';
 import { presentedToken, queryCarriesToken, tokenMatches } from './hook-auth.js';
+import { AgentRunBody, type AgentRunBodyT, hookBodyError, WakeBody, type WakeBodyT } from './hook-bodies.js';
 import type { HookDispatcher } from './hook-dispatcher.js';
 import { asObject, type HookRequestContext, hookRun, readAgentRun, readWake, wakeMode } from './hook-requests.js';
 import type { HookStore } from './hook-store.js';
@@ -65,14 +66,19 @@ export function registerHookRoutes(app: PluginApp, ctx: Ctx, store: HookStore, d
     return reply.code(202).send({ ok: true, runId: id });
   };
 
-  app.post(`${base}/wake`, options, async (req) => {
-    const { text, mode } = readWake(req.body);
+  const withBody = <T extends TSchema>(body: T) => ({
+    ...options,
+    schema: { body },
+    config: { ...options.config, schemaError: hookBodyError },
+  });
+  app.post(`${base}/wake`, withBody(WakeBody), async (req) => {
+    const { text, mode } = readWake(req.body as WakeBodyT);
     return wake(text, mode, 'hook:wake');
   });
 
-  app.post(`${base}/agent`, options, async (req, reply) => {
+  app.post(`${base}/agent`, withBody(AgentRunBody), async (req, reply) => {
     const id = crypto.randomUUID();
-    return accept(id, readAgentRun(req.body, id, context()), reply);
+    return accept(id, readAgentRun(req.body as AgentRunBodyT, id, context()), reply);
   });
 
   app.post<{ Params: { name: string } }>(`${base}/:name`, options, async (req, reply) => {

@@ -1,16 +1,10 @@
 import { type AgentService, clientGone, openAiRunError, type PluginApp, type PluginContext } from '../../sdk/index.js';
+import { ChatBody, type ChatBodyT, chatBodyError } from './chat-body.js';
 import { chatPrompt, withHistory } from './chat-prompt.js';
 import type { OpenAiHttpConfigT } from './config-schema.js';
 import { openAiHttpError } from './errors.js';
 import { requestAgent } from './request-agent.js';
 import { SseStream } from './sse-stream.js';
-
-interface ChatBody {
-  model?: unknown;
-  messages?: unknown;
-  stream?: unknown;
-  user?: unknown;
-}
 
 export function agentService(ctx: PluginContext<OpenAiHttpConfigT>): AgentService {
   const agent = ctx.services.get('agent') as AgentService | undefined;
@@ -24,15 +18,13 @@ export function agentService(ctx: PluginContext<OpenAiHttpConfigT>): AgentServic
 
 /** `POST /v1/chat/completions`: one agent run, answered as an OpenAI completion or SSE chunks. */
 export function registerChatCompletions(app: PluginApp, ctx: PluginContext<OpenAiHttpConfigT>): void {
-  app.post('/v1/chat/completions', { bodyLimit: ctx.config.maxBodyBytes }, async (req, reply) => {
-    const body = req.body as ChatBody | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body))
-      throw openAiHttpError(
-        'GW_ERR_OPENAI_HTTP_BAD_REQUEST',
-        'the body must be a JSON object {model, messages, stream?, user?}',
-      );
-    if (body.model !== undefined && typeof body.model !== 'string')
-      throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', '"model" must be a string such as "moltbot:main"');
+  const options = {
+    bodyLimit: ctx.config.maxBodyBytes,
+    schema: { body: ChatBody },
+    config: { schemaError: chatBodyError },
+  };
+  app.post('/v1/chat/completions', options, async (req, reply) => {
+    const body = req.body as ChatBodyT;
     const prompt = chatPrompt(body.messages);
     const agent = agentService(ctx);
     const defaultAgent = agent.agents?.().find((a) => a.default)?.id ?? 'main';

@@ -1,3 +1,4 @@
+import type { ChatBodyT } from './chat-body.js';
 import { openAiHttpError } from './errors.js';
 
 export interface ChatPrompt {
@@ -25,17 +26,14 @@ export function contentText(content: unknown): string {
   return '';
 }
 
-/** Split OpenAI `messages` into the agent's message, extra system prompt and prior turns. */
-export function chatPrompt(messages: unknown): ChatPrompt {
-  if (!Array.isArray(messages) || messages.length === 0) {
-    throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', '"messages" must be a non-empty array of {role, content}');
-  }
+/**
+ * Split OpenAI `messages` (the route schema checked: a non-empty array of objects with a role) into
+ * the agent's message, extra system prompt and prior turns.
+ */
+export function chatPrompt(messages: ChatBodyT['messages']): ChatPrompt {
   const system: string[] = [];
   const turns: Array<{ role: 'user' | 'assistant'; text: string }> = [];
-  messages.forEach((m, i) => {
-    if (!m || typeof m !== 'object')
-      throw openAiHttpError('GW_ERR_OPENAI_HTTP_BAD_REQUEST', `messages[${i}] must be an object {role, content}`);
-    const { role, content } = m as { role?: unknown; content?: unknown };
+  messages.forEach(({ role, content }, i) => {
     const text = contentText(content);
     if (role === 'system' || role === 'developer') {
       if (text) system.push(text);

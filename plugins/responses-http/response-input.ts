@@ -1,4 +1,5 @@
 import { responsesError } from './errors.js';
+import type { ResponsesBodyT } from './responses-body.js';
 
 export interface ResponsesPrompt {
   message: string;
@@ -25,21 +26,15 @@ function partsText(content: unknown): string {
  * plus `instructions` and client `tools` → what the agent runs. Function outputs become part of
  * the user message ("Result of function call …") so the model sees the client's answers.
  */
-export function responsesPrompt(body: { input?: unknown; instructions?: unknown; tools?: unknown }): ResponsesPrompt {
+export function responsesPrompt(body: Pick<ResponsesBodyT, 'input' | 'instructions' | 'tools'>): ResponsesPrompt {
   const system: string[] = [];
-  if (body.instructions !== undefined) {
-    if (typeof body.instructions !== 'string')
-      throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', '"instructions" must be a string');
-    if (body.instructions.trim()) system.push(body.instructions);
-  }
+  if (body.instructions?.trim()) system.push(body.instructions);
   const turns: Array<{ role: 'user' | 'assistant'; text: string }> = [];
   if (typeof body.input === 'string') {
     if (!body.input.trim()) throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', '"input" must not be empty');
     turns.push({ role: 'user', text: body.input });
-  } else if (Array.isArray(body.input) && body.input.length > 0) {
+  } else {
     body.input.forEach((item, i) => {
-      if (!item || typeof item !== 'object')
-        throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', `input[${i}] must be an object`);
       const it = item as {
         type?: unknown;
         role?: unknown;
@@ -85,11 +80,6 @@ export function responsesPrompt(body: { input?: unknown; instructions?: unknown;
           `input[${i}].type "${String(type)}" is not supported (message, function_call, function_call_output)`,
         );
     });
-  } else {
-    throw responsesError(
-      'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
-      '"input" must be a string or a non-empty array of input items',
-    );
   }
   // The newest user-side entries (a message and/or function outputs) form the message.
   let start = turns.length;
@@ -110,13 +100,8 @@ export function responsesPrompt(body: { input?: unknown; instructions?: unknown;
   };
 }
 
-function clientTools(tools: unknown): ResponsesPrompt['tools'] {
+function clientTools(tools: ResponsesBodyT['tools']): ResponsesPrompt['tools'] {
   if (tools === undefined) return [];
-  if (!Array.isArray(tools))
-    throw responsesError(
-      'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
-      '"tools" must be an array of {type:"function", name, parameters}',
-    );
   return tools.map((t, i) => {
     const tool = t as {
       type?: unknown;

@@ -12,27 +12,17 @@ import type { ResponsesHttpConfigT } from './config-schema.js';
 import { responsesError } from './errors.js';
 import { responsesPrompt, withHistory } from './response-input.js';
 import { functionCallItem, messageItem, type ResponseMeta, responseObject } from './response-object.js';
-
-interface ResponsesBody {
-  model?: unknown;
-  input?: unknown;
-  instructions?: unknown;
-  tools?: unknown;
-  stream?: unknown;
-  user?: unknown;
-}
+import { ResponsesBody, type ResponsesBodyT, responsesBodyError } from './responses-body.js';
 
 /** `POST /v1/responses` (OpenResponses): JSON, or SSE events `response.*` when `stream:true`. */
 export function registerResponses(app: PluginApp, ctx: PluginContext<ResponsesHttpConfigT>): void {
-  app.post('/v1/responses', { bodyLimit: ctx.config.maxBodyBytes }, async (req, reply) => {
-    const body = req.body as ResponsesBody | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body))
-      throw responsesError(
-        'GW_ERR_RESPONSES_HTTP_BAD_REQUEST',
-        'the body must be a JSON object {model, input, instructions?, tools?, stream?}',
-      );
-    if (body.model !== undefined && typeof body.model !== 'string')
-      throw responsesError('GW_ERR_RESPONSES_HTTP_BAD_REQUEST', '"model" must be a string such as "moltbot:main"');
+  const options = {
+    bodyLimit: ctx.config.maxBodyBytes,
+    schema: { body: ResponsesBody },
+    config: { schemaError: responsesBodyError },
+  };
+  app.post('/v1/responses', options, async (req, reply) => {
+    const body = req.body as ResponsesBodyT;
     const prompt = responsesPrompt(body);
     const agent = ctx.services.get('agent') as AgentService | undefined;
     if (!agent)
@@ -174,7 +164,7 @@ async function stream(
 
 function target(
   req: FastifyRequest,
-  body: ResponsesBody,
+  body: ResponsesBodyT,
   defaultAgent: string,
 ): { agentId: string; sessionKey: string; stable: boolean } {
   const h = (n: string) => {

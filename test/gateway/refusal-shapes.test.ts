@@ -153,6 +153,14 @@ describe('refusals on the wire', () => {
     const host = await request('POST', '/hooks/wake', { ...hooksAuth, host: 'evil.example' }, '{}');
     expect(host.status).toBe(403);
     expect(host.body).toEqual({ ok: false, error: expect.any(String), code: 'GW_ERR_HOST_FORBIDDEN' });
+    const hookJson = { ...hooksAuth, 'content-type': 'application/json' };
+    const schema = await request('POST', '/hooks/agent', hookJson, '{"message":"x","deliver":"yes"}');
+    expect(schema.status).toBe(400);
+    expect(schema.body).toEqual({
+      ok: false,
+      error: expect.stringContaining('deliver'),
+      code: 'GW_ERR_HOOKS_BAD_REQUEST',
+    });
     const asset = await request('GET', '/assets/no-such-file.js');
     expect(asset.status).toBe(404);
     expect(asset.body).toEqual(gatewayShape('NOT_FOUND', 'GW_ERR_CONTROL_UI_NOT_FOUND'));
@@ -171,6 +179,14 @@ describe('refusals on the wire', () => {
       const host = await request('POST', route, { ...json, host: 'evil.example' }, '{}');
       expect(host.body, route).toEqual(openAiShape('permission_error', 'GW_ERR_HOST_FORBIDDEN'));
     }
+    // A body failing the route schema: the endpoint's own code, in its own body.
+    const chat = await request('POST', '/v1/chat/completions', json, '{"model":"moltbot:main","messages":[]}');
+    expect(chat.status).toBe(400);
+    expect(chat.body).toEqual(openAiShape('invalid_request_error', 'GW_ERR_OPENAI_HTTP_BAD_REQUEST'));
+    expect(chat.body.error.message).toContain('messages');
+    const responses = await request('POST', '/v1/responses', json, '{"input":42}');
+    expect(responses.status).toBe(400);
+    expect(responses.body).toEqual(openAiShape('invalid_request_error', 'GW_ERR_RESPONSES_HTTP_BAD_REQUEST'));
   });
 
   // Last: it spends this source's failure budget.
