@@ -40,7 +40,7 @@ export interface StatusInputs {
 
 /**
  * The `status` summary (PROTOCOL.md): what runs and how. The kernel's own facts, then every
- * plugin's `ctx.status.section(key, read)` at its key (`outbound`, `errors.deadLetters`, …).
+ * plugin's `ctx.status.section(key, read)` at its key (a dotted key such as `errors.deadLetters` nests).
  */
 export function buildStatusSummary(inputs: StatusInputs): Record<string, unknown> {
   const rt = inputs.runtime;
