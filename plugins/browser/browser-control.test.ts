@@ -221,7 +221,14 @@ describe('browser control service (HTTP, loopback)', () => {
       body: JSON.stringify({ url: 'file:///etc/passwd' }),
     });
     expect(blocked.status).toBe(403);
-    expect((await blocked.json()).error.message).toMatch(/file: URLs are not allowed/);
+    const body = await blocked.json();
+    expect(body.error.message).toMatch(/file: URLs are not allowed/);
+    // Through the kernel's one refusal path: the gateway body with the plugin's own code.
+    expect(body.error).toMatchObject({
+      code: 'FORBIDDEN',
+      type: 'forbidden',
+      details: { errorCode: 'GW_ERR_BROWSER_NAVIGATION_BLOCKED' },
+    });
   });
 });
 

@@ -24,7 +24,7 @@ const ROUTES: Array<{ method: 'GET' | 'POST' | 'DELETE'; url: string; action: st
 /**
  * The browser control service's routes (loopback only; the listener's preamble checks the Host
  * header and the gateway secret). Each one is `controller.run(profile, action, args)`, the same
- * code as `browser.request` and the agent tool; errors answer `{error:{code, message}}`.
+ * code as `browser.request` and the agent tool; errors answer in the gateway's body (wireError).
  */
 export function registerControlRoutes(app: PluginApp, controller: () => BrowserController): void {
   for (const route of ROUTES) {

@@ -17,6 +17,7 @@ const registry = defineErrors({
   GW_ERR_BROWSER_NAVIGATION_BLOCKED: { wire: 'FORBIDDEN', status: 403 },
   GW_ERR_BROWSER_ACTION_FAILED: { wire: 'INTERNAL', status: 500 },
   GW_ERR_BROWSER_RELAY_UNAVAILABLE: { wire: 'UNAVAILABLE', status: 503 },
+  GW_ERR_BROWSER_RELAY_UNAUTHORIZED: { wire: 'UNAUTHORIZED', status: 401 },
 });
 
 export const BROWSER_ERRORS = registry.codes;

@@ -57,7 +57,17 @@ describe('extension relay', () => {
   const headers = () => ({ 'x-moltbot-relay-token': relayToken });
 
   it('/json/version answers like Chromium, only with the relay token', async () => {
-    expect((await fetch(`http://${base()}/json/version`)).status).toBe(401);
+    const refused = await fetch(`http://${base()}/json/version`);
+    expect(refused.status).toBe(401);
+    // The kernel's refusal path: the gateway body with the browser plugin's code.
+    expect(await refused.json()).toEqual({
+      error: {
+        code: 'UNAUTHORIZED',
+        type: 'unauthorized',
+        message: expect.stringContaining('relay token required'),
+        details: { errorCode: 'GW_ERR_BROWSER_RELAY_UNAUTHORIZED' },
+      },
+    });
     const res = await fetch(`http://${base()}/json/version`, { headers: headers() });
     expect(await res.json()).toEqual({ Browser: 'Moltbot/extension-relay', 'Protocol-Version': '1.3' });
     expect((await fetch(`http://${base()}/`)).status).toBe(200);

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { OpenListener, PluginContext } from '../../sdk/index.js';
+import { browserError } from './errors.js';
 
 export const RELAY_TOKEN_HEADER = 'x-moltbot-relay-token';
 export const RELAY_BROWSER = 'Moltbot/extension-relay';
@@ -67,11 +68,15 @@ export class ExtensionRelay {
       port,
       auth: 'plugin',
       routes: (app) => {
-        app.addHook('onRequest', async (req, reply) => {
+        app.addHook('onRequest', async (req) => {
           const path = req.url.split('?')[0];
           if (path === '/') return;
+          // Thrown, so the kernel's one refusal path (wireError) answers it like every other 401.
           if (!this.authorized(req))
-            return reply.code(401).send({ error: { code: 'UNAUTHORIZED', message: 'relay token required' } });
+            throw browserError(
+              'GW_ERR_BROWSER_RELAY_UNAUTHORIZED',
+              `relay token required: send it as "${RELAY_TOKEN_HEADER}: <token>", a bearer, or ?token=`,
+            );
         });
         app.get('/', async () => 'OK');
         app.get('/extension/status', async () => ({ connected: this.extensionConnected }));
