@@ -76,7 +76,7 @@ async function dispatch(
     } catch (err) {
       // A payload JSON cannot carry (BigInt, a cycle) still gets exactly one final answer.
       rt.logger.error({ err, method: untrustedText(method, 64) }, 'response could not be serialized');
-      text = JSON.stringify({ type: 'res', id, ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
+      text = JSON.stringify({ type: 'res', id, ok: false, error: wireError(err).error });
       ok = false;
     }
     final = true;
