@@ -1,4 +1,5 @@
 import { Command, Option, UsageError } from 'clipanion';
+import { cliCommand } from '../kernel/cli-command.js';
 import { type GatewayPaths, isValidProfileName, resolvePaths } from '../kernel/paths.js';
 
 /**
@@ -19,5 +20,18 @@ export abstract class ProfileCommand extends Command {
       );
     }
     return resolvePaths({ dev: this.dev, profile: this.profile });
+  }
+
+  /**
+   * A `moltbot …` command line for a hint, spelled so it runs from here with this profile
+   * (`npx moltbot --dev setup` in the package folder, `moltbot setup` when installed).
+   */
+  hint(args: string): string {
+    const profile = this.dev
+      ? 'dev'
+      : this.profile !== undefined && isValidProfileName(this.profile)
+        ? this.profile
+        : undefined;
+    return cliCommand(args, profile);
   }
 }

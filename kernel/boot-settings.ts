@@ -126,14 +126,14 @@ export function loadTls(tls: BootSettings['tls']): { cert: Buffer; key: Buffer }
 
 /**
  * First start without a secret (loopback only; resolveBootSettings refused anything else):
- * generate a token, store it in the config file (0600) and say where, never what.
+ * generate a token and store it in the config file (0600). The log says where, never what; the
+ * ready block (kernel/ready-block.ts) tells the person at the terminal.
  */
 export function ensureGatewaySecret(
   settings: BootSettings,
   root: RawConfig,
   configPath: string,
   logger: Logger,
-  announce: (line: string) => void,
 ): { auth: ResolvedAuth; root: RawConfig } {
   if (settings.auth) return { auth: settings.auth, root };
   const authConfig = (root as KernelConfig).gateway?.auth;
@@ -141,14 +141,7 @@ export function ensureGatewaySecret(
   let next = setPath(root, 'gateway.auth.token', token);
   if (!authConfig?.mode) next = setPath(next, 'gateway.auth.mode', 'token');
   writeFileAtomic(configPath, serializeConfig(next));
-  logger.warn(
-    { configPath },
-    'no gateway secret was configured: generated a token and stored it in gateway.auth.token',
-  );
-  announce(
-    `Generated a gateway token and saved it to ${configPath} (gateway.auth.token). Show it with: moltbot ` +
-      'config get gateway.auth.token --show-secrets',
-  );
+  logger.info({ configPath }, 'no gateway secret was configured: generated a token into gateway.auth.token');
   const auth: ResolvedAuth = {
     mode: 'token',
     secret: token,

@@ -39,6 +39,7 @@ import { registerMetricsEndpoint } from './metrics/metrics-endpoint.js';
 import type { MetricEntry } from './metrics/plugin-metrics.js';
 import type { GatewayPaths } from './paths.js';
 import { CloseCode, DEFAULT_TICK_INTERVAL_MS, HANDSHAKE_TIMEOUT_MS } from './protocol/frames.js';
+import { controlUiBasePath, hasChatChannel, hasModelProvider, readyBlock } from './ready-block.js';
 import type { KernelRuntime, SessionDefaults } from './runtime.js';
 import { createOuterServer } from './server.js';
 import { buildStatusSummary, statusSections } from './status-summary.js';
@@ -88,6 +89,7 @@ export class Gateway {
   private stopping?: Promise<void>;
   private restartTimer?: NodeJS.Timeout;
   private readonly processStartedAt = Date.now();
+  private announcedReady = false;
   /** Lives for the process: an in-process restart must not hand a guesser a fresh budget. */
   private readonly limiter = new FailureLimiter();
   /** Also for the process: counters survive in-process restarts, as Prometheus expects. */
@@ -110,14 +112,14 @@ export class Gateway {
     const orphans = removeOrphanTempFiles(paths.configPath);
     if (orphans.length)
       logger.warn({ files: orphans }, `removed ${orphans.length} temp file(s) of interrupted config writes`);
-    const booted = readBootConfig(paths.configPath, flags.allowUnconfigured === true);
+    const booted = readBootConfig(paths.configPath, flags.allowUnconfigured === true, paths.profile);
     const kc = booted as KernelConfig;
     if (kc.logging?.level && !flags.verbose) logger.level = kc.logging.level;
     const settings = resolveBootSettings({ config: booted, env, paths, flags });
     const tls = loadTls(settings.tls);
     this.port = settings.port;
     this.bindHost = settings.bindHost!;
-    const { auth, root } = ensureGatewaySecret(settings, booted, paths.configPath, logger, this.options.announce);
+    const { auth, root } = ensureGatewaySecret(settings, booted, paths.configPath, logger);
 
     this.db = openDatabase(paths.databasePath);
     const rt = this.buildRuntime(root, auth);
@@ -143,12 +145,13 @@ export class Gateway {
       host: this.bindHost,
       force: flags.force === true,
       logger,
+      profile: paths.profile,
     });
     rt.hostPolicy.port = this.port;
     rt.acceptingWork = true;
     this.publisher.start();
     await this.config!.watch();
-    this.announceListening(tls !== undefined, auth);
+    this.announceListening(tls !== undefined, auth, root);
   }
 
   /** `GET /metrics` and what it reads: this start's connections, plugins and limiter. */
@@ -222,19 +225,30 @@ export class Gateway {
     return routes;
   }
 
-  private announceListening(tls: boolean, auth: ResolvedAuth): void {
+  private announceListening(tls: boolean, auth: ResolvedAuth, root: RawConfig): void {
     const host = this.bindHost.includes(':') ? `[${this.bindHost}]` : this.bindHost;
     const url = `${tls ? 'wss' : 'ws'}://${host}:${this.port}`;
-    const plugins = this.host!.list()
+    const active = this.host!.list()
       .filter((p) => p.state === 'active')
       .map((p) => p.id);
     this.logger.info(
-      { port: this.port, bind: this.bindHost, auth: auth.mode, authSource: auth.source, plugins },
+      { port: this.port, bind: this.bindHost, auth: auth.mode, authSource: auth.source, plugins: active },
       `gateway listening on ${url}`,
     );
-    this.options.announce(
-      `moltbot gateway ${this.options.version} listening on ${url} (pid ${process.pid}, auth: ${auth.mode})`,
-    );
+    const block = readyBlock({
+      version: this.options.version,
+      url,
+      pid: process.pid,
+      configPath: this.options.paths.configPath,
+      profile: this.options.paths.profile,
+      auth,
+      dashboardBasePath: active.includes('control-ui') ? controlUiBasePath(root) : undefined,
+      hasModel: hasModelProvider(root),
+      hasChannel: hasChatChannel(root),
+    });
+    // The whole block once per process; after an in-process restart the listening line says enough.
+    for (const line of this.announcedReady ? block.slice(0, 1) : block) this.options.announce(line);
+    this.announcedReady = true;
   }
 
   /** SIGTERM/SIGINT: tell clients, close them 1001, unload plugins, close the store. */

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { cliCommand } from './cli-command.js';
 import { kernelError } from './errors.js';
 import { freePort } from './process/port-owner.js';
 
@@ -11,7 +12,7 @@ import { freePort } from './process/port-owner.js';
 export async function listenOn(
   app: FastifyInstance,
   server: http.Server,
-  options: { port: number; host: string; force: boolean; logger: Logger },
+  options: { port: number; host: string; force: boolean; logger: Logger; profile?: string },
 ): Promise<number> {
   const { port, host, logger } = options;
   if (options.force) {
@@ -27,8 +28,8 @@ export async function listenOn(
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw kernelError(
         'GW_ERR_PORT_IN_USE',
-        `port ${port} is already in use on ${host}: another gateway may be running (moltbot status), ` +
-          `or start with --force to stop the process holding port ${port}`,
+        `port ${port} is already in use on ${host}: another gateway may be running ` +
+          `(${cliCommand('status', options.profile)}), or start with --force to stop the process holding port ${port}`,
         { cause: err },
       );
     }

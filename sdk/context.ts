@@ -327,6 +327,11 @@ export interface GatewayInfo {
   readonly rootConfig: Readonly<Record<string, unknown>>;
   /** Ask the kernel for an in-process restart (drains agent runs first). */
   requestRestart(reason: string, delayMs?: number): void;
+  /**
+   * A `moltbot …` command line for a hint in a log line or an error, spelled so it runs where the
+   * gateway was started (`moltbot`, `npx moltbot` or `node …/moltbot.js`, with its profile flag).
+   */
+  cliCommand(args: string): string;
 }
 
 export interface PluginContext<C> {

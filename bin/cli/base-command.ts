@@ -1,4 +1,5 @@
 import { UsageError } from 'clipanion';
+import { cliCommand } from '../../kernel/cli-command.js';
 import { GatewayError } from '../../kernel/errors.js';
 import type { GatewayConnectError, GatewayRequestError } from '../../sdk/client/gateway-client.js';
 import { ProfileCommand } from '../profile-options.js';
@@ -48,19 +49,25 @@ export abstract class MoltbotCommand extends ProfileCommand {
   }
 
   protected fail(err: unknown): number {
-    const { code, message, exitCode } = describeError(err);
+    const { code, message, exitCode } = describeError(err, (args) => this.hint(args));
     if (this.wantsJson()) this.printJson({ ok: false, error: { code, message } });
     this.err(`${this.errStyle.red('error')} ${message}`);
     return exitCode;
   }
 }
 
-export function describeError(err: unknown): { code: string; message: string; exitCode: number } {
+/** Builds a `moltbot …` command line for a hint (ProfileCommand.hint). */
+export type HintBuilder = (args: string) => string;
+
+export function describeError(
+  err: unknown,
+  hint: HintBuilder = (args) => cliCommand(args),
+): { code: string; message: string; exitCode: number } {
   if (err instanceof CliError) return { code: err.code, message: err.message, exitCode: err.exitCode };
   if (err instanceof UsageError) return { code: 'GW_ERR_CLI_USAGE', message: err.message, exitCode: ExitCode.usage };
   // By name, not instanceof: the client (and ws) is loaded only by commands that connect.
-  if (isNamed<GatewayConnectError>(err, 'GatewayConnectError')) return describeConnectError(err);
-  if (isNamed<GatewayRequestError>(err, 'GatewayRequestError')) return describeRequestError(err);
+  if (isNamed<GatewayConnectError>(err, 'GatewayConnectError')) return describeConnectError(err, hint);
+  if (isNamed<GatewayRequestError>(err, 'GatewayRequestError')) return describeRequestError(err, hint);
   if (err instanceof GatewayError) {
     const usage = err.code === 'GW_ERR_CONFIG_PARSE' || err.code === 'GW_ERR_CONFIG_INVALID';
     return { code: err.code, message: err.message, exitCode: usage ? ExitCode.usage : ExitCode.failure };
@@ -72,7 +79,10 @@ function isNamed<T extends Error>(err: unknown, name: string): err is T {
   return err instanceof Error && err.name === name;
 }
 
-function describeConnectError(err: GatewayConnectError): { code: string; message: string; exitCode: number } {
+function describeConnectError(
+  err: GatewayConnectError,
+  hint: HintBuilder,
+): { code: string; message: string; exitCode: number } {
   // A device key the gateway does not know yet, with no secret beside it: a credential problem
   // (exit 5), not an unreachable gateway.
   if (err.error?.code === 'NOT_PAIRED') {
@@ -89,27 +99,27 @@ function describeConnectError(err: GatewayConnectError): { code: string; message
       return {
         code: 'GW_ERR_CLI_UNREACHABLE',
         message:
-          `${err.message}. Is the gateway running? Start it with "moltbot gateway" (or "moltbot gateway ` +
-          'start" for the service), or pass --url.',
+          `${err.message}. Is the gateway running? Start it with "${hint('gateway')}" (or ` +
+          `"${hint('gateway start')}" for the service), or pass --url.`,
         exitCode: ExitCode.unreachable,
       };
     case 'auth': {
       const limited = err.error?.code === 'RATE_LIMITED';
-      const hint = limited
+      const fix = limited
         ? `too many failed attempts: wait ${Math.ceil((err.error?.retryAfterMs ?? 60_000) / 1000)} s and retry with ` +
           'the right token'
         : 'pass the right secret with --token / --password, set CLAWDBOT_GATEWAY_TOKEN, or check gateway.auth.token ' +
-          'in the config (moltbot config get gateway.auth.token --show-secrets)';
+          `in the config (${hint('config get gateway.auth.token --show-secrets')})`;
       return {
         code: 'GW_ERR_CLI_AUTH',
-        message: `the gateway refused our credentials (${err.error?.code}: ${err.error?.message}): ${hint}`,
+        message: `the gateway refused our credentials (${err.error?.code}: ${err.error?.message}): ${fix}`,
         exitCode: ExitCode.auth,
       };
     }
     case 'timeout':
       return {
         code: 'GW_ERR_CLI_TIMEOUT',
-        message: `${err.message}: the gateway is not answering in time; raise --timeout or check "moltbot logs"`,
+        message: `${err.message}: the gateway is not answering in time; raise --timeout or check "${hint('logs')}"`,
         exitCode: ExitCode.timeout,
       };
     default:
@@ -121,7 +131,10 @@ function describeConnectError(err: GatewayConnectError): { code: string; message
   }
 }
 
-function describeRequestError(err: GatewayRequestError): { code: string; message: string; exitCode: number } {
+function describeRequestError(
+  err: GatewayRequestError,
+  hint: HintBuilder,
+): { code: string; message: string; exitCode: number } {
   const e = err.error;
   if (
     e.code === 'NOT_FOUND' &&
@@ -131,7 +144,7 @@ function describeRequestError(err: GatewayRequestError): { code: string; message
       code: 'GW_ERR_CLI_METHOD_UNAVAILABLE',
       message:
         `the gateway does not offer "${err.method}" (${e.message}): enable the plugin that provides it (see ` +
-        'docs/cli.md) and check "moltbot plugins list"',
+        `docs/cli.md) and check "${hint('plugins list')}"`,
       exitCode: ExitCode.unavailable,
     };
   }

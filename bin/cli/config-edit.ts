@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import JSON5 from 'json5';
+import { cliCommand } from '../../kernel/cli-command.js';
 import {
   type ConfigSnapshot,
   hashText,
@@ -50,7 +51,10 @@ export async function editConfigFile(
 export function readExistingConfig(paths: GatewayPaths): ConfigSnapshot {
   const snapshot = readConfigFile(paths.configPath);
   if (!snapshot.exists)
-    throw new CliError('GW_ERR_CLI_CONFIG_MISSING', `no config at ${paths.configPath}: run "moltbot setup" first`);
+    throw new CliError(
+      'GW_ERR_CLI_CONFIG_MISSING',
+      `no config at ${paths.configPath}: run "${cliCommand('setup', paths.profile)}" first`,
+    );
   return snapshot;
 }
 

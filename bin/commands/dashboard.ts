@@ -43,7 +43,9 @@ export class DashboardCommand extends GatewayCommand {
       else if (this.open && served === 'ok') this.err(`Not opened: ${opened.reason}.`);
     });
     if (served === 'unreachable') {
-      this.err(`No gateway answers at ${page}: start it with "moltbot gateway" (or "moltbot gateway start").`);
+      this.err(
+        `No gateway answers at ${page}: start it with "${this.hint('gateway')}" (or "${this.hint('gateway start')}").`,
+      );
       return ExitCode.unreachable;
     }
     if (served === 'off') {

@@ -78,7 +78,7 @@ export class DoctorCommand extends MoltbotCommand {
           ? s.green(`no errors${warnings ? `, ${warnings} warning(s)` : ''}`)
           : s.red(
               `${remaining.length} error(s) ` +
-                `remain${this.fix ? '' : ': run "moltbot doctor --fix" for the ones it can repair'}`,
+                `remain${this.fix ? '' : `: run "${this.hint('doctor --fix')}" for the ones it can repair`}`,
             ),
       );
     }
@@ -89,6 +89,7 @@ export class DoctorCommand extends MoltbotCommand {
     const local = readLocalProfile(this.gatewayPaths());
     const ctx: DoctorContext = {
       paths: local.paths,
+      hint: (args) => this.hint(args),
       env: process.env,
       config: local.config,
       configExists: local.snapshot?.exists ?? true,

@@ -38,8 +38,8 @@ export class GatewayRestartCommand extends GatewayCommand {
       if ((err as { kind?: string }).kind === 'unreachable') {
         throw new CliError(
           'GW_ERR_CLI_NOT_RUNNING',
-          `no gateway service is installed and no gateway answers at ${target.url}: start one with "moltbot gateway" ` +
-            'or "moltbot gateway install"',
+          `no gateway service is installed and no gateway answers at ${target.url}: start one with "${this.hint('gateway')}" ` +
+            `or "${this.hint('gateway install')}"`,
           { cause: err },
         );
       }
@@ -109,7 +109,7 @@ export class GatewayRestartCommand extends GatewayCommand {
     throw new CliError(
       'GW_ERR_CLI_TIMEOUT',
       `the gateway did not come back within ${timeoutMs} ms after the restart ` +
-        `(${(last as Error)?.message ?? 'no answer'}): see "moltbot logs"`,
+        `(${(last as Error)?.message ?? 'no answer'}): see "${this.hint('logs')}"`,
     );
   }
 }

@@ -44,7 +44,7 @@ export class GatewayStatusCommand extends GatewayCommand {
         bind: status.bind,
       };
     } catch (err) {
-      const d = describeError(err);
+      const d = describeError(err, (args) => this.hint(args));
       report.gateway = { reachable: false, error: { code: d.code, message: d.message } };
       exit = d.exitCode;
     }
@@ -52,13 +52,13 @@ export class GatewayStatusCommand extends GatewayCommand {
       const s = this.style;
       if (!service.installed)
         this.out(
-          `service   ${s.dim('not installed')} (${service.name ?? 'unsupported platform'}): moltbot gateway install`,
+          `service   ${s.dim('not installed')} (${service.name ?? 'unsupported platform'}): ${this.hint('gateway install')}`,
         );
       else {
         const pid = state.pid ? ` pid ${state.pid}` : '';
         const differs =
           service.matches === false
-            ? s.yellow(' (file differs from this CLI: run "moltbot gateway install" again)')
+            ? s.yellow(` (file differs from this CLI: run "${this.hint('gateway install')}" again)`)
             : '';
         this.out(
           `service   ${service.name} ${state.state ?? 'state unknown'}${pid}${differs}\n          ${service.file}`,

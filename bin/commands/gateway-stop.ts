@@ -20,8 +20,8 @@ export class GatewayStopCommand extends MoltbotCommand {
     if (!spec) {
       throw new CliError(
         'GW_ERR_CLI_SERVICE',
-        'no gateway service is installed for this profile: install one with "moltbot gateway install", or run ' +
-          '"moltbot gateway" in the foreground (stop that one with Ctrl-C)',
+        `no gateway service is installed for this profile: install one with "${this.hint('gateway install')}", or ` +
+          `run "${this.hint('gateway')}" in the foreground (stop that one with Ctrl-C)`,
       );
     }
     await withProgress(

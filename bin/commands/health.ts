@@ -43,7 +43,8 @@ export class HealthCommand extends GatewayCommand {
     });
     if (!snapshot.ok) {
       this.err(
-        'the gateway is running but not healthy: see the failing parts above, and "moltbot logs" / "moltbot doctor"',
+        `the gateway is running but not healthy: see the failing parts above, and "${this.hint('logs')}" / ` +
+          `"${this.hint('doctor')}"`,
       );
       return ExitCode.failure;
     }

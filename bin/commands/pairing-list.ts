@@ -29,7 +29,7 @@ export class PairingListCommand extends GatewayCommand {
           ).replace(/\s+$/, ''),
         );
       }
-      if (requests.length) this.out(`approve with: moltbot pairing approve <channel> <code>`);
+      if (requests.length) this.out(`approve with: ${this.hint('pairing approve <channel> <code>')}`);
     });
   }
 }

@@ -41,7 +41,7 @@ export class SendCommand extends GatewayCommand {
     this.emit(result, () =>
       this.out(
         `queued ${result.messageId} for ${result.channel} to ${result.to} ` +
-          '(stored; the outbound queue delivers it, see moltbot status)',
+          `(stored; the outbound queue delivers it, see ${this.hint('status')})`,
       ),
     );
   }

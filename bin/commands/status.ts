@@ -76,7 +76,7 @@ export class StatusCommand extends GatewayCommand {
           .catch((err) => ({ error: (err as Error).message }));
       }
     } catch (err) {
-      const d = describeError(err);
+      const d = describeError(err, (args) => this.hint(args));
       report.gateway = { reachable: false, error: { code: d.code, message: d.message } };
       exit = d.exitCode;
     } finally {
@@ -90,13 +90,13 @@ export class StatusCommand extends GatewayCommand {
     const s = this.style;
     const g = r.gateway;
     this.out(s.bold(`Moltbot ${r.cli.version} — profile ${r.profile}`));
-    this.out(`config    ${r.configPath}${r.configExists ? '' : s.yellow(' (missing: run "moltbot setup")')}`);
+    this.out(`config    ${r.configPath}${r.configExists ? '' : s.yellow(` (missing: run "${this.hint('setup')}")`)}`);
     for (const e of r.configErrors) this.out(`          ${s.red('error')} ${e}`);
     for (const w of r.configWarnings) this.out(`          ${s.yellow('warning')} ${w}`);
     this.out(`state     ${r.stateDir}`);
     const service = r.service.installed
       ? `${r.service.name} installed (${r.service.file})`
-      : s.dim('not installed (moltbot gateway install)');
+      : s.dim(`not installed (${this.hint('gateway install')})`);
     this.out(`service   ${service}`);
     if (!g.reachable) {
       this.out(`gateway   ${s.red('not running')} at ${r.url} (port ${r.port}, bind ${r.bind}, auth ${r.authMode})`);
@@ -129,14 +129,16 @@ export class StatusCommand extends GatewayCommand {
     this.out(`sessions  ${g.health?.sessions?.count ?? 0}   agent queue ${g.agentQueueDepth ?? 0}`);
     if (g.outbound) {
       const line = `outbound  ${g.outbound.pending} pending   ${g.outbound.deadLetters} dead-lettered`;
-      this.out(g.outbound.deadLetters > 0 ? s.yellow(`${line} (moltbot channels status --json shows them)`) : line);
+      this.out(
+        g.outbound.deadLetters > 0 ? s.yellow(`${line} (${this.hint('channels status --json')} shows them)`) : line,
+      );
     }
     if (this.all && Array.isArray(g.sessions?.sessions))
       for (const x of g.sessions.sessions)
         this.out(`          ${x.key}${x.updatedAt ? ` ${new Date(x.updatedAt).toISOString().slice(0, 19)}Z` : ''}`);
     if (g.configError)
       this.out(`config    ${s.red('last edit rejected')}: ${g.configError.message ?? JSON.stringify(g.configError)}`);
-    if (g.health) this.out(`health    ${g.health.ok ? s.green('ok') : s.red('NOT ok (moltbot health)')}`);
+    if (g.health) this.out(`health    ${g.health.ok ? s.green('ok') : s.red(`NOT ok (${this.hint('health')})`)}`);
     if (this.all && Array.isArray(g.presence))
       for (const p of g.presence) this.out(`presence  ${p.mode ?? ''} ${p.host ?? ''} ${p.text ?? ''}`.trimEnd());
   }

@@ -21,7 +21,7 @@ export function checkChannelCredentials(ctx: DoctorContext): Finding[] {
         check: 'channel-credentials',
         severity: 'error',
         message: 'Telegram is configured but has no bot token',
-        fix: 'moltbot config set channels.telegram.botToken <token from @BotFather> (or TELEGRAM_BOT_TOKEN)',
+        fix: `${ctx.hint('config set channels.telegram.botToken <token from @BotFather>')} (or TELEGRAM_BOT_TOKEN)`,
       });
     }
   }
@@ -38,7 +38,7 @@ export function checkChannelCredentials(ctx: DoctorContext): Finding[] {
           check: 'channel-credentials',
           severity: 'warning',
           message: `WhatsApp account "${account}" is not linked (no ${creds})`,
-          fix: `moltbot channels login --channel whatsapp${account === 'default' ? '' : ` --account ${account}`}`,
+          fix: ctx.hint(`channels login --channel whatsapp${account === 'default' ? '' : ` --account ${account}`}`),
         });
       }
     }

@@ -18,7 +18,7 @@ export async function checkConfigFile(ctx: DoctorContext): Promise<Finding[]> {
         check: 'config-parse',
         severity: 'error',
         message: ctx.readError,
-        fix: `fix the syntax in ${paths.configPath} (moltbot config edit)`,
+        fix: `fix the syntax in ${paths.configPath} (${ctx.hint('config edit')})`,
       },
     ];
   if (!ctx.configExists) {
@@ -27,7 +27,7 @@ export async function checkConfigFile(ctx: DoctorContext): Promise<Finding[]> {
         check: 'config-missing',
         severity: 'warning',
         message: `no config at ${paths.configPath}`,
-        fix: 'run "moltbot setup" (--fix writes a minimal config with a generated token)',
+        fix: `run "${ctx.hint('setup')}" (--fix writes a minimal config with a generated token)`,
         repair: () => {
           fs.mkdirSync(paths.stateDir, { recursive: true, mode: 0o700 });
           writeFileAtomic(
@@ -45,8 +45,8 @@ export async function checkConfigFile(ctx: DoctorContext): Promise<Finding[]> {
     message: describeIssue(i),
     fix:
       i.severity === 'error'
-        ? `correct it: moltbot config set ${i.path} <value>, or moltbot config edit`
-        : `remove it if it is a typo: moltbot config unset ${i.path}`,
+        ? `correct it: ${ctx.hint(`config set ${i.path} <value>`)}, or ${ctx.hint('config edit')}`
+        : `remove it if it is a typo: ${ctx.hint(`config unset ${i.path}`)}`,
   }));
 }
 
@@ -72,7 +72,7 @@ export function checkAuth(ctx: DoctorContext): Finding[] {
       check: 'bind-address',
       severity: 'error',
       message: (err as Error).message,
-      fix: 'moltbot config set gateway.bind loopback',
+      fix: ctx.hint('config set gateway.bind loopback'),
     });
   }
   const secret = mode === 'password' ? password : token;
@@ -83,7 +83,7 @@ export function checkAuth(ctx: DoctorContext): Finding[] {
       message: loopback
         ? 'no gateway secret is configured: the gateway will generate a token on start'
         : `gateway.bind is "${ctx.bind}" (not loopback) and no ${mode} is set: the gateway refuses to start like that`,
-      fix: 'generate a token (moltbot setup, or doctor --fix)',
+      fix: `generate a token (${ctx.hint('setup')}, or doctor --fix)`,
       repair: () => {
         setConfigValue(ctx.paths.configPath, 'gateway.auth.token', generateToken());
         if (mode === 'password') setConfigValue(ctx.paths.configPath, 'gateway.auth.mode', 'token');
@@ -101,8 +101,8 @@ export function checkAuth(ctx: DoctorContext): Finding[] {
           `${weak}${loopback ? '' : `, and the gateway is reachable beyond loopback (bind ${ctx.bind})`}`,
         fix:
           mode === 'token'
-            ? 'replace it: moltbot setup --reset-token (or doctor --fix); clients then need the new token'
-            : 'choose a longer password: moltbot config set gateway.auth.password <new>',
+            ? `replace it: ${ctx.hint('setup --reset-token')} (or doctor --fix); clients then need the new token`
+            : `choose a longer password: ${ctx.hint('config set gateway.auth.password <new>')}`,
         ...(fromConfig
           ? { repair: () => setConfigValue(ctx.paths.configPath, 'gateway.auth.token', generateToken()) }
           : {}),

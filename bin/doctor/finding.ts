@@ -21,4 +21,6 @@ export interface DoctorContext {
   readError?: string;
   port: number;
   bind: string;
+  /** A `moltbot …` command line that runs from here with this profile (kernel/cli-command.ts). */
+  hint(args: string): string;
 }

@@ -66,8 +66,8 @@ export async function checkPort(ctx: DoctorContext): Promise<Finding[]> {
       severity: 'error',
       message: `port ${ctx.port} is held by ${who}, which is not this gateway`,
       fix:
-        'stop that process, start with "moltbot gateway --force" to stop it, or move: moltbot config set ' +
-        'gateway.port <port>',
+        `stop that process, start with "${ctx.hint('gateway --force')}" to stop it, or move: ` +
+        ctx.hint('config set gateway.port <port>'),
     },
   ];
 }

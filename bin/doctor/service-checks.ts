@@ -12,7 +12,7 @@ export function checkService(ctx: DoctorContext): Finding[] {
         check: 'service',
         severity: 'info',
         message: `no ${d.kind} service installed (${d.name})`,
-        fix: 'moltbot gateway install, to keep the gateway running',
+        fix: `${ctx.hint('gateway install')}, to keep the gateway running`,
       },
     ];
   if (d.matches)
@@ -23,7 +23,7 @@ export function checkService(ctx: DoctorContext): Finding[] {
       severity: 'warning',
       message: `${d.file} differs from what this CLI would install (another node, CLI path, version or profile)`,
       fix:
-        'moltbot gateway install (rewrites it and restarts the service); doctor --fix rewrites it and reloads the ' +
+        `${ctx.hint('gateway install')} (rewrites it and restarts the service); doctor --fix rewrites it and reloads the ` +
         'service manager',
       repair: () => {
         const spec = expectedSpecFor(ctx.paths, ctx.env);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { cliCommand } from '../../kernel/cli-command.js';
 import type { GatewayPaths } from '../../kernel/paths.js';
 import { CliError } from '../cli/cli-error.js';
 import { renderLaunchdPlist } from './launchd-plist.js';
@@ -139,8 +140,9 @@ export function runPlanned(commands: readonly PlannedCommand[], env: NodeJS.Proc
     if (r.code !== 0 && !c.mayFail) {
       const hint =
         r.code === 127
-          ? ` — is ${c.cmd === 'systemctl' ? 'systemd' : 'launchd'} running here? Without it, run "moltbot gateway" ` +
-            'in the foreground (remove the file with "moltbot gateway uninstall")'
+          ? ` — is ${c.cmd === 'systemctl' ? 'systemd' : 'launchd'} running here? Without it, run ` +
+            `"${cliCommand('gateway')}" in the foreground (remove the file with ` +
+            `"${cliCommand('gateway uninstall')}")`
           : '';
       throw new CliError(
         'GW_ERR_CLI_SERVICE',

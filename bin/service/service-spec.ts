@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { cliCommand } from '../../kernel/cli-command.js';
 import type { GatewayPaths } from '../../kernel/paths.js';
 import { CliError } from '../cli/cli-error.js';
 import { packageRoot, packageVersion } from '../package-version.js';
@@ -33,7 +34,7 @@ export function servicePlatform(env: NodeJS.ProcessEnv): ServicePlatform {
   if (p === 'linux' || p === 'darwin') return p;
   throw new CliError(
     'GW_ERR_CLI_SERVICE',
-    `services are supported on Linux (systemd) and macOS (launchd), not on ${p}: run "moltbot gateway" in the ` +
+    `services are supported on Linux (systemd) and macOS (launchd), not on ${p}: run "${cliCommand('gateway')}" in the ` +
       'foreground instead',
   );
 }

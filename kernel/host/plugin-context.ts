@@ -5,6 +5,7 @@ import { deviceDirectory } from '../auth/device-directory.js';
 import { checkPluginCredential, derivedSecret } from '../auth/plugin-credential.js';
 import { secretsEqual } from '../auth/shared-secret.js';
 import { MethodRegistry } from '../bus/method-registry.js';
+import { cliCommand } from '../cli-command.js';
 import { connectionDirectory } from '../connection/connection-directory.js';
 import { kernelError } from '../errors.js';
 import { PROTOCOL_VERSION } from '../protocol/frames.js';
@@ -123,6 +124,7 @@ export function createPluginContext(gen: PluginGeneration, deps: GenerationDeps)
       startedAt: rt.startedAt,
       rootConfig: deps.rootConfig,
       requestRestart: (reason, delayMs) => deps.requestRestart(reason, delayMs),
+      cliCommand: (args) => cliCommand(args, rt.paths.profile),
     },
     auth: {
       checkCredential: (req, options) => checkPluginCredential(deps.runtime(), id, req, options),

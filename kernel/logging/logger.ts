@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { consoleLine } from './console-line.js';
 import { RotatingFile } from './rotating-file.js';
 import { urlForLog } from './url-for-log.js';
 
@@ -72,7 +73,10 @@ export function createGatewayLogger(options: LoggerOptions): GatewayLogger {
         colorize: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
         sync: true,
         translateTime: 'SYS:HH:MM:ss',
-        ignore: 'pid,hostname',
+        ignore: 'pid,hostname,plugin,component,version,generation',
+        // One line per event; --verbose shows the whole object under it (the file always has it).
+        hideObject: !options.verbose,
+        messageFormat: (record, messageKey) => consoleLine(record, messageKey, !options.verbose),
       }),
     });
   }

@@ -1,6 +1,7 @@
-import { definePlugin, type OutboundService } from '../../sdk/index.js';
+import path from 'node:path';
+import { definePlugin, type OutboundService, type PluginContext } from '../../sdk/index.js';
 import { AgentRuntime } from './agent-runtime.js';
-import { AgentPluginConfig } from './config-schema.js';
+import { AgentPluginConfig, type AgentPluginConfigT } from './config-schema.js';
 import { registerHeartbeatMethods } from './heartbeat/heartbeat-methods.js';
 import { HeartbeatRunner } from './heartbeat/heartbeat-runner.js';
 import { HeartbeatStore } from './heartbeat/heartbeat-store.js';
@@ -8,11 +9,14 @@ import { systemLineHooks } from './heartbeat/run-hooks.js';
 import { registerAgentMethods } from './methods/agent-methods.js';
 import { registerChatMethods } from './methods/chat-methods.js';
 import { registerSessionsMethods } from './methods/sessions-methods.js';
+import { findAgent } from './run-executor.js';
 import { mainSessionKey } from './session-keys.js';
 import { SessionStore } from './session-store.js';
+import { expandHome } from './system-prompt.js';
 import { gatewayTool } from './tools/gateway-tool.js';
 import { messageTool } from './tools/message-tool.js';
 import { sessionsTools } from './tools/sessions-tools.js';
+import { ensureWorkspace } from './workspace-files.js';
 
 const RUN_HISTORY_MS = 7 * 24 * 3600_000;
 
@@ -32,6 +36,7 @@ export default definePlugin({
     const heartbeatStore = HeartbeatStore.open(ctx.store);
     const runtime = new AgentRuntime(ctx, store, systemLineHooks(heartbeatStore));
     const heartbeat = new HeartbeatRunner(ctx, runtime, heartbeatStore);
+    createDefaultWorkspace(ctx, runtime.defaultAgentId());
 
     ctx.events.declare('agent');
     ctx.events.declare('chat');
@@ -90,3 +95,20 @@ export default definePlugin({
     ctx.lease.defer('stop runs still going', () => runtime.shutdown());
   },
 });
+
+/** First start: the default agent's workspace with a short AGENTS.md and HEARTBEAT.md to edit. */
+function createDefaultWorkspace(ctx: PluginContext<AgentPluginConfigT>, agentId: string): void {
+  const { agent } = findAgent(ctx.config, agentId);
+  const dir = expandHome(agent?.workspace ?? ctx.config.agents.defaults.workspace ?? ctx.paths.workspaceDir);
+  try {
+    const created = ensureWorkspace(dir);
+    if (created.length)
+      ctx.logger.info(
+        { dir, files: created.filter((f) => f !== dir).map((f) => path.basename(f)) },
+        'created the workspace',
+      );
+  } catch (err) {
+    // A workspace that cannot be made is not a reason to stop the agent: runs work without it.
+    ctx.logger.warn({ err, dir }, 'could not create the workspace');
+  }
+}

@@ -19,6 +19,7 @@ export function startWhatsApp(ctx: PluginContext<WhatsAppConfig>, factory: Whats
       // Looked up per message: never deliver into a retired delivery generation.
       router: () => (ctx.lease.active ? ctx.services.get('router') : undefined),
       logger: ctx.logger,
+      cliCommand: (args) => ctx.gateway.cliCommand(args),
     });
     accounts.set(settings.accountId, account);
     if (settings.problem)

@@ -19,8 +19,6 @@ import { messageToInbound, type WAMessageLike } from './message-to-inbound.js';
 import { sendWhatsAppMessage } from './whatsapp-sender.js';
 import type { WhatsAppSocket, WhatsAppSocketFactory } from './whatsapp-socket.js';
 
-const LOGIN_HINT = (accountId: string) =>
-  `run: moltbot channels login --channel whatsapp${accountId === 'default' ? '' : ` --account ${accountId}`}`;
 const QUOTE_CACHE_SIZE = 500;
 
 /**
@@ -41,6 +39,8 @@ export interface WhatsAppAccountDeps {
   authDir: string;
   router: () => ChannelRouter | undefined;
   logger: Logger;
+  /** A `moltbot …` command line that works where the gateway was started (ctx.gateway.cliCommand). */
+  cliCommand: (args: string) => string;
 }
 
 /** After a stop, how long messages WhatsApp already delivered keep trying to reach the store. */
@@ -71,6 +71,11 @@ export class WhatsAppAccount {
   private readonly recent = new Map<string, WAMessageLike>();
   private inboundChain: Promise<void> = Promise.resolve();
 
+  private loginHint(): string {
+    const account = this.accountId === 'default' ? '' : ` --account ${this.accountId}`;
+    return `run: ${this.deps.cliCommand(`channels login --channel whatsapp${account}`)}`;
+  }
+
   constructor(
     readonly settings: WhatsAppAccountSettings,
     private readonly deps: WhatsAppAccountDeps,
@@ -95,7 +100,7 @@ export class WhatsAppAccount {
     if (previous && previous !== this) await previous.stop();
     if (this.stopped) return;
     if (hasCredentials(this.deps.authDir)) void this.connect();
-    else this.hint = LOGIN_HINT(this.accountId);
+    else this.hint = this.loginHint();
   }
 
   /** Mark the account unusable because another gateway holds the host's WhatsApp lock. */
@@ -175,7 +180,7 @@ export class WhatsAppAccount {
     this.state = 'not-linked';
     this.identity = undefined;
     this.lastError = undefined;
-    this.hint = LOGIN_HINT(this.accountId);
+    this.hint = this.loginHint();
     this.rejectWaiters(whatsappError('GW_ERR_WHATSAPP_LOGGED_OUT', 'logged out'));
   }
 
@@ -292,7 +297,7 @@ export class WhatsAppAccount {
         this.state = 'logged-out';
         this.identity = undefined;
         this.lastError = `logged out by WhatsApp (${code}): the linked device was removed`;
-        this.hint = LOGIN_HINT(this.accountId);
+        this.hint = this.loginHint();
         // The stored session is dead; keeping it would only fail again.
         removeCredentials(this.deps.authDir);
         this.deps.logger.error({ accountId: this.accountId, code }, `whatsapp logged out; ${this.hint}`);
@@ -334,7 +339,7 @@ export class WhatsAppAccount {
       this.state = 'failed';
       this.hint =
         `gave up after ${this.settings.maxReconnectAttempts} reconnect attempts; check the network, then ` +
-        `${LOGIN_HINT(this.accountId)} or restart the gateway`;
+        `${this.loginHint()} or restart the gateway`;
       this.deps.logger.error(
         { accountId: this.accountId, attempts: this.attempts - 1, error },
         'whatsapp reconnect attempts exhausted',
