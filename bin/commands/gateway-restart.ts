@@ -38,7 +38,8 @@ export class GatewayRestartCommand extends GatewayCommand {
       if ((err as { kind?: string }).kind === 'unreachable') {
         throw new CliError(
           'GW_ERR_CLI_NOT_RUNNING',
-          `no gateway service is installed and no gateway answers at ${target.url}: start one with "${this.hint('gateway')}" ` +
+          `no gateway service is installed and no gateway answers at ${target.url}: start one with ` +
+            `"${this.hint('gateway')}" ` +
             `or "${this.hint('gateway install')}"`,
           { cause: err },
         );

@@ -52,7 +52,8 @@ export class GatewayStatusCommand extends GatewayCommand {
       const s = this.style;
       if (!service.installed)
         this.out(
-          `service   ${s.dim('not installed')} (${service.name ?? 'unsupported platform'}): ${this.hint('gateway install')}`,
+          `service   ${s.dim('not installed')} (${service.name ?? 'unsupported platform'}): ` +
+            this.hint('gateway install'),
         );
       else {
         const pid = state.pid ? ` pid ${state.pid}` : '';

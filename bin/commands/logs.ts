@@ -56,7 +56,8 @@ export class LogsCommand extends GatewayCommand {
     } else if (!this.follow) {
       throw new CliError(
         'GW_ERR_CLI_REQUEST_FAILED',
-        `no log file at ${file}: the gateway has not run with this profile yet (start it with "${this.hint('gateway')}")`,
+        `no log file at ${file}: the gateway has not run with this profile yet ` +
+          `(start it with "${this.hint('gateway')}")`,
       );
     } else {
       this.err(`waiting for ${file} to appear…`);

@@ -23,7 +23,8 @@ export function checkService(ctx: DoctorContext): Finding[] {
       severity: 'warning',
       message: `${d.file} differs from what this CLI would install (another node, CLI path, version or profile)`,
       fix:
-        `${ctx.hint('gateway install')} (rewrites it and restarts the service); doctor --fix rewrites it and reloads the ` +
+        `${ctx.hint('gateway install')} (rewrites it and restarts the service); doctor --fix rewrites it and ` +
+        'reloads the ' +
         'service manager',
       repair: () => {
         const spec = expectedSpecFor(ctx.paths, ctx.env);

@@ -34,7 +34,8 @@ export function servicePlatform(env: NodeJS.ProcessEnv): ServicePlatform {
   if (p === 'linux' || p === 'darwin') return p;
   throw new CliError(
     'GW_ERR_CLI_SERVICE',
-    `services are supported on Linux (systemd) and macOS (launchd), not on ${p}: run "${cliCommand('gateway')}" in the ` +
+    `services are supported on Linux (systemd) and macOS (launchd), not on ${p}: run ` +
+      `"${cliCommand('gateway')}" in the ` +
       'foreground instead',
   );
 }
