@@ -72,6 +72,7 @@ import { SendCommand } from './commands/send.js';
 import { SessionsListCommand } from './commands/sessions-list.js';
 import { SetupCommand } from './commands/setup.js';
 import { StatusCommand } from './commands/status.js';
+import { TuiCommand } from './commands/tui.js';
 
 /** Every `moltbot` command; docs/cli.md lists each one (bin/command-list.test.ts checks it). */
 export const COMMANDS = [
@@ -99,6 +100,7 @@ export const COMMANDS = [
   PluginsReloadCommand,
   SendCommand,
   AgentCommand,
+  TuiCommand,
   ChannelsStatusCommand,
   ChannelsLoginCommand,
   ChannelsLogoutCommand,

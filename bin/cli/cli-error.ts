@@ -20,6 +20,10 @@ export const CLI_ERRORS = {
   /** An unexpected failure: a bug. */
   GW_ERR_CLI_INTERNAL: ExitCode.failure,
   GW_ERR_CLI_NOT_RUNNING: ExitCode.unreachable,
+  /** `setup`: a model provider's key or a Telegram token did not pass its check. */
+  GW_ERR_CLI_CHECK_FAILED: ExitCode.failure,
+  /** `setup`: Ctrl-C in a prompt, or a change to existing settings not confirmed (--yes). */
+  GW_ERR_CLI_CANCELLED: ExitCode.failure,
 } as const satisfies Record<string, ExitCodeValue>;
 
 export type CliErrorCode = keyof typeof CLI_ERRORS;

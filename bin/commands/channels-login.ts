@@ -1,4 +1,5 @@
 import { Command, Option } from 'clipanion';
+import { linkChannel } from '../cli/channel-link.js';
 import { GatewayCommand } from '../cli/gateway-command.js';
 import { withProgress } from '../cli/progress.js';
 
@@ -19,36 +20,20 @@ export class ChannelsLoginCommand extends GatewayCommand {
 
   async run(): Promise<void> {
     const timeoutMs = this.timeoutMs(180_000);
-    const { default: qrcode } = await import('qrcode-terminal');
     const client = await this.connect();
     try {
-      let lastQr: string | undefined;
-      const showQr = (qr: unknown) => {
-        if (typeof qr !== 'string' || qr === lastQr || this.json) return;
-        lastQr = qr;
-        this.out('Scan this QR code with WhatsApp (Settings → Linked devices → Link a device):');
-        qrcode.generate(qr, { small: true }, (art) => this.out(art));
-      };
-      const off = client.onEvent((e) => {
-        if (e.event === 'channels.login' && e.payload?.status === 'qr') showQr(e.payload.qr);
-      });
-      // The gateway bounds the login by timeoutMs (5 s–10 min); our own deadline leaves it time to answer.
-      const params = {
-        channel: this.channel,
-        ...(this.account ? { accountId: this.account } : {}),
-        timeoutMs: Math.min(600_000, Math.max(5000, timeoutMs)),
-      };
-      const result = await withProgress(
+      const { result } = await withProgress(
         this.context.stderr as NodeJS.WritableStream & { isTTY?: boolean },
         `Linking ${this.channel}…`,
         () =>
-          client.request<Record<string, any>>('channels.login', params, {
-            timeoutMs: timeoutMs + 5000,
-            onAccepted: (ack) => showQr(ack.qr),
+          linkChannel(client, {
+            channel: this.channel,
+            account: this.account,
+            timeoutMs,
+            print: (text) => this.out(text),
+            quiet: this.json,
           }),
       );
-      off();
-      showQr(result.qr);
       this.emit(result, () =>
         this.out(
           result.linked === false

@@ -3,41 +3,59 @@ import path from 'node:path';
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
 import { generateToken } from '../../kernel/auth/shared-secret.js';
+import { profileFlag } from '../../kernel/cli-command.js';
 import { readConfigFile, serializeConfig, writeFileAtomic } from '../../kernel/config/config-file.js';
 import { getPath, type JsonObject, setPath } from '../../kernel/config/object-path.js';
-import { MoltbotCommand } from '../cli/base-command.js';
+import { tildePath } from '../../kernel/ready-block.js';
+import { ensureWorkspace } from '../../plugins/agent/workspace-files.js';
 import { CliError } from '../cli/cli-error.js';
 import { assertValid } from '../cli/config-edit.js';
-import { Prompter } from '../cli/prompt.js';
+import { GatewayCommand } from '../cli/gateway-command.js';
+import { configDiff } from '../setup/config-diff.js';
+import { listProviderModels, type ProviderEndpoint } from '../setup/provider-check.js';
+import { presetById } from '../setup/provider-presets.js';
+import { applyChoices, DM_POLICIES, type SetupChoices } from '../setup/setup-choices.js';
+import { checkTelegramToken, telegramTokenShape } from '../setup/telegram-check.js';
 
 const PROVIDER_APIS = ['openai-completions', 'anthropic-messages'] as const;
 
-export class SetupCommand extends MoltbotCommand {
+export class SetupCommand extends GatewayCommand {
   static override paths = [['setup']];
   static override usage = Command.Usage({
     category: 'Setup',
-    description:
-      'First run: state dir, config with a generated gateway token, workspace; optional channel and model settings.',
+    description: 'Set up or change the gateway: a model provider, Telegram, WhatsApp, the service.',
     details: `
-      Creates the profile's state dir (0700) with logs/ and credentials/, the config moltbot.json
-      (0600) with a generated gateway token (43 chars), and the workspace folder (~/clawd,
-      --dev ~/clawd-dev). Safe to run again: an existing token is kept unless --reset-token.
-      On a terminal it asks for a Telegram bot token and a model provider; --non-interactive
-      (or no TTY) takes them from flags only. WhatsApp linking: "moltbot channels login".
+      Creates the profile's state dir (0700), the config moltbot.json (0600) with a generated
+      gateway token, and the workspace (~/clawd) with AGENTS.md and HEARTBEAT.md. On a terminal it
+      asks for a model provider (OpenAI, Anthropic, OpenRouter, Ollama or any OpenAI-compatible
+      URL; the key is checked by listing the models), a Telegram bot (the token checked with
+      getMe) and WhatsApp (the QR code shown right here, through the running gateway), then shows
+      what changes in the config and asks before writing. At the end it offers to install the
+      gateway as a service.
+
+      --non-interactive (or no TTY) takes everything from flags and never prompts. Changing a
+      setting that is already there needs --yes. Running setup again edits the existing config;
+      an existing gateway token is kept unless --reset-token.
     `,
     examples: [
-      ['Interactive first run', 'moltbot setup'],
+      ['Interactive (first run or later changes)', 'moltbot setup'],
       [
-        'Scripted, with an OpenAI-compatible provider',
-        'moltbot setup --non-interactive --provider openai --provider-base-url https://api.openai.com/v1 ' +
-          '--provider-api-key "$OPENAI_API_KEY" --model gpt-4o-mini',
+        'Scripted, OpenAI with a checked key',
+        'moltbot setup --non-interactive --provider openai --api-key "$OPENAI_API_KEY" --model gpt-4o-mini',
+      ],
+      [
+        'A local OpenAI-compatible server and a Telegram bot',
+        'moltbot setup --non-interactive --provider ollama --model llama3.1 --telegram-token "$BOT_TOKEN"',
       ],
       ['A separate dev profile', 'moltbot --dev setup --non-interactive'],
-      ['Replace the gateway token', 'moltbot setup --non-interactive --reset-token'],
+      ['Replace the gateway token', 'moltbot setup --non-interactive --reset-token --yes'],
     ],
   });
 
   nonInteractive = Option.Boolean('--non-interactive', false, { description: 'Never prompt; use flags and defaults' });
+  yes = Option.Boolean('--yes,-y', false, {
+    description: 'Write changes to existing settings without asking (needed with --non-interactive)',
+  });
   resetToken = Option.Boolean('--reset-token', false, {
     description: 'Replace an existing gateway token with a new one',
   });
@@ -46,80 +64,120 @@ export class SetupCommand extends MoltbotCommand {
     validator: t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(1, 65535)]),
   });
   workspace = Option.String('--workspace', { description: 'Workspace folder (default ~/clawd, per profile)' });
-  telegramToken = Option.String('--telegram-token', { description: 'Telegram bot token (channels.telegram.botToken)' });
-  provider = Option.String('--provider', { description: 'Model provider name (models.providers.<name>)' });
-  providerBaseUrl = Option.String('--provider-base-url', { description: 'Provider base URL' });
-  providerApiKey = Option.String('--provider-api-key', { description: 'Provider API key' });
+  provider = Option.String('--provider', {
+    description: 'openai, anthropic, openrouter, ollama, or a name of your own with --base-url',
+  });
+  providerBaseUrl = Option.String('--base-url,--provider-base-url', {
+    description: "The provider's API base URL (default: the provider's own)",
+  });
+  providerApiKey = Option.String('--api-key,--provider-api-key', { description: 'The provider API key' });
   providerApi = Option.String('--provider-api', { description: 'openai-completions (default) or anthropic-messages' });
   model = Option.String('--model', {
-    description: 'Model id; becomes agents.defaults.model.primary "<provider>/<model>"',
+    description: 'Default model id; becomes agents.defaults.model.primary "<provider>/<model>"',
   });
-  json = Option.Boolean('--json', false, { description: 'Print what was done as JSON' });
+  skipCheck = Option.Boolean('--skip-check', false, {
+    description: 'Store the provider key and Telegram token without checking them (offline)',
+  });
+  telegramToken = Option.String('--telegram-token', { description: 'Telegram bot token (checked with getMe)' });
+  telegramApiRoot = Option.String('--telegram-api-root', {
+    description: 'A self-hosted Telegram Bot API server (channels.telegram.apiRoot)',
+  });
+  dmPolicy = Option.String('--dm-policy', {
+    description: 'Telegram private chats: pairing (default), allowlist, open',
+  });
+  allowFrom = Option.Array('--allow-from', { description: 'Telegram @username or id allowed to chat (repeatable)' });
+  whatsapp = Option.Boolean('--whatsapp', false, {
+    description: 'Turn WhatsApp on and link it (QR code) through the running gateway',
+  });
+  installService = Option.Boolean('--install-service', false, {
+    description: 'Install the gateway as a service at the end (the interactive run asks)',
+  });
 
-  override wantsJson(): boolean {
-    return this.json;
-  }
-
-  async run(): Promise<void> {
+  async run(): Promise<number> {
     const paths = this.gatewayPaths();
     const snapshot = readConfigFile(paths.configPath);
-    let config: JsonObject = snapshot.config;
-    const created: string[] = [];
-    const ensureDir = (dir: string) => {
-      if (!fs.existsSync(dir)) created.push(dir);
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      fs.chmodSync(dir, 0o700);
-    };
+    const before: JsonObject = snapshot.config;
     const interactive =
       !this.nonInteractive &&
       (this.context.stdin as { isTTY?: boolean }).isTTY === true &&
       (this.context.stdout as { isTTY?: boolean }).isTTY === true;
-    const answers = interactive ? await this.ask(config) : this.fromFlags();
-
-    const hadToken = typeof getPath(config, 'gateway.auth.token') === 'string';
-    const tokenGenerated = !hadToken || this.resetToken;
-    if (tokenGenerated) config = setPath(config, 'gateway.auth.token', generateToken());
-    if (getPath(config, 'gateway.auth.mode') === undefined) config = setPath(config, 'gateway.auth.mode', 'token');
-    if (this.port !== undefined) config = setPath(config, 'gateway.port', this.port);
-    const workspace = path.resolve(
-      this.workspace ?? (getPath(config, 'agents.defaults.workspace') as string | undefined) ?? paths.workspaceDir,
-    );
-    if (this.workspace !== undefined) config = setPath(config, 'agents.defaults.workspace', workspace);
-    if (answers.telegramToken)
-      config = setPath(config, 'channels.telegram', {
-        ...((getPath(config, 'channels.telegram') as JsonObject) ?? {}),
-        enabled: true,
-        botToken: answers.telegramToken,
-      });
-    if (answers.provider) {
-      const p = answers.provider;
-      if (!PROVIDER_APIS.includes(p.api as (typeof PROVIDER_APIS)[number])) {
-        throw new CliError(
-          'GW_ERR_CLI_INVALID_VALUE',
-          `--provider-api "${p.api}" is not supported: use ${PROVIDER_APIS.join(' or ')}`,
-        );
-      }
-      if (!/^https?:\/\//.test(p.baseUrl))
-        throw new CliError(
-          'GW_ERR_CLI_INVALID_VALUE',
-          `--provider-base-url "${p.baseUrl}" must be an http(s) URL, e.g. https://api.openai.com/v1`,
-        );
-      config = setPath(config, `models.providers.${p.name}`, {
-        baseUrl: p.baseUrl,
-        ...(p.apiKey ? { apiKey: p.apiKey } : {}),
-        api: p.api,
-        models: [{ id: p.model, name: p.model }],
-      });
-      config = setPath(config, 'agents.defaults.model.primary', `${p.name}/${p.model}`);
+    const p = interactive ? await import('@clack/prompts') : undefined;
+    const common = { input: this.context.stdin as never, output: this.context.stdout as never };
+    if (p) {
+      p.intro(`Moltbot setup${paths.profile ? ` (profile ${paths.profile})` : ''}`);
+      p.log.info(
+        snapshot.exists
+          ? `Editing ${tildePath(paths.configPath)}: you will see every change before it is written.`
+          : `A new config goes to ${tildePath(paths.configPath)}.`,
+      );
     }
-    await assertValid(config, paths.configPath);
+    const choices = p
+      ? await (await import('../setup/setup-wizard.js')).runSetupWizard(
+          before,
+          {
+            input: this.context.stdin,
+            output: this.context.stdout,
+            hint: (args) => this.hint(args),
+            gatewayRunning: () => this.gatewayAnswers(),
+          },
+          { telegramApiRoot: this.telegramApiRoot, baseUrl: this.providerBaseUrl },
+        )
+      : await this.choicesFromFlags(before);
 
-    ensureDir(paths.stateDir);
-    ensureDir(paths.logDir);
-    ensureDir(paths.credentialsDir);
-    ensureDir(workspace);
-    writeFileAtomic(paths.configPath, serializeConfig(config));
-    const profileFlag = paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : '';
+    let after = applyChoices(before, choices);
+    const hadToken = typeof getPath(after, 'gateway.auth.token') === 'string';
+    const tokenGenerated = !hadToken || this.resetToken;
+    if (tokenGenerated) after = setPath(after, 'gateway.auth.token', generateToken());
+    if (getPath(after, 'gateway.auth.mode') === undefined) after = setPath(after, 'gateway.auth.mode', 'token');
+    if (this.port !== undefined) after = setPath(after, 'gateway.port', this.port);
+    const workspace = path.resolve(
+      this.workspace ?? (getPath(after, 'agents.defaults.workspace') as string | undefined) ?? paths.workspaceDir,
+    );
+    if (this.workspace !== undefined) after = setPath(after, 'agents.defaults.workspace', workspace);
+    await assertValid(after, paths.configPath);
+
+    const diff = snapshot.exists ? configDiff(before, after) : [];
+    // --reset-token asks for its own change; any other change to a setting already there needs --yes.
+    const beforeToken = getPath(before, 'gateway.auth.token');
+    const checked =
+      this.resetToken && typeof beforeToken === 'string' ? setPath(after, 'gateway.auth.token', beforeToken) : after;
+    const changesExisting = snapshot.exists && configDiff(before, checked).some((l) => l.startsWith('-'));
+    if (diff.length && !this.json) {
+      const s = this.style;
+      const shown = diff.map((l) => (l.startsWith('+') ? s.green(l) : l.startsWith('-') ? s.red(l) : s.dim(l)));
+      if (p) p.note(shown.join('\n'), `Changes to ${tildePath(paths.configPath)}`);
+      else {
+        this.out(`Changes to ${paths.configPath}:`);
+        for (const l of shown) this.out(`  ${l}`);
+      }
+    }
+    if (p && diff.length && !this.yes) {
+      const ok = await p.confirm({ ...common, message: 'Write these changes?', initialValue: true });
+      if (p.isCancel(ok) || !ok) {
+        p.cancel('Nothing was written.');
+        return 1;
+      }
+    } else if (!p && changesExisting && !this.yes) {
+      throw new CliError(
+        'GW_ERR_CLI_CANCELLED',
+        `this would change settings already in ${paths.configPath} (the lines marked - above): nothing was ` +
+          'written; run again with --yes to write them',
+      );
+    }
+
+    const created: string[] = [];
+    for (const dir of [paths.stateDir, paths.logDir, paths.credentialsDir]) {
+      if (!fs.existsSync(dir)) created.push(dir);
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      fs.chmodSync(dir, 0o700);
+    }
+    const wroteConfig = !snapshot.exists || diff.length > 0;
+    if (wroteConfig) writeFileAtomic(paths.configPath, serializeConfig(after));
+    created.push(...ensureWorkspace(workspace));
+
+    let whatsappLinked: boolean | undefined;
+    if (choices.whatsapp) whatsappLinked = await this.linkWhatsApp(Boolean(p));
+
     const result = {
       ok: true,
       profile: paths.profile ?? 'default',
@@ -127,94 +185,206 @@ export class SetupCommand extends MoltbotCommand {
       configPath: paths.configPath,
       workspaceDir: workspace,
       configCreated: !snapshot.exists,
+      configChanged: wroteConfig,
       tokenGenerated,
       created,
+      provider: choices.provider ? `${choices.provider.name}/${choices.provider.model}` : undefined,
+      telegram: choices.telegram ? { username: choices.telegram.username } : undefined,
+      whatsapp: choices.whatsapp ? { linked: whatsappLinked === true } : undefined,
     };
-    if (this.json) {
-      this.printJson(result);
-      return;
+    let serviceInstalled = false;
+    const offerService =
+      this.installService ||
+      (p !== undefined &&
+        !this.yes &&
+        (await p.confirm({
+          ...common,
+          message: 'Install the gateway as a service (starts at login, restarts after a crash)?',
+          initialValue: false,
+        })) === true);
+    if (offerService) {
+      const profile = profileFlag(paths.profile).split(' ').filter(Boolean);
+      serviceInstalled = (await this.cli.run([...profile, 'gateway', 'install'])) === 0;
     }
+    if (this.json) {
+      this.printJson({ ...result, serviceInstalled });
+      return 0;
+    }
+    this.summary(result, tokenGenerated && hadToken, serviceInstalled, p !== undefined);
+    return 0;
+  }
+
+  private summary(
+    r: { configPath: string; workspaceDir: string; configCreated: boolean; configChanged: boolean } & Record<
+      string,
+      unknown
+    >,
+    tokenReplaced: boolean,
+    serviceInstalled: boolean,
+    interactive: boolean,
+  ): void {
     const s = this.style;
-    this.out(`${s.green('✓')} state dir  ${paths.stateDir}`);
-    this.out(`${s.green('✓')} config     ${paths.configPath}${snapshot.exists ? ' (updated)' : ' (created)'}`);
-    const tokenOutcome = !tokenGenerated
-      ? 'kept (use --reset-token to replace it)'
-      : hadToken
-        ? 'replaced with a new one (clients need the new token)'
-        : 'generated';
-    this.out(`${s.green('✓')} token      ${tokenOutcome}`);
-    this.out(`${s.green('✓')} workspace  ${workspace}`);
+    const tick = s.green('✓');
+    this.out(
+      `${tick} config     ${tildePath(r.configPath)} ${
+        r.configCreated ? '(created)' : r.configChanged ? '(updated)' : '(unchanged)'
+      }`,
+    );
+    this.out(
+      `${tick} token      ${
+        r.tokenGenerated ? (tokenReplaced ? 'replaced (clients need the new one)' : 'generated') : 'kept'
+      } (gateway.auth.token; show it with ${this.hint('config get gateway.auth.token --show-secrets')})`,
+    );
+    this.out(`${tick} workspace  ${tildePath(r.workspaceDir)} (AGENTS.md, HEARTBEAT.md)`);
+    if (r.provider) this.out(`${tick} model      ${r.provider}`);
+    const tg = r.telegram as { username?: string } | undefined;
+    if (tg) this.out(`${tick} telegram   @${tg.username ?? 'bot'} (token checked)`);
+    const wa = r.whatsapp as { linked: boolean } | undefined;
+    if (wa) this.out(`${wa.linked ? tick : s.yellow('…')} whatsapp   ${wa.linked ? 'linked' : 'on, not linked yet'}`);
     this.out('');
     this.out('Next steps:');
-    this.out(`  moltbot${profileFlag} gateway            run the gateway in the foreground`);
-    this.out(`  moltbot${profileFlag} gateway install    or run it as a service`);
-    this.out(`  moltbot${profileFlag} status             see what runs`);
-    this.out(`  moltbot${profileFlag} config get gateway.auth.token --show-secrets   the token clients need`);
-    if (!answers.telegramToken && getPath(config, 'channels.telegram') === undefined)
-      this.out(`  moltbot${profileFlag} config set channels.telegram.botToken <token>   connect Telegram`);
-    this.out(`  moltbot${profileFlag} channels login --channel whatsapp   link WhatsApp (QR)`);
-  }
-
-  private fromFlags(): {
-    telegramToken?: string;
-    provider?: { name: string; baseUrl: string; apiKey?: string; api: string; model: string };
-  } {
-    const anyProvider = this.provider ?? this.providerBaseUrl ?? this.providerApiKey ?? this.model;
-    if (anyProvider !== undefined && (!this.provider || !this.providerBaseUrl || !this.model)) {
-      throw new CliError(
-        'GW_ERR_CLI_INVALID_VALUE',
-        'a model provider needs --provider <name>, --provider-base-url <url> and --model <id> together ' +
-          '(--provider-api-key and --provider-api are optional)',
-      );
+    if (!serviceInstalled) {
+      this.out(`  ${this.hint('gateway')}            run the gateway in the foreground`);
+      this.out(`  ${this.hint('gateway install')}    or run it as a service`);
     }
-    if (this.provider !== undefined && !/^[a-z0-9][a-z0-9_-]*$/i.test(this.provider))
-      throw new CliError('GW_ERR_CLI_INVALID_VALUE', `--provider "${this.provider}" must be letters, digits, - or _`);
-    return {
-      telegramToken: this.telegramToken,
-      provider: this.provider
-        ? {
-            name: this.provider,
-            baseUrl: this.providerBaseUrl!,
-            apiKey: this.providerApiKey,
-            api: this.providerApi ?? 'openai-completions',
-            model: this.model!,
-          }
-        : undefined,
-    };
+    this.out(`  ${this.hint('dashboard')}          open the web dashboard, signed in`);
+    if (r.provider) this.out(`  ${this.hint('tui')}                chat with the agent in this terminal`);
+    if (tg)
+      this.out(
+        `  message @${tg.username} on Telegram; approve the code: ${this.hint('pairing approve telegram <code>')}`,
+      );
+    if (wa && !wa.linked) this.out(`  ${this.hint('channels login --channel whatsapp')}   link WhatsApp (QR)`);
+    if (!interactive && !r.provider && !tg)
+      this.out(`  ${this.hint('setup')}              connect a model and a channel`);
   }
 
-  private async ask(config: JsonObject): Promise<ReturnType<SetupCommand['fromFlags']>> {
-    const flags = this.fromFlags();
-    const p = new Prompter(this.context.stdin, this.context.stdout);
+  /** Flags → choices, with the same checks the wizard makes (a failed check writes nothing). */
+  private async choicesFromFlags(config: JsonObject): Promise<SetupChoices> {
+    const choices: SetupChoices = {};
+    const anyProvider = this.provider ?? this.providerBaseUrl ?? this.providerApiKey ?? this.model;
+    if (anyProvider !== undefined) {
+      if (!this.provider)
+        throw new CliError(
+          'GW_ERR_CLI_INVALID_VALUE',
+          'a model provider needs --provider (openai, anthropic, openrouter, ollama, or a name with --base-url)',
+        );
+      if (!/^[a-z0-9][a-z0-9_-]*$/i.test(this.provider))
+        throw new CliError('GW_ERR_CLI_INVALID_VALUE', `--provider "${this.provider}" must be letters, digits, - or _`);
+      const preset = presetById(this.provider);
+      const baseUrl = this.providerBaseUrl ?? preset?.baseUrl;
+      if (!baseUrl)
+        throw new CliError(
+          'GW_ERR_CLI_INVALID_VALUE',
+          `--provider "${this.provider}" is not one setup knows (openai, anthropic, openrouter, ollama): give its ` +
+            '--provider-base-url (--base-url) too',
+        );
+      if (!/^https?:\/\//.test(baseUrl))
+        throw new CliError(
+          'GW_ERR_CLI_INVALID_VALUE',
+          `--provider-base-url "${baseUrl}" must be an http(s) URL, e.g. https://api.openai.com/v1`,
+        );
+      const api = this.providerApi ?? preset?.api ?? 'openai-completions';
+      if (!PROVIDER_APIS.includes(api as (typeof PROVIDER_APIS)[number]))
+        throw new CliError(
+          'GW_ERR_CLI_INVALID_VALUE',
+          `--provider-api "${api}" is not supported: use ${PROVIDER_APIS.join(' or ')}`,
+        );
+      if (preset?.needsKey && !this.providerApiKey)
+        throw new CliError('GW_ERR_CLI_INVALID_VALUE', `--provider ${this.provider} needs --api-key`);
+      const endpoint: ProviderEndpoint = {
+        name: this.provider,
+        api: api as ProviderEndpoint['api'],
+        baseUrl,
+        apiKey: this.providerApiKey,
+      };
+      let models: string[] = [];
+      if (!this.skipCheck) {
+        const check = await listProviderModels(endpoint);
+        if (!check.ok) throw new CliError('GW_ERR_CLI_CHECK_FAILED', `${check.problem} (nothing was written)`);
+        models = check.models;
+      }
+      const preferred = preset?.preferredModel && models.includes(preset.preferredModel) ? preset.preferredModel : '';
+      const model = this.model ?? preferred;
+      if (!model)
+        throw new CliError(
+          'GW_ERR_CLI_INVALID_VALUE',
+          `--model is needed: ${this.provider} offers ${models.slice(0, 8).join(', ') || 'no listed models'}` +
+            (models.length > 8 ? ` and ${models.length - 8} more` : ''),
+        );
+      if (models.length > 0 && !models.includes(model))
+        throw new CliError(
+          'GW_ERR_CLI_CHECK_FAILED',
+          `${this.provider} does not offer the model "${model}"; it offers ${models.slice(0, 8).join(', ')}` +
+            (models.length > 8 ? ` and ${models.length - 8} more` : '') +
+            ' (nothing was written)',
+        );
+      choices.provider = { ...endpoint, model, models };
+    }
+    if (this.telegramToken !== undefined) {
+      const token = this.telegramToken.trim();
+      const dmPolicy = this.dmPolicy as (typeof DM_POLICIES)[number] | undefined;
+      if (dmPolicy !== undefined && !DM_POLICIES.includes(dmPolicy))
+        throw new CliError('GW_ERR_CLI_INVALID_VALUE', `--dm-policy "${dmPolicy}": use ${DM_POLICIES.join(', ')}`);
+      if (dmPolicy === 'allowlist' && !this.allowFrom?.length)
+        throw new CliError('GW_ERR_CLI_INVALID_VALUE', '--dm-policy allowlist needs --allow-from <@username or id>');
+      let username: string | undefined;
+      if (!this.skipCheck) {
+        const shape = telegramTokenShape(token);
+        if (shape) throw new CliError('GW_ERR_CLI_INVALID_VALUE', `--telegram-token: ${shape}`);
+        const apiRoot = this.telegramApiRoot ?? (getPath(config, 'channels.telegram.apiRoot') as string | undefined);
+        const check = await checkTelegramToken(token, apiRoot);
+        if (!check.ok)
+          throw new CliError('GW_ERR_CLI_CHECK_FAILED', `--telegram-token: ${check.problem} (nothing was written)`);
+        username = check.username;
+      }
+      choices.telegram = { token, apiRoot: this.telegramApiRoot, dmPolicy, allowFrom: this.allowFrom, username };
+    } else if (this.dmPolicy || this.allowFrom)
+      throw new CliError('GW_ERR_CLI_INVALID_VALUE', '--dm-policy and --allow-from go with --telegram-token');
+    if (this.whatsapp) choices.whatsapp = true;
+    return choices;
+  }
+
+  private async gatewayAnswers(): Promise<boolean> {
     try {
-      const telegramToken =
-        flags.telegramToken ??
-        ((await p.ask(
-          'Telegram bot token (from @BotFather; empty to skip)',
-          (getPath(config, 'channels.telegram.botToken') as string) ?? '',
-        )) ||
-          undefined);
-      if (flags.provider) return { telegramToken, provider: flags.provider };
-      const kind = await p.choose('Model provider', ['none', 'openai', 'anthropic', 'other'] as const, 'none');
-      if (kind === 'none') return { telegramToken };
-      const api = kind === 'anthropic' ? 'anthropic-messages' : 'openai-completions';
-      const name = kind === 'other' ? await p.ask('Provider name', 'local') : kind;
-      const baseUrl = await p.ask(
-        'Base URL',
-        kind === 'openai'
-          ? 'https://api.openai.com/v1'
-          : kind === 'anthropic'
-            ? 'https://api.anthropic.com'
-            : 'http://127.0.0.1:11434/v1',
-      );
-      const apiKey = (await p.ask('API key (empty for none)')) || undefined;
-      const model = await p.ask(
-        'Model id',
-        kind === 'openai' ? 'gpt-4o-mini' : kind === 'anthropic' ? 'claude-sonnet-4-5' : 'llama3.1',
-      );
-      return { telegramToken, provider: { name, baseUrl, apiKey, api, model } };
+      const { GatewayClient } = await import('../client/gateway-client.js');
+      const target = this.target();
+      const c = await GatewayClient.connect({ ...target, clientId: 'cli', clientMode: 'cli', timeoutMs: 2500 });
+      c.close();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** WhatsApp is on in the config now; the running gateway loads the plugin, then shows the QR. */
+  private async linkWhatsApp(interactive: boolean): Promise<boolean> {
+    if (!(await this.gatewayAnswers())) {
+      this.err(`WhatsApp is on; link it once the gateway runs: ${this.hint('channels login --channel whatsapp')}`);
+      return false;
+    }
+    const { linkChannel } = await import('../cli/channel-link.js');
+    const client = await this.connect();
+    try {
+      // The gateway picks the config edit up by itself; until the plugin is loaded, login says NOT_FOUND.
+      const deadline = Date.now() + 20_000;
+      this.out(interactive ? 'Linking WhatsApp: open WhatsApp on your phone…' : 'Linking WhatsApp…');
+      for (;;) {
+        try {
+          const outcome = await linkChannel(client, {
+            channel: 'whatsapp',
+            timeoutMs: this.timeoutMs(180_000),
+            print: (text) => this.out(text),
+          });
+          this.out(outcome.linked ? 'WhatsApp linked.' : `WhatsApp not linked yet: ${outcome.message ?? 'no scan'}`);
+          return outcome.linked;
+        } catch (err) {
+          const code = (err as { error?: { code?: string } }).error?.code;
+          if (code !== 'NOT_FOUND' || Date.now() > deadline) throw err;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
     } finally {
-      p.close();
+      client.close();
     }
   }
 }

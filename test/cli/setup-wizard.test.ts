@@ -1,0 +1,258 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
+import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/telegram-bot-api.js';
+import { freePort } from '../support/free-port.js';
+import { CLI } from '../support/gateway-process.js';
+import { type PtyTerminal, spawnInPty } from '../support/pty-terminal.js';
+import { cliEnv, modeOf, runCli, tempHome } from './run-cli.js';
+
+const KEY = 'sk-right-0123456789';
+const BOT_TOKEN = '123456789:AAHfakeBotTokenForSetupTests0123456';
+let openai: FakeModelProvider;
+let tg: FakeTelegramApi;
+const ptys: PtyTerminal[] = [];
+
+beforeAll(async () => {
+  openai = await startFakeModelProvider({ apiKey: KEY, models: ['gpt-4o-mini', 'gpt-4o', 'o3-mini'] });
+  tg = await startFakeTelegramApi({
+    tokens: { [BOT_TOKEN]: { id: 4242, username: 'molt_test_bot', first_name: 'Molt' } },
+  });
+});
+afterAll(async () => {
+  for (const t of ptys) t.kill();
+  await openai.close();
+  await tg.close();
+});
+
+const configOf = (home: string) => JSON.parse(fs.readFileSync(path.join(home, '.clawdbot/moltbot.json'), 'utf8'));
+
+/** `moltbot setup` in a real pseudo-terminal, so it takes the interactive path. */
+function setupInPty(home: string, args: string[] = []): PtyTerminal {
+  const t = spawnInPty(process.execPath, [CLI, 'setup', ...args], { env: cliEnv(home), cols: 160, rows: 40 });
+  ptys.push(t);
+  return t;
+}
+
+describe('setup --non-interactive', () => {
+  it('checks the key by listing the models, stores provider and Telegram bot, prints no secret', async () => {
+    const home = tempHome();
+    const r = await runCli(
+      [
+        'setup',
+        '--non-interactive',
+        '--provider',
+        'openrouter',
+        '--base-url',
+        openai.baseUrl,
+        '--api-key',
+        KEY,
+        '--model',
+        'gpt-4o',
+        '--telegram-token',
+        BOT_TOKEN,
+        '--telegram-api-root',
+        tg.apiRoot,
+      ],
+      { home },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const models = openai.requests.filter((q) => q.method === 'GET' && q.path === '/v1/models');
+    expect(models.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(tg.sent(BOT_TOKEN).some((c) => c.method === 'getMe')).toBe(true);
+    const config = configOf(home);
+    expect(config.models.providers.openrouter).toMatchObject({ baseUrl: openai.baseUrl, apiKey: KEY });
+    expect(config.models.providers.openrouter.models.map((m: { id: string }) => m.id)).toEqual([
+      'gpt-4o',
+      'gpt-4o-mini',
+      'o3-mini',
+    ]);
+    expect(config.agents.defaults.model.primary).toBe('openrouter/gpt-4o');
+    expect(config.channels.telegram).toMatchObject({ botToken: BOT_TOKEN, apiRoot: tg.apiRoot, enabled: true });
+    expect(r.stdout).toContain('@molt_test_bot');
+    for (const secret of [KEY, BOT_TOKEN, config.gateway.auth.token]) expect(r.stdout).not.toContain(secret);
+    expect(modeOf(path.join(home, '.clawdbot/moltbot.json'))).toBe('600');
+    expect(fs.readdirSync(path.join(home, 'clawd')).sort()).toEqual(['AGENTS.md', 'HEARTBEAT.md']);
+  });
+
+  it('explains a refused key, a server that is not running and a bad bot token, writing nothing', async () => {
+    const home = tempHome();
+    const base = ['setup', '--non-interactive', '--provider', 'openai', '--base-url', openai.baseUrl];
+    const wrong = await runCli([...base, '--api-key', 'sk-wrong-key-000', '--model', 'gpt-4o'], { home });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('openai refused the API key (HTTP 401');
+    expect(wrong.stderr).toContain('check the key you entered for openai');
+    expect(wrong.stderr).not.toContain('sk-wrong-key-000');
+
+    const deadPort = await freePort();
+    const refused = await runCli(
+      ['setup', '--non-interactive', '--provider', 'ollama', '--base-url', `http://127.0.0.1:${deadPort}/v1`],
+      { home },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `nothing answers at 127.0.0.1:${deadPort} (connection refused): is the server running?`,
+    );
+    expect(refused.stderr).toContain('ollama serve');
+
+    const unknownModel = await runCli([...base, '--api-key', KEY, '--model', 'gpt-9'], { home });
+    expect(unknownModel.code).toBe(1);
+    expect(unknownModel.stderr).toContain('does not offer the model "gpt-9"; it offers gpt-4o, gpt-4o-mini, o3-mini');
+
+    const badBot = await runCli(
+      [
+        'setup',
+        '--non-interactive',
+        '--telegram-token',
+        '987654321:AAHnotAKnownBotToken000000000000',
+        '--telegram-api-root',
+        tg.apiRoot,
+      ],
+      { home },
+    );
+    expect(badBot.code).toBe(1);
+    expect(badBot.stderr).toContain('Telegram does not know this bot token (HTTP 401');
+    expect(fs.existsSync(path.join(home, '.clawdbot/moltbot.json'))).toBe(false);
+  });
+
+  it('re-running shows the diff with secrets masked and changes existing settings only with --yes', async () => {
+    const home = tempHome();
+    const args = ['setup', '--non-interactive', '--provider', 'openai', '--base-url', openai.baseUrl, '--api-key', KEY];
+    expect((await runCli([...args, '--model', 'gpt-4o-mini'], { home })).code).toBe(0);
+    const first = configOf(home);
+    const again = await runCli([...args, '--model', 'o3-mini'], { home });
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/-\s+"primary": "openai\/gpt-4o-mini"/);
+    expect(again.stdout).toMatch(/\+\s+"primary": "openai\/o3-mini"/);
+    expect(again.stderr).toContain('run again with --yes');
+    expect(configOf(home)).toEqual(first);
+
+    const yes = await runCli([...args, '--model', 'o3-mini', '--yes', '--reset-token'], { home });
+    expect(yes.code).toBe(0);
+    const after = configOf(home);
+    expect(after.agents.defaults.model.primary).toBe('openai/o3-mini');
+    expect(after.gateway.auth.token).not.toBe(first.gateway.auth.token);
+    // The token line shows as changed, masked: never the old or the new token.
+    expect(yes.stdout).toMatch(/-\s+"token": "••• \(43 chars, #[0-9a-f]{4}\)"/);
+    for (const secret of [KEY, first.gateway.auth.token, after.gateway.auth.token])
+      expect(yes.stdout).not.toContain(secret);
+  });
+});
+
+describe('setup on a terminal (pseudo-terminal)', () => {
+  it('OpenAI: a wrong key is explained and re-entered, the models listed, then a Telegram bot', async () => {
+    const home = tempHome();
+    const t = setupInPty(home, ['--base-url', openai.baseUrl, '--telegram-api-root', tg.apiRoot]);
+    await t.waitFor('Which model provider should the assistant use?');
+    t.press('enter'); // OpenAI, the first choice
+    await t.waitFor('OpenAI API key');
+    t.write('sk-wrong-key-000\r');
+    await t.waitFor('openai refused the API key (HTTP 401');
+    await t.waitFor('Enter the key again');
+    t.press('enter');
+    await t.waitFor(/OpenAI API key[^\n]*\n[^\n]*\n?[^\n]*$/);
+    t.write(`${KEY}\r`);
+    await t.waitFor('openai answered: 3 model(s)');
+    await t.waitFor('Default model');
+    expect(t.screen()).toContain('gpt-4o-mini');
+    t.press('enter'); // gpt-4o-mini is preselected (the preset's preferred model)
+    await t.waitFor('Connect a Telegram bot?');
+    t.press('enter');
+    await t.waitFor('Bot token from @BotFather');
+    t.write('not-a-token\r');
+    await t.waitFor('that does not look like a bot token');
+    for (let i = 0; i < 11; i++) t.write('\x7f');
+    t.write(`${BOT_TOKEN}\r`);
+    await t.waitFor('The token belongs to @molt_test_bot');
+    await t.waitFor('Who may talk to @molt_test_bot in private chats?');
+    t.press('enter'); // pairing
+    await t.waitFor('approve it here with:');
+    await t.waitFor('Link WhatsApp');
+    t.press('enter'); // no
+    await t.waitFor('Install the gateway as a service');
+    t.press('enter'); // no
+    await t.waitFor('Next steps:');
+    expect(await t.exited()).toBe(0);
+    const screen = t.screen();
+    for (const secret of [KEY, BOT_TOKEN, 'sk-wrong-key-000']) expect(screen).not.toContain(secret);
+    expect(screen).toContain('pairing approve telegram <code>');
+    const config = configOf(home);
+    expect(config.agents.defaults.model.primary).toBe('openai/gpt-4o-mini');
+    expect(config.models.providers.openai.apiKey).toBe(KEY);
+    expect(config.channels.telegram).toMatchObject({ botToken: BOT_TOKEN, dmPolicy: 'pairing' });
+  }, 90_000);
+
+  it('Anthropic, then again on the same config: the diff is shown and confirmed before writing', async () => {
+    const anthropic = await startFakeModelProvider({ apiKey: KEY, models: ['claude-sonnet-4-5', 'claude-haiku-4-5'] });
+    try {
+      const home = tempHome();
+      const t = setupInPty(home, ['--base-url', anthropic.anthropicBaseUrl]);
+      await t.waitFor('Which model provider should the assistant use?');
+      t.press('down');
+      t.press('enter');
+      await t.waitFor('Anthropic API key');
+      t.write(`${KEY}\r`);
+      await t.waitFor('Default model');
+      t.press('enter');
+      await t.waitFor('Connect a Telegram bot?');
+      t.write('n');
+      await t.waitFor('Link WhatsApp');
+      t.press('enter');
+      await t.waitFor('Install the gateway as a service');
+      t.press('enter');
+      expect(await t.exited()).toBe(0);
+      const models = anthropic.requests.filter((q) => q.path === '/v1/models');
+      expect(models.at(-1)?.headers['x-api-key']).toBe(KEY);
+      expect(models.at(-1)?.headers['anthropic-version']).toBeDefined();
+      expect(configOf(home).models.providers.anthropic).toMatchObject({ api: 'anthropic-messages' });
+      expect(configOf(home).agents.defaults.model.primary).toBe('anthropic/claude-sonnet-4-5');
+
+      // Second run: pick the other model; the change is shown as a diff and written after "yes".
+      const again = setupInPty(home, ['--base-url', anthropic.anthropicBaseUrl]);
+      await again.waitFor('Keep anthropic/claude-sonnet-4-5');
+      again.press('down');
+      again.press('down');
+      again.press('enter');
+      await again.waitFor('Anthropic API key');
+      again.write(`${KEY}\r`);
+      await again.waitFor('Default model');
+      again.press('up');
+      again.press('enter');
+      await again.waitFor('Telegram');
+      again.write('n');
+      await again.waitFor('Link WhatsApp');
+      again.press('enter');
+      await again.waitFor('Write these changes?');
+      expect(again.screen()).toMatch(/-\s+"primary": "anthropic\/claude-sonnet-4-5"/);
+      expect(again.screen()).toMatch(/\+\s+"primary": "anthropic\/claude-haiku-4-5"/);
+      again.press('enter');
+      await again.waitFor('Install the gateway as a service');
+      again.press('enter');
+      expect(await again.exited()).toBe(0);
+      expect(configOf(home).agents.defaults.model.primary).toBe('anthropic/claude-haiku-4-5');
+      expect(again.screen()).not.toContain(KEY);
+    } finally {
+      await anthropic.close();
+    }
+  }, 90_000);
+
+  it('Ollama that is not running: says so; Ctrl-C ends setup without writing', async () => {
+    const home = tempHome();
+    const deadPort = await freePort();
+    const t = setupInPty(home);
+    await t.waitFor('Which model provider should the assistant use?');
+    for (let i = 0; i < 3; i++) t.press('down');
+    t.press('enter');
+    await t.waitFor('Base URL of the OpenAI-compatible API');
+    for (let i = 0; i < 30; i++) t.write('\x7f');
+    t.write(`http://127.0.0.1:${deadPort}/v1\r`);
+    await t.waitFor('(connection refused): is the server running? Start it with "ollama serve".');
+    await t.waitFor('What now?');
+    t.press('ctrlC');
+    await t.waitFor('Setup cancelled: nothing was written.');
+    expect(await t.exited()).toBe(1);
+    expect(fs.existsSync(path.join(home, '.clawdbot/moltbot.json'))).toBe(false);
+  }, 60_000);
+});
