@@ -31,7 +31,8 @@ const html = `<!doctype html><meta charset="utf-8"><style>
   .win { margin: 16px; border-radius: 8px; overflow: hidden; box-shadow: 0 4px 16px #0008; width: max-content; }
   .bar { background: #34353b; height: 28px; display: flex; align-items: center; padding-left: 12px; gap: 8px; }
   .bar i { width: 12px; height: 12px; border-radius: 50%; display: inline-block; }
-  pre { margin: 0; padding: 12px 16px; background: #0f1014; color: #d8dae0; font: 14px/1.35 'DejaVu Sans Mono', monospace; }
+  pre { margin: 0; padding: 12px 16px; background: #0f1014; color: #d8dae0;
+    font: 14px/1.35 'DejaVu Sans Mono', monospace; }
   .dim { color: #7d818c; } .cyan { color: #5fd7ff; } .green { color: #87d787; } .yellow { color: #ffd75f; }
   .red { color: #ff6b6b; } b { color: #ffffff; }
 </style><div class="win"><div class="bar"><i style="background:#ff5f57"></i><i style="background:#febc2e"></i>

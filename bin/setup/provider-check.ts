@@ -41,7 +41,9 @@ export async function listProviderModels(
   if (!body || !Array.isArray(body.data))
     return {
       ok: false,
-      problem: `${url} answered, but not with a model list: is ${endpoint.baseUrl} the API's base URL (it usually ends in /v1)?`,
+      problem:
+        `${url} answered, but not with a model list: is ${endpoint.baseUrl} the API's base URL ` +
+        '(it usually ends in /v1)?',
     };
   const models = body.data.map((m) => m.id).filter((id): id is string => typeof id === 'string');
   return { ok: true, models: [...new Set(models)].sort() };
@@ -64,7 +66,10 @@ export function explainHttpFailure(endpoint: ProviderEndpoint, url: string, stat
       : `${endpoint.name} wants an API key (HTTP ${status}${said}): enter one (--api-key)`;
   }
   if (status === 404)
-    return `${url} does not exist (HTTP 404): check the base URL ${endpoint.baseUrl} (OpenAI-compatible servers usually end in /v1)`;
+    return (
+      `${url} does not exist (HTTP 404): check the base URL ${endpoint.baseUrl} ` +
+      '(OpenAI-compatible servers usually end in /v1)'
+    );
   if (status === 429)
     return `${endpoint.name} is rate limiting this key (HTTP 429${said}): wait a moment and try again`;
   return `${url} answered HTTP ${status}${said}: the server may be having trouble; try again, or check the base URL`;

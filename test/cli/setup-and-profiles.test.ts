@@ -37,7 +37,7 @@ describe('moltbot setup', () => {
     expect(after.gateway.auth.token.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('stores a model provider and Telegram token from flags (--skip-check: offline, nothing asked of them)', async () => {
+  it('stores a model provider and Telegram token from flags (--skip-check: offline)', async () => {
     const home = tempHome();
     const r = await runCli(
       [
