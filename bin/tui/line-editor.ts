@@ -100,6 +100,5 @@ export class LineEditor {
 }
 
 function visibleLength(s: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes
   return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }
