@@ -1,4 +1,4 @@
-import type { GatewayClient } from '../client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 
 export interface LinkOutcome {
   linked: boolean;

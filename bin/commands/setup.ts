@@ -346,7 +346,7 @@ export class SetupCommand extends GatewayCommand {
 
   private async gatewayAnswers(): Promise<boolean> {
     try {
-      const { GatewayClient } = await import('../client/gateway-client.js');
+      const { GatewayClient } = await import('../../sdk/client/gateway-client.js');
       const target = this.target();
       const c = await GatewayClient.connect({ ...target, clientId: 'cli', clientMode: 'cli', timeoutMs: 2500 });
       c.close();

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { Command, Option } from 'clipanion';
+import type { EventFrame, GatewayClient } from '../../sdk/client/gateway-client.js';
 import { CliError } from '../cli/cli-error.js';
 import { GatewayCommand } from '../cli/gateway-command.js';
-import type { EventFrame, GatewayClient } from '../client/gateway-client.js';
 import { ChatView } from '../tui/chat-view.js';
 import { LineEditor } from '../tui/line-editor.js';
 
