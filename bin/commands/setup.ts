@@ -296,6 +296,7 @@ export class SetupCommand extends GatewayCommand {
         api: api as ProviderEndpoint['api'],
         baseUrl,
         apiKey: this.providerApiKey,
+        ...(preset?.keyCheckPath ? { keyCheckPath: preset.keyCheckPath } : {}),
       };
       let models: string[] = [];
       if (!this.skipCheck) {

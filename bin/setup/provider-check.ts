@@ -6,13 +6,19 @@ export interface ProviderEndpoint {
   api: ProviderPreset['api'];
   baseUrl: string;
   apiKey?: string;
+  /**
+   * A path under the base URL that answers only to a valid key, for providers whose model list is
+   * public (OpenRouter: `GET /key`, "current API key").
+   */
+  keyCheckPath?: string;
 }
 
 export type ProviderCheck = { ok: true; models: string[] } | { ok: false; problem: string; status?: number };
 
 /**
  * One cheap real request that proves the URL and the key: list the models (`GET {baseUrl}/models`,
- * Anthropic `GET {base}/v1/models`). Nothing is generated, so nothing is billed.
+ * Anthropic `GET {base}/v1/models`). Nothing is generated, so nothing is billed. Where the list is
+ * public (OpenRouter), a second request to `keyCheckPath` proves the key.
  */
 export async function listProviderModels(
   endpoint: ProviderEndpoint,
@@ -24,18 +30,25 @@ export async function listProviderModels(
     headers['anthropic-version'] = '2023-06-01';
     if (endpoint.apiKey) headers['x-api-key'] = endpoint.apiKey;
   } else if (endpoint.apiKey) headers.authorization = `Bearer ${endpoint.apiKey}`;
-  let res: Response;
-  try {
-    res = await (options.fetchImpl ?? fetch)(url, {
-      headers,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-    });
-  } catch (err) {
-    return { ok: false, problem: explainNetworkFailure(endpoint, url, err) };
-  }
-  if (!res.ok) {
-    const detail = await errorDetail(res);
-    return { ok: false, status: res.status, problem: explainHttpFailure(endpoint, url, res.status, detail) };
+  const get = async (target: string): Promise<Response | ProviderCheck> => {
+    try {
+      const res = await (options.fetchImpl ?? fetch)(target, {
+        headers,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      });
+      if (res.ok) return res;
+      const detail = await errorDetail(res);
+      return { ok: false, status: res.status, problem: explainHttpFailure(endpoint, target, res.status, detail) };
+    } catch (err) {
+      return { ok: false, problem: explainNetworkFailure(endpoint, target, err) };
+    }
+  };
+  const res = await get(url);
+  if (!(res instanceof Response)) return res;
+  if (endpoint.keyCheckPath && endpoint.apiKey) {
+    const keyRes = await get(`${endpoint.baseUrl.replace(/\/+$/, '')}${endpoint.keyCheckPath}`);
+    if (!(keyRes instanceof Response)) return keyRes;
+    await keyRes.body?.cancel();
   }
   const body = (await res.json().catch(() => undefined)) as { data?: Array<{ id?: unknown }> } | undefined;
   if (!body || !Array.isArray(body.data))

@@ -12,6 +12,8 @@ export interface ProviderPreset {
   /** Picked first in the model list when the provider offers it. */
   preferredModel?: string;
   keyHelp?: string;
+  /** The list of models is public: this path under the base URL checks the key (ProviderEndpoint). */
+  keyCheckPath?: string;
 }
 
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
@@ -43,6 +45,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     needsKey: true,
     keyEnv: 'OPENROUTER_API_KEY',
     keyHelp: 'https://openrouter.ai/keys',
+    keyCheckPath: '/key',
   },
   {
     id: 'ollama',

@@ -66,7 +66,12 @@ async function askProvider(config: JsonObject, common: Common, baseUrl?: string)
   );
   if (kind === SKIP) return undefined;
   const preset = PROVIDER_PRESETS.find((x) => x.id === kind)!;
-  const endpoint: ProviderEndpoint = { name: preset.id, api: preset.api, baseUrl: baseUrl ?? preset.baseUrl ?? '' };
+  const endpoint: ProviderEndpoint = {
+    name: preset.id,
+    api: preset.api,
+    baseUrl: baseUrl ?? preset.baseUrl ?? '',
+    ...(preset.keyCheckPath ? { keyCheckPath: preset.keyCheckPath } : {}),
+  };
   if (preset.id === 'custom' || preset.id === 'ollama') {
     endpoint.baseUrl = answered(
       await p.text({

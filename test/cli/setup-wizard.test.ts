@@ -238,6 +238,125 @@ describe('setup on a terminal (pseudo-terminal)', () => {
     }
   }, 90_000);
 
+  it('OpenRouter: its model list is public, a wrong key is caught by GET /key; the list is searched', async () => {
+    const many = [...Array.from({ length: 20 }, (_, i) => `vendor/model-${i}`), 'anthropic/claude-sonnet-4.5'];
+    const router = await startFakeModelProvider({ apiKey: KEY, models: many, publicModelList: true });
+    try {
+      const home = tempHome();
+      const t = setupInPty(home, ['--base-url', router.baseUrl]);
+      await t.waitFor('Which model provider should the assistant use?');
+      t.press('down');
+      t.press('down');
+      t.press('enter');
+      await t.waitFor('OpenRouter API key');
+      t.write('sk-or-v1-wrong\r');
+      await t.waitFor('openrouter refused the API key (HTTP 401');
+      await t.waitFor('Enter the key again');
+      t.press('enter');
+      await t.waitFor(/OpenRouter API key[^\n]*\n[^\n]*\n?[^\n]*$/);
+      t.write(`${KEY}\r`);
+      await t.waitFor('openrouter answered: 21 model(s)');
+      await t.waitFor('Default model');
+      t.write('claude');
+      await t.waitFor(/anthropic\/claude-sonnet-4\.5/);
+      t.press('enter');
+      await t.waitFor('Connect a Telegram bot?');
+      t.write('n');
+      await t.waitFor('Link WhatsApp');
+      t.press('enter');
+      await t.waitFor('Install the gateway as a service');
+      t.press('enter');
+      expect(await t.exited()).toBe(0);
+      const keyChecks = router.requests.filter((q) => q.path === '/v1/key');
+      expect(keyChecks.map((q) => q.headers.authorization)).toEqual(['Bearer sk-or-v1-wrong', `Bearer ${KEY}`]);
+      const config = configOf(home);
+      expect(config.agents.defaults.model.primary).toBe('openrouter/anthropic/claude-sonnet-4.5');
+      expect(config.models.providers.openrouter).toMatchObject({ apiKey: KEY, api: 'openai-completions' });
+      expect(t.screen()).not.toContain(KEY);
+    } finally {
+      await router.close();
+    }
+  }, 90_000);
+
+  it('Ollama running: no key asked or sent, its models listed; Telegram with an allowlist', async () => {
+    const ollama = await startFakeModelProvider({ apiKey: null, models: ['llama3.1:8b', 'qwen2.5:7b'] });
+    try {
+      const home = tempHome();
+      const t = setupInPty(home, ['--telegram-api-root', tg.apiRoot]);
+      await t.waitFor('Which model provider should the assistant use?');
+      for (let i = 0; i < 3; i++) t.press('down');
+      t.press('enter');
+      await t.waitFor('Base URL of the OpenAI-compatible API');
+      for (let i = 0; i < 30; i++) t.write('\x7f');
+      t.write(`${ollama.baseUrl}\r`);
+      await t.waitFor('ollama answered: 2 model(s)');
+      t.press('down');
+      t.press('enter'); // qwen2.5:7b
+      await t.waitFor('Connect a Telegram bot?');
+      t.press('enter');
+      await t.waitFor('Bot token from @BotFather');
+      t.write(`${BOT_TOKEN}\r`);
+      await t.waitFor('Who may talk to @molt_test_bot in private chats?');
+      t.press('down');
+      t.press('enter'); // only people I list
+      await t.waitFor('Your Telegram @username or numeric id');
+      t.write('@alice, 1234567\r');
+      await t.waitFor('Link WhatsApp');
+      t.press('enter');
+      await t.waitFor('Install the gateway as a service');
+      t.press('enter');
+      expect(await t.exited()).toBe(0);
+      expect(t.screen()).not.toMatch(/API key/);
+      const listed = ollama.requests.filter((q) => q.path === '/v1/models');
+      expect(listed.length).toBeGreaterThan(0);
+      for (const q of listed) expect(q.headers.authorization).toBeUndefined();
+      const config = configOf(home);
+      expect(config.models.providers.ollama).toEqual({
+        baseUrl: ollama.baseUrl,
+        api: 'openai-completions',
+        models: [
+          { id: 'llama3.1:8b', name: 'llama3.1:8b' },
+          { id: 'qwen2.5:7b', name: 'qwen2.5:7b' },
+        ],
+      });
+      expect(config.agents.defaults.model.primary).toBe('ollama/qwen2.5:7b');
+      expect(config.channels.telegram).toMatchObject({ dmPolicy: 'allowlist', allowFrom: ['@alice', '1234567'] });
+    } finally {
+      await ollama.close();
+    }
+  }, 90_000);
+
+  it('another OpenAI-compatible server: its URL, a name of your own and an optional key', async () => {
+    const home = tempHome();
+    const t = setupInPty(home);
+    await t.waitFor('Which model provider should the assistant use?');
+    for (let i = 0; i < 4; i++) t.press('down');
+    t.press('enter');
+    await t.waitFor('Base URL of the OpenAI-compatible API');
+    for (let i = 0; i < 30; i++) t.write('\x7f');
+    t.write(`${openai.baseUrl}\r`);
+    await t.waitFor('A short name for it');
+    for (let i = 0; i < 10; i++) t.write('\x7f');
+    t.write('not a name\r');
+    await t.waitFor('letters, digits, - or _');
+    for (let i = 0; i < 10; i++) t.write('\x7f');
+    t.write('vllm\r');
+    await t.waitFor('API key (Enter for none)');
+    t.write(`${KEY}\r`);
+    await t.waitFor('vllm answered: 3 model(s)');
+    t.press('enter'); // the first listed: gpt-4o
+    await t.waitFor('Connect a Telegram bot?');
+    t.write('n');
+    await t.waitFor('Link WhatsApp');
+    t.press('enter');
+    await t.waitFor('Install the gateway as a service');
+    t.press('enter');
+    expect(await t.exited()).toBe(0);
+    const config = configOf(home);
+    expect(config.models.providers.vllm).toMatchObject({ baseUrl: openai.baseUrl, apiKey: KEY });
+    expect(config.agents.defaults.model.primary).toBe('vllm/gpt-4o');
+  }, 90_000);
+
   it('Ollama that is not running: says so; Ctrl-C ends setup without writing', async () => {
     const home = tempHome();
     const deadPort = await freePort();

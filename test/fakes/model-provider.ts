@@ -18,8 +18,13 @@ export type { FakeReply, FakeToolCall } from './model-reply.js';
 export type { ProviderApi } from './provider-wire.js';
 
 export interface FakeModelProviderOptions {
-  /** Accepted as `Authorization: Bearer <key>` or `x-api-key: <key>`. Default `test-key`. */
-  apiKey?: string;
+  /**
+   * Accepted as `Authorization: Bearer <key>` or `x-api-key: <key>`. Default `test-key`; `null`: no key
+   * needed (a local server such as Ollama).
+   */
+  apiKey?: string | null;
+  /** `GET /v1/models` answers without a key, as OpenRouter's does (its `GET /v1/key` still checks it). */
+  publicModelList?: boolean;
   /** Model ids that exist; any other → 404. Default `['test-model']`. */
   models?: string[];
 }
@@ -54,11 +59,11 @@ export interface FakeModelProvider {
 
 interface Route {
   wire: ProviderWire;
-  kind: 'completion' | 'models';
+  kind: 'completion' | 'models' | 'key';
 }
 
 export async function startFakeModelProvider(options: FakeModelProviderOptions = {}): Promise<FakeModelProvider> {
-  const apiKey = options.apiKey ?? 'test-key';
+  const apiKey = options.apiKey === undefined ? 'test-key' : options.apiKey;
   const models = options.models ?? ['test-model'];
   const queue: FakeReply[] = [];
   const log = new RecordLog<FakeModelRequest>();
@@ -92,8 +97,12 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
 
     if (route === undefined) return refuse(res, wire, 404, 'not_found', `${req.method} ${path}`);
     const presented = presentedKeys(req);
-    if (!presented.includes(apiKey)) return refuse(res, wire, 401, 'auth', presented[0] ?? '');
+    if (route.kind === 'models' && options.publicModelList) return sendJson(res, 200, wire.modelList(models));
+    if (apiKey !== null && !presented.includes(apiKey)) return refuse(res, wire, 401, 'auth', presented[0] ?? '');
     if (route.kind === 'models') return sendJson(res, 200, wire.modelList(models));
+    // OpenRouter's "current API key" answer (https://openrouter.ai/docs/api/api-reference/api-keys/get-current-key).
+    if (route.kind === 'key')
+      return sendJson(res, 200, { data: { label: 'sk-or-v1-fak...key', limit: null, usage: 0, is_free_tier: true } });
 
     if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body)) {
       return refuse(res, wire, 400, 'invalid_request', 'The request body is not valid JSON.');
@@ -154,6 +163,7 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
 function routeFor(method: string, path: string, req: IncomingMessage): Route | undefined {
   if (method === 'POST' && path === '/v1/chat/completions') return { wire: openAiWire, kind: 'completion' };
   if (method === 'POST' && path === '/v1/messages') return { wire: anthropicWire, kind: 'completion' };
+  if (method === 'GET' && path === '/v1/key') return { wire: openAiWire, kind: 'key' };
   if (method === 'GET' && path === '/v1/models') {
     // Both APIs share this path; the Anthropic SDK always sends `anthropic-version`.
     return { wire: req.headers['anthropic-version'] === undefined ? openAiWire : anthropicWire, kind: 'models' };
