@@ -33,7 +33,8 @@ export class RouteTable {
       try {
         trial.on(r.method as FindMyWay.HTTPMethod, r.url, () => undefined, { owner, route: r });
       } catch {
-        out.push(`${r.method} ${r.url}`);
+        const declared = trial.find(r.method as FindMyWay.HTTPMethod, r.url)?.store as RouteStore | undefined;
+        if (declared?.owner !== owner) out.push(`${r.method} ${r.url}`);
       }
     }
     return out;
@@ -74,7 +75,16 @@ export class RouteTable {
   private rebuild(): void {
     const next = FindMyWay({ ignoreTrailingSlash: true });
     for (const [owner, list] of this.byOwner) {
-      for (const r of list) next.on(r.method as FindMyWay.HTTPMethod, r.url, () => undefined, { owner, route: r });
+      for (const r of list) {
+        try {
+          next.on(r.method as FindMyWay.HTTPMethod, r.url, () => undefined, { owner, route: r });
+        } catch (err) {
+          // `/ui` beside `/ui/` (a redirect to the slash): one path here, where the trailing slash
+          // does not count; the plugin's own instance tells them apart. Another owner's is a conflict.
+          const declared = next.find(r.method as FindMyWay.HTTPMethod, r.url)?.store as RouteStore | undefined;
+          if (declared?.owner !== owner) throw err;
+        }
+      }
     }
     this.router = next;
   }

@@ -41,6 +41,20 @@ describe('control-ui plugin lifecycle', () => {
     c.close();
   });
 
+  it('redirects the base path typed without its trailing slash, keeping the query', async () => {
+    const bare = await get('/moltbot');
+    expect(bare.status).toBe(302);
+    expect(bare.headers.get('location')).toBe('/moltbot/');
+    const withQuery = await get('/moltbot?session=main&x=a%2Fb');
+    expect(withQuery.status).toBe(302);
+    expect(withQuery.headers.get('location')).toBe('/moltbot/?session=main&x=a%2Fb');
+    // Only the bare base: a longer path is not the dashboard's.
+    expect((await get('/moltbotx')).status).not.toBe(302);
+    const followed = await fetch(`http://127.0.0.1:${tg.port}/moltbot?x=1`);
+    expect(followed.status).toBe(200);
+    expect(followed.url).toBe(`http://127.0.0.1:${tg.port}/moltbot/?x=1`);
+  });
+
   it('refuses an invalid base path and keeps serving the old one', async () => {
     const c = await tg.client();
     const err = await c

@@ -52,4 +52,14 @@ export async function registerUiRoutes(app: PluginApp, assets: AppAssets, basePa
   };
   const paths = [basePath, ...PAGE_SLUGS.map((slug) => `${basePath}${slug}`)];
   for (const url of paths) app.get(url, sendShell);
+
+  // `/ui` typed without its slash: no route of ours, so the kernel would answer 401 (no bearer).
+  // Send the browser to the base instead, query kept (e.g. `?token=`). 302, not 301: a permanent
+  // redirect is cached, and basePath is a setting that may change.
+  if (basePath !== '/') {
+    app.get(basePath.slice(0, -1), (req, reply) => {
+      const query = req.url.indexOf('?');
+      return reply.redirect(query < 0 ? basePath : basePath + req.url.slice(query), 302);
+    });
+  }
 }
