@@ -1,4 +1,4 @@
-import type { CallerInfo } from './context.js';
+import type { CallerInfo, HelloClient } from './context.js';
 
 /**
  * A device waiting for an operator: it proved its Ed25519 key in a connect but brought no
@@ -67,6 +67,8 @@ export interface ConnectedClient {
   commands: string[];
   permissions: Record<string, unknown>;
   connectedAtMs: number;
+  /** How it reached the gateway (the Host it dialled, its address): where it can reach our other ports. */
+  reach?: HelloClient;
 }
 
 export interface ApproveOptions {

@@ -20,6 +20,7 @@ export type {
 } from './channel.js';
 export { ChannelSendError } from './channel.js';
 export { clientGone } from './client-gone.js';
+export { findChromiumOnPath, isExecutableFile } from './chromium-executable.js';
 export type { ChatCommand, ChatCommandInvocation, ChatCommandReply } from './command.js';
 export type {
   CallerInfo,
@@ -113,6 +114,9 @@ export type {
   DeliveryRoute,
   HeartbeatService,
   InboundOutcome,
+  NodeInvokeRequest,
+  NodeSummary,
+  NodesService,
   OutboundRequest,
   OutboundService,
   SessionsService,

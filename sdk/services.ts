@@ -1,4 +1,5 @@
 import type { InboundMessage } from './channel.js';
+import type { HelloClient } from './context.js';
 import type { WireErrorCode } from './errors.js';
 import type { ExecApprovalService } from './exec-approvals.js';
 import type { SandboxService } from './sandbox.js';
@@ -168,6 +169,42 @@ export interface ChannelRouter {
   inbound(message: InboundMessage, policy: AccessPolicy): Promise<InboundOutcome>;
 }
 
+/** A paired or connected node as the `nodes` service shows it. */
+export interface NodeSummary {
+  nodeId: string;
+  displayName?: string;
+  platform: string;
+  connected: boolean;
+  /** What it declared (connected nodes: in this connect; offline ones: in their last). */
+  commands: string[];
+  /** Declared AND allowed by the gateway's command policy: what may be invoked. */
+  invocableCommands: string[];
+  /** How a connected node reached the gateway (for URLs of our other ports it can open). */
+  reach?: HelloClient;
+}
+
+export interface NodeInvokeRequest {
+  nodeId: string;
+  command: string;
+  params?: unknown;
+  timeoutMs?: number;
+  /** A repeat with the same key gets the first call's result; nothing runs twice. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Provided by the `nodes` plugin as service `nodes`: the same node table, command policy and
+ * invoke path as `node.invoke` (declared by the node AND allowed by `gateway.nodes`).
+ */
+export interface NodesService {
+  list(): NodeSummary[];
+  /** By id, unique id prefix (6+) or display name; throws `GW_ERR_NODES_NOT_FOUND` / `_AMBIGUOUS`. */
+  resolve(ref: string): NodeSummary;
+  /** Resolves with the node's answer; rejects with the nodes plugin's errors (FORBIDDEN, timeout, gone…). */
+  invoke(request: NodeInvokeRequest): Promise<{ nodeId: string; command: string; payload: unknown }>;
+}
+
 declare module './context.js' {
   interface ServiceMap {
     agent: AgentService;
@@ -177,5 +214,6 @@ declare module './context.js' {
     router: ChannelRouter;
     sandbox: SandboxService;
     'exec-approvals': ExecApprovalService;
+    nodes: NodesService;
   }
 }

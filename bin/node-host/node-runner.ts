@@ -1,5 +1,7 @@
 import { type EventFrame, GatewayClient, GatewayConnectError } from '../../sdk/client/gateway-client.js';
 import { type DeviceIdentity, signConnect } from '../cli/device-identity.js';
+import { CANVAS_COMMANDS, type CanvasCommand } from './canvas-params.js';
+import type { NodeCanvas } from './node-canvas.js';
 import { NodeCommandError } from './node-command-error.js';
 import type { NodeState } from './node-state.js';
 import { systemInfo } from './system-info.js';
@@ -20,6 +22,8 @@ export interface NodeRunnerOptions {
   backoff?: { baseMs: number; maxMs: number };
   /** How often a node waiting for approval asks again (default 2 s). */
   pairingPollMs?: number;
+  /** The canvas (a headless Chromium page); undefined: no canvas.* (--no-canvas, or no Chromium). */
+  canvas?: NodeCanvas;
 }
 
 interface InvokeRequest {
@@ -46,6 +50,12 @@ export class NodeRunner {
   private client?: GatewayClient;
   private failures = 0;
   private lastPairingRequest?: string;
+  /**
+   * Whether the gateway has a canvas host for us: learnt from hello-ok.canvasHostUrl, so the
+   * first connect of a run declares no canvas.* and, when hello-ok names a canvas host,
+   * reconnects at once declaring them (commands are fixed per connect).
+   */
+  private canvasHost = false;
 
   constructor(private readonly o: NodeRunnerOptions) {
     this.identity = o.state.identity();
@@ -56,7 +66,16 @@ export class NodeRunner {
   }
 
   get commands(): string[] {
-    return ['system.info', 'system.which', ...(this.o.run.enabled ? ['system.run'] : [])];
+    return [
+      'system.info',
+      'system.which',
+      ...(this.o.run.enabled ? ['system.run'] : []),
+      ...(this.offersCanvas ? CANVAS_COMMANDS : []),
+    ];
+  }
+
+  private get offersCanvas(): boolean {
+    return this.o.canvas !== undefined && this.canvasHost;
   }
 
   /** Run until `stop()`. */
@@ -74,6 +93,11 @@ export class NodeRunner {
     this.client?.close();
   }
 
+  /** Let go of what the run holds besides the socket (Chromium). */
+  async dispose(): Promise<void> {
+    await this.o.canvas?.close();
+  }
+
   /** One connection: connect, serve until it closes; returns how long to wait before the next. */
   private async session(): Promise<number> {
     const stored = this.o.state.token(this.o.url);
@@ -89,7 +113,11 @@ export class NodeRunner {
         version: this.o.version,
         displayName: this.o.displayName,
         signDevice: (f) => signConnect(this.identity, f),
-        extra: { caps: ['system'], commands: this.commands, permissions: { 'system.run': this.o.run.enabled } },
+        extra: {
+          caps: this.offersCanvas ? ['system', 'canvas'] : ['system'],
+          commands: this.commands,
+          permissions: { 'system.run': this.o.run.enabled },
+        },
       });
     } catch (err) {
       return this.connectFailed(err, stored !== undefined);
@@ -106,6 +134,21 @@ export class NodeRunner {
         issuedAtMs: auth.issuedAtMs,
       });
       this.o.say(`paired: device token stored in ${this.o.state.tokenFile}`);
+    }
+    if (this.o.canvas) {
+      const hostUrl = client.hello?.canvasHostUrl as string | undefined;
+      this.o.canvas.setHost(hostUrl);
+      if (Boolean(hostUrl) !== this.canvasHost) {
+        this.canvasHost = Boolean(hostUrl);
+        this.o.say(
+          hostUrl
+            ? `the gateway has a canvas host (${hostUrl}): reconnecting to offer canvas.*`
+            : 'the gateway has no canvas host for this node any more: reconnecting without canvas.*',
+        );
+        client.close();
+        this.client = undefined;
+        return 0;
+      }
     }
     this.o.say(`connected to ${this.o.url} as node ${this.nodeId} (commands: ${this.commands.join(', ')})`);
     const off = client.onEvent((e) => this.onEvent(client, e));
@@ -171,7 +214,7 @@ export class NodeRunner {
     let result: Record<string, unknown>;
     try {
       const params = req.paramsJSON === undefined ? undefined : JSON.parse(req.paramsJSON);
-      const payload = await this.execute(req.command, params, req.timeoutMs);
+      const payload = await this.execute(client, req.command, params, req.timeoutMs);
       result = { ok: true, payloadJSON: this.fit(client, payload) };
     } catch (err) {
       const code =
@@ -186,7 +229,20 @@ export class NodeRunner {
     }
   }
 
-  private async execute(command: string, params: unknown, timeoutMs: number | undefined): Promise<unknown> {
+  private async execute(
+    client: GatewayClient,
+    command: string,
+    params: unknown,
+    timeoutMs: number | undefined,
+  ): Promise<unknown> {
+    if ((CANVAS_COMMANDS as readonly string[]).includes(command) && this.o.canvas && this.offersCanvas) {
+      // base64 is 4/3 of the image; leave room for the rest of the answer.
+      const imageBudgetBytes = Math.floor(((this.frameLimit(client) - 1024) * 3) / 4);
+      return this.o.canvas.execute(command as CanvasCommand, params, {
+        timeoutMs: timeoutMs ?? 30_000,
+        imageBudgetBytes,
+      });
+    }
     switch (command) {
       case 'system.info':
         return systemInfo();
@@ -207,12 +263,17 @@ export class NodeRunner {
     }
   }
 
+  /** Bytes a result may take: one frame (hello-ok.policy.maxPayload) less the envelope. */
+  private frameLimit(client: GatewayClient): number {
+    return (client.hello?.policy?.maxPayload ?? 524_288) - FRAME_MARGIN;
+  }
+
   /**
    * The result as JSON that fits in one frame (hello-ok.policy.maxPayload): a system.run output
    * too big for it is cut further (and marked truncated) rather than losing the whole answer.
    */
   private fit(client: GatewayClient, payload: unknown): string {
-    const limit = (client.hello?.policy?.maxPayload ?? 524_288) - FRAME_MARGIN;
+    const limit = this.frameLimit(client);
     let json = JSON.stringify(payload ?? null);
     const run = payload as { stdout?: string; stderr?: string; truncated?: boolean } | null;
     while (Buffer.byteLength(json) > limit && run && (run.stdout || run.stderr)) {

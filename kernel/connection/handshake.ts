@@ -353,6 +353,7 @@ function accept(rt: KernelRuntime, conn: ClientConnection, id: string, a: Accept
     commands: params.commands ?? [],
     permissions: params.permissions ?? {},
     connectedAtMs: conn.connectedAt,
+    reach: { host: conn.peer.headers.host, ip: conn.peer.ip, isLoopback: conn.peer.isLoopback },
   };
 
   conn.presenceKey = caller.deviceId ?? params.client.instanceId ?? conn.id;

@@ -6,6 +6,10 @@ const registry = defineErrors({
   GW_ERR_CANVAS_BAD_CONTENT: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_CANVAS_NOT_FOUND: { wire: 'NOT_FOUND', status: 404 },
   GW_ERR_CANVAS_ROOT: { wire: 'INTERNAL', status: 500 },
+  GW_ERR_CANVAS_NO_NODE: { wire: 'INVALID_REQUEST', status: 400 },
+  GW_ERR_CANVAS_NODE_UNREACHABLE: { wire: 'UNAVAILABLE', status: 503 },
+  GW_ERR_CANVAS_NODES_OFF: { wire: 'UNAVAILABLE', status: 503 },
+  GW_ERR_CANVAS_BAD_SNAPSHOT: { wire: 'UNAVAILABLE', status: 502 },
 });
 
 export const CANVAS_ERRORS = registry.codes;

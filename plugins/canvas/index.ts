@@ -1,13 +1,18 @@
 import os from 'node:os';
 import path from 'node:path';
 import { definePlugin, Type } from '../../sdk/index.js';
+import { canvasAuthRequired } from './canvas-access.js';
 import { CANVAS_PREFIX, CanvasFiles } from './canvas-files.js';
 import { prepareCanvasRoot } from './canvas-root.js';
 import { openCanvasServer } from './canvas-server.js';
 import { CanvasTokens } from './canvas-token.js';
 import { canvasTool } from './canvas-tool.js';
+import { canvasUrlFor, urlHost } from './canvas-url.js';
 import { CanvasHostConfig } from './config-schema.js';
 import { LiveReload } from './live-reload.js';
+
+/** Lifetime of the canvas token in a page the canvas tool shows on a node. */
+const NODE_TOKEN_TTL_MS = 12 * 3600 * 1000;
 
 export default definePlugin({
   id: 'canvas',
@@ -15,6 +20,7 @@ export default definePlugin({
   sdk: '^1.0.0',
   configKey: 'canvasHost',
   configSchema: CanvasHostConfig,
+  dependsOn: ['nodes'],
   description: "Canvas host: the agent's screen, the workspace's canvas/ folder on its own port, live-reloaded.",
   async register(_app, ctx) {
     const config = ctx.config;
@@ -42,16 +48,19 @@ export default definePlugin({
     if (liveReload) ctx.lease.defer('canvas live reload', () => liveReload.close());
     const localUrl = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : urlHost(host)}:${listener.port}`;
 
-    ctx.hello.contribute('canvasHostUrl', (client) => {
-      // Advertise an address the client can reach: the name it dialled, unless the canvas is
-      // loopback-only and the client is not on this machine.
-      const loopbackOnly = /^127\./.test(host) || host === '::1';
-      if (loopbackOnly) return client.isLoopback ? localUrl : undefined;
-      if (host !== '0.0.0.0' && host !== '::') return `http://${urlHost(host)}:${listener.port}`;
-      const dialled = client.host ? hostnameOf(client.host) : undefined;
-      return `http://${dialled ?? '127.0.0.1'}:${listener.port}`;
-    });
-    ctx.tools.register(canvasTool(new CanvasFiles(realRoot), () => localUrl));
+    // Advertise an address the client can reach (the same one the canvas tool presents on nodes).
+    ctx.hello.contribute('canvasHostUrl', (client) => canvasUrlFor(host, listener.port, client));
+    // Pages shown on a node outlive a canvas.token's 10 minutes (live reload re-requests them).
+    const nodeTokens = new CanvasTokens(ctx.auth.derivedSecret('moltbot-canvas-token-v1'), NODE_TOKEN_TTL_MS);
+    const authRequired = canvasAuthRequired(host, config.auth);
+    ctx.tools.register(
+      canvasTool(new CanvasFiles(realRoot), () => localUrl, {
+        nodes: () => ctx.services.get('nodes'),
+        urlFor: (reach) => canvasUrlFor(host, listener.port, reach),
+        nodeToken: () => (authRequired ? nodeTokens.mint().token : undefined),
+        mediaDir: path.join(ctx.paths.stateDir, 'media', 'canvas'),
+      }),
+    );
 
     ctx.methods.register('canvas.token', {
       scope: 'operator.read',
@@ -84,15 +93,4 @@ function listenHost(bind: string | undefined, gatewayBind: string): string {
 
 function expandHome(p: string): string {
   return p.startsWith('~') ? path.join(os.homedir(), p.slice(1)) : path.resolve(p);
-}
-
-function urlHost(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-function hostnameOf(hostHeader: string): string {
-  const h = hostHeader.trim();
-  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
-  const colon = h.lastIndexOf(':');
-  return colon > 0 && h.indexOf(':') === colon ? h.slice(0, colon) : h;
 }

@@ -8,6 +8,7 @@ import { NODES_MIGRATIONS, NodeTable } from './node-table.js';
 import { nodesTool } from './nodes-tool.js';
 import { announceRequested, PAIRING_EVENTS } from './pairing-events.js';
 import { registerPairingMethods } from './pairing-methods.js';
+import { providedNodesService } from './provided-nodes-service.js';
 
 export default definePlugin({
   id: 'nodes',
@@ -36,6 +37,7 @@ export default definePlugin({
     registerPairingMethods(ctx, { table, nodePairs });
     registerNodeMethods(ctx, { table, broker, service });
     ctx.tools.register(nodesTool(service));
+    ctx.services.provide('nodes', providedNodesService(service, table));
 
     // The node table follows the kernel's connections; nodes already connected are picked up now.
     for (const c of ctx.connections.list()) if (c.caller.role === 'node') table.connected(c);

@@ -36,8 +36,13 @@ export class NodeService {
   describe(nodeId: string): NodeDescription {
     const node = this.list().find((n) => n.nodeId === nodeId);
     if (!node) throw unknownNode(nodeId);
+    return { ...node, invocableCommands: this.invocable(node) };
+  }
+
+  /** The commands of this node the gateway's policy lets callers invoke. */
+  invocable(node: Pick<NodeView, 'platform' | 'deviceFamily' | 'commands'>): string[] {
     const allowed = allowedCommands(this.ctx.config, nodePlatform(node.platform, node.deviceFamily));
-    return { ...node, invocableCommands: node.commands.filter((c) => allowed.has(c)) };
+    return node.commands.filter((c) => allowed.has(c));
   }
 
   /** Check the policy, forward to the node, wait for its answer (or its departure, or the timeout). */

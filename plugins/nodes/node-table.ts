@@ -25,6 +25,7 @@ export interface NodeSession {
   commands: string[];
   permissions: Record<string, unknown>;
   connectedAtMs: number;
+  reach?: ConnectedClient['reach'];
 }
 
 /** `node.list` / `node.describe` rows (PROTOCOL.md shapes, plus what the gateway knows beside them). */
@@ -88,6 +89,7 @@ export class NodeTable {
       commands: c.commands,
       permissions: c.permissions,
       connectedAtMs: c.connectedAtMs,
+      reach: c.reach,
     };
     this.live.set(session.nodeId, session);
     preparedStatement(
