@@ -217,6 +217,7 @@ export class NodeCanvas {
       });
       this.o.say(`canvas: Chromium started (${this.o.chromiumPath})`);
     }
+    await this.context?.close().catch(() => undefined); // a crashed page's context
     this.context = await this.browser!.newContext({ viewport: this.viewport });
     // Whatever starts a top-level navigation (present, a link, location= in an eval), it stays
     // on the canvas host (and --canvas-allow-origin); subresources load as the page asks.
