@@ -19,8 +19,8 @@ export type {
   SendResult,
 } from './channel.js';
 export { ChannelSendError } from './channel.js';
-export { clientGone } from './client-gone.js';
 export { findChromiumOnPath, isExecutableFile } from './chromium-executable.js';
+export { clientGone } from './client-gone.js';
 export type { ChatCommand, ChatCommandInvocation, ChatCommandReply } from './command.js';
 export type {
   CallerInfo,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { agentConfig, FAKE_KEY_ENV } from '../agent/agent-harness.js';
 import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
 import { startReady } from '../kernel/start-gateway.js';
