@@ -40,9 +40,10 @@ import type { MetricEntry } from './metrics/plugin-metrics.js';
 import type { GatewayPaths } from './paths.js';
 import { CloseCode, DEFAULT_TICK_INTERVAL_MS, HANDSHAKE_TIMEOUT_MS } from './protocol/frames.js';
 import { controlUiBasePath, hasChatChannel, hasModelProvider, readyBlock } from './ready-block.js';
+import { SerializedPayload } from './protocol/serialized-payload.js';
 import type { KernelRuntime, SessionDefaults } from './runtime.js';
 import { createOuterServer } from './server.js';
-import { buildStatusSummary, statusSections } from './status-summary.js';
+import { StatusSerializer, statusSections } from './status-summary.js';
 import { openDatabase, type SqliteDatabase } from './store/database.js';
 
 /** Core wire events the kernel itself emits. */
@@ -90,6 +91,7 @@ export class Gateway {
   private restartTimer?: NodeJS.Timeout;
   private readonly processStartedAt = Date.now();
   private announcedReady = false;
+  private readonly statusSerializer = new StatusSerializer();
   /** Lives for the process: an in-process restart must not hand a guesser a fresh budget. */
   private readonly limiter = new FailureLimiter();
   /** Also for the process: counters survive in-process restarts, as Prometheus expects. */
@@ -219,7 +221,7 @@ export class Gateway {
       host: this.host,
       registries: this.registries,
       health: () => this.healthSnapshot(),
-      status: () => this.statusSummary(),
+      status: () => new SerializedPayload(this.statusJson()),
       restart: (reason, delayMs) => this.scheduleRestart(reason, delayMs),
     });
     return routes;
@@ -393,7 +395,7 @@ export class Gateway {
 
   healthSnapshot(): Record<string, unknown> {
     return buildHealthSnapshot({
-      plugins: this.host?.list() ?? [],
+      plugins: this.host?.summaries() ?? [],
       registries: this.registries,
       configError: this.config?.lastError,
       listening: Boolean(this.server?.listening),
@@ -405,10 +407,11 @@ export class Gateway {
     this.publisher.refresh();
   }
 
-  statusSummary(): Record<string, unknown> {
-    return buildStatusSummary({
+  /** The `status` payload, as JSON (see StatusSerializer). */
+  statusJson(): string {
+    return this.statusSerializer.serialize({
       runtime: this.runtime!,
-      plugins: this.host?.list() ?? [],
+      plugins: this.host?.summaries() ?? [],
       registries: this.registries,
       configError: this.config?.lastError,
       port: this.port,

@@ -1,6 +1,6 @@
 import type { ChannelStatus } from '../sdk/channel.js';
 import type { ConfigErrorReport } from './config/config-controller.js';
-import type { PluginStatus } from './host/plugin-status.js';
+import type { PluginSummary } from './host/plugin-status.js';
 import type { PluginRegistries } from './host/registries.js';
 import { type KeyedReader, mergeReports } from './keyed-reports.js';
 
@@ -14,7 +14,7 @@ export const KERNEL_HEALTH_KEYS = ['ok', 'ts', 'durationMs', 'channels', 'linkCh
 const PROTOCOL_DEFAULTS: Record<string, unknown> = { sessions: { count: 0 } };
 
 export interface HealthInputs {
-  plugins: readonly PluginStatus[];
+  plugins: readonly PluginSummary[];
   registries?: PluginRegistries;
   configError?: ConfigErrorReport;
   listening: boolean;

@@ -31,7 +31,15 @@ export type PoolReply =
   | { op: 'quiet'; quiet: boolean }
   | { op: 'arm' }
   | { op: 'collect'; arrivals: Float64Array }
-  | { op: 'rpc'; completed: number; errors: number; firstError?: string; latencies: Float64Array; closed: number }
+  | {
+      op: 'rpc';
+      completed: number;
+      answered: number;
+      errors: number;
+      firstError?: string;
+      latencies: Float64Array;
+      closed: number;
+    }
   | { op: 'rpc-stop' }
   | { op: 'close' };
 

@@ -95,6 +95,8 @@ async function rpc(cmd: Extract<PoolCommand, { op: 'rpc' }>): Promise<PoolReply>
   rpcStopRequested = false;
   const latencies: number[] = [];
   let completed = 0;
+  /** Every answered request, warm-up included (CPU per request divides by it). */
+  let answered = 0;
   let errors = 0;
   let firstError: string | undefined;
   const windowStart = cmd.startAt + cmd.warmupMs;
@@ -106,6 +108,7 @@ async function rpc(cmd: Extract<PoolCommand, { op: 'rpc' }>): Promise<PoolReply>
       if (sentAt >= windowEnd || rpcStopRequested) return;
       try {
         await client.request(cmd.method, cmd.params, 10_000);
+        answered++;
         const doneAt = now();
         if (sentAt >= windowStart && doneAt <= windowEnd) {
           completed++;
@@ -125,6 +128,7 @@ async function rpc(cmd: Extract<PoolCommand, { op: 'rpc' }>): Promise<PoolReply>
   return {
     op: 'rpc',
     completed,
+    answered,
     errors,
     closed,
     latencies: Float64Array.from(latencies),

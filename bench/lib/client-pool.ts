@@ -77,6 +77,8 @@ export interface RpcLoad {
 
 export interface RpcResult {
   readonly completed: number;
+  /** Every answered request, warm-up and window: what the server's CPU time over the load was spent on. */
+  readonly answered: number;
   readonly errors: number;
   readonly firstError?: string;
   /** Per-request latency (ms) of the requests completed inside the window. */
@@ -173,6 +175,7 @@ export class ClientPool {
     const firstError = replies.find((r) => r.firstError)?.firstError;
     return {
       completed: replies.reduce((n, r) => n + r.completed, 0),
+      answered: replies.reduce((n, r) => n + r.answered, 0),
       errors: replies.reduce((n, r) => n + r.errors, 0),
       ...(firstError ? { firstError } : {}),
       latencies,

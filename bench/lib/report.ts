@@ -15,6 +15,8 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 export function formatValue(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return '—';
   switch (unit) {
+    case 'µs':
+      return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : integer.format(value)} µs`;
     case 'ms':
       return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : integer.format(value)} ms`;
     case 'req/s':

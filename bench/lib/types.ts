@@ -50,7 +50,7 @@ export interface Target {
   };
 }
 
-export type Unit = 'ms' | 'req/s' | 'msg/s' | 'KB' | 'MB' | 'count' | '%';
+export type Unit = 'µs' | 'ms' | 'req/s' | 'msg/s' | 'KB' | 'MB' | 'count' | '%';
 
 /** A pass/miss goal, judged on the gateway's value. */
 export type Goal =

@@ -1,5 +1,6 @@
 /** RPC: closed-loop `status` round trips over 1 and 50 connections, 1 and 32 requests in flight each. */
 import { ClientPool } from '../lib/client-pool.js';
+import { readCpuMs } from '../lib/cpu.js';
 import { median, p99 } from '../lib/stats.js';
 import type { Measurement, Workload } from '../lib/types.js';
 
@@ -24,7 +25,11 @@ const workload: Workload = {
         });
         try {
           for (const inflight of IN_FLIGHT) {
+            const cpu0 = readCpuMs(server.pid);
             const result = await pool.rpc({ method: target.statusMethod, inflight, warmupMs, durationMs });
+            // Server CPU time per answered request: what the server spends on one, whatever
+            // else shares the cores (throughput on a busy machine measures the neighbours too).
+            const cpuUsPerRequest = ((readCpuMs(server.pid) - cpu0) * 1000) / Math.max(1, result.answered);
             if (result.errors > 0) {
               throw new Error(
                 `${result.errors} failed requests (${connections} conn × ${inflight}): ${result.firstError}`,
@@ -41,6 +46,7 @@ const workload: Workload = {
               },
               { metric: `${label}: latency p50`, value: median(result.latencies), unit: 'ms' },
               { metric: `${label}: latency p99`, value: p99(result.latencies), unit: 'ms' },
+              { metric: `${label}: server CPU per request`, value: cpuUsPerRequest, unit: 'µs' },
             );
           }
         } finally {

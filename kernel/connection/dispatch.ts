@@ -4,6 +4,7 @@ import { hasScope } from '../bus/scopes.js';
 import { kernelError } from '../errors.js';
 import { untrustedText } from '../logging/untrusted-text.js';
 import { CloseCode, MAX_BUFFERED_BYTES, requestFrame } from '../protocol/frames.js';
+import { SerializedPayload } from '../protocol/serialized-payload.js';
 import type { KernelRuntime } from '../runtime.js';
 import { describeProblems } from '../schema/compiled.js';
 import { wireError } from '../wire-error.js';
@@ -62,17 +63,20 @@ async function dispatch(
     if (final) return;
     let text: string;
     try {
-      text = JSON.stringify(
-        ok
-          ? { type: 'res', id, ok: true, payload: payloadOrError }
-          : {
-              type: 'res',
-              id,
-              ok: false,
-              ...(errorPayload === undefined ? {} : { payload: errorPayload }),
-              error: payloadOrError,
-            },
-      );
+      text =
+        ok && payloadOrError instanceof SerializedPayload
+          ? `{"type":"res","id":${JSON.stringify(id)},"ok":true,"payload":${payloadOrError.json}}`
+          : JSON.stringify(
+              ok
+                ? { type: 'res', id, ok: true, payload: payloadOrError }
+                : {
+                    type: 'res',
+                    id,
+                    ok: false,
+                    ...(errorPayload === undefined ? {} : { payload: errorPayload }),
+                    error: payloadOrError,
+                  },
+            );
     } catch (err) {
       // A payload JSON cannot carry (BigInt, a cycle) still gets exactly one final answer.
       rt.logger.error({ err, method: untrustedText(method, 64) }, 'response could not be serialized');

@@ -21,3 +21,6 @@ export interface PluginStatus extends PerKind<string[]> {
   loadedAt?: number;
   loadMs?: number;
 }
+
+/** The few fields `status` and `health` show of a plugin, without the per-kind name lists. */
+export type PluginSummary = Pick<PluginStatus, 'id' | 'version' | 'state' | 'enabled' | 'generation' | 'lastError'>;
