@@ -44,6 +44,8 @@ export function formatGoal(goal: Goal, unit: Unit): string {
       return `≤ ${goal.value}× baseline`;
     case 'ratio-at-least':
       return `≥ ${Math.round(goal.value * 100)}% of baseline`;
+    case 'all':
+      return goal.goals.map((g) => formatGoal(g, unit)).join(' and ');
   }
 }
 
@@ -61,6 +63,10 @@ export function judge(goal: Goal, gateway: number, baseline: number | undefined)
     case 'ratio-at-least':
       if (baseline === undefined || !(baseline > 0)) return 'n/a';
       return gateway / baseline >= goal.value ? 'pass' : 'miss';
+    case 'all': {
+      const verdicts = goal.goals.map((g) => judge(g, gateway, baseline));
+      return verdicts.includes('miss') ? 'miss' : verdicts.includes('n/a') ? 'n/a' : 'pass';
+    }
   }
 }
 

@@ -58,7 +58,8 @@ export type Goal =
   | { readonly kind: 'at-most'; readonly value: number } // gateway <= value (e.g. 0 failures)
   | { readonly kind: 'at-least'; readonly value: number } // gateway >= value (e.g. messages/s)
   | { readonly kind: 'ratio-at-most'; readonly value: number } // gateway / baseline <= value
-  | { readonly kind: 'ratio-at-least'; readonly value: number }; // gateway / baseline >= value
+  | { readonly kind: 'ratio-at-least'; readonly value: number } // gateway / baseline >= value
+  | { readonly kind: 'all'; readonly goals: readonly Goal[] }; // every one of them
 
 export interface Measurement {
   /** Row label, identical for both targets so rows can be paired. */

@@ -28,7 +28,7 @@ const workload: Workload = {
           metric: `connect → hello-ok, p50 (${count} seq.)`,
           value: median(latencies),
           unit: 'ms',
-          goal: { kind: 'ratio-at-most', value: 1.5 },
+          goal: { kind: 'ratio-at-most', value: 1.2 },
         },
         { metric: `connect → hello-ok, p99 (${count} seq.)`, value: p99(latencies), unit: 'ms' },
       ];

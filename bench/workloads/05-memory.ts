@@ -22,13 +22,13 @@ const workload: Workload = {
         opts.log(`${count} idle connections`);
         const n = count.toLocaleString('en-US');
         return [
-          { metric: 'RSS idle', value: idleKb / 1024, unit: 'MB' },
+          { metric: 'RSS idle', value: idleKb / 1024, unit: 'MB', goal: { kind: 'ratio-at-most', value: 1.05 } },
           { metric: `RSS with ${n} idle connections`, value: loadedKb / 1024, unit: 'MB' },
           {
             metric: `RSS per idle connection (${n})`,
             value: (loadedKb - idleKb) / count,
             unit: 'KB',
-            goal: { kind: 'below', value: 20 },
+            goal: { kind: 'at-most', value: 12 },
           },
         ];
       } finally {

@@ -1,5 +1,6 @@
 import type { CallerInfo } from '../../sdk/context.js';
 import type { ClientConnection } from '../connection/client-connection.js';
+import { prepareTextFrame } from '../connection/prepared-frame.js';
 
 /**
  * A broadcast without a filter reaches nodes only when it is one of these: a node is a
@@ -15,7 +16,8 @@ export interface StateVersion {
 
 /**
  * Wire events. Broadcasts get a gateway-wide increasing `seq`; `presence` and `health` also
- * carry `stateVersion`. Each frame is serialized once whatever the number of clients.
+ * carry `stateVersion`. Each frame is serialized, encoded and framed once whatever the number of
+ * clients, and the same bytes are written to every socket.
  */
 export class Broadcaster {
   private seq = 0;
@@ -88,12 +90,13 @@ export class Broadcaster {
     const seq = ++this.seq;
     const frame: Record<string, unknown> = { type: 'event', event, payload, seq };
     if (event === 'presence' || event === 'health') frame.stateVersion = { ...this.stateVersion };
-    const text = JSON.stringify(frame);
+    let prepared: ReturnType<typeof prepareTextFrame> | undefined;
     let delivered = 0;
     for (const conn of this.ready.values()) {
       if (filter ? !conn.caller || !filter(conn.caller) : conn.caller?.role === 'node' && !NODE_BROADCASTS.has(event))
         continue;
-      if (conn.sendText(text)) delivered++;
+      prepared ??= prepareTextFrame(JSON.stringify(frame));
+      if (conn.sendPrepared(prepared)) delivered++;
     }
     this.onBroadcast?.(event, seq, delivered);
     return delivered;

@@ -5,6 +5,7 @@ import type { CallerInfo } from '../../sdk/context.js';
 import type { ConnectedClient } from '../../sdk/devices.js';
 import type { TailscaleIdentity } from '../auth/tailscale-identity.js';
 import { CloseCode } from '../protocol/frames.js';
+import { type PreparedFrame, rawSocketOf } from './prepared-frame.js';
 
 export interface PeerInfo {
   ip: string;
@@ -43,14 +44,21 @@ export class ClientConnection {
 
   /** Queue a serialized frame. False when the connection is gone or was just cut as a slow consumer. */
   sendText(text: string): boolean {
-    if (this.state === 'closed' || this.socket.readyState !== this.socket.OPEN) return false;
-    const buffered = this.socket.bufferedAmount;
-    if (buffered + text.length > this.maxBufferedBytes) {
-      this.onSlowConsumer(this, buffered);
-      this.closeSlowConsumer();
-      return false;
-    }
+    if (!this.roomFor(text.length)) return false;
+    corkForTick(this);
     this.socket.send(text);
+    return true;
+  }
+
+  /**
+   * Queue a frame built once for many connections (a broadcast): its bytes go to the socket as
+   * they are. Not corked: one frame per socket per broadcast gains nothing from it.
+   */
+  sendPrepared(frame: PreparedFrame): boolean {
+    if (!this.roomFor(frame.bytes.length)) return false;
+    const raw = rawSocketOf(this.socket);
+    if (raw) raw.write(frame.bytes);
+    else this.socket.send(frame.text);
     return true;
   }
 
@@ -71,6 +79,21 @@ export class ClientConnection {
     this.killTimer.unref();
   }
 
+  /** Open, and `bytes` more stay under the slow-consumer limit (else the connection is cut now). */
+  private roomFor(bytes: number): boolean {
+    if (this.state === 'closed' || this.socket.readyState !== this.socket.OPEN) return false;
+    const buffered = this.socket.bufferedAmount;
+    if (buffered + bytes > this.maxBufferedBytes) {
+      this.onSlowConsumer(this, buffered);
+      this.closeSlowConsumer();
+      return false;
+    }
+    return true;
+  }
+
+  /** Set while this connection's socket is corked until the end of the tick (see corkForTick). */
+  corked = false;
+
   markClosed(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
@@ -89,4 +112,29 @@ export class ClientConnection {
   private closeSlowConsumer(): void {
     this.close(CloseCode.tryAgainLater, 'slow consumer: send buffer exceeded maxBufferedBytes', 1000);
   }
+}
+
+/** Connections corked in the current tick, uncorked together when its synchronous work is done. */
+const corkedThisTick: ClientConnection[] = [];
+
+function uncorkAll(): void {
+  for (const conn of corkedThisTick) {
+    conn.corked = false;
+    rawSocketOf(conn.socket)?.uncork();
+  }
+  corkedThisTick.length = 0;
+}
+
+/**
+ * Cork a connection's socket until the end of the tick: answers to pipelined requests (32 in one
+ * TCP read) and the events around them leave in one `writev` instead of one syscall per frame.
+ * `ws` corks and uncorks around each frame itself; its uncork leaves ours in place.
+ */
+function corkForTick(conn: ClientConnection): void {
+  if (conn.corked) return;
+  const raw = rawSocketOf(conn.socket);
+  if (!raw) return;
+  raw.cork();
+  conn.corked = true;
+  if (corkedThisTick.push(conn) === 1) process.nextTick(uncorkAll);
 }
