@@ -13,6 +13,15 @@ describe('bench report', () => {
     expect(judge({ kind: 'ratio-at-most', value: 1.5 }, 1.6, undefined)).toBe('n/a');
   });
 
+  it('judges a composite goal as passing only when every part passes', () => {
+    const both = { kind: 'all', goals: [{ kind: 'ratio-at-most', value: 0.9 }, { kind: 'below', value: 400 }] } as const;
+    expect(judge(both, 380, 450)).toBe('pass');
+    expect(judge(both, 420, 500)).toBe('miss'); // ratio fine, absolute not
+    expect(judge(both, 380, 400)).toBe('miss'); // absolute fine, ratio not
+    expect(judge(both, 380, undefined)).toBe('n/a');
+    expect(formatGoal(both, 'ms')).toBe('≤ 0.9× baseline and < 400 ms');
+  });
+
   it('formats units and goals', () => {
     expect(formatValue(1234.4, 'count')).toBe('1,234');
     expect(formatValue(250.2, 'msg/s')).toBe('250 msg/s');

@@ -28,7 +28,11 @@ const workload: Workload = {
     opts.log(`${runs} starts`);
     const measurements: Measurement[] = [
       { metric: 'spawn → port accepting, p50', value: median(accepting), unit: 'ms' },
-      { metric: 'spawn → first hello-ok, p50', value: median(hello), unit: 'ms', goal: {
+      {
+        metric: 'spawn → first hello-ok, p50',
+        value: median(hello),
+        unit: 'ms',
+        goal: {
           kind: 'all',
           goals: [
             { kind: 'ratio-at-most', value: 0.9 },

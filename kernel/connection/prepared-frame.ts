@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
-import * as wsModule from 'ws';
 import type { WebSocket } from 'ws';
+import * as wsModule from 'ws';
 
 /** `ws`'s frame builder (exported by the package, absent from its type declarations). */
 const { Sender } = wsModule as unknown as {
@@ -49,6 +49,6 @@ interface WsInternals {
 export function rawSocketOf(ws: WebSocket): Socket | undefined {
   const internals = ws as unknown as WsInternals;
   const sender = internals._sender;
-  if (!sender || sender._state !== 0 || sender._bufferedBytes !== 0) return undefined;
+  if (sender?._state !== 0 || sender._bufferedBytes !== 0) return undefined;
   return internals._socket;
 }
