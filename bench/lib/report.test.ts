@@ -14,7 +14,13 @@ describe('bench report', () => {
   });
 
   it('judges a composite goal as passing only when every part passes', () => {
-    const both = { kind: 'all', goals: [{ kind: 'ratio-at-most', value: 0.9 }, { kind: 'below', value: 400 }] } as const;
+    const both = {
+      kind: 'all',
+      goals: [
+        { kind: 'ratio-at-most', value: 0.9 },
+        { kind: 'below', value: 400 },
+      ],
+    } as const;
     expect(judge(both, 380, 450)).toBe('pass');
     expect(judge(both, 420, 500)).toBe('miss'); // ratio fine, absolute not
     expect(judge(both, 380, 400)).toBe('miss'); // absolute fine, ratio not
