@@ -44,7 +44,7 @@ import { SerializedPayload } from './protocol/serialized-payload.js';
 import type { KernelRuntime, SessionDefaults } from './runtime.js';
 import { createOuterServer } from './server.js';
 import { StatusSerializer, statusSections } from './status-summary.js';
-import { openDatabase, type SqliteDatabase } from './store/database.js';
+import { openDatabase, type SqliteDatabase, setDurability } from './store/database.js';
 
 /** Core wire events the kernel itself emits. */
 export const CORE_EVENTS = ['connect.challenge', 'tick', 'presence', 'health', 'shutdown', 'config'] as const;
@@ -123,7 +123,7 @@ export class Gateway {
     this.bindHost = settings.bindHost!;
     const { auth, root } = ensureGatewaySecret(settings, booted, paths.configPath, logger);
 
-    this.db = openDatabase(paths.databasePath);
+    this.db = openDatabase(paths.databasePath, kc.store?.durability ?? 'process');
     const rt = this.buildRuntime(root, auth);
     this.runtime = rt;
     const routes = this.buildPluginHost(root, rt, auth, new RouteTable());
@@ -381,6 +381,7 @@ export class Gateway {
     if (!rt) return;
     if ((root as KernelConfig).logging?.level && !this.options.flags.verbose)
       this.logger.level = (root as KernelConfig).logging!.level!;
+    if (this.db) setDurability(this.db, (root as KernelConfig).store?.durability ?? 'process');
     const gw = (root as KernelConfig).gateway ?? {};
     this.metricsEnabled = gw.metrics?.enabled === true;
     rt.hostPolicy.allowedHosts = gw.allowedHosts ?? [];

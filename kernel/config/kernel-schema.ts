@@ -137,6 +137,17 @@ export const LoggingConfigSchema = Type.Object({
   level: Type.Optional(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace'].map((l) => Type.Literal(l)))),
 });
 
+export const StoreConfigSchema = Type.Object({
+  durability: Type.Optional(
+    Type.Union([Type.Literal('process'), Type.Literal('power')], {
+      description:
+        '"process" (default): every committed write survives the gateway process dying (kill -9, crash, OOM); ' +
+        'a power loss or kernel panic may lose the last commits. "power": each commit waits for the disk ' +
+        '(fsync), surviving power loss too, at ~1-10 ms per commit (docs/performance.md).',
+    }),
+  ),
+});
+
 export const KernelConfigSchema = Type.Object({
   gateway: Type.Optional(GatewayConfigSchema),
   plugins: Type.Optional(
@@ -145,6 +156,7 @@ export const KernelConfigSchema = Type.Object({
     }),
   ),
   logging: Type.Optional(LoggingConfigSchema),
+  store: Type.Optional(StoreConfigSchema),
 });
 
 export type KernelConfig = Static<typeof KernelConfigSchema>;
@@ -152,7 +164,7 @@ export type GatewayConfig = Static<typeof GatewayConfigSchema>;
 export type PluginEntry = Static<typeof PluginEntrySchema>;
 
 /** Top-level keys the kernel owns. */
-export const KERNEL_KEYS = ['gateway', 'plugins', 'logging'] as const;
+export const KERNEL_KEYS = ['gateway', 'plugins', 'logging', 'store'] as const;
 
 /**
  * Moltbot keys we accept without a warning although no loaded plugin reads them: not ours yet,

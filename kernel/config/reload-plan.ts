@@ -12,7 +12,7 @@ export interface ReloadPlan {
   restart: boolean;
   /** Changed paths that need a restart the mode did not allow (`hot`): reported, not applied. */
   restartDeferred: string[];
-  /** Kernel settings applied live (gateway.reload, gateway.allowedHosts, logging …). */
+  /** Kernel settings applied live (gateway.reload, gateway.allowedHosts, logging, store …). */
   kernel: string[];
   plugins: Map<string, PluginAction>;
 }
@@ -38,7 +38,9 @@ export function planReload(inputs: PlanInputs): ReloadPlan {
   }
   plan.restartDeferred = needsRestart;
   plan.kernel = changed.filter(
-    (p) => (p.startsWith('gateway.') || p === 'gateway' || p.startsWith('logging')) && !needsRestart.includes(p),
+    (p) =>
+      (p.startsWith('gateway.') || p === 'gateway' || p.startsWith('logging') || isUnder(p, 'store')) &&
+      !needsRestart.includes(p),
   );
   const ids = new Set([...inputs.before.keys(), ...inputs.after.keys()]);
   for (const id of ids) {

@@ -52,13 +52,16 @@ export class ClientConnection {
 
   /**
    * Queue a frame built once for many connections (a broadcast): its bytes go to the socket as
-   * they are. Not corked: one frame per socket per broadcast gains nothing from it.
+   * they are. Corked like replies: a turn's events (lifecycle, chat, cron, …) that fire in one
+   * tick leave in one `writev`.
    */
   sendPrepared(frame: PreparedFrame): boolean {
     if (!this.roomFor(frame.bytes.length)) return false;
     const raw = rawSocketOf(this.socket);
-    if (raw) raw.write(frame.bytes);
-    else this.socket.send(frame.text);
+    if (raw) {
+      corkForTick(this);
+      raw.write(frame.bytes);
+    } else this.socket.send(frame.text);
     return true;
   }
 

@@ -5,14 +5,28 @@ import Database from 'better-sqlite3';
 export type SqliteDatabase = Database.Database;
 
 /**
- * The embedded store: one SQLite file in the state dir (WAL, synchronous=FULL so that an
- * acknowledged write survives `kill -9` and power loss), mode 0600.
+ * How far a committed write is kept (`store.durability`). In WAL mode a commit appends to the
+ * WAL with a write(2); `synchronous = NORMAL` leaves the fsync to checkpoints, so the commit is in
+ * the OS page cache when it returns: the gateway process dying (kill -9, crash, OOM) loses none of
+ * it, only a power loss or kernel panic can take the last ones. `FULL` fsyncs every commit
+ * (1-10 ms each on this kind of disk), which also survives power loss.
  */
-export function openDatabase(file: string): SqliteDatabase {
+export type StoreDurability = 'process' | 'power';
+
+/** Apply a durability mode to an open database (takes effect from the next commit). */
+export function setDurability(db: SqliteDatabase, durability: StoreDurability): void {
+  db.pragma(durability === 'power' ? 'synchronous = FULL' : 'synchronous = NORMAL');
+}
+
+/**
+ * The embedded store: one SQLite file in the state dir (WAL; an acknowledged write survives
+ * `kill -9`, and power loss too under durability "power"), mode 0600.
+ */
+export function openDatabase(file: string, durability: StoreDurability = 'process'): SqliteDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  setDurability(db, durability);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   for (const f of [file, `${file}-wal`, `${file}-shm`]) {

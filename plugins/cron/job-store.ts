@@ -166,18 +166,21 @@ export class JobStore {
   }
 
   /**
-   * Due jobs, earliest first; `kind` picks one payload kind (the payload column is our own
-   * JSON, written with `kind` first, so a prefix match is exact).
+   * Due jobs, earliest first; `kind` picks one payload kind (through the index on
+   * `json_extract(payload, '$.kind')`: the expression must read exactly as in the index).
    */
   due(now: number, limit: number, kind?: 'systemEvent' | 'agentTurn'): CronJob[] {
     if (limit <= 0) return [];
-    const filter = kind ? ` AND payload LIKE '{"kind":"${kind}"%'` : '';
-    return (
-      this.stmt(
-        `SELECT * FROM cron_jobs WHERE enabled = 1 AND next_run_at_ms IS NOT NULL AND next_run_at_ms <= ?${filter} ` +
-          'ORDER BY next_run_at_ms, id LIMIT ?',
-      ).all(now, limit) as JobRow[]
-    ).map(toJob);
+    const rows = kind
+      ? this.stmt(
+          "SELECT * FROM cron_jobs WHERE json_extract(payload, '$.kind') = ? AND enabled = 1 " +
+            'AND next_run_at_ms IS NOT NULL AND next_run_at_ms <= ? ORDER BY next_run_at_ms, id LIMIT ?',
+        ).all(kind, now, limit)
+      : this.stmt(
+          'SELECT * FROM cron_jobs WHERE enabled = 1 AND next_run_at_ms IS NOT NULL AND next_run_at_ms <= ? ' +
+            'ORDER BY next_run_at_ms, id LIMIT ?',
+        ).all(now, limit);
+    return (rows as JobRow[]).map(toJob);
   }
 
   /** Jobs whose next slot is before `beforeMs` (missed while the gateway was down). */

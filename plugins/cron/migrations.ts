@@ -19,4 +19,8 @@ export const CRON_MIGRATIONS = [
    CREATE INDEX cron_runs_job ON cron_runs (job_id, started_at_ms);
    CREATE INDEX cron_runs_started ON cron_runs (started_at_ms);
    CREATE INDEX cron_runs_running ON cron_runs (status) WHERE status = 'running';`,
+  // Due jobs of one payload kind straight from an index: a burst of due agent turns made the
+  // system-line lookup at every run's end scan all of them (O(n²) over the burst).
+  `CREATE INDEX cron_jobs_due_kind ON cron_jobs (json_extract(payload, '$.kind'), next_run_at_ms, id)
+     WHERE enabled = 1 AND next_run_at_ms IS NOT NULL;`,
 ];

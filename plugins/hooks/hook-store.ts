@@ -41,7 +41,7 @@ export class HookStore {
     return preparedStatement(this.db, sql);
   }
 
-  /** Durable before it returns (synchronous=FULL): a crash after the 202 still runs it. */
+  /** Committed before it returns (store.durability): a crash after the 202 still runs it. */
   insert(id: string, run: HookRun, now = Date.now()): void {
     this.stmt(
       "INSERT INTO hooks_runs (id, name, payload, state, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?)",
