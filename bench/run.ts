@@ -1,26 +1,37 @@
 /**
- * `npm run bench [-- --quick] [-- --only handshake,rpc]`
+ * `npm run bench [-- --quick] [-- --only handshake,rpc] [-- --compare bench/results/latest.json]`
  *
  * Runs every workload in `bench/workloads/` against the baseline and the gateway in the same
- * run and prints one markdown table on stdout (progress goes to stderr).
+ * run and prints one markdown table on stdout (progress goes to stderr). A full run (every
+ * workload, both targets, not quick) is saved as `bench/results/latest.json` with its ratio
+ * chart `latest-ratios.png`; `--save <file>` saves any run.
  */
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { now } from './lib/clock.js';
 import { ensureOpenFileLimit } from './lib/fd-limit.js';
+import { writeRatioChartPng } from './lib/ratio-chart.js';
 import { markdownTable, type ReportRow } from './lib/report.js';
+import { comparisonTable, readSavedRun, type SavedRun, writeSavedRun } from './lib/saved-run.js';
 import { median } from './lib/stats.js';
 import type { Target, Workload } from './lib/types.js';
+import { selectWorkloads, UnknownWorkloadError } from './lib/workload-selection.js';
 import { WorkloadSkipped } from './lib/workload-skipped.js';
 import { baselineTarget } from './targets/baseline.js';
-import { gatewayTarget } from './targets/gateway.js';
+import { gatewayTarget, PROJECT_ROOT } from './targets/gateway.js';
 
 const USAGE = `usage: node dist/bench/run.js [--quick] [--only <name>[,<name>…]] [--target gateway|baseline]
+                             [--compare <saved.json>] [--save <file.json>]
 
   --quick    smoke mode: small counts, under a minute
-  --only     run only these workloads (name or number, e.g. handshake,4)
+  --only     run only these workloads (name or number, e.g. handshake,4); an unknown name is refused
   --target   run only one side
+  --compare  after the table, the change of each row against a saved run (ratios where both have them)
+  --save     save this run (and its ratio chart, <file>-ratios.png); a full run is always saved as
+             bench/results/latest.json
   --list     list workloads and exit`;
 
 const { values } = parseArgs({
@@ -29,6 +40,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     target: { type: 'string' },
     list: { type: 'boolean', default: false },
+    compare: { type: 'string' },
+    save: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -49,15 +62,6 @@ async function loadWorkloads(): Promise<{ file: string; workload: Workload }[]> 
       workload: ((await import(new URL(file, dir).href)) as { default: Workload }).default,
     })),
   );
-}
-
-function selected(file: string, workload: Workload, only: string | undefined): boolean {
-  if (!only) return true;
-  const number = String(Number(file.split('-')[0]));
-  return only.split(',').some((want) => {
-    const w = want.trim();
-    return w === workload.name || w === number || file.startsWith(`${w}-`);
-  });
 }
 
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
@@ -145,8 +149,13 @@ async function main(): Promise<void> {
     for (const { file, workload } of all) process.stdout.write(`${file.replace(/\.js$/, '')}\t${workload.title}\n`);
     return;
   }
-  const workloads = all.filter(({ file, workload }) => selected(file, workload, values.only));
-  if (workloads.length === 0) throw new Error(`no workload matches --only ${values.only}`);
+  const workloads = selectWorkloads(
+    all.map(({ file, workload }) => ({ file, name: workload.name, workload })),
+    values.only,
+  );
+  // Read it now: a wrong path should not wait for the end of a 20-minute run.
+  const saved = values.compare ? readSavedRun(values.compare) : undefined;
+  const loadAtStart = os.loadavg();
 
   const quick = values.quick ?? false;
   const fdWarning = ensureOpenFileLimit(quick ? 2048 : 12_000);
@@ -178,7 +187,47 @@ async function main(): Promise<void> {
     markdownTable(rows),
   ];
   if (notes.length > 0) out.push('', ...notes.map((n) => `- ${n}`));
+  if (saved) {
+    out.push('', `### Against the run saved ${saved.at} (${values.compare})`, '', comparisonTable(saved, rows));
+  }
   process.stdout.write(`${out.join('\n')}\n`);
+
+  const full = !quick && !values.only && !values.target;
+  const files = [
+    ...(values.save ? [values.save] : []),
+    ...(full ? [path.join(PROJECT_ROOT, 'bench/results/latest.json')] : []),
+  ];
+  if (files.length === 0) return;
+  const run: SavedRun = {
+    version: 1,
+    at: new Date().toISOString(),
+    quick,
+    load: { start: loadAtStart.map(round2), end: os.loadavg().map(round2) },
+    machine: `Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.availableParallelism()} × ${cpu}`,
+    ...commitOf(),
+    rows,
+  };
+  for (const file of files) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeSavedRun(file, run);
+    const png = file.replace(/(\.json)?$/, '-ratios.png');
+    const load = run.load.start.map((l) => l.toFixed(1)).join(', ');
+    if (await writeRatioChartPng(png, rows, `Gateway / baseline, ${run.at.slice(0, 16)} UTC (load ${load})`))
+      log(`saved ${file} and ${png}`);
+    else log(`saved ${file}`);
+  }
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** The commit the bench was built from, when it runs in a git checkout. */
+function commitOf(): { commit?: string } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    return { commit: commit.trim() };
+  } catch {
+    return {};
+  }
 }
 
 // A stray rejection from a misbehaving server must not abort the whole table.
@@ -189,6 +238,11 @@ process.on('unhandledRejection', (reason) =>
 main().then(
   () => process.exit(0),
   (err: unknown) => {
+    // A wrong argument is a message, not a stack trace.
+    if (err instanceof UnknownWorkloadError) {
+      process.stderr.write(`bench: ${err.message}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);
   },

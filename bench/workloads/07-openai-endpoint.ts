@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import { fakeProviderConfig } from '../lib/agent-config.js';
+import { readCpuMs } from '../lib/cpu.js';
 import { FAKE_MODEL, FAKE_PROVIDER_KEY, startFakeModelProvider } from '../lib/fakes.js';
 import { type PostResult, postJson } from '../lib/http-post.js';
 import { waitForPlugins } from '../lib/plugin-status.js';
@@ -86,8 +87,10 @@ const workload: Workload = {
 
         const direct = { plain: [] as number[], firstChunk: [] as number[] };
         const via = { plain: [] as number[], firstChunk: [] as number[] };
+        let cpuMs = 0;
         for (let i = 0; i < warmup + count; i++) {
           const text = `bench openai ${i}`;
+          const cpu0 = readCpuMs(server.pid);
           const d = await postJson(agent, directUrl, directHeaders, request(text, false, FAKE_MODEL));
           expectEcho(d, text, 'fake provider');
           const g = await postJson(agent, viaUrl, viaHeaders, request(text, false, 'moltbot:main'));
@@ -101,6 +104,7 @@ const workload: Workload = {
               `stream ${i}: no content chunk (direct ${ds.body.slice(0, 120)} / gateway ${gs.body.slice(0, 120)})`,
             );
           if (i < warmup) continue;
+          cpuMs += readCpuMs(server.pid) - cpu0;
           direct.plain.push(d.doneAt - d.sentAt);
           via.plain.push(g.doneAt - g.sentAt);
           direct.firstChunk.push(ds.firstContentAt - ds.sentAt);
@@ -127,6 +131,8 @@ const workload: Workload = {
             unit: 'ms',
             goal: { kind: 'at-most', value: 1 },
           },
+          // Robust to a loaded machine (waits and context switches do not count): the gateway's own work.
+          { metric: 'gateway CPU per turn (one non-stream + one SSE request, mean)', value: cpuMs / count, unit: 'ms' },
           {
             metric: `SSE first content chunk p50 (${n}; baseline = provider direct)`,
             value: median(via.firstChunk),
