@@ -2,7 +2,6 @@
 import { type BaseContext, Builtins, Cli } from 'clipanion';
 import { ExitCode } from './cli/exit-codes.js';
 import { colorsWanted } from './cli/terminal-style.js';
-import { COMMANDS } from './command-list.js';
 import { GatewayRunCommand } from './commands/gateway-run.js';
 import { packageVersion } from './package-version.js';
 
@@ -15,7 +14,28 @@ const cli = new Cli({
 });
 cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
-for (const command of COMMANDS) cli.register(command);
+
+/**
+ * `moltbot gateway [run] [--flags]` (what `npm start` and service units run) registers only the
+ * run command: importing and registering all the CLI's commands was ~175 ms of every start.
+ * Help (`-h`) and every other command get the full list.
+ */
+function runsTheGateway(argv: readonly string[]): boolean {
+  // The words that are not options or their values: the command's path (`--dev gateway`,
+  // `gateway --port 1 run` and `gateway status` all parse this way).
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '-h' || arg === '--help') return false;
+    if (!arg.startsWith('-')) words.push(arg);
+    else if (GATEWAY_RUN_VALUE_OPTIONS.has(arg)) i++;
+  }
+  return words[0] === 'gateway' && (words.length === 1 || (words.length === 2 && words[1] === 'run'));
+}
+/** The run command's options that take a value as the next argument (bin/commands/gateway-run.ts). */
+const GATEWAY_RUN_VALUE_OPTIONS = new Set(['--port', '--bind', '--token', '--profile']);
+if (runsTheGateway(process.argv.slice(2))) cli.register(GatewayRunCommand);
+else for (const command of (await import('./command-list.js')).COMMANDS) cli.register(command);
 
 // `moltbot status | head`: the reader left; what is left to print has no one to read it. Exit
 // quietly instead of crashing with an EPIPE stack trace.

@@ -37,9 +37,14 @@ export const PROJECT_ROOT = projectRoot();
  */
 export const HELLO_PLUGIN_DIR = path.join(PROJECT_ROOT, 'examples', '01-hello-route');
 
-/** `BENCH_GATEWAY_BIN` overrides the CLI entry point. */
+/**
+ * What users run: the bundled build (`npm start`, the installed `moltbot`), else the unbundled
+ * one (a copy without dist/bundle/). `BENCH_GATEWAY_BIN` overrides it.
+ */
 function gatewayBin(): string {
-  return process.env.BENCH_GATEWAY_BIN ?? path.join(PROJECT_ROOT, 'dist', 'bin', 'moltbot.js');
+  if (process.env.BENCH_GATEWAY_BIN) return process.env.BENCH_GATEWAY_BIN;
+  const bundled = path.join(PROJECT_ROOT, 'dist', 'bundle', 'moltbot.js');
+  return existsSync(bundled) ? bundled : path.join(PROJECT_ROOT, 'dist', 'bin', 'moltbot.js');
 }
 
 export const gatewayTarget: Target = {

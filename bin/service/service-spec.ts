@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cliCommand } from '../../kernel/cli-command.js';
@@ -64,7 +65,7 @@ export function buildServiceSpec(input: ServiceSpecInput): ServiceSpec {
         ? path.join('/Library/LaunchDaemons', `${name}.plist`)
         : path.join(home, 'Library', 'LaunchAgents', `${name}.plist`);
   const version = packageVersion();
-  const programArguments = [process.execPath, path.join(packageRoot(), 'dist', 'bin', 'moltbot.js')];
+  const programArguments = [process.execPath, gatewayEntry(packageRoot())];
   if (paths.profile === 'dev') programArguments.push('--dev');
   else if (paths.profile) programArguments.push('--profile', paths.profile);
   programArguments.push('gateway');
@@ -96,4 +97,10 @@ export function buildServiceSpec(input: ServiceSpecInput): ServiceSpec {
     logFile: paths.logFile,
     description: `Moltbot Gateway${paths.profile ? ` (profile ${paths.profile})` : ''} v${version}`,
   };
+}
+
+/** The bundled build when it is there (what `npm start` runs; bin/build/bundle-gateway.ts), else the unbundled one. */
+function gatewayEntry(root: string): string {
+  const bundled = path.join(root, 'dist', 'bundle', 'moltbot.js');
+  return fs.existsSync(bundled) ? bundled : path.join(root, 'dist', 'bin', 'moltbot.js');
 }

@@ -11,16 +11,20 @@ interface ResolveContext {
 type NextResolve = (specifier: string, context: ResolveContext) => Promise<{ url: string }>;
 
 let sdkParentUrl: string | undefined;
+/** The bundled gateway's SDK entry (dist/bundle/sdk.js), when the gateway runs bundled. */
+let bundledSdkUrl: string | undefined;
 
-export function initialize(data: { parentURL: string }): void {
+export function initialize(data: { parentURL: string; sdkUrl?: string }): void {
   sdkParentUrl = data.parentURL;
+  bundledSdkUrl = data.sdkUrl;
 }
 
 export async function resolve(
   specifier: string,
   context: ResolveContext,
   nextResolve: NextResolve,
-): Promise<{ url: string }> {
+): Promise<{ url: string; shortCircuit?: boolean }> {
+  if (bundledSdkUrl && specifier === 'moltbot-gateway/sdk') return { url: bundledSdkUrl, shortCircuit: true };
   if (sdkParentUrl && (specifier === 'moltbot-gateway/sdk' || specifier.startsWith('moltbot-gateway/sdk/'))) {
     // Resolve as if imported from inside the gateway package (package self-reference).
     return nextResolve(specifier, { ...context, parentURL: sdkParentUrl });

@@ -38,7 +38,8 @@ describe('systemd (Linux)', () => {
     expect(r.code).toBe(0);
     const unitPath = path.join(home, '.config/systemd/user/moltbot-gateway.service');
     const unit = fs.readFileSync(unitPath, 'utf8');
-    expect(unit).toContain(`ExecStart=${process.execPath} ${path.join(REPO_ROOT, 'dist/bin/moltbot.js')} gateway\n`);
+    // The bundled build, what `npm start` runs (`npm run build` makes it).
+    expect(unit).toContain(`ExecStart=${process.execPath} ${path.join(REPO_ROOT, 'dist/bundle/moltbot.js')} gateway\n`);
     expect(unit).toContain('Environment=CLAWDBOT_SERVICE_MARKER=moltbot');
     expect(unit).toContain('Environment=CLAWDBOT_SERVICE_KIND=gateway');
     expect(unit).toContain('Environment=CLAWDBOT_SERVICE_VERSION=0.1.0');

@@ -9,6 +9,8 @@ import { SKIP_SIDE_PORTS } from './side-ports.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(REPO_ROOT, 'dist/bin/moltbot.js');
+/** The bundled build (`npm start`, the installed `moltbot` command): bin/build/bundle-gateway.ts. */
+export const BUNDLED_CLI = path.join(REPO_ROOT, 'dist/bundle/moltbot.js');
 
 export interface GatewayProcessOptions {
   /** Written to moltbot.json before start (omit `gateway.auth` to test token generation). */
@@ -23,6 +25,8 @@ export interface GatewayProcessOptions {
   port?: number;
   /** Resolve once the process prints its listening line (default true). */
   waitReady?: boolean;
+  /** The script to run (default the unbundled CLI, `CLI`). */
+  cli?: string;
 }
 
 export interface GatewayProcess {
@@ -74,7 +78,7 @@ export async function startGateway(options: GatewayProcessOptions = {}): Promise
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const args = [CLI, 'gateway', '--port', String(port), ...(options.args ?? [])];
+  const args = [options.cli ?? CLI, 'gateway', '--port', String(port), ...(options.args ?? [])];
   const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(proc);
   let out = '';
