@@ -77,8 +77,10 @@ export function comparisonTable(saved: SavedRun, rows: readonly ReportRow[]): st
       v !== undefined ? formatValue(v, row.unit) : raw === undefined ? '(not in run)' : String(raw);
     body.push([row.workload, row.metric, 'gateway', show(g0, old?.gateway), show(g1, row.gateway), change(g0, g1)]);
   }
-  for (const old of before.values())
-    body.push([old.workload, old.metric, 'gateway', String(old.gateway ?? '—'), '(not in run)', '—']);
+  // Rows of the saved run this one did not measure (a selection): one line per workload.
+  const skipped = new Map<string, number>();
+  for (const old of before.values()) skipped.set(old.workload, (skipped.get(old.workload) ?? 0) + 1);
+  for (const [workload, n] of skipped) body.push([workload, `(${n} rows)`, '—', 'saved', '(not in run)', '—']);
   const all = [header, ...body].map((cols) => cols.map((c) => c.replace(/\|/g, '\\|')));
   const widths = header.map((_, i) => Math.max(...all.map((cols) => cols[i]!.length)));
   const line = (cols: string[]) =>
