@@ -126,9 +126,15 @@ export class SetupCommand extends GatewayCommand {
 
     let after = applyChoices(before, choices);
     const hadToken = typeof getPath(after, 'gateway.auth.token') === 'string';
-    const tokenGenerated = !hadToken || this.resetToken;
+    // A gateway on password auth keeps it: no token is added beside the password.
+    const mode = getPath(after, 'gateway.auth.mode');
+    const onPassword =
+      mode === 'password' ||
+      (mode === undefined && !hadToken && typeof getPath(after, 'gateway.auth.password') === 'string');
+    const tokenGenerated = (!hadToken && !onPassword) || this.resetToken;
     if (tokenGenerated) after = setPath(after, 'gateway.auth.token', generateToken());
-    if (getPath(after, 'gateway.auth.mode') === undefined) after = setPath(after, 'gateway.auth.mode', 'token');
+    // Only beside a token setup made: touching gateway.auth of a running gateway restarts it.
+    if (tokenGenerated && mode === undefined) after = setPath(after, 'gateway.auth.mode', 'token');
     if (this.port !== undefined) after = setPath(after, 'gateway.port', this.port);
     const workspace = path.resolve(
       this.workspace ?? (getPath(after, 'agents.defaults.workspace') as string | undefined) ?? paths.workspaceDir,

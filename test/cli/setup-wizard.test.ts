@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import deliveryPlugin from '../../plugins/delivery/index.js';
+import { whatsappPlugin } from '../../plugins/whatsapp/whatsapp-plugin.js';
+import { fakeSocketFactory } from '../channels/fake-wa-socket.js';
+import { echoAgentPlugin, startInProcessGateway } from '../channels/in-process-gateway.js';
 import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/telegram-bot-api.js';
 import { freePort } from '../support/free-port.js';
@@ -138,6 +142,19 @@ describe('setup --non-interactive', () => {
     expect(yes.stdout).toMatch(/-\s+"token": "••• \(43 chars, #[0-9a-f]{4}\)"/);
     for (const secret of [KEY, first.gateway.auth.token, after.gateway.auth.token])
       expect(yes.stdout).not.toContain(secret);
+  });
+  it('leaves a gateway on password auth on it (no token added, gateway.auth untouched)', async () => {
+    const home = tempHome();
+    const file = path.join(home, '.clawdbot/moltbot.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(file, JSON.stringify({ gateway: { auth: { password: 'correct horse battery staple' } } }), {
+      mode: 0o600,
+    });
+    const r = await runCli(['setup', '--non-interactive', '--skip-check', '--telegram-token', BOT_TOKEN], { home });
+    expect(r.code).toBe(0);
+    const config = configOf(home);
+    expect(config.gateway.auth).toEqual({ password: 'correct horse battery staple' });
+    expect(config.channels.telegram.botToken).toBe(BOT_TOKEN);
   });
 });
 
@@ -355,6 +372,57 @@ describe('setup on a terminal (pseudo-terminal)', () => {
     const config = configOf(home);
     expect(config.models.providers.vllm).toMatchObject({ baseUrl: openai.baseUrl, apiKey: KEY });
     expect(config.agents.defaults.model.primary).toBe('vllm/gpt-4o');
+  }, 90_000);
+
+  it('WhatsApp: turned on, the QR drawn in the terminal from the running gateway, waits until linked', async () => {
+    // WhatsApp's servers are out of reach: the real kernel and plugin in this process, Baileys scripted.
+    const fake = fakeSocketFactory();
+    const gw = await startInProcessGateway({
+      config: {},
+      plugins: [
+        { def: echoAgentPlugin().def },
+        { def: deliveryPlugin },
+        { def: whatsappPlugin(fake.factory), enabled: (root) => Boolean((root.channels as any)?.whatsapp?.enabled) },
+      ],
+    });
+    try {
+      const home = path.dirname(gw.paths.stateDir);
+      const t = spawnInPty(
+        process.execPath,
+        [CLI, 'setup', '--url', `ws://127.0.0.1:${gw.port}`, '--token', gw.token, '--timeout', '60s'],
+        { env: cliEnv(home), cols: 160, rows: 60 },
+      );
+      ptys.push(t);
+      await t.waitFor('Which model provider should the assistant use?');
+      for (let i = 0; i < 5; i++) t.press('down');
+      t.press('enter'); // skip for now
+      await t.waitFor('Connect a Telegram bot?');
+      t.write('n');
+      await t.waitFor('Link WhatsApp');
+      t.write('y');
+      await t.waitFor('Write these changes?');
+      expect(t.screen()).toMatch(/\+\s+"whatsapp": \{/);
+      t.press('enter');
+      await t.waitFor('Linking WhatsApp');
+      const sock = await fake.next(1, 20_000);
+      sock.qr('2@SETUP-WIZARD-QR');
+      await t.waitFor('Scan this QR code with WhatsApp');
+      await t.waitFor(/[▄▀█]{8}/);
+      sock.writeCreds();
+      sock.open();
+      await t.waitFor('WhatsApp linked.');
+      await t.waitFor('Install the gateway as a service');
+      t.press('enter');
+      expect(await t.exited()).toBe(0);
+      expect(t.screen()).toMatch(/whatsapp\s+linked/);
+      expect(configOf(home).channels.whatsapp).toEqual({ enabled: true });
+      const client = await gw.client();
+      const status = await client.request<any>('channels.status');
+      client.close();
+      expect(status.channels.whatsapp.accounts[0]).toMatchObject({ linked: true });
+    } finally {
+      await gw.stop();
+    }
   }, 90_000);
 
   it('Ollama that is not running: says so; Ctrl-C ends setup without writing', async () => {

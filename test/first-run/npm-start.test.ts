@@ -70,6 +70,15 @@ describe('npm start on a fresh HOME', () => {
     // From the repo folder (where npm start runs) `moltbot` is not on PATH: hints say npx.
     expect(block.join('\n')).toContain('npx moltbot dashboard opens it signed in');
     expect(block.join('\n')).toContain('next       npx moltbot setup');
+    // The README's quick start is exactly these two commands and shows this very block.
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const from = readme.indexOf('## Quick start');
+    const quickStart = readme.slice(from, readme.indexOf('\n## ', from + 3));
+    const commands = [...quickStart.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
+    expect(commands).toEqual(['npm install && npm start', 'npm test']);
+    const shown = /```\n(moltbot gateway [\s\S]*?)```/.exec(quickStart)![1]!.trimEnd().split('\n');
+    const normalized = (l: string) => l.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/pid \d+/, 'pid N');
+    expect(shown.map(normalized)).toEqual(block.map(normalized));
 
     // Before the block: npm's own header, then one line per log event.
     const logLines = lines.slice(0, at).filter((l) => l.trim() !== '' && !l.startsWith('>'));
