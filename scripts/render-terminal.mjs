@@ -3,6 +3,7 @@
 // docs, in Debian's Chromium through playwright-core. Colors follow what `moltbot tui` prints on
 // a color terminal (the test runs it with NO_COLOR). Usage:
 //   node scripts/render-terminal.mjs .tmp/tui-screen.txt docs/images/tui-chat.png
+//   node scripts/render-terminal.mjs .tmp/setup-screen.txt docs/images/setup-wizard.png
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -13,8 +14,19 @@ if (!input || !output) {
 }
 const rows = fs.readFileSync(input, 'utf8').replace(/\s+$/, '').split('\n');
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// `moltbot setup` (@clack/prompts): the guide line dim, answered steps green, warnings yellow.
+const clack = (e) =>
+  e
+    .replace(/^([│┌└├])/, '<span class="dim">$1</span>')
+    .replace(/^([◇✓])/, '<span class="green">$1</span>')
+    .replace(/^([◆●])/, '<span class="cyan">$1</span>')
+    .replace(/^▲/, '<span class="yellow">▲</span>')
+    .replace(/^■/, '<span class="red">■</span>')
+    .replace(/([─╮╯│]+)$/, '<span class="dim">$1</span>')
+    .replace(/^(Next steps:)$/, '<b>$1</b>');
 const paint = (row) => {
   const e = esc(row);
+  if (/^[│┌└├◇◆●▲■✓]|^Next steps:$/.test(row)) return clack(e);
   if (/^(\/new|bye|… |\(aborted\)|\(Ctrl-C)/.test(row) || /^model for this session/.test(row))
     return `<span class="dim">${e}</span>`;
   if (row.startsWith('── session')) return `<span class="dim">${e}</span>`;

@@ -8,7 +8,7 @@ import { echoAgentPlugin, startInProcessGateway } from '../channels/in-process-g
 import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/telegram-bot-api.js';
 import { freePort } from '../support/free-port.js';
-import { CLI } from '../support/gateway-process.js';
+import { CLI, REPO_ROOT } from '../support/gateway-process.js';
 import { type PtyTerminal, spawnInPty } from '../support/pty-terminal.js';
 import { cliEnv, modeOf, runCli, tempHome } from './run-cli.js';
 
@@ -192,6 +192,9 @@ describe('setup on a terminal (pseudo-terminal)', () => {
     t.press('enter'); // no
     await t.waitFor('Next steps:');
     expect(await t.exited()).toBe(0);
+    // The screen for docs/cli.md (rendered to PNG by scripts/render-terminal.mjs).
+    fs.mkdirSync(path.join(REPO_ROOT, '.tmp'), { recursive: true });
+    fs.writeFileSync(path.join(REPO_ROOT, '.tmp/setup-screen.txt'), `${t.screen()}\n`);
     const screen = t.screen();
     for (const secret of [KEY, BOT_TOKEN, 'sk-wrong-key-000']) expect(screen).not.toContain(secret);
     expect(screen).toContain('pairing approve telegram <code>');

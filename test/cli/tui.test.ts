@@ -87,4 +87,19 @@ describe('moltbot tui (in a pseudo-terminal, against the real gateway)', () => {
     t.press('ctrlC');
     expect(await t.exited()).toBe(0);
   }, 60_000);
+
+  it('says when the gateway restarts, comes back by itself, and the next message is answered', async () => {
+    const t = tui(['--session', 'main']);
+    await t.waitFor(/you ›$/);
+    const admin = await gw.client();
+    await admin.request('gateway.restart', { reason: 'tui test' });
+    admin.close();
+    await t.waitFor('connection lost; reconnecting…');
+    await t.waitFor(/reconnected\n(?:.*\n)*you ›$/, 45_000);
+    model.script({ text: 'Back after the restart.' });
+    t.write('still there?\r');
+    await t.waitFor('agent Back after the restart.');
+    t.write('/exit\r');
+    expect(await t.exited()).toBe(0);
+  }, 90_000);
 });
