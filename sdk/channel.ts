@@ -84,7 +84,13 @@ export interface InboundMessage {
   /** The bot was mentioned or replied to (groups). */
   mentioned?: boolean;
   threadId?: string;
+  /** Attachments the channel saved (under `<state>/media/inbound`, files 0600). */
   mediaPaths?: string[];
+  /**
+   * Attachments the channel refused (too big, download failed), one line each naming the file and
+   * the cause. An allowed sender is told them at once; the model sees them as notes.
+   */
+  mediaErrors?: string[];
   ts: number;
 }
 

@@ -93,6 +93,8 @@ export interface InternalEventMap {
   'client-disconnected': { connId: string; caller: CallerInfo };
   /** A device without credentials asked to be paired (a new request, or one that expired and came back). */
   'pairing-requested': PairingRequest;
+  /** The set of registered chat commands changed (a plugin loaded, reloaded or unloaded). */
+  'commands-changed': { names: string[] };
 }
 
 export interface EventBus {

@@ -105,10 +105,12 @@ export type {
 } from './sandbox.js';
 export type {
   AccessPolicy,
+  AgentAttachment,
   AgentRunEvent,
   AgentRunOrigin,
   AgentRunResult,
   AgentService,
+  AgentSessionInfo,
   AgentSubmitRequest,
   ChannelRouter,
   DeliveryRoute,
@@ -120,6 +122,7 @@ export type {
   OutboundRequest,
   OutboundService,
   SessionsService,
+  TranscriberService,
   WakeMode,
 } from './services.js';
 export type { AgentTool, ToolInvocation } from './tool.js';

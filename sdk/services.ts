@@ -36,6 +36,12 @@ export interface AgentSubmitRequest {
   model?: string;
   /** Thinking level asked for (accepted for compatibility; passed on where a provider supports it). */
   thinking?: string;
+  /**
+   * Files that came with a channel message (saved by the channel, content-sniffed by the router):
+   * images are shown to vision models (resized to the provider's limits), audio is transcribed
+   * when a `transcriber` service is loaded, other files are copied where the file tools can read them.
+   */
+  attachments?: AgentAttachment[];
   /** Streamed run events (assistant deltas, tool calls/results, lifecycle), e.g. for HTTP SSE. */
   onEvent?: (event: AgentRunEvent) => void;
   /** Aborts the run (e.g. the HTTP client went away). */
@@ -45,6 +51,19 @@ export interface AgentSubmitRequest {
    * calls one, the run ends with `status:"ok"` and the calls in `result.clientToolCalls`.
    */
   clientTools?: Array<{ name: string; description?: string; parameters?: Record<string, unknown> }>;
+}
+
+/** A file that came with a channel message. */
+export interface AgentAttachment {
+  /** Absolute path of the saved file. */
+  path: string;
+  /** The type sniffed from the file's first bytes (`application/octet-stream` when unknown). */
+  mime: string;
+  /** `image` (PNG, JPEG, GIF, WebP), `audio`, `video` or `document` (anything else). */
+  kind: 'image' | 'audio' | 'video' | 'document';
+  size: number;
+  /** The name the sender gave it, when the platform says. */
+  fileName?: string;
 }
 
 /** One streamed event of a run (the payload of the `agent` wire event). */
@@ -84,6 +103,14 @@ export interface AgentService {
   abort?(runId: string): boolean;
   /** The configured agents (for `GET /v1/models`). */
   agents?(): Array<{ id: string; name?: string; default: boolean }>;
+  /** What `/status` shows about a session (model, settings, context use, queue). */
+  sessionInfo?(sessionKey: string): AgentSessionInfo;
+  /**
+   * Group chat settings of an agent (`agents.list[].groupChat`, `messages.groupChat`): whether a
+   * message's text matches its mention patterns (checked safely: patterns are validated when the
+   * config loads, the text is bounded) and how many earlier group messages a turn may see.
+   */
+  groupChat?(agentId?: string): { mentioned(text: string): boolean; historyLimit?: number };
   /**
    * Run one tool outside a model turn (`POST /tools/invoke`): the agent's tool policy applies,
    * arguments are validated; `via:"http"` denies dangerous tools not in `allowDangerous`.
@@ -98,6 +125,28 @@ export interface AgentService {
     dryRun?: boolean;
     signal?: AbortSignal;
   }): Promise<unknown>;
+}
+
+/** A session as `/status` describes it. */
+export interface AgentSessionInfo {
+  sessionKey: string;
+  /** The current session id (a new one after `/new`, `/reset` and `/compact`). */
+  sessionId?: string;
+  agentId: string;
+  /** `provider/model` the next turn uses, and where that choice comes from. */
+  model: string;
+  modelSource: 'session' | 'agent' | 'default';
+  thinking: string;
+  verbose: boolean;
+  /** Messages in the current transcript. */
+  messages: number;
+  /** Estimated tokens the transcript uses, and the budget (context window or `contextTokens`). */
+  contextTokens: number;
+  contextWindow?: number;
+  running: boolean;
+  queued: number;
+  /** Times the session was compacted. */
+  compactions: number;
 }
 
 /** Where a message goes: a chat of a channel account (a session's "last" channel, a job's target). */
@@ -131,6 +180,8 @@ export interface OutboundRequest {
   text?: string;
   mediaUrls?: string[];
   replyTo?: string;
+  /** With `replyTo`: thread only the first part of a split message (default) or every part. */
+  replyToMode?: 'first' | 'all';
   threadId?: string;
   /** Effect once: a repeat with the same key returns the first message id. */
   idempotencyKey?: string;
@@ -145,7 +196,10 @@ export interface OutboundService {
   stats?(): { pending: number; deadLetters: number };
 }
 
-/** DM/group access policy of one channel account (from that channel's config). */
+/**
+ * How the router treats one channel account's messages (from that channel's config): who may
+ * talk (DM/group access), who owns it (owner-only chat commands), and how groups are answered.
+ */
 export interface AccessPolicy {
   dmPolicy: 'pairing' | 'allowlist' | 'open' | 'disabled';
   /** Sender ids / usernames / E.164 numbers; `"*"` allows anyone (required for `open`). */
@@ -154,13 +208,22 @@ export interface AccessPolicy {
   groups: Record<string, { enabled?: boolean; requireMention?: boolean; allowFrom?: string[] }>;
   /** When false, only groups listed in `groups` are served. Default true. */
   groupsOpen?: boolean;
+  /** Who may run owner-only commands (same entry forms as `allowFrom`); absent: `allowFrom` without `"*"`. */
+  owners?: string[];
+  /** Earlier group messages (not addressed to the bot) a group turn sees; absent: the agent's, else 50; 0: none. */
+  historyLimit?: number;
+  /** Group replies quote the triggering message: on the first part (default), every part, or never. */
+  replyToMode?: 'first' | 'all' | 'off';
 }
 
 export interface InboundOutcome {
   /** The message was stored (durable) — the channel may acknowledge its source now. */
   stored: boolean;
-  /** What happened: `queued` for the agent, `pairing` (code sent), `denied`, `ignored`, `duplicate`. */
-  disposition: 'queued' | 'pairing' | 'denied' | 'ignored' | 'duplicate';
+  /**
+   * What happened: `queued` for the agent, `command` (a chat command the gateway answers),
+   * `pairing` (code sent), `denied`, `ignored`, `duplicate`.
+   */
+  disposition: 'queued' | 'command' | 'pairing' | 'denied' | 'ignored' | 'duplicate';
 }
 
 /** Provided by the `delivery` plugin as service `router`. */
@@ -203,10 +266,21 @@ export interface NodesService {
   resolve(ref: string): NodeSummary;
   /** Resolves with the node's answer; rejects with the nodes plugin's errors (FORBIDDEN, timeout, gone…). */
   invoke(request: NodeInvokeRequest): Promise<{ nodeId: string; command: string; payload: unknown }>;
+/**
+ * A speech-to-text hook: provide it as service `transcriber` and voice notes / audio files from
+ * chats reach the model as text. Without one, audio stays a saved file the model is told about.
+ */
+export interface TranscriberService {
+  transcribe(request: {
+    path: string;
+    mime: string;
+    signal: AbortSignal;
+  }): Promise<{ text: string; language?: string }>;
 }
 
 declare module './context.js' {
   interface ServiceMap {
+    transcriber: TranscriberService;
     agent: AgentService;
     heartbeat: HeartbeatService;
     sessions: SessionsService;

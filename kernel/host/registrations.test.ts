@@ -139,7 +139,7 @@ describe('registration kinds', () => {
     await tg.setConfig({ plugins: { entries: { rival: { config: { clash: true } } } } });
     const p = await pluginStatus('rival');
     expect(p.lastError).toMatchObject({ code: 'GW_ERR_PLUGIN_ROUTE_CONFLICT' });
-    expect(p.lastError.message).toContain('command ping');
+    expect(p.lastError.message).toContain('chat command /ping (from plugin everything) already registered');
     expect(lateCtx!.commands.get('ping')?.description).toBe('Answer pong');
     await tg.setConfig({ plugins: { entries: { rival: { config: { clash: false } } } } });
     expect((await pluginStatus('rival')).state).toBe('active');

@@ -74,7 +74,7 @@ function ownedKind<E>(
   name: string,
   noun: string,
   key: (entry: E) => string,
-  extra: Partial<Pick<RegistrationKind<E>, 'check' | 'conflicts' | 'view'>> = {},
+  extra: Partial<Pick<RegistrationKind<E>, 'check' | 'conflicts' | 'commit' | 'view'>> = {},
 ): RegistrationKind<E> {
   return {
     name,
@@ -180,7 +180,17 @@ const channels = ownedKind<ChannelAdapter>('channels', 'channel', (c) => c.id, {
   },
 });
 
-const commands = ownedKind<ChatCommand>('commands', 'command', (c) => c.name, {
+const commands = ownedKind<ChatCommand>('commands', 'chat command', (c) => c.name, {
+  // Named as typed (`/status`) with its holder, so the failed plugin's error says whom it clashes with.
+  conflicts(t, owner, entries) {
+    const table = t.owned.table<ChatCommand>('commands');
+    return table
+      .conflicts(
+        owner,
+        entries.map((c) => c.name),
+      )
+      .map((name) => `/${name} (from plugin ${table.ownerOf(name)})`);
+  },
   check(c) {
     if (typeof c?.name !== 'string' || !/^[a-z][a-z0-9_]{0,31}$/.test(c.name))
       invalid(
@@ -190,6 +200,28 @@ const commands = ownedKind<ChatCommand>('commands', 'command', (c) => c.name, {
     if (typeof c.description !== 'string' || c.description.trim() === '' || c.description.length > 256)
       invalid(`chat command /${c.name}: description must be one line of 1-256 characters`);
     if (typeof c.handler !== 'function') invalid(`chat command /${c.name}: handler must be a function`);
+    if (c.ownerOnly !== undefined && typeof c.ownerOnly !== 'boolean' && c.ownerOnly !== 'groups')
+      invalid(`chat command /${c.name}: ownerOnly must be true, false or "groups"`);
+  },
+  commit(t, owner, entries) {
+    const table = t.owned.table<ChatCommand>('commands');
+    const menu = () =>
+      table
+        .values()
+        .map((c) => `${c.name} ${c.description}`)
+        .sort()
+        .join('\n');
+    const before = menu();
+    table.replaceOwner(
+      owner,
+      entries.map((c) => [c.name, c] as const),
+    );
+    const names = table
+      .values()
+      .map((c) => c.name)
+      .sort();
+    // Channels with a command menu (Telegram's setMyCommands) follow the list.
+    if (menu() !== before) t.owned.internal.emit('commands-changed', { names });
   },
 });
 

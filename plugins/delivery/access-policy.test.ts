@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessPolicy, InboundMessage } from '../../sdk/index.js';
-import { decideAccess, senderMatches } from './access-policy.js';
+import { decideAccess, isOwner, senderMatches } from './access-policy.js';
 
 const dm = (over: Partial<InboundMessage> = {}): InboundMessage => ({
   channel: 't',
@@ -62,5 +62,26 @@ describe('decideAccess', () => {
     expect(decideAccess(g({ mentioned: true }), policy({ groups: { '-100': { allowFrom: ['9'] } } }), false).kind).toBe(
       'deny',
     );
+  });
+
+  it('lets commands past the mention gate (not past allowlists) and applies /activation over requireMention', () => {
+    const g = (over: Partial<InboundMessage> = {}) => dm({ chatType: 'group', chatId: '-100', ...over });
+    expect(decideAccess(g(), policy(), false, { command: true }).kind).toBe('allow');
+    expect(decideAccess(g(), policy({ groups: { '-100': { allowFrom: ['9'] } } }), false, { command: true }).kind).toBe(
+      'deny',
+    );
+    expect(decideAccess(g(), policy(), false, { activation: 'always' }).kind).toBe('allow');
+    const noMention = policy({ groups: { '-100': { requireMention: false } } });
+    expect(decideAccess(g(), noMention, false, { activation: 'mention' }).kind).toBe('ignore');
+  });
+});
+
+describe('isOwner', () => {
+  it('uses owners, else allowFrom, and never counts "*" as naming an owner', () => {
+    expect(isOwner(dm(), policy({ allowFrom: ['42'] }))).toBe(true);
+    expect(isOwner(dm(), policy({ allowFrom: ['*'] }))).toBe(false);
+    expect(isOwner(dm(), policy({ allowFrom: ['42'], owners: ['7'] }))).toBe(false);
+    expect(isOwner(dm(), policy({ allowFrom: ['*'], owners: ['@alice'] }))).toBe(true);
+    expect(isOwner(dm(), policy({ owners: ['*'] }))).toBe(false);
   });
 });

@@ -28,11 +28,33 @@ export function senderMatches(
 }
 
 /**
+ * Owners of a channel account may run owner-only commands: `owners` when set, else `allowFrom`.
+ * `"*"` never makes anyone an owner (an open bot has no owners unless they are named).
+ */
+export function isOwner(message: Pick<InboundMessage, 'senderId' | 'senderUsername'>, policy: AccessPolicy): boolean {
+  const entries = (policy.owners ?? policy.allowFrom).filter((e) => String(e).trim() !== '*');
+  return senderMatches(entries, message);
+}
+
+/** What the router knows about a message before the policy runs. */
+export interface AccessContext {
+  /** The message is a chat command the gateway answers: in groups it needs no mention. */
+  command?: boolean;
+  /** `/activation` of this group: overrides the group's `requireMention`. */
+  activation?: 'mention' | 'always';
+}
+
+/**
  * Apply a channel account's policy. `approved` says whether an operator approved this sender
  * through pairing. Strangers never reach the agent: only `allow` does.
  */
-export function decideAccess(message: InboundMessage, policy: AccessPolicy, approved: boolean): AccessDecision {
-  if (message.chatType === 'group') return decideGroup(message, policy);
+export function decideAccess(
+  message: InboundMessage,
+  policy: AccessPolicy,
+  approved: boolean,
+  context: AccessContext = {},
+): AccessDecision {
+  if (message.chatType === 'group') return decideGroup(message, policy, context);
   switch (policy.dmPolicy) {
     case 'disabled':
       return { kind: 'deny', reason: 'direct messages are disabled (dmPolicy "disabled")' };
@@ -51,7 +73,7 @@ export function decideAccess(message: InboundMessage, policy: AccessPolicy, appr
   }
 }
 
-function decideGroup(message: InboundMessage, policy: AccessPolicy): AccessDecision {
+function decideGroup(message: InboundMessage, policy: AccessPolicy, context: AccessContext): AccessDecision {
   const settings = policy.groups[message.chatId] ?? policy.groups['*'];
   if (!settings && policy.groupsOpen === false)
     return { kind: 'deny', reason: 'group not listed in groups (groupPolicy "allowlist")' };
@@ -59,7 +81,9 @@ function decideGroup(message: InboundMessage, policy: AccessPolicy): AccessDecis
   if (settings?.allowFrom && settings.allowFrom.length > 0 && !senderMatches(settings.allowFrom, message)) {
     return { kind: 'deny', reason: "sender not in the group's allowFrom" };
   }
-  const requireMention = settings?.requireMention ?? true;
-  if (requireMention && !message.mentioned) return { kind: 'ignore', reason: 'not mentioned or replied to' };
+  const requireMention = context.activation ? context.activation === 'mention' : (settings?.requireMention ?? true);
+  // A command is addressed to the gateway by its form; members need not @mention the bot for it.
+  if (requireMention && !message.mentioned && !context.command)
+    return { kind: 'ignore', reason: 'not mentioned or replied to' };
   return { kind: 'allow' };
 }

@@ -5,12 +5,16 @@ import {
   type AgentService,
   backoff,
   type ChannelRegistrar,
+  type CommandRegistrar,
   type InboundMessage,
   type Lease,
 } from '../../sdk/index.js';
+import { CommandRunner } from './commands/command-runner.js';
+import { type InboundRoute, parseRoute } from './inbound-route.js';
 import type { InboundRow, InboundStore } from './inbound-store.js';
 import type { OutboundQueue } from './outbound-queue.js';
 import { soonRunner } from './soon-runner.js';
+import { turnPrompt } from './turn-prompt.js';
 
 const PUMP_INTERVAL_MS = 500;
 const TYPING_REFRESH_MS = 4000;
@@ -20,17 +24,20 @@ const MAX_TURN_ATTEMPTS = 5;
 /** Turns handed to the agent at once (it queues them per session); the rest wait, stored. */
 const MAX_TURNS_IN_FLIGHT = 500;
 
-/** Inbound rows with a turn in flight, shared across generations in this process (no double turns on reload). */
+/** Inbound rows with a turn or command in flight, shared across generations in this process (no double runs on reload). */
 const turnsInFlight = new Set<number>();
 
 /** Agent outcomes that say "later", not "never": the message waits and keeps its attempts. */
 const AGENT_BUSY_CODES = new Set(['GW_ERR_AGENT_DRAINING', 'GW_ERR_AGENT_SHUTDOWN', 'GW_ERR_AGENT_QUEUE_FULL']);
 const BUSY_RETRY_MS = 1000;
+/** A group turn's answer that says "nothing to add" (activation `always`): not delivered. */
+const SILENT_REPLY = /^\s*NO_REPLY\s*$/i;
 
 /**
- * Runs one agent turn per stored inbound message, oldest first (the agent serializes per
- * session), and enqueues the reply in the same transaction that marks the message done. A
- * message whose turn did not finish (crash, restart) is still `pending` and replays once.
+ * Runs what each stored inbound message asks for, oldest first: a chat command (the command
+ * runner) or one agent turn (the agent serializes per session), and enqueues the reply in the
+ * same transaction that marks the message done. A message whose turn did not finish (crash,
+ * restart) is still `pending` and replays once.
  */
 export class InboundDispatcher {
   /** Pump soon; many calls in one tick make one pump. */
@@ -38,6 +45,7 @@ export class InboundDispatcher {
     () => this.pump(),
     () => this.deps.lease.active,
   );
+  private readonly commands: CommandRunner;
 
   constructor(
     private readonly deps: {
@@ -46,10 +54,13 @@ export class InboundDispatcher {
       db: Database;
       agent: () => AgentService | undefined;
       channels: ChannelRegistrar;
+      commands: CommandRegistrar;
       lease: Lease;
       logger: Logger;
     },
-  ) {}
+  ) {
+    this.commands = new CommandRunner(deps);
+  }
 
   start(): void {
     this.deps.lease.interval('inbound pump', PUMP_INTERVAL_MS, () => this.pump());
@@ -60,13 +71,17 @@ export class InboundDispatcher {
   private pump(): void {
     if (!this.deps.lease.active) return;
     const agent = this.deps.agent();
-    // No agent loaded yet (startup order, reload): the messages wait, stored.
-    if (!agent) return;
     try {
       for (const row of this.deps.store.pending(Date.now(), MAX_TURNS_IN_FLIGHT)) {
         if (turnsInFlight.has(row.seq)) continue;
+        const work =
+          row.disposition === 'command'
+            ? this.runCommand(row)
+            : // No agent loaded yet (startup order, reload): the message waits, stored.
+              agent && this.runTurn(row, agent);
+        if (!work) continue;
         turnsInFlight.add(row.seq);
-        void this.deps.lease.track(this.runTurn(row, agent)).finally(() => {
+        void this.deps.lease.track(work).finally(() => {
           turnsInFlight.delete(row.seq);
           // A finished turn makes room: pick up what a burst left waiting, without waiting for the tick.
           this.kick();
@@ -74,6 +89,18 @@ export class InboundDispatcher {
       }
     } catch (err) {
       this.deps.logger.error({ err }, 'inbound pump failed');
+    }
+  }
+
+  private async runCommand(row: InboundRow): Promise<void> {
+    const stopTyping = this.startTyping(JSON.parse(row.payload) as InboundMessage);
+    try {
+      await this.commands.run(row);
+    } catch (err) {
+      this.deps.logger.error({ err, seq: row.seq }, 'chat command could not be answered');
+      if (this.deps.lease.active) this.deps.store.markRetry(row.seq, (err as Error).message, Date.now() + 5000, true);
+    } finally {
+      stopTyping();
     }
   }
 
@@ -90,14 +117,20 @@ export class InboundDispatcher {
       ...(message.threadId ? { threadId: message.threadId } : {}),
       ...(message.senderName ? { senderName: message.senderName } : {}),
     };
+    const route = parseRoute(row.route);
+    const group = message.chatType === 'group';
     const stopTyping = this.startTyping(message);
     try {
       const sessionKey = agent.sessionKeyFor(origin);
+      const history = group ? store.groupHistory(row, route.historyLimit) : [];
+      const attachments = route.attachments ?? [];
       const { done } = agent.submit({
         sessionKey,
-        message: promptText(message),
+        message: turnPrompt(message, history),
         origin,
         idempotencyKey: `inbound:${row.seq}`,
+        ...(attachments.length ? { attachments } : {}),
+        ...(group ? { extraSystemPrompt: groupSystemPrompt(message, route) } : {}),
       });
       const result = await done;
       if (!lease.active) return;
@@ -109,7 +142,7 @@ export class InboundDispatcher {
       }
       const reply = result.status === 'ok' ? result.text : failureText(result);
       db.transaction(() => {
-        if (reply.trim().length > 0) {
+        if (reply.trim().length > 0 && !SILENT_REPLY.test(reply)) {
           outbound.enqueue({
             channel: message.channel,
             accountId: message.accountId,
@@ -117,7 +150,9 @@ export class InboundDispatcher {
             text: reply,
             sessionKey,
             idempotencyKey: `reply:${message.channel}:${row.seq}`,
-            ...(message.chatType === 'group' ? { replyTo: message.messageId } : {}),
+            ...(group && route.replyToMode !== 'off'
+              ? { replyTo: message.messageId, replyToMode: route.replyToMode }
+              : {}),
             ...(message.threadId ? { threadId: message.threadId } : {}),
           });
         }
@@ -161,15 +196,21 @@ export class InboundDispatcher {
   }
 }
 
-/** What the agent reads: group messages say who spoke; attachments are named by their saved path. */
-function promptText(message: InboundMessage): string {
-  const lines: string[] = [];
-  if (message.text)
+/**
+ * What a group turn adds to the system prompt: where the model is, and with activation `always`
+ * (every message is a turn) that it may stay quiet.
+ */
+function groupSystemPrompt(message: InboundMessage, route: InboundRoute): string {
+  const lines = [
+    `You are in a ${message.channel} group chat (id ${message.chatId}). Each message starts with the name of ` +
+      'whoever wrote it; address that person. Earlier messages you were not asked about may come first as context.',
+  ];
+  if (route.activation === 'always')
     lines.push(
-      message.chatType === 'group' ? `${message.senderName ?? message.senderId}: ${message.text}` : message.text,
+      'You see every message of this group. Answer only when you have something useful to add; otherwise reply ' +
+        'with exactly NO_REPLY and nothing else.',
     );
-  for (const file of message.mediaPaths ?? []) lines.push(`[attachment saved at ${file}]`);
-  return lines.join('\n') || '(empty message)';
+  return lines.join('\n');
 }
 
 function failureText(result: { status: string; error?: { message: string } }): string {

@@ -3,13 +3,18 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AgentService,
+  type AgentSubmitRequest,
   type ChannelAdapter,
   type ChannelRegistrar,
   ChannelSendError,
+  type ChatCommand,
+  type ChatCommandInvocation,
+  type CommandRegistrar,
   type InboundMessage,
   type Lease,
   type OutboundMessage,
 } from '../../sdk/index.js';
+import { GroupActivationStore } from './group-activation-store.js';
 import { InboundDispatcher } from './inbound-dispatcher.js';
 import { InboundRouter } from './inbound-router.js';
 import { InboundStore } from './inbound-store.js';
@@ -65,6 +70,9 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
   let delivered: OutboundMessage[];
   let failures: number;
   let submitted: string[];
+  let requests: AgentSubmitRequest[];
+  let invoked: ChatCommandInvocation[];
+  let replyText: (req: AgentSubmitRequest) => string;
   /** Outcomes the fake agent gives before answering normally: 'busy' throws QUEUE_FULL, 'shutdown' ends aborted. */
   let busyScript: Array<'busy' | 'shutdown'>;
   let router: InboundRouter;
@@ -78,6 +86,9 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     delivered = [];
     failures = 0;
     submitted = [];
+    requests = [];
+    invoked = [];
+    replyText = (req) => `reply to ${req.message}`;
     busyScript = [];
     const adapter: ChannelAdapter = {
       id: 'chat',
@@ -101,6 +112,7 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     const agent: AgentService = {
       submit: (req) => {
         submitted.push(req.message);
+        requests.push(req);
         const next = busyScript.shift();
         if (next === 'busy') throw Object.assign(new Error('queue full'), { code: 'GW_ERR_AGENT_QUEUE_FULL' });
         if (next === 'shutdown')
@@ -113,11 +125,37 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
               error: { code: 'GW_ERR_AGENT_SHUTDOWN', message: 'unloaded' },
             }),
           };
-        return { runId: 'r', done: Promise.resolve({ runId: 'r', status: 'ok', text: `reply to ${req.message}` }) };
+        return { runId: 'r', done: Promise.resolve({ runId: 'r', status: 'ok', text: replyText(req) }) };
       },
-      sessionKeyFor: () => 'agent:main:main',
+      sessionKeyFor: (o) => (o.chatType === 'group' ? `agent:main:chat:group:${o.chatId}` : 'agent:main:main'),
       queueDepth: () => 0,
+      groupChat: () => ({ mentioned: (text) => /\bmolty\b/i.test(text), historyLimit: 5 }),
     };
+    const table = new Map<string, ChatCommand>();
+    const register = (c: ChatCommand) => {
+      table.set(c.name, c);
+      return () => table.delete(c.name);
+    };
+    const commands: CommandRegistrar = { register, list: () => [...table.values()], get: (n) => table.get(n) };
+    register({ name: 'status', description: 'status', handler: () => 'status!' });
+    register({
+      name: 'secret',
+      description: 'owner only',
+      ownerOnly: true,
+      handler: (inv) => {
+        invoked.push(inv);
+        return 'the secret';
+      },
+    });
+    register({
+      name: 'reset',
+      description: 'owner in groups',
+      ownerOnly: 'groups',
+      handler: (inv) => {
+        invoked.push(inv);
+        return 'reset done';
+      },
+    });
     const logger = pino({ level: 'silent' });
     const inbound = new InboundStore(db);
     queue = new OutboundQueue(db, {
@@ -132,6 +170,7 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
       db,
       agent: () => agent,
       channels,
+      commands,
       lease,
       logger,
     });
@@ -140,10 +179,12 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
       inbound,
       pairing: new PairingStore(db, { codeTtlMs: 60_000, maxPending: 2 }),
       outbound: queue,
+      activation: new GroupActivationStore(db),
+      commands,
+      agent: () => agent,
       logger,
       onQueued: () => dispatcher.kick(),
       onPairingRequested: () => undefined,
-      statusText: () => 'status!',
     });
     queue.start();
     dispatcher.start();
@@ -211,14 +252,101 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     expect(submitted).toEqual([]);
   });
 
-  it('answers /status without the agent', async () => {
-    expect(
-      (await router.inbound(msg('c1', '1', '/status'), { dmPolicy: 'allowlist', allowFrom: ['1'], groups: {} }))
-        .disposition,
-    ).toBe('ignored');
+  it('answers registered commands without the agent; unknown ones and strangers get no command', async () => {
+    const policy = { dmPolicy: 'allowlist' as const, allowFrom: ['1'], groups: {} };
+    expect((await router.inbound(msg('c1', '1', '/status'), policy)).disposition).toBe('command');
     await until(() => delivered.length === 1);
     expect(delivered[0]!.text).toBe('status!');
     expect(submitted).toEqual([]);
+    // Not registered: an ordinary message for the model. Addressed to another bot: not ours either.
+    expect((await router.inbound(msg('c2', '1', '/unknown thing'), policy)).disposition).toBe('queued');
+    expect((await router.inbound(msg('c3', '1', '/status@other_bot'), policy)).disposition).toBe('queued');
+    expect((await router.inbound(msg('c4', '9', '/status'), policy)).disposition).toBe('denied');
+    await until(() => submitted.length === 2);
+    expect(submitted).toEqual(['/unknown thing', '/status@other_bot']);
+  });
+
+  it('refuses owner-only commands to other allowed senders, with a reply and no handler call', async () => {
+    // The adapter's limit is 50 characters: longer replies arrive in parts.
+    const textTo = (to: string) =>
+      delivered
+        .filter((d) => d.to === to)
+        .map((d) => d.text)
+        .join(' ');
+    const policy = { dmPolicy: 'allowlist' as const, allowFrom: ['1', '2'], owners: ['1'], groups: {} };
+    await router.inbound(msg('o1', '2', '/secret'), policy);
+    await until(() => /only for the owner/.test(textTo('2')));
+    expect(invoked).toEqual([]);
+    await router.inbound(msg('o2', '1', '/secret now'), policy);
+    await until(() => textTo('1') === 'the secret');
+    expect(invoked[0]).toMatchObject({ name: 'secret', args: 'now', isOwner: true, sessionKey: 'agent:main:main' });
+    // `ownerOnly: 'groups'`: anyone allowed in a DM, owners only in groups (no mention needed for a command).
+    await router.inbound(msg('o3', '2', '/reset'), policy);
+    await router.inbound({ ...msg('o4', '2', '/reset'), chatType: 'group', chatId: '-5' }, policy);
+    await until(() => /in groups/.test(textTo('-5')) && /reset done/.test(textTo('2')));
+    expect(invoked).toHaveLength(2);
+    expect(delivered.find((d) => d.to === '-5')).toMatchObject({ replyTo: 'o4' });
+  });
+
+  it('in groups: mention patterns wake the bot, earlier unaddressed lines reach it as context', async () => {
+    const policy = { dmPolicy: 'allowlist' as const, allowFrom: [], groups: {} };
+    const inGroup = (id: string, sender: string, text: string): InboundMessage => ({
+      ...msg(id, sender, text),
+      chatType: 'group',
+      chatId: '-7',
+      senderName: `user${sender}`,
+    });
+    expect((await router.inbound(inGroup('g1', '3', 'lunch at noon?'), policy)).disposition).toBe('ignored');
+    expect((await router.inbound(inGroup('g2', '4', 'sure'), policy)).disposition).toBe('ignored');
+    expect((await router.inbound(inGroup('g3', '3', 'Molty, book a table'), policy)).disposition).toBe('queued');
+    await until(() => requests.length === 1);
+    expect(requests[0]!.message).toBe(
+      '[Chat messages since your last reply - for context]\nuser3: lunch at noon?\nuser4: sure\n\n' +
+        '[Current message - respond to this]\nuser3: Molty, book a table',
+    );
+    expect(requests[0]!.sessionKey).toBe('agent:main:chat:group:-7');
+    expect(requests[0]!.extraSystemPrompt).toMatch(/group chat/);
+    // The next turn sees only what came after the bot answered.
+    await router.inbound(inGroup('g4', '4', 'thanks'), policy);
+    await router.inbound(inGroup('g5', '4', 'molty how many seats?'), policy);
+    await until(() => requests.length === 2);
+    expect(requests[1]!.message).toContain('user4: thanks\n\n[Current message');
+    expect(requests[1]!.message).not.toContain('lunch');
+  });
+
+  it('threads group replies per replyToMode and drops a NO_REPLY answer', async () => {
+    replyText = (req) =>
+      req.message.includes('quiet') ? 'NO_REPLY' : 'First sentence of this reply. Second sentence of this reply.';
+    const group = (id: string, text: string): InboundMessage => ({
+      ...msg(id, '1', text),
+      chatType: 'group',
+      chatId: '-8',
+      mentioned: true,
+    });
+    await router.inbound(group('t1', 'go'), { dmPolicy: 'allowlist', allowFrom: [], groups: {}, replyToMode: 'all' });
+    await until(() => delivered.length === 2);
+    expect(delivered.map((d) => d.replyTo)).toEqual(['t1', 't1']);
+    await router.inbound(group('t2', 'go'), { dmPolicy: 'allowlist', allowFrom: [], groups: {} });
+    await until(() => delivered.length === 4);
+    expect(delivered.slice(2).map((d) => d.replyTo)).toEqual(['t2', undefined]);
+    await router.inbound(group('t3', 'go'), { dmPolicy: 'allowlist', allowFrom: [], groups: {}, replyToMode: 'off' });
+    await router.inbound(group('t4', 'stay quiet'), { dmPolicy: 'allowlist', allowFrom: [], groups: {} });
+    await until(() => submitted.length === 4);
+    await until(() => delivered.length === 6);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(delivered.slice(4).map((d) => d.replyTo)).toEqual([undefined, undefined]);
+    expect(delivered.some((d) => d.text === 'NO_REPLY')).toBe(false);
+  });
+
+  it('tells an allowed sender at once about an attachment that did not come through', async () => {
+    replyText = () => 'ok';
+    const policy = { dmPolicy: 'allowlist' as const, allowFrom: ['1'], groups: {} };
+    await router.inbound({ ...msg('e1', '1', 'see file'), mediaErrors: ['big.pdf is over the cap'] }, policy);
+    await router.inbound({ ...msg('e2', '9', 'x'), mediaErrors: ['stranger.pdf too big'] }, policy);
+    await until(() => delivered.length === 2);
+    expect(delivered.map((d) => d.text)).toEqual(['⚠️ big.pdf is over the cap', 'ok']);
+    expect(requests[0]!.message).toBe('see file\n[attachment not received: big.pdf is over the cap]');
+    expect(delivered.every((d) => d.to === '1')).toBe(true);
   });
 
   it('splits long text by the adapter limit, keeps per-chat order through retries, dedupes by key', async () => {

@@ -1,18 +1,37 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { AccessPolicy, ChannelRouter, InboundMessage, InboundOutcome } from '../../sdk/index.js';
-import { decideAccess } from './access-policy.js';
+import type {
+  AccessPolicy,
+  AgentService,
+  ChannelRouter,
+  CommandRegistrar,
+  InboundMessage,
+  InboundOutcome,
+} from '../../sdk/index.js';
+import { decideAccess, isOwner } from './access-policy.js';
+import { describeAttachments } from './attachment-types.js';
+import { parseCommandText } from './commands/parse-command.js';
+import type { GroupActivationStore } from './group-activation-store.js';
+import type { InboundRoute } from './inbound-route.js';
 import type { InboundStore } from './inbound-store.js';
 import type { OutboundQueue } from './outbound-queue.js';
 import type { PairingStore } from './pairing-store.js';
+
+/** Moltbot's default: the last 50 group messages since the bot's last answer. */
+export const DEFAULT_HISTORY_LIMIT = 50;
 
 export interface RouterDeps {
   db: Database;
   inbound: InboundStore;
   pairing: PairingStore;
   outbound: OutboundQueue;
+  activation: GroupActivationStore;
+  /** Registered chat commands, looked up per message (a reloaded plugin's are seen at once). */
+  commands: CommandRegistrar;
+  /** The agent's mention patterns and history default (groups); absent while it is not loaded. */
+  agent: () => AgentService | undefined;
   logger: Logger;
-  /** Wake the agent dispatcher (a message was queued). */
+  /** Wake the dispatcher (a turn or a command is waiting). */
   onQueued(): void;
   /** A stranger got a pairing code (for the `pairing.requested` event). */
   onPairingRequested(request: {
@@ -22,40 +41,62 @@ export interface RouterDeps {
     senderId: string;
     senderName?: string;
   }): void;
-  /** Text of the `/status` answer, built without the agent. */
-  statusText(message: InboundMessage): string;
 }
-
-const STATUS_COMMAND = /^\/status(@[A-Za-z0-9_]+)?\s*$/i;
 
 /**
  * The `router` service: store the message (with what the policy decided) in the same
- * transaction as any immediate reply, then let the dispatcher run the agent turn. Resolving
- * means "stored": the channel may acknowledge its source. Strangers never reach the agent.
+ * transaction as any immediate reply, then let the dispatcher run the agent turn or the chat
+ * command. Resolving means "stored": the channel may acknowledge its source. Strangers never
+ * reach the agent, and never run a command.
  */
 export class InboundRouter implements ChannelRouter {
   constructor(private readonly deps: RouterDeps) {}
 
-  async inbound(message: InboundMessage, policy: AccessPolicy): Promise<InboundOutcome> {
+  async inbound(received: InboundMessage, policy: AccessPolicy): Promise<InboundOutcome> {
     const { db, inbound, pairing, outbound, logger } = this.deps;
-    if (inbound.seen(message)) return { stored: true, disposition: 'duplicate' };
-    const approved =
-      message.chatType === 'direct' && pairing.isApproved(message.channel, message.accountId, message.senderId);
-    const decision = decideAccess(message, policy, approved);
+    if (inbound.seen(received)) return { stored: true, disposition: 'duplicate' };
+    const group = received.chatType === 'group';
+    const approved = !group && pairing.isApproved(received.channel, received.accountId, received.senderId);
+    // A registered `/name` not addressed to another bot is answered by the gateway, not the model.
+    const parsed = parseCommandText(received.text);
+    const command =
+      parsed && !parsed.target && this.deps.commands.get(parsed.name)
+        ? { name: parsed.name, args: parsed.args }
+        : undefined;
+    const groupChat = group ? this.groupChat() : undefined;
+    const message: InboundMessage =
+      group && !received.mentioned && groupChat?.mentioned(received.text) ? { ...received, mentioned: true } : received;
+    const activation = group ? this.deps.activation.get(message) : undefined;
+    const decision = decideAccess(message, policy, approved, { command: Boolean(command), activation });
+    const route: InboundRoute = {
+      isOwner: isOwner(message, policy),
+      replyToMode: policy.replyToMode ?? 'first',
+      historyLimit: policy.historyLimit ?? groupChat?.historyLimit ?? DEFAULT_HISTORY_LIMIT,
+      ...(command ? { command } : {}),
+      ...(activation ? { activation } : {}),
+    };
+    // Sniffed now, before the dispatcher runs turns in order (only for what may reach the agent).
+    if (decision.kind === 'allow' && message.mediaPaths?.length)
+      route.attachments = await describeAttachments(message.mediaPaths);
     let requested: { code: string } | undefined;
     const disposition = db.transaction((): InboundOutcome['disposition'] => {
       let disposition: InboundOutcome['disposition'];
       switch (decision.kind) {
         case 'allow':
-          if (STATUS_COMMAND.test(message.text.trim())) {
-            // Commands the gateway answers itself never cost a model call.
-            disposition = 'ignored';
+          disposition = command ? 'command' : 'queued';
+          // The sender should know at once that a file did not come through (the model is told too).
+          if (message.mediaErrors?.length)
             outbound.enqueue({
               ...replyTarget(message),
-              text: this.deps.statusText(message),
-              idempotencyKey: `status:${message.channel}:${message.accountId}:${message.chatId}:${message.messageId}`,
+              text: `⚠️ ${message.mediaErrors.join('\n⚠️ ')}`,
+              idempotencyKey: [
+                'media-errors',
+                message.channel,
+                message.accountId,
+                message.chatId,
+                message.messageId,
+              ].join(':'),
             });
-          } else disposition = 'queued';
           break;
         case 'pairing': {
           const result = pairing.request(message);
@@ -89,7 +130,7 @@ export class InboundRouter implements ChannelRouter {
           disposition = 'ignored';
           break;
       }
-      const seq = inbound.insert(message, disposition);
+      const seq = inbound.insert(message, disposition, route);
       return seq === undefined ? 'duplicate' : disposition;
     })();
     if (decision.kind === 'deny')
@@ -111,12 +152,22 @@ export class InboundRouter implements ChannelRouter {
         senderId: message.senderId,
         ...(message.senderName ? { senderName: message.senderName } : {}),
       });
-    if (disposition === 'queued') this.deps.onQueued();
+    if (disposition === 'queued' || disposition === 'command') this.deps.onQueued();
     return { stored: true, disposition };
+  }
+
+  /** The agent's group settings; a failing agent must not stop messages from being stored. */
+  private groupChat(): ReturnType<NonNullable<AgentService['groupChat']>> | undefined {
+    try {
+      return this.deps.agent()?.groupChat?.();
+    } catch (err) {
+      this.deps.logger.warn({ err }, 'could not read the agent group chat settings');
+      return undefined;
+    }
   }
 }
 
-function replyTarget(message: InboundMessage) {
+export function replyTarget(message: InboundMessage) {
   return {
     channel: message.channel,
     accountId: message.accountId,

@@ -1,8 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { InboundMessage, InboundOutcome } from '../../sdk/index.js';
 import { preparedStatement } from '../../sdk/index.js';
+import type { InboundRoute } from './inbound-route.js';
 
-/** `pending`: waiting for (or in) its agent turn; `done`: answered or nothing to do; `failed`: gave up. */
+/**
+ * `pending`: waiting for (or in) its agent turn or command; `done`: answered or nothing to do;
+ * `failed`: gave up.
+ */
 export type InboundState = 'pending' | 'done' | 'failed';
 
 export interface InboundRow {
@@ -13,6 +17,9 @@ export interface InboundRow {
   message_id: string;
   payload: string;
   disposition: InboundOutcome['disposition'];
+  thread_id: string | null;
+  /** JSON of InboundRoute (null for rows stored before issue 17). */
+  route: string | null;
   state: InboundState;
   attempts: number;
   next_attempt_at: number;
@@ -34,12 +41,17 @@ export class InboundStore {
    * Store a message with its disposition. Returns the row's seq, or undefined when this
    * platform message was stored before (a replay after a crash or a redelivery).
    */
-  insert(message: InboundMessage, disposition: InboundOutcome['disposition'], now = Date.now()): number | undefined {
-    const state: InboundState = disposition === 'queued' ? 'pending' : 'done';
+  insert(
+    message: InboundMessage,
+    disposition: InboundOutcome['disposition'],
+    route?: InboundRoute,
+    now = Date.now(),
+  ): number | undefined {
+    const state: InboundState = disposition === 'queued' || disposition === 'command' ? 'pending' : 'done';
     const result = this.stmt(
-      `INSERT INTO delivery_inbound (channel, account_id, chat_id, message_id, payload, disposition, state, created_at,
-           updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO delivery_inbound (channel, account_id, chat_id, message_id, payload, disposition, state, thread_id,
+           route, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ).run(
       message.channel,
       message.accountId,
@@ -48,10 +60,41 @@ export class InboundStore {
       JSON.stringify(message),
       disposition,
       state,
+      message.threadId ?? null,
+      route ? JSON.stringify(route) : null,
       now,
       now,
     );
     return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
+  }
+
+  /**
+   * The group messages a turn may see as context: those not addressed to the bot (`ignored`) in
+   * the same chat and thread since the last message the bot answered, oldest first, at most `limit`.
+   */
+  groupHistory(row: InboundRow, limit: number): InboundMessage[] {
+    if (limit <= 0) return [];
+    const rows = this.stmt(
+      `SELECT payload FROM delivery_inbound
+         WHERE channel = ? AND account_id = ? AND chat_id = ? AND thread_id IS ? AND disposition = 'ignored'
+           AND seq < ? AND seq > COALESCE((SELECT MAX(seq) FROM delivery_inbound
+             WHERE channel = ? AND account_id = ? AND chat_id = ? AND thread_id IS ? AND disposition = 'queued'
+               AND seq < ?), 0)
+         ORDER BY seq DESC LIMIT ?`,
+    ).all(
+      row.channel,
+      row.account_id,
+      row.chat_id,
+      row.thread_id,
+      row.seq,
+      row.channel,
+      row.account_id,
+      row.chat_id,
+      row.thread_id,
+      row.seq,
+      limit,
+    ) as Array<{ payload: string }>;
+    return rows.reverse().map((r) => JSON.parse(r.payload) as InboundMessage);
   }
 
   seen(message: Pick<InboundMessage, 'channel' | 'accountId' | 'chatId' | 'messageId'>): boolean {

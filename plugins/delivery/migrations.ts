@@ -61,4 +61,19 @@ export const DELIVERY_MIGRATIONS: readonly string[] = [
      approved_at INTEGER NOT NULL,
      PRIMARY KEY (channel, account_id, sender_id)
    );`,
+  // Chat commands and groups (issue 17): what the router decided about each message beyond its
+  // disposition (owner, command, reply threading), the thread for per-topic group history, and
+  // `/activation` overrides per group.
+  `ALTER TABLE delivery_inbound ADD COLUMN thread_id TEXT;
+   ALTER TABLE delivery_inbound ADD COLUMN route TEXT;
+   CREATE INDEX delivery_inbound_chat ON delivery_inbound(channel, account_id, chat_id, seq);
+   CREATE TABLE delivery_group_activation (
+     channel TEXT NOT NULL,
+     account_id TEXT NOT NULL,
+     chat_id TEXT NOT NULL,
+     mode TEXT NOT NULL,
+     set_by TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (channel, account_id, chat_id)
+   );`,
 ];

@@ -96,11 +96,13 @@ export class OutboundQueue implements OutboundService {
         ...(request.replyTo ? { replyTo: request.replyTo } : {}),
         ...(chunks.length === 1 && chunks[0]!.length <= 1000 ? { text: chunks.shift() } : {}),
       });
+    // A split reply quotes its trigger on the first part only, unless every part should.
+    const threadAll = request.replyToMode === 'all';
     for (const [index, chunk] of chunks.entries()) {
       parts.push({
         ...common,
         text: chunk,
-        ...(index === 0 && media.length === 0 && request.replyTo ? { replyTo: request.replyTo } : {}),
+        ...(request.replyTo && (threadAll || (index === 0 && media.length === 0)) ? { replyTo: request.replyTo } : {}),
       });
     }
     const result = this.store.insert({

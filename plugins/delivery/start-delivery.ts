@@ -1,7 +1,10 @@
 import path from 'node:path';
-import type { InboundMessage, PluginContext } from '../../sdk/index.js';
+import type { PluginContext } from '../../sdk/index.js';
 import { registerChannelMethods } from './channel-methods.js';
+import type { ExecApprovals } from './commands/approve-command.js';
+import { routerCommands } from './commands/router-commands.js';
 import type { DeliveryConfig } from './config-schema.js';
+import { GroupActivationStore } from './group-activation-store.js';
 import { InboundDispatcher } from './inbound-dispatcher.js';
 import { InboundRouter } from './inbound-router.js';
 import { InboundStore } from './inbound-store.js';
@@ -30,13 +33,16 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
     config: ctx.config.outbound,
     mediaRoots,
   });
+  const activation = new GroupActivationStore(db);
+  // Looked up per message: a reloaded agent plugin is used at once.
+  const agent = () => ctx.services.get('agent');
   const dispatcher = new InboundDispatcher({
     store: inbound,
     outbound,
     db,
-    // Looked up per turn: a reloaded agent plugin is used at once.
-    agent: () => ctx.services.get('agent'),
+    agent,
     channels: ctx.channels,
+    commands: ctx.commands,
     lease: ctx.lease,
     logger: ctx.logger,
   });
@@ -45,11 +51,22 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
     inbound,
     pairing,
     outbound,
+    activation,
+    commands: ctx.commands,
+    agent,
     logger: ctx.logger,
     onQueued: () => dispatcher.kick(),
     onPairingRequested: (request) => ctx.events.emit('pairing.requested', request),
-    statusText: (message) => statusText(ctx, message, outbound),
   });
+  const commandDeps = {
+    gateway: ctx.gateway,
+    commands: ctx.commands,
+    agent,
+    approvals: () => ctx.services.get('exec-approvals') as ExecApprovals | undefined,
+    activation,
+    outbound,
+  };
+  for (const command of routerCommands(commandDeps)) ctx.commands.register(command);
 
   ctx.events.declare('channels.login');
   ctx.events.declare('pairing.requested');
@@ -89,27 +106,4 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
   };
   ctx.lease.timeout('inbound media first sweep', 5_000, sweep);
   ctx.lease.interval('inbound media sweep', 3_600_000, sweep);
-}
-
-function statusText(ctx: PluginContext<DeliveryConfig>, message: InboundMessage, outbound: OutboundQueue): string {
-  const agent = ctx.services.get('agent');
-  const uptimeMin = Math.round((Date.now() - ctx.gateway.startedAt) / 60_000);
-  const pending = Object.values(outbound.store.counts()).reduce((n, c) => n + c.pending, 0);
-  const lines = [
-    `Moltbot gateway ${ctx.gateway.version} — up ${uptimeMin} min`,
-    `Channel: ${message.channel} (account ${message.accountId})`,
-    agent
-      ? `Agent: ready, ${agent.queueDepth()} queued`
-      : 'Agent: not loaded (check models.providers and agents.defaults.model)',
-  ];
-  if (agent) {
-    try {
-      const { channel, accountId, chatId, chatType, senderId } = message;
-      lines.push(`Session: ${agent.sessionKeyFor({ channel, accountId, chatId, chatType, senderId })}`);
-    } catch {
-      /* the session key is a nicety */
-    }
-  }
-  lines.push(`Outbound queue: ${pending} pending`);
-  return lines.join('\n');
 }
