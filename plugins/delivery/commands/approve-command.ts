@@ -52,10 +52,7 @@ export function approveCommand(deps: { approvals: () => ExecApprovals | undefine
         if (mine.length === 0) return 'No exec approvals are waiting.';
         return [
           'Waiting for a decision:',
-          ...mine.map(
-            (r) =>
-              `${r.id.slice(0, 8)} — ${r.command} (${Math.max(0, Math.round((r.expiresAtMs - Date.now()) / 1000))} s left)`,
-          ),
+          ...mine.map((r) => `${r.id.slice(0, 8)} — ${r.command} (${secondsLeft(r)} s left)`),
           USAGE,
         ].join('\n');
       }
@@ -76,4 +73,8 @@ export function approveCommand(deps: { approvals: () => ExecApprovals | undefine
 
 function decidableHere(request: ExecApprovalRequestView, inv: ChatCommandInvocation): boolean {
   return !request.origin || (request.origin.channel === inv.channel && request.origin.accountId === inv.accountId);
+}
+
+function secondsLeft(request: ExecApprovalRequestView): number {
+  return Math.max(0, Math.round((request.expiresAtMs - Date.now()) / 1000));
 }

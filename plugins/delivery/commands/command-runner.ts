@@ -44,10 +44,11 @@ export class CommandRunner {
     const route = parseRoute(row.route);
     const name = route.command?.name ?? '';
     const command = this.deps.commands.get(name);
+    const where = command?.ownerOnly === 'groups' ? ' in groups' : '';
     let reply: string;
     if (!command) reply = `⚠️ /${name} is not available right now (the plugin that offers it is not loaded).`;
     else if (ownerRequired(command, message.chatType) && !route.isOwner)
-      reply = `⛔ /${name} is only for the owner of this assistant${command.ownerOnly === 'groups' ? ' in groups' : ''}.`;
+      reply = `⛔ /${name} is only for the owner of this assistant${where}.`;
     else {
       const timeout = AbortSignal.timeout(COMMAND_TIMEOUT_MS);
       const invocation: ChatCommandInvocation = {
