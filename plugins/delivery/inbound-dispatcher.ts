@@ -24,7 +24,7 @@ const MAX_TURN_ATTEMPTS = 5;
 /** Turns handed to the agent at once (it queues them per session); the rest wait, stored. */
 const MAX_TURNS_IN_FLIGHT = 500;
 
-/** Inbound rows with a turn or command in flight, shared by the generations in this process (no double runs on reload). */
+/** Inbound rows with a turn or command in flight in this process, across generations (no double runs on reload). */
 const turnsInFlight = new Set<number>();
 
 /** Agent outcomes that say "later", not "never": the message waits and keeps its attempts. */
