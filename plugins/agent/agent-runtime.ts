@@ -2,23 +2,30 @@ import crypto from 'node:crypto';
 import {
   type AgentRunOrigin,
   type AgentService,
+  type AgentSessionInfo,
   type AgentSubmitRequest,
+  type OutboundService,
   type PluginContext,
   PluginError,
   type SessionsService,
 } from '../../sdk/index.js';
 import { AssistantCoalescer } from './assistant-coalescer.js';
+import { compactSession } from './compaction.js';
 import type { AgentPluginConfigT } from './config-schema.js';
+import { estimateTokens } from './context-window.js';
 import { agentError } from './errors.js';
+import { mentionMatcher } from './group-chat/mention-patterns.js';
 import type { RunHooks } from './heartbeat/run-hooks.js';
 import { resolveModelChain } from './provider/model-ref.js';
 import { ProviderHealth } from './provider/provider-health.js';
 import { type ExecutorDeps, executeTurn, findAgent } from './run-executor.js';
-import { type Run, type RunOutcome, RunStop } from './run-types.js';
+import { type CompactionStats, type Run, type RunOutcome, RunStop } from './run-types.js';
 import { agentOfKey, normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
 import { SessionLanes } from './session-lanes.js';
 import type { SessionStore } from './session-store.js';
+import { toolCallSummary } from './tool-call-summary.js';
 import { invokeToolOutside } from './tools/invoke-tool.js';
+import { transcriptToMessages } from './transcript-messages.js';
 
 const RECENT_RUNS = 1000;
 /** Run events (message text) go to operator connections only, not to capability nodes. */
@@ -44,6 +51,7 @@ export class AgentRuntime implements AgentService, SessionsService {
   private readonly idempotent = new Map<string, { runId: string; done: Promise<RunOutcome>; at: number }>();
   private readonly assistantStream = new AssistantCoalescer<Run>((run, data) => this.broadcastAssistant(run, data));
   private draining = false;
+  private readonly mentionMatchers = new Map<string, (text: string) => boolean>();
 
   constructor(
     private readonly ctx: Ctx,
@@ -200,6 +208,120 @@ export class AgentRuntime implements AgentService, SessionsService {
     return this.lanes.abortSession(sessionKey, stop);
   }
 
+  /**
+   * `/compact`: summarise the session's transcript with its model, in the session's lane (after
+   * the turn that is running, before the messages that arrive later). The old transcript is kept.
+   */
+  compact(sessionKey: string, instructions = ''): Promise<RunOutcome & { compaction?: CompactionStats }> {
+    const agentId = this.resolveAgentId(agentOfKey(sessionKey));
+    this.preflight(agentId, sessionKey);
+    let resolve!: (o: RunOutcome) => void;
+    const done = new Promise<RunOutcome>((r) => (resolve = r));
+    const run: Run = {
+      runId: crypto.randomUUID(),
+      sessionKey,
+      agentId,
+      message: '',
+      request: { sessionKey, message: '' },
+      timeoutMs: this.config.agents.defaults.timeoutSeconds * 1000,
+      controller: new AbortController(),
+      createdAt: Date.now(),
+      seq: 0,
+      merged: [],
+      done,
+      resolve,
+      compaction: { instructions },
+    };
+    this.runs.set(run.runId, run);
+    liveRunIds.add(run.runId);
+    this.store.saveRun({ runId: run.runId, sessionKey, agentId, status: 'queued' });
+    try {
+      this.lanes.enqueue(run);
+    } catch (err) {
+      this.runs.delete(run.runId);
+      liveRunIds.delete(run.runId);
+      this.store.saveRun({ runId: run.runId, sessionKey, agentId, status: 'error', endedAt: Date.now() });
+      throw err;
+    }
+    void this.ctx.lease.track(done);
+    return done.then((outcome) => ({ ...outcome, compaction: run.compaction?.result }));
+  }
+
+  /** `/new`, `/reset`: stop what runs on the session, then a fresh transcript (the old one is kept). */
+  resetSession(sessionKey: string): { stopped: number } {
+    const stopped = this.abortSession(sessionKey, new RunStop('abort', 'the session was reset'));
+    this.store.reset(sessionKey);
+    return { stopped: stopped.length };
+  }
+
+  /** The model a session's next turn uses and where that choice comes from. */
+  sessionModel(sessionKey: string): { ref: string; source: AgentSessionInfo['modelSource']; reasoning: boolean } {
+    const agentId = this.resolveAgentId(agentOfKey(sessionKey));
+    const { agent, index } = findAgent(this.config, agentId);
+    const override = this.store.get(sessionKey)?.model;
+    const primary = resolveModelChain(this.config, agent, index, override)[0]!;
+    return {
+      ref: primary.ref,
+      source: override ? 'session' : agent?.model ? 'agent' : 'default',
+      reasoning: primary.model.reasoning === true,
+    };
+  }
+
+  sessionInfo(sessionKey: string): AgentSessionInfo {
+    const agentId = this.resolveAgentId(agentOfKey(sessionKey));
+    const session = this.store.get(sessionKey);
+    let model: string;
+    let modelSource: AgentSessionInfo['modelSource'] = 'default';
+    let contextWindow: number | undefined;
+    try {
+      const chosen = this.sessionModel(sessionKey);
+      model = chosen.ref;
+      modelSource = chosen.source;
+      const { agent, index } = findAgent(this.config, agentId);
+      const window = Math.min(
+        resolveModelChain(this.config, agent, index, session?.model)[0]!.model.contextWindow ?? Infinity,
+        this.config.agents.defaults.contextTokens ?? Infinity,
+      );
+      if (Number.isFinite(window)) contextWindow = window;
+    } catch (err) {
+      model = `none (${(err as Error).message})`;
+    }
+    const entries = session ? this.store.transcript(sessionKey) : [];
+    const { messages } = transcriptToMessages(entries, -1);
+    const lane = this.lanes.state(sessionKey);
+    return {
+      sessionKey,
+      ...(session ? { sessionId: session.sessionId } : {}),
+      agentId,
+      model,
+      modelSource,
+      thinking: session?.thinkingLevel ?? this.config.agents.defaults.thinkingDefault ?? 'off',
+      verbose: session?.verbose ?? false,
+      messages: entries.length,
+      contextTokens: messages.reduce((n, m) => n + estimateTokens(m) + 4, 0),
+      ...(contextWindow ? { contextWindow } : {}),
+      running: lane.running !== undefined,
+      queued: lane.waiting,
+      compactions: session?.compactions ?? 0,
+    };
+  }
+
+  groupChat(agentId?: string): { mentioned(text: string): boolean; historyLimit?: number } {
+    const id = agentId ?? this.defaultAgentId();
+    const own = this.config.agents.list.find((a) => a.id === id)?.groupChat;
+    const global = this.config.messages.groupChat;
+    const patterns = own?.mentionPatterns ?? global?.mentionPatterns ?? [];
+    let matcher = this.mentionMatchers.get(id);
+    if (!matcher) {
+      matcher = mentionMatcher(patterns, () =>
+        this.ctx.logger.warn({ agentId: id }, 'a mention pattern ran out of time on a message; treated as no mention'),
+      );
+      this.mentionMatchers.set(id, matcher);
+    }
+    const historyLimit = own?.historyLimit ?? global?.historyLimit;
+    return { mentioned: matcher, ...(historyLimit !== undefined ? { historyLimit } : {}) };
+  }
+
   /** A run's outcome: live, remembered, or from the store. */
   async wait(
     runId: string,
@@ -259,9 +381,33 @@ export class AgentRuntime implements AgentService, SessionsService {
       return;
     }
     this.assistantStream.flush(run);
+    if (stream === 'tool' && data.phase === 'call' && run.verbose) this.summariseToolCall(run, data);
     const payload = { runId: run.runId, sessionKey: run.sessionKey, seq: ++run.seq, stream, ts: Date.now(), data };
     this.ctx.events.emit('agent', payload, OPERATORS);
     this.notify(run, payload);
+  }
+
+  /**
+   * `/verbose on`: the chat the run serves sees each tool call as one line, through the durable
+   * queue (so it arrives before the answer, which is enqueued after the run ends).
+   */
+  private summariseToolCall(run: Run, data: Record<string, unknown>): void {
+    const origin = run.request.origin;
+    const outbound = this.ctx.services.get('outbound') as OutboundService | undefined;
+    if (!origin || !outbound) return;
+    try {
+      outbound.enqueue({
+        channel: origin.channel,
+        accountId: origin.accountId,
+        to: origin.chatId,
+        text: toolCallSummary(String(data.name ?? 'tool'), String(data.arguments ?? '')),
+        sessionKey: run.sessionKey,
+        idempotencyKey: `verbose:${run.runId}:${String(data.toolCallId ?? run.seq)}`,
+        ...(origin.threadId ? { threadId: origin.threadId } : {}),
+      });
+    } catch (err) {
+      this.ctx.logger.warn({ err, runId: run.runId }, 'could not send a tool call summary');
+    }
   }
 
   /** One coalesced assistant broadcast: an `agent` event and the matching `chat` delta. */
@@ -314,7 +460,9 @@ export class AgentRuntime implements AgentService, SessionsService {
       });
     }
     run.startedAt = Date.now();
-    run.message = this.composeMessage(run);
+    // A summary run carries no message: the system lines wait for the next real turn.
+    if (!run.compaction) run.message = this.composeMessage(run);
+    run.verbose = this.store.get(run.sessionKey)?.verbose ?? false;
     this.store.saveRun({
       runId: run.runId,
       sessionKey: run.sessionKey,
@@ -346,7 +494,7 @@ export class AgentRuntime implements AgentService, SessionsService {
       emit: (r, stream, data) => this.emitEvent(r, stream, data),
     };
     try {
-      const result = await executeTurn(run, deps);
+      const result = run.compaction ? await this.executeCompaction(run, deps) : await executeTurn(run, deps);
       this.finish(run, {
         status: 'ok',
         text: result.text,
@@ -385,6 +533,12 @@ export class AgentRuntime implements AgentService, SessionsService {
 
   /** Told once per finished run (metrics: runs by status and duration). */
   onRunFinished?: (status: string, seconds: number) => void;
+
+  private async executeCompaction(run: Run, deps: ExecutorDeps): Promise<Awaited<ReturnType<typeof executeTurn>>> {
+    const result = await compactSession(run, deps);
+    run.compaction!.result = { before: result.before, after: result.after, model: result.model };
+    return { text: result.text, usage: result.usage, model: result.model };
+  }
 
   private finish(run: Run, result: Omit<RunOutcome, 'runId' | 'sessionKey' | 'endedAt'>, failure?: PluginError): void {
     if (this.outcomes.has(run.runId)) return;

@@ -1,4 +1,5 @@
 import { type Static, Type } from '../../sdk/index.js';
+import { mentionPatternProblem } from './group-chat/mention-patterns.js';
 import { HeartbeatConfig } from './heartbeat/heartbeat-config.js';
 
 /** One model a provider serves. */
@@ -9,6 +10,7 @@ const ModelEntry = Type.Object({
     Type.Integer({ minimum: 256, description: 'Context window in tokens; older turns are truncated to fit.' }),
   ),
   maxTokens: Type.Optional(Type.Integer({ minimum: 1, description: 'Max output tokens per reply (default 4096).' })),
+  reasoning: Type.Optional(Type.Boolean({ description: 'A reasoning model (shown by models.list).' })),
 });
 
 const ProviderEntry = Type.Object({
@@ -47,6 +49,39 @@ const ToolPolicy = Type.Object({
   ),
 });
 
+/** A case-insensitive regex; refused at load when it could backtrack catastrophically. */
+const MentionPattern = Type.Refine(
+  Type.String({ minLength: 1, maxLength: 200 }),
+  (p: string) => mentionPatternProblem(p) === undefined,
+  (p: string) => mentionPatternProblem(p) ?? 'invalid mention pattern',
+);
+
+/** How the agent behaves in group chats (`agents.list[].groupChat`, `messages.groupChat`). */
+const GroupChat = Type.Object(
+  {
+    mentionPatterns: Type.Optional(
+      Type.Array(MentionPattern, {
+        maxItems: 50,
+        description: 'Regexes (case-insensitive) that count as mentioning the assistant in a group, e.g. "@?molty".',
+      }),
+    ),
+    historyLimit: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 500,
+        description: 'Earlier group messages (since the last answer) a group turn sees; 0: none (default 50).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const THINKING_LEVELS = ['off', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
+const ThinkingLevel = Type.Union(
+  THINKING_LEVELS.map((l) => Type.Literal(l)),
+  { description: 'off, minimal, low, medium, high or xhigh' },
+);
+
 const AgentEntry = Type.Object({
   id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', description: 'Agent id.' }),
   name: Type.Optional(Type.String()),
@@ -56,6 +91,7 @@ const AgentEntry = Type.Object({
   workspace: Type.Optional(Type.String()),
   tools: Type.Optional(ToolPolicy),
   maxSteps: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  groupChat: Type.Optional(GroupChat),
 });
 
 export const AgentsConfig = Type.Object({
@@ -86,6 +122,24 @@ export const AgentsConfig = Type.Object({
         { default: {} },
       ),
       heartbeat: Type.Optional(HeartbeatConfig),
+      models: Type.Optional(
+        Type.Record(
+          Type.String({ pattern: '^[A-Za-z0-9_.-]+/.+$' }),
+          Type.Object({ alias: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,32}$' })) }),
+          {
+            description:
+              'Models a chat may switch to with /model ("provider/model" → {alias?}); absent: any configured model.',
+          },
+        ),
+      ),
+      thinkingDefault: Type.Optional(ThinkingLevel),
+      imageMaxDimensionPx: Type.Optional(
+        Type.Integer({
+          minimum: 256,
+          maximum: 8000,
+          description: "Longest edge of images sent to models (below the provider's own limit).",
+        }),
+      ),
     },
     { default: {} },
   ),
@@ -97,6 +151,7 @@ export const ModelsConfig = Type.Object({
 });
 
 export const MessagesConfig = Type.Object({
+  groupChat: Type.Optional(GroupChat),
   queue: Type.Object(
     {
       // Moltbot's `steer`, `steer-backlog` and `queue` are accepted and behave like `followup`.
@@ -141,3 +196,5 @@ export type ModelConfig = Static<typeof ModelEntry>;
 export type AgentConfig = Static<typeof AgentEntry>;
 export type ToolPolicyConfig = Static<typeof ToolPolicy>;
 export type ModelChoiceT = Static<typeof ModelChoice>;
+export type ThinkingLevelT = Static<typeof ThinkingLevel>;
+export type GroupChatConfig = Static<typeof GroupChat>;

@@ -31,6 +31,7 @@ const registry = defineErrors({
   GW_ERR_AGENT_TOOL_ARGS: { wire: 'INVALID_REQUEST', status: 400 },
   GW_ERR_AGENT_NOT_LINKED: { wire: 'NOT_LINKED', status: 409 },
   GW_ERR_AGENT_OUTBOUND_UNAVAILABLE: { wire: 'UNAVAILABLE', status: 503 },
+  GW_ERR_AGENT_NOTHING_TO_COMPACT: { wire: 'INVALID_REQUEST', status: 400 },
 });
 
 export const AGENT_ERRORS = registry.codes;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { definePlugin, type OutboundService, type PluginContext } from '../../sdk/index.js';
 import { AgentRuntime } from './agent-runtime.js';
+import { agentCommands } from './commands/agent-commands.js';
 import { AgentPluginConfig, type AgentPluginConfigT } from './config-schema.js';
 import { registerHeartbeatMethods } from './heartbeat/heartbeat-methods.js';
 import { HeartbeatRunner } from './heartbeat/heartbeat-runner.js';
@@ -29,7 +30,7 @@ export default definePlugin({
   dependsOn: ['outbound', 'sandbox'],
   description:
     'Agent runtime: model providers, sessions and transcripts, per-session queues, tools, agent/chat/sessions ' +
-    'methods, the heartbeat (wake, last-heartbeat).',
+    'methods, the heartbeat (wake, last-heartbeat), the session chat commands (/new, /model, /compact, …).',
   register(_app, ctx) {
     const store = new SessionStore(ctx.store);
     store.pruneRuns(RUN_HISTORY_MS);
@@ -71,6 +72,7 @@ export default definePlugin({
     );
     ctx.tools.register(messageTool(() => ctx.services.get('outbound') as OutboundService | undefined, ctx.channels));
     for (const tool of sessionsTools(store)) ctx.tools.register(tool);
+    for (const command of agentCommands(runtime)) ctx.commands.register(command);
 
     ctx.services.provide('agent', runtime);
     ctx.services.provide('sessions', runtime);

@@ -177,6 +177,7 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
         messages,
         tools: specs,
         maxTokens,
+        thinking: run.request.thinking ?? session.thinkingLevel ?? config.agents.defaults.thinkingDefault,
         signal,
         onDelta: (delta) => {
           stepText += delta;

@@ -1,5 +1,12 @@
 import type { AgentRunResult, AgentSubmitRequest, PluginError } from '../../sdk/index.js';
 
+/** What a `/compact` run did. */
+export interface CompactionStats {
+  before: { messages: number; tokens: number };
+  after: { tokens: number };
+  model: string;
+}
+
 /** Why a run was stopped from outside. */
 export class RunStop extends Error {
   constructor(
@@ -34,6 +41,10 @@ export interface Run {
   seq: number;
   /** Runs folded into this one (`messages.queue.mode: "collect"`). */
   merged: Run[];
+  /** `/compact`: this run summarises the session's transcript instead of answering a message. */
+  compaction?: { instructions: string; result?: CompactionStats };
+  /** `/verbose on` for the session when the run started: tool calls are summarised in the chat. */
+  verbose?: boolean;
   done: Promise<RunOutcome>;
   resolve(outcome: RunOutcome): void;
 }

@@ -42,7 +42,8 @@ export class SessionLanes {
     }
     if (!lane.running) return this.launch(lane, run);
     const mode = this.options.mode();
-    if (mode === 'interrupt') {
+    // A `/compact` in progress finishes first: interrupting it would only lose the summary.
+    if (mode === 'interrupt' && !lane.running.compaction) {
       lane.running.controller.abort(
         new RunStop('interrupt', 'interrupted by a newer message (messages.queue.mode "interrupt")'),
       );
@@ -126,8 +127,11 @@ export class SessionLanes {
   }
 
   private next(lane: Lane): Run | undefined {
-    if (this.options.mode() === 'collect' && lane.waiting.length > 1) {
-      const [first, ...rest] = lane.waiting.splice(0);
+    // `collect` folds the messages that waited into one run, up to the next `/compact`.
+    const batch = lane.waiting.findIndex((r) => r.compaction);
+    const foldable = batch === -1 ? lane.waiting.length : batch;
+    if (this.options.mode() === 'collect' && foldable > 1) {
+      const [first, ...rest] = lane.waiting.splice(0, foldable);
       first!.message = [first!.message, ...rest.map((r) => r.message)].join('\n\n');
       first!.merged.push(...rest);
       return first;

@@ -19,7 +19,12 @@ export interface SessionRow {
   origin?: unknown;
   inputTokens: number;
   outputTokens: number;
+  /** Messages in the current transcript (earlier session ids' transcripts are kept, not counted). */
   messageCount: number;
+  /** `/verbose on`: tool calls of channel runs are summarised in the chat. */
+  verbose: boolean;
+  /** Times `/compact` summarised the transcript into a new session id. */
+  compactions: number;
 }
 
 /** One stored transcript entry. */
@@ -65,13 +70,31 @@ const MIGRATIONS = [
   'ALTER TABLE agent_sessions ADD COLUMN tools_allow TEXT; ALTER TABLE agent_sessions ADD COLUMN tools_deny TEXT;',
 ];
 
-/** Sessions, transcripts (messages, tool calls, usage) and run records in the embedded store. */
+/**
+ * Chat-command state of a session (issue 17), in a migration set of its own so it never
+ * collides with the main list: `/verbose`, and how often `/compact` ran.
+ */
+const CHAT_MIGRATIONS = [
+  `ALTER TABLE agent_sessions ADD COLUMN verbose INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE agent_sessions ADD COLUMN compactions INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX agent_messages_session_id ON agent_messages (session_id, id);`,
+];
+
+/** Current transcript only: `/new`, `/reset` and `/compact` start a new session id and keep the old rows. */
+const CURRENT = 'session_id = (SELECT session_id FROM agent_sessions WHERE key = ?)';
+
+/**
+ * Sessions, transcripts (messages, tool calls, usage) and run records in the embedded store. A
+ * session key keeps every transcript it had: a reset starts a new session id, and only the
+ * current id's messages are the transcript the model sees.
+ */
 export class SessionStore {
   /** Statements are prepared once (status/health read the count on every call). */
   private readonly db: { prepare(sql: string): Statement; transaction: Database['transaction'] };
 
   constructor(store: PluginStore) {
     store.migrate(MIGRATIONS);
+    store.migrate(CHAT_MIGRATIONS, { set: 'chat' });
     const raw = store.db;
     this.db = { prepare: (sql) => preparedStatement(raw, sql), transaction: raw.transaction.bind(raw) };
   }
@@ -100,8 +123,8 @@ export class SessionStore {
   get(key: string): SessionRow | undefined {
     const r = this.db
       .prepare(
-        'SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_key = s.key) AS message_count FROM ' +
-          'agent_sessions s WHERE key = ?',
+        'SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_id = s.session_id) AS message_count ' +
+          'FROM agent_sessions s WHERE key = ?',
       )
       .get(key) as DbSession | undefined;
     return r ? toSession(r) : undefined;
@@ -124,7 +147,7 @@ export class SessionStore {
       args.push(like, like);
     }
     const sql =
-      'SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_key = s.key) AS message_count ' +
+      'SELECT s.*, (SELECT COUNT(*) FROM agent_messages m WHERE m.session_id = s.session_id) AS message_count ' +
       `FROM agent_sessions s ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, options.limit) as DbSession[]).map(toSession);
   }
@@ -177,17 +200,39 @@ export class SessionStore {
     return this.get(key);
   }
 
-  /** A fresh transcript under a new session id; label and model settings stay. */
+  /**
+   * A fresh transcript under a new session id; label, model and other settings stay. The old
+   * transcript is kept under its session id (`/new` and `sessions.reset` lose nothing).
+   */
   reset(key: string): SessionRow | undefined {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM agent_messages WHERE session_key = ?').run(key);
+    this.db
+      .prepare(
+        'UPDATE agent_sessions SET session_id = ?, updated_at = ?, input_tokens = 0, output_tokens = 0 WHERE key = ?',
+      )
+      .run(crypto.randomUUID(), Date.now(), key);
+    return this.get(key);
+  }
+
+  /**
+   * `/compact`: a new session id whose transcript starts with `summary` (as a user message, so
+   * every provider takes it); the old transcript stays under the old id.
+   */
+  compact(key: string, summary: string): SessionRow | undefined {
+    return this.db.transaction(() => {
       this.db
         .prepare(
-          'UPDATE agent_sessions SET session_id = ?, updated_at = ?, input_tokens = 0, output_tokens = 0 WHERE key = ?',
+          'UPDATE agent_sessions SET session_id = ?, updated_at = ?, compactions = compactions + 1 WHERE key = ?',
         )
         .run(crypto.randomUUID(), Date.now(), key);
+      this.append(key, undefined, { role: 'user', content: summary });
+      return this.get(key);
     })();
-    return this.get(key);
+  }
+
+  setVerbose(key: string, on: boolean): void {
+    this.db
+      .prepare('UPDATE agent_sessions SET verbose = ?, updated_at = ? WHERE key = ?')
+      .run(on ? 1 : 0, Date.now(), key);
   }
 
   delete(key: string): boolean {
@@ -235,10 +280,10 @@ export class SessionStore {
   transcript(key: string, limit?: number): TranscriptEntry[] {
     const rows = (
       limit === undefined
-        ? this.db.prepare('SELECT * FROM agent_messages WHERE session_key = ? ORDER BY id').all(key)
+        ? this.db.prepare(`SELECT * FROM agent_messages WHERE ${CURRENT} ORDER BY id`).all(key)
         : this.db
             .prepare(
-              'SELECT * FROM (SELECT * FROM agent_messages WHERE session_key = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+              `SELECT * FROM (SELECT * FROM agent_messages WHERE ${CURRENT} ORDER BY id DESC LIMIT ?) ORDER BY id`,
             )
             .all(key, limit)
     ) as DbMessage[];
@@ -334,6 +379,8 @@ interface DbSession {
   input_tokens: number;
   output_tokens: number;
   message_count: number;
+  verbose: number;
+  compactions: number;
 }
 
 interface DbMessage {
@@ -377,5 +424,7 @@ function toSession(r: DbSession): SessionRow {
     inputTokens: r.input_tokens,
     outputTokens: r.output_tokens,
     messageCount: r.message_count,
+    verbose: r.verbose === 1,
+    compactions: r.compactions,
   };
 }

@@ -5,12 +5,17 @@ const ANTHROPIC_VERSION = '2023-06-01';
 /** Anthropic Messages (`POST {baseUrl}/v1/messages`, `stream:true`). */
 export const anthropicMessages: WireFormat = {
   request(endpoint, call) {
+    // Extended thinking with tool use would need the earlier thinking blocks sent back (we keep
+    // none): think when the user spoke last, answer tool results without it.
+    const budget = call.messages.at(-1)?.role === 'user' ? thinkingBudget(call.thinking) : undefined;
     const body: Record<string, unknown> = {
       model: call.model,
-      max_tokens: call.maxTokens,
+      // The thinking budget counts against max_tokens: the answer keeps its own room.
+      max_tokens: call.maxTokens + (budget ?? 0),
       messages: toAnthropic(call.messages),
       stream: true,
     };
+    if (budget) body.thinking = { type: 'enabled', budget_tokens: budget };
     if (call.system) body.system = call.system;
     if (call.tools.length)
       body.tools = call.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.parameters }));
@@ -121,4 +126,17 @@ function parseArgs(raw: string): unknown {
   } catch {
     return {};
   }
+}
+
+/** `/think` levels as extended-thinking budgets (Anthropic's minimum is 1024 tokens). */
+const THINKING_BUDGETS: Record<string, number> = {
+  minimal: 1024,
+  low: 2048,
+  medium: 8192,
+  high: 16_384,
+  xhigh: 32_000,
+};
+
+function thinkingBudget(level: string | undefined): number | undefined {
+  return level ? THINKING_BUDGETS[level] : undefined;
 }

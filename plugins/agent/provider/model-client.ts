@@ -37,7 +37,9 @@ export async function callModelChain(
   let lastError: unknown;
   for (const [i, model] of chain.entries()) {
     try {
-      const turn = await callWithRetries(model, { ...call, model: model.model.id }, options);
+      // Only reasoning models are asked to think: others would refuse the parameter.
+      const thinking = model.model.reasoning ? call.thinking : undefined;
+      const turn = await callWithRetries(model, { ...call, thinking, model: model.model.id }, options);
       options.health?.succeeded(model.providerName);
       return { turn, model };
     } catch (err) {

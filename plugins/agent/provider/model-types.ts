@@ -29,6 +29,11 @@ export interface ModelCall {
   messages: ChatMessage[];
   tools: ToolSpec[];
   maxTokens: number;
+  /**
+   * Reasoning effort for models marked `reasoning: true` (`/think`, `thinking`): OpenAI's
+   * `reasoning_effort`, Anthropic's extended thinking budget. Absent or `off`: none asked for.
+   */
+  thinking?: string;
   signal: AbortSignal;
   /** Streamed assistant text as it arrives. */
   onDelta(text: string): void;

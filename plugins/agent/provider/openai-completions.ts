@@ -13,6 +13,8 @@ export const openAiCompletions: WireFormat = {
       stream_options: { include_usage: true },
       max_tokens: call.maxTokens,
     };
+    const effort = reasoningEffort(call.thinking);
+    if (effort) body.reasoning_effort = effort;
     if (call.tools.length) {
       body.tools = call.tools.map((t) => ({
         type: 'function',
@@ -94,4 +96,10 @@ function toOpenAi(m: ChatMessage): unknown {
       function: { name: c.name, arguments: c.arguments },
     }));
   return out;
+}
+
+/** `/think` levels as OpenAI's `reasoning_effort` (which has no "xhigh"). */
+function reasoningEffort(level: string | undefined): string | undefined {
+  if (!level || level === 'off') return undefined;
+  return level === 'xhigh' ? 'high' : level;
 }
