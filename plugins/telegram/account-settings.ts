@@ -15,6 +15,8 @@ export interface AccountSettings {
   policy: AccessPolicy;
   textChunkLimit: number;
   mediaMaxBytes: number;
+  /** Publish the registered chat commands as the bot's command menu. */
+  commandMenu: boolean;
   pollTimeoutSeconds: number;
   /** Client timeout of each Bot API call; a long poll gets its own timeout on top. */
   requestTimeoutSeconds: number;
@@ -54,9 +56,18 @@ function resolveAccount(accountId: string, c: TelegramAccountConfig, env: NodeJS
     ...(c.name ? { name: c.name } : {}),
     enabled: c.enabled !== false,
     apiRoot: (c.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, ''),
-    policy: { dmPolicy: c.dmPolicy ?? 'pairing', allowFrom, groups, groupsOpen: groupPolicy === 'open' },
+    policy: {
+      dmPolicy: c.dmPolicy ?? 'pairing',
+      allowFrom,
+      groups,
+      groupsOpen: groupPolicy === 'open',
+      ...(c.owners ? { owners: c.owners.map(String) } : {}),
+      ...(c.historyLimit !== undefined ? { historyLimit: c.historyLimit } : {}),
+      ...(c.replyToMode ? { replyToMode: c.replyToMode } : {}),
+    },
     textChunkLimit: c.textChunkLimit ?? DEFAULT_TEXT_LIMIT,
     mediaMaxBytes: Math.round((c.mediaMaxMb ?? 20) * 1024 * 1024),
+    commandMenu: c.commandMenu !== false,
     pollTimeoutSeconds: c.pollTimeoutSeconds ?? 30,
     requestTimeoutSeconds: c.requestTimeoutSeconds ?? (c.pollTimeoutSeconds ?? 30) + 30,
   };

@@ -22,9 +22,17 @@ const accountFields = {
     Type.Union([Type.Literal('pairing'), Type.Literal('allowlist'), Type.Literal('open'), Type.Literal('disabled')]),
   ),
   allowFrom: Type.Optional(Type.Array(Type.Union([Type.String(), Type.Integer()]))),
+  /** Who may run owner-only chat commands (/model, /approve, /activation); absent: `allowFrom` without "*". */
+  owners: Type.Optional(Type.Array(Type.Union([Type.String(), Type.Integer()]))),
   groupPolicy: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('allowlist'), Type.Literal('disabled')])),
   groups: Type.Optional(Type.Record(Type.String(), groupSettings)),
   textChunkLimit: Type.Optional(Type.Integer({ minimum: 100, maximum: 4096 })),
+  /** Earlier group messages (not addressed to the bot) a group turn sees; 0: none. */
+  historyLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 500 })),
+  /** Group replies quote the triggering message: on the first part (default), every part, or never. */
+  replyToMode: Type.Optional(Type.Union([Type.Literal('first'), Type.Literal('all'), Type.Literal('off')])),
+  /** Keep the bot's command menu (setMyCommands) in step with the registered chat commands (default true). */
+  commandMenu: Type.Optional(Type.Boolean()),
   mediaMaxMb: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 2000 })),
   webhookUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
   webhookSecret: Type.Optional(

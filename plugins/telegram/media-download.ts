@@ -32,8 +32,8 @@ export async function downloadTelegramFile(
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > options.maxBytes) throw tooLarge(declared, options.maxBytes);
   fs.mkdirSync(options.mediaDir, { recursive: true, mode: 0o700 });
-  const ext = path.extname(file.file_path) || path.extname(options.fallbackName);
-  const target = path.join(options.mediaDir, `telegram-${randomUUID()}${ext}`);
+  const name = savedName(file.file_path, options.fallbackName);
+  const target = path.join(options.mediaDir, `telegram-${randomUUID().slice(0, 8)}-${name}`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -45,10 +45,30 @@ export async function downloadTelegramFile(
   return target;
 }
 
+/**
+ * The sender's file name when it has one (documents), else Telegram's, reduced to safe
+ * characters: the model (and the file tools) see a name that says what the file was.
+ */
+function savedName(filePath: string, fallbackName: string): string {
+  const generic = ['photo.jpg', 'voice.ogg', 'document', 'audio.mp3', 'video.mp4'].includes(fallbackName);
+  const name = generic ? path.basename(filePath) || fallbackName : fallbackName;
+  const ext = path.extname(name) || path.extname(filePath);
+  const stem =
+    path
+      .basename(name, path.extname(name))
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .slice(0, 60) || 'file';
+  return `${stem}${ext.replace(/[^A-Za-z0-9.]/g, '').slice(0, 10)}`;
+}
+
 function tooLarge(size: number, max: number) {
   return telegramError(
     'GW_ERR_TELEGRAM_MEDIA_TOO_LARGE',
-    `attachment is ${(size / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(1)} MB cap ` +
-      '(channels.telegram.mediaMaxMb)',
+    `the file is ${humanSize(size)}, over the ${humanSize(max)} limit for attachments (channels.telegram.mediaMaxMb)`,
   );
+}
+
+function humanSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1048576).toFixed(1)} MB`;
+  return `${Math.max(0.1, bytes / 1024).toFixed(1)} KB`;
 }

@@ -14,6 +14,7 @@ export function startTelegram(app: PluginApp, ctx: PluginContext<TelegramConfig>
     const account = new TelegramAccount(settings, {
       // Looked up per update: never deliver into a retired delivery generation.
       router: () => (ctx.lease.active ? ctx.services.get('router') : undefined),
+      commands: () => ctx.commands.list(),
       logger: ctx.logger,
       mediaDir,
     });
@@ -30,4 +31,14 @@ export function startTelegram(app: PluginApp, ctx: PluginContext<TelegramConfig>
     account.start();
     ctx.lease.defer(`telegram account ${account.accountId}`, () => account.stop());
   }
+  // A plugin load, reload or unload changed the chat commands: the menus follow (one update
+  // for a burst of changes, e.g. while the gateway starts).
+  let pending: (() => void) | undefined;
+  ctx.events.on('commands-changed', () => {
+    pending?.();
+    pending = ctx.lease.timeout('command menu sync', 250, () => {
+      pending = undefined;
+      for (const account of accounts.values()) void account.syncCommandMenu();
+    });
+  });
 }

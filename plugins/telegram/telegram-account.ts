@@ -7,6 +7,7 @@ import {
   type ChannelAccountState,
   type ChannelAccountStatus,
   type ChannelRouter,
+  type ChatCommand,
   type OutboundMessage,
   type SendResult,
 } from '../../sdk/index.js';
@@ -18,11 +19,13 @@ import { sendTelegramMessage, toSendError } from './telegram-sender.js';
 import { updateToInbound } from './update-to-inbound.js';
 
 const ALLOWED_UPDATES = ['message'] as const;
-/** Only commands the gateway itself answers; others would reach the model as plain text. */
-const BOT_COMMANDS = [{ command: 'status', description: 'Show the assistant gateway status' }];
+/** Telegram shows at most 100 commands in a bot's menu. */
+const MENU_LIMIT = 100;
 
 export interface AccountDeps {
   router: () => ChannelRouter | undefined;
+  /** The registered chat commands (every plugin's), for the bot's command menu. */
+  commands: () => ChatCommand[];
   logger: Logger;
   mediaDir: string;
 }
@@ -42,6 +45,8 @@ export class TelegramAccount {
   private hint?: string;
   private readonly stopper = new AbortController();
   private loop?: Promise<void>;
+  /** The command menu Telegram has (as sent), so an unchanged list is not sent again. */
+  private menu?: string;
 
   constructor(
     readonly settings: AccountSettings,
@@ -104,6 +109,36 @@ export class TelegramAccount {
     return result;
   }
 
+  /**
+   * Make the bot's command menu (setMyCommands) the registered chat commands: at start and
+   * whenever a plugin load or unload changes them. A convenience: a failure is logged, the bot
+   * keeps running, and the next change tries again.
+   */
+  async syncCommandMenu(): Promise<void> {
+    const bot = this.bot;
+    if (!bot || !this.me || this.stopper.signal.aborted) return;
+    const signal = grammySignal(this.stopper.signal);
+    const commands = this.settings.commandMenu
+      ? this.deps
+          .commands()
+          .slice(0, MENU_LIMIT)
+          .map((c) => ({ command: c.name, description: c.description }))
+      : [];
+    const menu = JSON.stringify(commands);
+    if (menu === this.menu) return;
+    this.menu = menu;
+    try {
+      if (commands.length) await bot.api.setMyCommands(commands, {}, signal);
+      else await bot.api.deleteMyCommands({}, signal);
+    } catch (err) {
+      this.menu = undefined;
+      this.deps.logger.warn(
+        { err: redactToken(String(err), this.settings.token), accountId: this.accountId },
+        'setMyCommands failed',
+      );
+    }
+  }
+
   async typing(chatId: string): Promise<void> {
     await this.bot?.api.sendChatAction(chatId, 'typing', {}, grammySignal(this.stopper.signal));
   }
@@ -132,10 +167,7 @@ export class TelegramAccount {
       }
     }
     if (signal.aborted) return;
-    // The command menu is a convenience; a failure here must not keep the bot down.
-    await bot.api
-      .setMyCommands(BOT_COMMANDS, {}, grammySignal(signal))
-      .catch((err) => this.deps.logger.warn({ err: String(err), accountId: this.accountId }, 'setMyCommands failed'));
+    await this.syncCommandMenu();
     if (this.settings.webhook) {
       await this.setWebhook(signal);
       return;
@@ -196,6 +228,7 @@ export class TelegramAccount {
     const { message, media } = converted;
     this.lastInboundAt = Date.now();
     const saved: string[] = [];
+    const refused: string[] = [];
     for (const item of media) {
       try {
         saved.push(
@@ -210,14 +243,15 @@ export class TelegramAccount {
           }),
         );
       } catch (err) {
-        message.text = (
-          `${message.text}\n[${item.kind} not downloaded: ` +
-          `${redactToken((err as Error).message, this.settings.token)}]`
-        ).trim();
+        if (signal.aborted) throw err;
+        refused.push(
+          `${item.kind} ${item.name} not received: ${redactToken((err as Error).message, this.settings.token)}`,
+        );
       }
     }
     if (saved.length) message.mediaPaths = saved;
-    if (!message.text && saved.length === 0) return;
+    if (refused.length) message.mediaErrors = refused;
+    if (!message.text && saved.length === 0 && refused.length === 0) return;
     // No router yet (delivery plugin loading or reloading): hold the offset until it is back.
     for (let waited = 0; !signal.aborted; waited++) {
       const router = this.deps.router();

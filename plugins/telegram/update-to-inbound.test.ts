@@ -1,6 +1,6 @@
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { updateToInbound } from './update-to-inbound.js';
+import { updateToInbound, withoutOwnHandle } from './update-to-inbound.js';
 
 const me = { id: 99, is_bot: true, first_name: 'Bot', username: 'my_bot' } as UserFromGetMe;
 const base = {
@@ -85,5 +85,13 @@ describe('updateToInbound', () => {
         me,
       ),
     ).toBeUndefined();
+  });
+
+  it('drops its own @handle from a leading command, not another bot’s', () => {
+    expect(withoutOwnHandle('/status@My_Bot', me)).toBe('/status');
+    expect(withoutOwnHandle('/think@my_bot high', me)).toBe('/think high');
+    expect(withoutOwnHandle('/status@other_bot', me)).toBe('/status@other_bot');
+    expect(withoutOwnHandle('/status@my_botx', me)).toBe('/status@my_botx');
+    expect(withoutOwnHandle('hello /status@my_bot', me)).toBe('hello /status@my_bot');
   });
 });

@@ -27,7 +27,7 @@ export function updateToInbound(
         : undefined;
   if (!chatType) return undefined;
   const media = mediaOf(msg);
-  let text = msg.text ?? msg.caption ?? '';
+  let text = withoutOwnHandle(msg.text ?? msg.caption ?? '', me);
   const quoted = msg.reply_to_message;
   if (quoted && quoted.from?.id !== me.id && (quoted.text || quoted.caption)) {
     text =
@@ -50,6 +50,15 @@ export function updateToInbound(
     ts: msg.date * 1000,
   };
   return { message, media };
+}
+
+/**
+ * `/status@mybot args` → `/status args`: a command addressed to this bot reads like a plain one.
+ * One addressed to another bot keeps its `@otherbot`, so the router leaves it alone.
+ */
+export function withoutOwnHandle(text: string, me: UserFromGetMe): string {
+  const m = /^(\/[A-Za-z][A-Za-z0-9_]{0,31})@([A-Za-z0-9_]+)(?=[\s:]|$)/.exec(text);
+  return m && m[2]!.toLowerCase() === me.username.toLowerCase() ? `${m[1]}${text.slice(m[0].length)}` : text;
 }
 
 /** @mention of the bot, a /command@bot, a text mention, or a reply to one of its messages. */

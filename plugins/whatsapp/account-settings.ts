@@ -10,6 +10,7 @@ export interface WhatsAppAccountSettings {
   policy: AccessPolicy;
   sendReadReceipts: boolean;
   textChunkLimit: number;
+  mediaMaxBytes: number;
   maxReconnectAttempts: number;
   reconnectBaseMs: number;
   problem?: { message: string; hint: string };
@@ -33,9 +34,18 @@ export function resolveAccounts(config: WhatsAppConfig): WhatsAppAccountSettings
       accountId,
       ...(c.name ? { name: c.name } : {}),
       enabled: c.enabled !== false,
-      policy: { dmPolicy: c.dmPolicy ?? 'pairing', allowFrom, groups, groupsOpen: groupPolicy === 'open' },
+      policy: {
+        dmPolicy: c.dmPolicy ?? 'pairing',
+        allowFrom,
+        groups,
+        groupsOpen: groupPolicy === 'open',
+        ...(c.owners ? { owners: c.owners } : {}),
+        ...(c.historyLimit !== undefined ? { historyLimit: c.historyLimit } : {}),
+        ...(c.replyToMode ? { replyToMode: c.replyToMode } : {}),
+      },
       sendReadReceipts: c.sendReadReceipts ?? true,
       textChunkLimit: c.textChunkLimit ?? DEFAULT_TEXT_LIMIT,
+      mediaMaxBytes: Math.round((c.mediaMaxMb ?? 50) * 1024 * 1024),
       maxReconnectAttempts: maxReconnectAttempts ?? 12,
       reconnectBaseMs: reconnectBaseMs ?? 2000,
     };

@@ -29,5 +29,16 @@ export const baileysSocketFactory: WhatsAppSocketFactory = async ({ authDir, log
     await saveCreds();
     securePrivateFiles(authDir);
   });
-  return sock as unknown as WhatsAppSocket;
+  const socket = sock as unknown as WhatsAppSocket;
+  socket.downloadMedia = async (message) =>
+    (await baileys.downloadMediaMessage(
+      message as never,
+      'buffer',
+      {},
+      {
+        logger: logger.child({ component: 'baileys-media' }, { level: 'warn' }) as never,
+        reuploadRequest: sock.updateMediaMessage,
+      },
+    )) as Buffer;
+  return socket;
 };

@@ -19,11 +19,19 @@ const accountFields = {
   ),
   /** Phone numbers in E.164 (`+15551234567`) or `"*"`. */
   allowFrom: Type.Optional(Type.Array(Type.String({ pattern: '^(\\*|\\+?[0-9]{5,16})$' }))),
+  /** Who may run owner-only chat commands (E.164); absent: `allowFrom` without "*". */
+  owners: Type.Optional(Type.Array(Type.String({ pattern: '^\\+?[0-9]{5,16}$' }))),
+  /** Earlier group messages (not addressed to the assistant) a group turn sees; 0: none. */
+  historyLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 500 })),
+  /** Group replies quote the triggering message: on the first part (default), every part, or never. */
+  replyToMode: Type.Optional(Type.Union([Type.Literal('first'), Type.Literal('all'), Type.Literal('off')])),
   groupPolicy: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('allowlist'), Type.Literal('disabled')])),
   /** Group JID (`1203630…@g.us`) → settings; `"*"` for every group. */
   groups: Type.Optional(Type.Record(Type.String(), groupSettings)),
   sendReadReceipts: Type.Optional(Type.Boolean()),
   textChunkLimit: Type.Optional(Type.Integer({ minimum: 100, maximum: 65_000 })),
+  /** Inbound attachment cap (bigger files are not downloaded; the sender is told). */
+  mediaMaxMb: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 2000 })),
 };
 
 /** `channels.whatsapp`. */

@@ -54,7 +54,8 @@ export function messageToInbound(
     Boolean(
       self &&
         ((context?.mentionedJid ?? []).some((j) => bareJid(j) === self) ||
-          (context?.participant && bareJid(context.participant) === self)),
+          (context?.participant && bareJid(context.participant) === self) ||
+          numberInText(text, jidToE164(self))),
     );
   const ts =
     typeof msg.messageTimestamp === 'number'
@@ -90,4 +91,10 @@ function quotedText(m: Record<string, any>): string | undefined {
   return (
     m.conversation ?? m.extendedTextMessage?.text ?? m.imageMessage?.caption ?? m.videoMessage?.caption ?? undefined
   );
+}
+
+/** Our own number typed in the text (`+1 555 999 0000`, `15559990000`) counts as a mention. */
+function numberInText(text: string, e164: string): boolean {
+  const digits = e164.replace(/\D/g, '');
+  return digits.length >= 7 && text.replace(/[\s().-]/g, '').includes(digits);
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { PluginContext } from '../../sdk/index.js';
 import { resolveAccounts } from './account-settings.js';
 import type { WhatsAppConfig } from './config-schema.js';
@@ -20,6 +21,7 @@ export function startWhatsApp(ctx: PluginContext<WhatsAppConfig>, factory: Whats
       router: () => (ctx.lease.active ? ctx.services.get('router') : undefined),
       logger: ctx.logger,
       cliCommand: (args) => ctx.gateway.cliCommand(args),
+      mediaDir: path.join(ctx.paths.stateDir, 'media', 'inbound'),
     });
     accounts.set(settings.accountId, account);
     if (settings.problem)

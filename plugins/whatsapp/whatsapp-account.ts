@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import {
   abortableSleep,
@@ -15,6 +18,7 @@ import { ensurePrivateDir, hasCredentials, removeCredentials, securePrivateFiles
 import { disconnectAction, statusCodeOf } from './disconnect-policy.js';
 import { whatsappError } from './errors.js';
 import { jidToE164, toJid } from './jid.js';
+import { mediaOfMessage } from './media-of-message.js';
 import { messageToInbound, type WAMessageLike } from './message-to-inbound.js';
 import { sendWhatsAppMessage } from './whatsapp-sender.js';
 import type { WhatsAppSocket, WhatsAppSocketFactory } from './whatsapp-socket.js';
@@ -41,6 +45,8 @@ export interface WhatsAppAccountDeps {
   logger: Logger;
   /** A `moltbot …` command line that works where the gateway was started (ctx.gateway.cliCommand). */
   cliCommand: (args: string) => string;
+  /** Where attachments are saved (`<state>/media/inbound`, files 0600). */
+  mediaDir: string;
 }
 
 /** After a stop, how long messages WhatsApp already delivered keep trying to reach the store. */
@@ -362,10 +368,41 @@ export class WhatsAppAccount {
       const inbound = messageToInbound(msg, this.accountId, sock.user?.id);
       if (!inbound) continue;
       this.lastInboundAt = Date.now();
+      await this.saveMedia(sock, msg, inbound);
       this.recent.set(inbound.messageId, msg);
       if (this.recent.size > QUOTE_CACHE_SIZE) this.recent.delete(this.recent.keys().next().value as string);
       if (!(await this.store(inbound))) return;
       if (this.settings.sendReadReceipts) await sock.readMessages([msg.key]).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Download a message's attachment into the media folder, refusing what is over `mediaMaxMb`
+   * (by the size WhatsApp declares, then by what arrives). A refusal is noted on the message:
+   * the router tells an allowed sender, the model sees a note.
+   */
+  private async saveMedia(sock: WhatsAppSocket, msg: WAMessageLike, inbound: InboundMessage): Promise<void> {
+    const media = mediaOfMessage(msg);
+    if (!media || !sock.downloadMedia) return;
+    const max = this.settings.mediaMaxBytes;
+    const refuse = (why: string) => {
+      inbound.mediaErrors = [`${media.kind} ${media.fileName} not received: ${why}`];
+    };
+    const tooBig = (bytes: number) =>
+      `the file is ${(bytes / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(1)} MB limit for ` +
+      'attachments (channels.whatsapp.mediaMaxMb)';
+    if (media.declaredBytes !== undefined && media.declaredBytes > max) return refuse(tooBig(media.declaredBytes));
+    try {
+      const data = await sock.downloadMedia(msg, AbortSignal.timeout(60_000));
+      if (data.length > max) return refuse(tooBig(data.length));
+      fs.mkdirSync(this.deps.mediaDir, { recursive: true, mode: 0o700 });
+      const safe = media.fileName.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 70) || 'file';
+      const file = path.join(this.deps.mediaDir, `whatsapp-${randomUUID().slice(0, 8)}-${safe}`);
+      fs.writeFileSync(file, data, { mode: 0o600 });
+      inbound.mediaPaths = [file];
+    } catch (err) {
+      this.deps.logger.warn({ err, accountId: this.accountId }, 'whatsapp attachment download failed');
+      refuse(`the download failed (${(err as Error).message})`);
     }
   }
 

@@ -20,6 +20,8 @@ export interface WhatsAppSocket {
   readMessages(keys: unknown[]): Promise<void>;
   logout(msg?: string): Promise<void>;
   end(error: Error | undefined): void;
+  /** The decrypted bytes of a message's attachment (Baileys' `downloadMediaMessage`). */
+  downloadMedia?(message: unknown, signal: AbortSignal): Promise<Buffer>;
 }
 
 export interface SocketFactoryOptions {
