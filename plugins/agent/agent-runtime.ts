@@ -491,6 +491,7 @@ export class AgentRuntime implements AgentService, SessionsService {
       providerHealth: this.providerHealth,
       workspaceDir: this.ctx.paths.workspaceDir,
       sandbox: () => this.ctx.services.get('sandbox'),
+      transcriber: () => this.ctx.services.get('transcriber'),
       emit: (r, stream, data) => this.emitEvent(r, stream, data),
     };
     try {

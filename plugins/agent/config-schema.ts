@@ -10,6 +10,11 @@ const ModelEntry = Type.Object({
     Type.Integer({ minimum: 256, description: 'Context window in tokens; older turns are truncated to fit.' }),
   ),
   maxTokens: Type.Optional(Type.Integer({ minimum: 1, description: 'Max output tokens per reply (default 4096).' })),
+  input: Type.Optional(
+    Type.Array(Type.Union([Type.Literal('text'), Type.Literal('image')]), {
+      description: 'What the model takes; without "image" image inputs are refused (absent: the provider decides).',
+    }),
+  ),
   reasoning: Type.Optional(Type.Boolean({ description: 'A reasoning model (shown by models.list).' })),
 });
 

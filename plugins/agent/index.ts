@@ -27,7 +27,7 @@ export default definePlugin({
   sdk: '^1.0.0',
   configKey: ['agents', 'models', 'messages', 'tools', 'session'],
   configSchema: AgentPluginConfig,
-  dependsOn: ['outbound', 'sandbox'],
+  dependsOn: ['outbound', 'sandbox', 'transcriber'],
   description:
     'Agent runtime: model providers, sessions and transcripts, per-session queues, tools, agent/chat/sessions ' +
     'methods, the heartbeat (wake, last-heartbeat), the session chat commands (/new, /model, /compact, …).',

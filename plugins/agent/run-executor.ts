@@ -4,13 +4,16 @@ import {
   type SandboxService,
   type ToolRegistrar,
   toolAllowedBy,
+  type TranscriberService,
 } from '../../sdk/index.js';
 import type { AgentPluginConfigT } from './config-schema.js';
 import { fitToContext } from './context-window.js';
 import { agentError } from './errors.js';
-import { callModelChain } from './provider/model-client.js';
+import { attachmentInput } from './media/attachment-input.js';
+import { imageLimitsFor } from './media/image-limits.js';
+import { callModelChain, takesImages } from './provider/model-client.js';
 import { resolveModelChain } from './provider/model-ref.js';
-import type { ToolCall, ToolSpec, Usage } from './provider/model-types.js';
+import type { ChatMessage, ImagePart, ToolCall, ToolSpec, Usage } from './provider/model-types.js';
 import type { ProviderHealth } from './provider/provider-health.js';
 import type { Run } from './run-types.js';
 import type { SessionRow, SessionStore } from './session-store.js';
@@ -20,6 +23,8 @@ import { executeTool, parseToolArgs, resultText } from './tools/tool-runner.js';
 import { transcriptToMessages } from './transcript-messages.js';
 
 const DEFAULT_MAX_TOKENS = 4096;
+/** What the context budget reserves for one image (providers count images apart from text). */
+const IMAGE_TOKENS = 1600;
 
 export interface ExecutorDeps {
   config: AgentPluginConfigT;
@@ -31,6 +36,8 @@ export interface ExecutorDeps {
   workspaceDir: string;
   /** The sandbox plugin's service, when loaded (sandboxed sessions get its tool policy layer). */
   sandbox(): SandboxService | undefined;
+  /** A speech-to-text service for audio attachments, when a plugin provides one. */
+  transcriber?: () => TranscriberService | undefined;
   emit(run: Run, stream: 'assistant' | 'tool' | 'lifecycle', data: Record<string, unknown>): void;
 }
 
@@ -103,12 +110,32 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
   const { config, store } = deps;
   const signal = run.controller.signal;
   const { agent, index } = findAgent(config, run.agentId);
+  const chain = resolveModelChain(config, agent, index, run.request.model ?? store.get(run.sessionKey)?.model);
+  const workspaceDir = expandHome(agent?.workspace ?? config.agents.defaults.workspace ?? deps.workspaceDir);
+  // Files from a chat: images for this turn only (the transcript keeps a note naming the file).
+  let userContent = run.message;
+  let images: ImagePart[] = [];
+  if (run.request.attachments?.length) {
+    const input = await attachmentInput(run.request.attachments, {
+      limits: imageLimitsFor(
+        chain.map((c) => c.provider.api),
+        config.agents.defaults.imageMaxDimensionPx,
+      ),
+      vision: chain.some(takesImages),
+      workspaceDir,
+      transcriber: deps.transcriber?.(),
+      signal,
+      logger: deps.logger,
+    });
+    userContent = [run.message, ...input.notes].filter((line) => line.trim()).join('\n');
+    images = input.images;
+    if (signal.aborted) throw signal.reason;
+  }
   // The session row and the user's message land in one commit.
   const { session, userId } = store.atomically(() => {
     const session = store.ensure(run.sessionKey, run.agentId, run.request.origin);
-    return { session, userId: store.append(run.sessionKey, run.runId, { role: 'user', content: run.message }) };
+    return { session, userId: store.append(run.sessionKey, run.runId, { role: 'user', content: userContent }) };
   });
-  const chain = resolveModelChain(config, agent, index, run.request.model ?? session.model);
 
   const serverTools = allowedTools(deps, run.agentId, session);
   const clientTools = run.request.clientTools ?? [];
@@ -121,7 +148,6 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
       parameters: t.parameters ?? { type: 'object', properties: {} },
     })),
   ];
-  const workspaceDir = expandHome(agent?.workspace ?? config.agents.defaults.workspace ?? deps.workspaceDir);
   const system = buildSystemPrompt({
     agentPrompt: agent?.systemPrompt ?? config.agents.defaults.systemPrompt,
     workspaceDir,
@@ -144,6 +170,7 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
     const window = Math.min(primary.contextWindow ?? Infinity, config.agents.defaults.contextTokens ?? Infinity);
     const { messages: all, keepFrom } = transcriptToMessages(store.transcript(run.sessionKey), userId);
     let messages = all;
+    let ownTurn = keepFrom;
     if (Number.isFinite(window)) {
       const key = primary.contextWindow
         ? `models.providers.${chain[0]!.providerName}.models[id=${primary.id}].contextWindow`
@@ -153,7 +180,7 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
         all,
         specs,
         keepFrom,
-        window - maxTokens,
+        window - maxTokens - images.length * IMAGE_TOKENS,
         config.agents.defaults.compaction.mode,
         key,
       );
@@ -168,7 +195,9 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
           'transcript truncated to fit the context window',
         );
       messages = fit.messages;
+      ownTurn = keepFrom - fit.droppedMessages;
     }
+    if (images.length) messages = withImages(messages, ownTurn, images);
     let stepText = '';
     const { turn, model } = await callModelChain(
       chain,
@@ -222,6 +251,15 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
       'agents.list[].maxSteps)',
     { details: { partialText: fullText } },
   );
+}
+
+/** The run's own user message (at `at`) with its images; every later step of the run sees them too. */
+function withImages(messages: ChatMessage[], at: number, images: ImagePart[]): ChatMessage[] {
+  const own = messages[at];
+  if (own?.role !== 'user') return messages;
+  const copy = [...messages];
+  copy[at] = { ...own, images };
+  return copy;
 }
 
 async function runToolCall(

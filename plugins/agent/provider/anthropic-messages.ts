@@ -101,8 +101,10 @@ function toAnthropic(messages: ChatMessage[]): unknown[] {
     else out.push({ role, content: [block] });
   };
   for (const m of messages) {
-    if (m.role === 'user') push('user', { type: 'text', text: m.content });
-    else if (m.role === 'tool')
+    if (m.role === 'user') {
+      for (const img of m.images ?? []) push('user', anthropicImage(img.url));
+      if (m.content || !m.images?.length) push('user', { type: 'text', text: m.content });
+    } else if (m.role === 'tool')
       push('user', {
         type: 'tool_result',
         tool_use_id: m.toolCallId,
@@ -117,6 +119,13 @@ function toAnthropic(messages: ChatMessage[]): unknown[] {
     }
   }
   return out;
+}
+
+/** An image block: base64 for data URLs, a URL source otherwise. */
+function anthropicImage(url: string): unknown {
+  const m = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+  if (m) return { type: 'image', source: { type: 'base64', media_type: m[1], data: m[2] } };
+  return { type: 'image', source: { type: 'url', url } };
 }
 
 function parseArgs(raw: string): unknown {

@@ -86,7 +86,13 @@ interface OpenAiChunk {
 }
 
 function toOpenAi(m: ChatMessage): unknown {
-  if (m.role === 'user') return { role: 'user', content: m.content };
+  if (m.role === 'user') {
+    if (!m.images?.length) return { role: 'user', content: m.content };
+    const parts: unknown[] = m.content ? [{ type: 'text', text: m.content }] : [];
+    for (const img of m.images)
+      parts.push({ type: 'image_url', image_url: { url: img.url, ...(img.detail ? { detail: img.detail } : {}) } });
+    return { role: 'user', content: parts };
+  }
   if (m.role === 'tool') return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };
   const out: Record<string, unknown> = { role: 'assistant', content: m.content || (m.toolCalls?.length ? null : '') };
   if (m.toolCalls?.length)
