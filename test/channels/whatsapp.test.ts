@@ -180,7 +180,10 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
     ]);
     const reply = await sentTo(sock, GROUP, (t) => t.includes('what do you think'));
     expect(reply.options?.quoted?.key?.id).toBe('G-2');
-    expect(agent.submitted.some((s) => s.message.includes('humans talking'))).toBe(false);
+    // Not a turn of its own: it reaches the agent only as context of the turn that mentioned it.
+    expect(agent.submitted.filter((s) => s.message.includes('humans talking'))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/for context\]\nTester: humans talking\n/) }),
+    ]);
     sock.upsert([
       waText(OWNER, 'G-3', 'answering your message', { group: GROUP, quotedFromJid: `${SELF}:3@s.whatsapp.net` }),
     ]);
