@@ -31,6 +31,8 @@ export class FakeWASocket implements WhatsAppSocket {
   readonly read: unknown[] = [];
   loggedOut = false;
   ended = false;
+  /** Attachment bytes by message id, as `downloadMedia` (Baileys' downloadMediaMessage) returns them. */
+  readonly media = new Map<string, Buffer>();
   private serial = 0;
 
   constructor(readonly options: SocketFactoryOptions) {}
@@ -78,6 +80,13 @@ export class FakeWASocket implements WhatsAppSocket {
 
   async readMessages(keys: unknown[]): Promise<void> {
     this.read.push(...keys);
+  }
+
+  async downloadMedia(message: unknown): Promise<Buffer> {
+    const id = (message as { key?: { id?: string } }).key?.id ?? '';
+    const data = this.media.get(id);
+    if (!data) throw new Error(`no media scripted for message ${id}`);
+    return data;
   }
 
   async logout(): Promise<void> {
@@ -140,6 +149,16 @@ export function waText(
     },
     message: context.contextInfo ? { extendedTextMessage: { text, ...context } } : { conversation: text },
     pushName: extra.pushName ?? 'Tester',
+    messageTimestamp: Math.floor(Date.now() / 1000),
+  };
+}
+
+/** A WhatsApp image message (the bytes come from the socket's `media` map). */
+export function waImage(from: string, id: string, caption: string, fileLength: number) {
+  return {
+    key: { remoteJid: `${from}@s.whatsapp.net`, fromMe: false, id },
+    message: { imageMessage: { caption, mimetype: 'image/jpeg', fileLength } },
+    pushName: 'Tester',
     messageTimestamp: Math.floor(Date.now() / 1000),
   };
 }
