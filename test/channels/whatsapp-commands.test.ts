@@ -143,7 +143,7 @@ describe('chat commands and groups on whatsapp (real kernel + agent + delivery, 
     await sentTo(GROUP, /only for the owner of this assistant in groups/);
   });
 
-  it('downloads an image under mediaMaxMb and shows it to the model; a bigger one is refused to the sender', async () => {
+  it('downloads an image under mediaMaxMb for the model; a bigger one is refused to the sender', async () => {
     const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#00aa00' } })
       .jpeg()
       .toBuffer();
