@@ -3,8 +3,8 @@ import {
   type PluginContext,
   type SandboxService,
   type ToolRegistrar,
-  toolAllowedBy,
   type TranscriberService,
+  toolAllowedBy,
 } from '../../sdk/index.js';
 import type { AgentPluginConfigT } from './config-schema.js';
 import { fitToContext } from './context-window.js';

@@ -13,6 +13,7 @@ import { CommandRunner } from './commands/command-runner.js';
 import { type InboundRoute, parseRoute } from './inbound-route.js';
 import type { InboundRow, InboundStore } from './inbound-store.js';
 import type { OutboundQueue } from './outbound-queue.js';
+import { splitReplyMedia } from './reply-media.js';
 import { soonRunner } from './soon-runner.js';
 import { turnPrompt } from './turn-prompt.js';
 
@@ -140,14 +141,17 @@ export class InboundDispatcher {
         store.postpone(row.seq, result.error.message, Date.now() + BUSY_RETRY_MS);
         return;
       }
-      const reply = result.status === 'ok' ? result.text : failureText(result);
+      const answer = result.status === 'ok' ? result.text : failureText(result);
+      // `MEDIA: <path>` lines of the answer travel as attachments of the reply.
+      const reply = splitReplyMedia(answer, (ref) => outbound.usableMedia(ref));
       db.transaction(() => {
-        if (reply.trim().length > 0 && !SILENT_REPLY.test(reply)) {
+        if ((reply.text.trim().length > 0 || reply.mediaUrls.length > 0) && !SILENT_REPLY.test(reply.text)) {
           outbound.enqueue({
             channel: message.channel,
             accountId: message.accountId,
             to: message.chatId,
-            text: reply,
+            text: reply.text,
+            ...(reply.mediaUrls.length ? { mediaUrls: reply.mediaUrls } : {}),
             sessionKey,
             idempotencyKey: `reply:${message.channel}:${row.seq}`,
             ...(group && route.replyToMode !== 'off'

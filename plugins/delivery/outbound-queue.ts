@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Logger } from 'pino';
 import {
   backoff,
@@ -51,6 +52,8 @@ export class OutboundQueue implements OutboundService {
       logger: Logger;
       config: DeliveryConfig['outbound'];
       mediaRoots?: readonly string[];
+      /** Relative media paths in agent replies are the default workspace's. */
+      workspaceDir?: string;
     },
   ) {
     this.store = new OutboundStore(db);
@@ -71,6 +74,23 @@ export class OutboundQueue implements OutboundService {
       deadLetters += c.dead;
     }
     return { pending, deadLetters };
+  }
+
+  /**
+   * The source `ref` would be sent from (a relative path is the workspace's), or undefined when
+   * `enqueue` would refuse it (outside the media folders, missing, an unsupported scheme).
+   */
+  usableMedia(ref: string): string | undefined {
+    const source =
+      /^[a-z][a-z0-9+.-]*:/i.test(ref) || path.isAbsolute(ref) || !this.deps.workspaceDir
+        ? ref
+        : path.join(this.deps.workspaceDir, ref);
+    try {
+      checkMediaSource(source, this.deps.mediaRoots ?? []);
+      return source;
+    } catch {
+      return undefined;
+    }
   }
 
   enqueue(request: OutboundRequest): { messageId: string; duplicate: boolean } {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { PluginContext } from '../../sdk/index.js';
 import { registerChannelMethods } from './channel-methods.js';
-import type { ExecApprovals } from './commands/approve-command.js';
 import { routerCommands } from './commands/router-commands.js';
 import type { DeliveryConfig } from './config-schema.js';
 import { GroupActivationStore } from './group-activation-store.js';
@@ -32,6 +31,7 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
     logger: ctx.logger,
     config: ctx.config.outbound,
     mediaRoots,
+    workspaceDir: ctx.paths.workspaceDir,
   });
   const activation = new GroupActivationStore(db);
   // Looked up per message: a reloaded agent plugin is used at once.
@@ -62,7 +62,7 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
     gateway: ctx.gateway,
     commands: ctx.commands,
     agent,
-    approvals: () => ctx.services.get('exec-approvals') as ExecApprovals | undefined,
+    approvals: () => ctx.services.get('exec-approvals'),
     activation,
     outbound,
   };

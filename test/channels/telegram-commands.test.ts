@@ -101,7 +101,19 @@ describe('chat commands on telegram (real gateway, fake Bot API, fake model)', (
     const before = completions().length;
     dm(ALICE, '/help');
     const help = sentText(await answer(ALICE, /^Commands:/));
-    for (const name of ['help', 'status', 'whoami', 'new', 'reset', 'stop', 'model', 'think', 'verbose', 'compact'])
+    for (const name of [
+      'help',
+      'status',
+      'whoami',
+      'new',
+      'reset',
+      'stop',
+      'model',
+      'think',
+      'verbose',
+      'compact',
+      'approve',
+    ])
       expect(help).toContain(`/${name} — `);
     expect(help).toContain('/roll — Roll a die (dice plugin)');
     expect(help).toMatch(/\/model — .*\(owner\)/);
@@ -236,11 +248,30 @@ describe('chat commands on telegram (real gateway, fake Bot API, fake model)', (
     expect(texts.some((t) => t.includes('never ends') || t.includes('queued behind it'))).toBe(false);
   });
 
-  it('/approve says clearly when exec approvals are not available', async () => {
-    dm(BOB, '/approve 1234 allow');
+  it('/approve: an owner decides the exec approval a chat’s run waits for; others are refused', async () => {
+    fs.mkdirSync(path.join(gw.home, 'clawd'), { recursive: true });
+    model.script([
+      { toolCalls: [{ name: 'exec', arguments: { command: 'echo approved-from-chat' } }] },
+      { text: 'ran it' },
+    ]);
+    dm(ALICE, 'please run the echo');
+    await expect.poll(async () => (await call('exec.approval.list', {})).pending.length, { timeout: 10_000 }).toBe(1);
+    dm(BOB, '/approve');
     await answer(BOB, /only for the owner/);
-    dm(ALICE, '/approve 1234 allow');
-    expect(sentText(await answer(ALICE, /Exec approvals/))).toMatch(/not available.*tools plugin/);
+    dm(ALICE, '/approve');
+    const list = sentText(await answer(ALICE, /^Waiting for a decision:/));
+    const id = /^([0-9a-f-]{8}) — echo approved-from-chat \(\d+ s left\)$/m.exec(list)?.[1];
+    expect(id).toBeDefined();
+    dm(ALICE, `/approve ${id} maybe`);
+    await answer(ALICE, /^Usage: \/approve/);
+    dm(ALICE, `/approve ${id} allow`);
+    await answer(ALICE, /^Allowed once: echo approved-from-chat$/);
+    await answer(ALICE, /^ran it$/);
+    const toolResult = completions()
+      .at(-1)!
+      .body.messages.find((m: any) => m.role === 'tool');
+    expect(toolResult.content).toMatch(/"status":"completed".*approved-from-chat/);
+    expect((await call('exec.approval.list', {})).pending).toEqual([]);
   });
 
   it('groups: mention gate, mention patterns, history of what the bot was not asked about, threading', async () => {
@@ -368,6 +399,37 @@ describe('chat commands on telegram (real gateway, fake Bot API, fake model)', (
     );
     const seen = await model.waitForRequest((r) => JSON.stringify(r.body ?? '').includes('and this one'), 15_000);
     expect(String(lastUserContent(seen))).toContain('[attachment not received: document huge.pdf not received');
+  });
+
+  it('outbound media from the agent: a MEDIA: line and the message tool’s media go through the queue', async () => {
+    const chart = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer();
+    fs.writeFileSync(path.join(gw.home, 'clawd', 'chart.png'), chart);
+    model.script({ text: 'Here is your chart.\nMEDIA: chart.png\nMEDIA: /etc/passwd' });
+    dm(ALICE, 'draw me a chart');
+    const photo = await tg.waitFor(
+      (c) => c.method === 'sendPhoto' && c.ok && String(c.params.chat_id) === String(ALICE),
+      15_000,
+    );
+    expect(photo.files.photo).toBeDefined();
+    // A file the agent may not send stays a line of text.
+    expect(sentText(photo)).toBe('Here is your chart.\nMEDIA: /etc/passwd');
+    model.script([
+      {
+        toolCalls: [
+          { name: 'message', arguments: { channel: 'telegram', to: String(BOB), text: 'for you', media: 'chart.png' } },
+        ],
+      },
+      { text: 'sent it' },
+    ]);
+    dm(ALICE, 'send bob the chart');
+    const forBob = await tg.waitFor(
+      (c) => c.method === 'sendPhoto' && c.ok && String(c.params.chat_id) === String(BOB),
+      15_000,
+    );
+    expect(sentText(forBob)).toBe('for you');
+    await answer(ALICE, /^sent it$/);
   });
 
   it('a plugin wanting a taken command name fails to load, naming the holder; the menu follows unloads', async () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type AgentTool, type ChannelRegistrar, type OutboundService, Type } from '../../../sdk/index.js';
 import { agentError } from '../errors.js';
 
@@ -7,7 +8,7 @@ export function messageTool(outbound: () => OutboundService | undefined, channel
     name: 'message',
     description:
       'Send a message to someone through a chat channel (e.g. telegram, whatsapp). Give the channel, the recipient ' +
-      'chat id / number, and the text.',
+      'chat id / number, and the text; attach files or images with media (paths in your workspace, or https URLs).',
     dangerous: true,
     parameters: Type.Object(
       {
@@ -17,11 +18,36 @@ export function messageTool(outbound: () => OutboundService | undefined, channel
         text: Type.String({ minLength: 1, maxLength: 65_536 }),
         accountId: Type.Optional(Type.String({ minLength: 1 })),
         mediaUrls: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 10 })),
+        // Moltbot's name for the same thing: one path/URL or several.
+        media: Type.Optional(
+          Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { maxItems: 10 })]),
+        ),
       },
       { additionalProperties: false },
     ),
-    execute(args: { channel: string; to: string; text: string; accountId?: string; mediaUrls?: string[] }, invocation) {
-      return sendThroughChannel(outbound, channels, { ...args, sessionKey: invocation.sessionKey });
+    execute(
+      args: {
+        channel: string;
+        to: string;
+        text: string;
+        accountId?: string;
+        mediaUrls?: string[];
+        media?: string | string[];
+      },
+      invocation,
+    ) {
+      const { media, ...rest } = args;
+      // A relative path is the agent's: inside its workspace, not the gateway's working folder.
+      const mediaUrls = [...(rest.mediaUrls ?? []), ...(media === undefined ? [] : [media].flat())].map((m) =>
+        invocation.workspaceDir && !/^[a-z][a-z0-9+.-]*:/i.test(m) && !path.isAbsolute(m)
+          ? path.join(invocation.workspaceDir, m)
+          : m,
+      );
+      return sendThroughChannel(outbound, channels, {
+        ...rest,
+        ...(mediaUrls.length ? { mediaUrls } : {}),
+        sessionKey: invocation.sessionKey,
+      });
     },
   };
 }

@@ -1,23 +1,12 @@
-import type { ChatCommand, ChatCommandInvocation } from '../../../sdk/index.js';
+import type {
+  ChatCommand,
+  ChatCommandInvocation,
+  ExecApprovalDecision,
+  ExecApprovalRequest,
+  ExecApprovalService,
+} from '../../../sdk/index.js';
 
-/**
- * The `exec-approvals` service of the tools plugin (issue 15), as far as `/approve` uses it:
- * pending requests and deciding one by id or a unique prefix (at least 4 characters).
- */
-export interface ExecApprovals {
-  pending(): ExecApprovalRequestView[];
-  resolve(idOrPrefix: string, decision: 'allow-once' | 'allow-always' | 'deny', resolvedBy: string): unknown;
-}
-
-export interface ExecApprovalRequestView {
-  id: string;
-  command: string;
-  sessionKey?: string;
-  expiresAtMs: number;
-  origin?: { channel: string; accountId: string };
-}
-
-const DECISIONS: Record<string, 'allow-once' | 'allow-always' | 'deny'> = {
+const DECISIONS: Record<string, ExecApprovalDecision> = {
   allow: 'allow-once',
   once: 'allow-once',
   'allow-once': 'allow-once',
@@ -34,7 +23,7 @@ const USAGE = 'Usage: /approve <id> allow|always|deny — /approve alone lists w
  * this channel account decides requests that came from this account's chats or from no chat
  * (CLI, control UI runs); requests from another channel's chats are that channel's owners' to decide.
  */
-export function approveCommand(deps: { approvals: () => ExecApprovals | undefined }): ChatCommand {
+export function approveCommand(deps: { approvals: () => ExecApprovalService | undefined }): ChatCommand {
   return {
     name: 'approve',
     description: 'Allow or deny a command the agent wants to run (<id> allow|always|deny)',
@@ -71,10 +60,10 @@ export function approveCommand(deps: { approvals: () => ExecApprovals | undefine
   };
 }
 
-function decidableHere(request: ExecApprovalRequestView, inv: ChatCommandInvocation): boolean {
+function decidableHere(request: ExecApprovalRequest, inv: ChatCommandInvocation): boolean {
   return !request.origin || (request.origin.channel === inv.channel && request.origin.accountId === inv.accountId);
 }
 
-function secondsLeft(request: ExecApprovalRequestView): number {
+function secondsLeft(request: ExecApprovalRequest): number {
   return Math.max(0, Math.round((request.expiresAtMs - Date.now()) / 1000));
 }

@@ -1,8 +1,14 @@
-import type { AgentService, ChatCommand, CommandRegistrar, GatewayInfo } from '../../../sdk/index.js';
+import type {
+  AgentService,
+  ChatCommand,
+  CommandRegistrar,
+  ExecApprovalService,
+  GatewayInfo,
+} from '../../../sdk/index.js';
 import type { GroupActivationStore } from '../group-activation-store.js';
 import type { OutboundQueue } from '../outbound-queue.js';
 import { activationCommand } from './activation-command.js';
-import { approveCommand, type ExecApprovals } from './approve-command.js';
+import { approveCommand } from './approve-command.js';
 import { helpCommand } from './help-command.js';
 import { statusCommand } from './status-command.js';
 import { whoamiCommand } from './whoami-command.js';
@@ -13,7 +19,7 @@ export interface RouterCommandDeps {
   commands: CommandRegistrar;
   agent: () => AgentService | undefined;
   /** The `exec-approvals` service of the tools plugin, when it is loaded. */
-  approvals: () => ExecApprovals | undefined;
+  approvals: () => ExecApprovalService | undefined;
   activation: GroupActivationStore;
   outbound: OutboundQueue;
 }
