@@ -19,6 +19,7 @@ const GROUP = -1001111111111;
 const TOKEN = BOTS.main.token;
 const DICE = path.join(REPO_ROOT, 'test/fixtures/plugins/dice');
 const CLASH = path.join(REPO_ROOT, 'test/fixtures/plugins/help-clash');
+const WHISPER = path.join(REPO_ROOT, 'test/fixtures/plugins/whisper');
 
 let tg: FakeTelegramApi;
 let model: FakeModelProvider;
@@ -399,6 +400,57 @@ describe('chat commands on telegram (real gateway, fake Bot API, fake model)', (
     );
     const seen = await model.waitForRequest((r) => JSON.stringify(r.body ?? '').includes('and this one'), 15_000);
     expect(String(lastUserContent(seen))).toContain('[attachment not received: document huge.pdf not received');
+  });
+
+  it('a voice note stays a workspace file without a transcriber; with a plugin providing one, the model reads it', async () => {
+    // The first page of an Ogg Opus file: what Telegram voice notes are (sniffed, not trusted by name).
+    const header = Buffer.alloc(27);
+    header.write('OggS', 0);
+    header[5] = 2;
+    header[26] = 1;
+    const opusHead = Buffer.from([19, ...Buffer.from('OpusHead'), 1, 1, 0x38, 1, 0x80, 0xbb, 0, 0, 0, 0, 0]);
+    const voice = Buffer.concat([header, opusHead, Buffer.alloc(300, 7)]);
+    tg.addFile('voice-1', voice, 'voice/file_10.oga');
+    const sendVoice = (messageId: number, caption: string) =>
+      tg.injectUpdate(TOKEN, {
+        message: {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: ALICE, type: 'private', first_name: 'Alice' },
+          from: { id: ALICE, is_bot: false, first_name: 'Alice' },
+          caption,
+          voice: {
+            file_id: 'voice-1',
+            file_unique_id: 'v1',
+            duration: 2,
+            mime_type: 'audio/ogg',
+            file_size: voice.length,
+          },
+        },
+      } as never);
+    sendVoice(9110, 'listen to this');
+    const plain = await model.waitForRequest((r) => JSON.stringify(r.body ?? '').includes('listen to this'), 15_000);
+    const note = String(lastUserContent(plain));
+    expect(note).toContain('(no transcription service is loaded)');
+    const saved = /saved in your workspace at (inbound\/\S+\.oga)/.exec(note)?.[1];
+    expect(saved).toBeDefined();
+    expect(fs.readFileSync(path.join(gw.home, 'clawd', saved!))).toEqual(voice);
+    await answer(ALICE, /echo: listen to this/);
+
+    const edited = gw.readConfig();
+    edited.plugins.entries.whisper = { from: WHISPER };
+    gw.writeConfig(edited);
+    await expect
+      .poll(async () => (await call('plugins.list')).plugins.find((p: any) => p.id === 'whisper')?.state, {
+        timeout: 15_000,
+      })
+      .toBe('active');
+    sendVoice(9111, 'and now');
+    const heard = await model.waitForRequest((r) => JSON.stringify(r.body ?? '').includes('and now'), 15_000);
+    expect(String(lastUserContent(heard))).toContain(
+      `transcript: heard ${voice.length} bytes of audio/ogg; codecs=opus: call mum at six]`,
+    );
+    await answer(ALICE, /echo: and now/);
   });
 
   it('outbound media from the agent: a MEDIA: line and the message tool’s media go through the queue', async () => {
