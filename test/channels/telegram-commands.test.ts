@@ -289,6 +289,9 @@ describe('chat commands on telegram (real gateway, fake Bot API, fake model)', (
     expect(JSON.stringify(req.body.messages[0])).toContain('group chat');
     const reply = await answer(GROUP, /when do we meet/);
     expect(replyToId(reply)).toBe(trigger.message!.message_id);
+    // The group has its own session, apart from the DMs' main one.
+    const keys = (await call('sessions.list')).sessions.map((s: { key: string }) => s.key);
+    expect(keys).toEqual(expect.arrayContaining([`agent:main:telegram:group:${GROUP}`, 'agent:main:main']));
     // The next turn sees only what came after the answer.
     inGroup(ALICE, 'ok see you');
     inGroup(ALICE, '@moltbot_test_bot anything else?');

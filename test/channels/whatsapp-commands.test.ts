@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import agentPlugin from '../../plugins/agent/index.js';
@@ -157,5 +159,21 @@ describe('chat commands and groups on whatsapp (real kernel + agent + delivery, 
     expect(refusal.text).toContain(
       'the file is 5.0 MB, over the 1.0 MB limit for attachments (channels.whatsapp.mediaMaxMb)',
     );
+  });
+
+  it('a MEDIA: line of the answer goes out as an image message with the text as its caption', async () => {
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#0000ff' } })
+      .png()
+      .toBuffer();
+    fs.mkdirSync(gw.paths.workspaceDir, { recursive: true });
+    fs.writeFileSync(path.join(gw.paths.workspaceDir, 'square.png'), png);
+    model.script({ text: 'A blue square.\nMEDIA: square.png' });
+    sock.upsert([waText(OWNER, 'M-1', 'draw a square')]);
+    await sentTo(dmJid(OWNER), /^A blue square\.$/);
+    const image = sock.sent.find((m) => m.jid === dmJid(OWNER) && m.content.image);
+    expect(image?.content).toEqual({
+      image: { url: path.join(gw.paths.workspaceDir, 'square.png') },
+      caption: 'A blue square.',
+    });
   });
 });
