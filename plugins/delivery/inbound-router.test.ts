@@ -67,6 +67,8 @@ const until = async (check: () => boolean, ms = 3000) => {
 describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake adapter)', () => {
   let db: Database.Database;
   let lease: ReturnType<typeof testLease>;
+  let boot: () => void;
+  let register: (c: ChatCommand) => () => void;
   let delivered: OutboundMessage[];
   let failures: number;
   let submitted: string[];
@@ -82,7 +84,6 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     db = new Database(':memory:');
     db.exec('CREATE TABLE schema_migrations (owner TEXT, step INTEGER, applied_at INTEGER)');
     for (const sql of DELIVERY_MIGRATIONS) db.exec(sql);
-    lease = testLease();
     delivered = [];
     failures = 0;
     submitted = [];
@@ -132,7 +133,7 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
       groupChat: () => ({ mentioned: (text) => /\bmolty\b/i.test(text), historyLimit: 5 }),
     };
     const table = new Map<string, ChatCommand>();
-    const register = (c: ChatCommand) => {
+    register = (c: ChatCommand) => {
       table.set(c.name, c);
       return () => table.delete(c.name);
     };
@@ -158,36 +159,41 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     });
     const logger = pino({ level: 'silent' });
     const inbound = new InboundStore(db);
-    queue = new OutboundQueue(db, {
-      channels,
-      lease,
-      logger,
-      config: { maxAttempts: 3, baseBackoffMs: 50, maxBackoffMs: 100 },
-    });
-    const dispatcher = new InboundDispatcher({
-      store: inbound,
-      outbound: queue,
-      db,
-      agent: () => agent,
-      channels,
-      commands,
-      lease,
-      logger,
-    });
-    router = new InboundRouter({
-      db,
-      inbound,
-      pairing: new PairingStore(db, { codeTtlMs: 60_000, maxPending: 2 }),
-      outbound: queue,
-      activation: new GroupActivationStore(db),
-      commands,
-      agent: () => agent,
-      logger,
-      onQueued: () => dispatcher.kick(),
-      onPairingRequested: () => undefined,
-    });
-    queue.start();
-    dispatcher.start();
+    // One process generation on the shared database; a test may end it and boot the next one.
+    boot = () => {
+      lease = testLease();
+      queue = new OutboundQueue(db, {
+        channels,
+        lease,
+        logger,
+        config: { maxAttempts: 3, baseBackoffMs: 50, maxBackoffMs: 100 },
+      });
+      const dispatcher = new InboundDispatcher({
+        store: inbound,
+        outbound: queue,
+        db,
+        agent: () => agent,
+        channels,
+        commands,
+        lease,
+        logger,
+      });
+      router = new InboundRouter({
+        db,
+        inbound,
+        pairing: new PairingStore(db, { codeTtlMs: 60_000, maxPending: 2 }),
+        outbound: queue,
+        activation: new GroupActivationStore(db),
+        commands,
+        agent: () => agent,
+        logger,
+        onQueued: () => dispatcher.kick(),
+        onPairingRequested: () => undefined,
+      });
+      queue.start();
+      dispatcher.start();
+    };
+    boot();
   });
 
   afterEach(async () => {
@@ -264,6 +270,33 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     expect((await router.inbound(msg('c4', '9', '/status'), policy)).disposition).toBe('denied');
     await until(() => submitted.length === 2);
     expect(submitted).toEqual(['/unknown thing', '/status@other_bot']);
+  });
+
+  it('a command cut off by a crash or reload runs again in the next generation; its reply is sent once', async () => {
+    const policy = { dmPolicy: 'allowlist' as const, allowFrom: ['1'], groups: {} };
+    let runs = 0;
+    register({
+      name: 'slow',
+      description: 'answers on the second run',
+      handler: (inv) => {
+        runs++;
+        // The first run is still working when the process goes away.
+        return runs === 1 ? new Promise<string>(() => undefined) : `done after ${runs} runs (${inv.args})`;
+      },
+    });
+    expect((await router.inbound(msg('s1', '1', '/slow please'), policy)).disposition).toBe('command');
+    await until(() => runs === 1);
+    await lease.end();
+    expect(delivered).toEqual([]);
+    boot();
+    await until(() => delivered.length === 1);
+    expect(delivered[0]!.text).toBe('done after 2 runs (please)');
+    // The reply was enqueued with the row marked done: a later generation neither runs nor sends again.
+    await lease.end();
+    boot();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(runs).toBe(2);
+    expect(delivered).toHaveLength(1);
   });
 
   it('refuses owner-only commands to other allowed senders, with a reply and no handler call', async () => {
