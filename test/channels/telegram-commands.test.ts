@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClient } from '../../bin/client/gateway-client.js';
+import type { GatewayClient } from '../../sdk/client/gateway-client.js';
 import { type FakeModelProvider, type FakeModelRequest, startFakeModelProvider } from '../fakes/model-provider.js';
 import { type FakeTelegramApi, type RecordedCall, startFakeTelegramApi } from '../fakes/telegram-bot-api.js';
 import { type GatewayProcess, REPO_ROOT, startGateway } from '../support/gateway-process.js';
