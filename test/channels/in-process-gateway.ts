@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type AgentRunOrigin, type AgentService, definePlugin, type PluginDefinition, Type } from '../../sdk/index.js';
 import { startTestGateway, type TestGateway } from '../../sdk/testing.js';
 
@@ -7,7 +8,8 @@ import { startTestGateway, type TestGateway } from '../../sdk/testing.js';
  * "when does it run" rules and config edits written to the file (the watcher applies them).
  */
 export interface InProcessGateway {
-  paths: { stateDir: string; configPath: string };
+  /** `workspaceDir`: the default profile's workspace (`~/clawd` of the test HOME). */
+  paths: { stateDir: string; configPath: string; workspaceDir: string };
   port: number;
   token: string;
   client: TestGateway['client'];
@@ -24,7 +26,11 @@ export async function startInProcessGateway(options: {
     plugins: options.plugins.map((p) => ({ plugin: p.def, enabledByDefault: p.enabled })),
   });
   return {
-    paths: { stateDir: tg.stateDir, configPath: tg.configPath },
+    paths: {
+      stateDir: tg.stateDir,
+      configPath: tg.configPath,
+      workspaceDir: path.join(path.dirname(tg.stateDir), 'clawd'),
+    },
     port: tg.port,
     token: tg.token,
     client: (o) => tg.client(o),
