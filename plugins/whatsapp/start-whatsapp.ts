@@ -6,10 +6,15 @@ import { accountAuthDir, ensurePrivateDir, whatsappCredentialsRoot } from './cre
 import { SessionLock } from './session-lock.js';
 import { WhatsAppAccount } from './whatsapp-account.js';
 import { whatsappAdapter } from './whatsapp-adapter.js';
+import type { WhatsAppPluginOptions } from './whatsapp-plugin.js';
 import type { WhatsAppSocketFactory } from './whatsapp-socket.js';
 
 /** One generation of the whatsapp plugin: the host lock, one supervisor per account, the adapter. */
-export function startWhatsApp(ctx: PluginContext<WhatsAppConfig>, factory: WhatsAppSocketFactory): void {
+export function startWhatsApp(
+  ctx: PluginContext<WhatsAppConfig>,
+  factory: WhatsAppSocketFactory,
+  options: WhatsAppPluginOptions = {},
+): void {
   const root = whatsappCredentialsRoot(ctx.paths.stateDir);
   ensurePrivateDir(root);
   const accounts = new Map<string, WhatsAppAccount>();
@@ -22,6 +27,7 @@ export function startWhatsApp(ctx: PluginContext<WhatsAppConfig>, factory: Whats
       logger: ctx.logger,
       cliCommand: (args) => ctx.gateway.cliCommand(args),
       mediaDir: path.join(ctx.paths.stateDir, 'media', 'inbound'),
+      ...(options.blockedAddress ? { blockedAddress: options.blockedAddress } : {}),
     });
     accounts.set(settings.accountId, account);
     if (settings.problem)

@@ -20,6 +20,7 @@ import { whatsappError } from './errors.js';
 import { jidToE164, toJid } from './jid.js';
 import { mediaOfMessage } from './media-of-message.js';
 import { messageToInbound, type WAMessageLike } from './message-to-inbound.js';
+import { type AddressCheck, fetchPublicMedia } from './public-media-fetch.js';
 import { sendWhatsAppMessage } from './whatsapp-sender.js';
 import type { WhatsAppSocket, WhatsAppSocketFactory } from './whatsapp-socket.js';
 
@@ -47,6 +48,8 @@ export interface WhatsAppAccountDeps {
   cliCommand: (args: string) => string;
   /** Where attachments are saved (`<state>/media/inbound`, files 0600). */
   mediaDir: string;
+  /** Which addresses outbound media URLs may not be fetched from (default: all but public ones). */
+  blockedAddress?: AddressCheck;
 }
 
 /** After a stop, how long messages WhatsApp already delivered keep trying to reach the store. */
@@ -218,6 +221,12 @@ export class WhatsAppAccount {
       sock,
       message,
       message.replyTo ? this.recent.get(message.replyTo) : undefined,
+      (url) =>
+        fetchPublicMedia(url, {
+          maxBytes: this.settings.mediaMaxBytes,
+          timeoutMs: 60_000,
+          ...(this.deps.blockedAddress ? { blocked: this.deps.blockedAddress } : {}),
+        }),
     );
     this.lastOutboundAt = Date.now();
     return result;

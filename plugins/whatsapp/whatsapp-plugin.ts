@@ -1,13 +1,19 @@
 import { definePlugin } from '../../sdk/index.js';
 import { whatsappConfigSchema } from './config-schema.js';
+import type { AddressCheck } from './public-media-fetch.js';
 import { startWhatsApp } from './start-whatsapp.js';
 import type { WhatsAppSocketFactory } from './whatsapp-socket.js';
+
+export interface WhatsAppPluginOptions {
+  /** Which addresses media URLs may not be fetched from (default: all but public ones); tests serve on loopback. */
+  blockedAddress?: AddressCheck;
+}
 
 /**
  * The plugin over a socket factory: index.ts passes Baileys' real `makeWASocket`; tests pass a
  * scripted socket (WhatsApp's servers are out of reach).
  */
-export function whatsappPlugin(factory: WhatsAppSocketFactory) {
+export function whatsappPlugin(factory: WhatsAppSocketFactory, options: WhatsAppPluginOptions = {}) {
   return definePlugin({
     id: 'whatsapp',
     version: '1.0.0',
@@ -16,6 +22,6 @@ export function whatsappPlugin(factory: WhatsAppSocketFactory) {
     configSchema: whatsappConfigSchema,
     dependsOn: ['router'],
     description: 'WhatsApp channel (Baileys, linked device).',
-    register: (_app, ctx) => startWhatsApp(ctx, factory),
+    register: (_app, ctx) => startWhatsApp(ctx, factory, options),
   });
 }

@@ -161,7 +161,7 @@ describe('chat commands and groups on whatsapp (real kernel + agent + delivery, 
     );
   });
 
-  it('a MEDIA: line of the answer goes out as an image message with the text as its caption', async () => {
+  it('a MEDIA: line goes out as an image captioned with the text; a URL into the local network is not fetched', async () => {
     const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#0000ff' } })
       .png()
       .toBuffer();
@@ -175,5 +175,10 @@ describe('chat commands and groups on whatsapp (real kernel + agent + delivery, 
       image: { url: path.join(gw.paths.workspaceDir, 'square.png') },
       caption: 'A blue square.',
     });
+    // A URL into the gateway's own network (here its control port) is never fetched: the answer says so.
+    model.script({ text: `Here you go.\nMEDIA: http://127.0.0.1:${gw.port}/__moltbot__/` });
+    sock.upsert([waText(OWNER, 'M-2', 'fetch the dashboard')]);
+    const told = await sentTo(dmJid(OWNER), /^Here you go\./);
+    expect(told.text).toMatch(/⚠️ not attached: .*127\.0\.0\.1 is a loopback address \(only public addresses\)$/);
   });
 });

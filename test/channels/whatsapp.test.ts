@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import deliveryPlugin from '../../plugins/delivery/index.js';
@@ -58,14 +60,24 @@ async function link(): Promise<FakeWASocket> {
   return sock;
 }
 
+/** Media URLs the gateway fetches itself: this server stands for the web (127.0.0.1 allowed here, 127.0.0.2 not). */
+let mediaServer: http.Server;
+let mediaBase: string;
+const CAT = Buffer.from('cat-jpeg-bytes');
+
 beforeAll(async () => {
+  mediaServer = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/jpeg' }).end(CAT));
+  await new Promise<void>((r) => mediaServer.listen(0, '127.0.0.1', r));
+  mediaBase = `http://127.0.0.1:${(mediaServer.address() as AddressInfo).port}`;
   gw = await startInProcessGateway({
     config: baseConfig,
     plugins: [
       { def: agent.def },
       { def: deliveryPlugin },
       {
-        def: whatsappPlugin(fake.factory),
+        def: whatsappPlugin(fake.factory, {
+          blockedAddress: (a) => (a === '127.0.0.1' ? undefined : `${a} is not the test web`),
+        }),
         enabled: (root) => Boolean((root.channels as any)?.whatsapp),
       },
     ],
@@ -77,6 +89,7 @@ beforeAll(async () => {
 afterAll(async () => {
   client?.close();
   await gw?.stop();
+  await new Promise((r) => mediaServer?.close(r));
 });
 
 describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', () => {
@@ -208,11 +221,25 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
       channel: 'whatsapp',
       to: `+${OWNER}`,
       message: 'a picture',
-      mediaUrl: 'https://example.com/cat.jpg',
+      mediaUrl: `${mediaBase}/cat.jpg`,
       idempotencyKey: 'wa-media-1',
     });
+    // Fetched by the gateway (not by Baileys, which would fetch any address) and sent as bytes.
     const media = await sentTo(sock, `${OWNER}@s.whatsapp.net`, (t) => t === 'a picture');
-    expect(media.content).toEqual({ image: { url: 'https://example.com/cat.jpg' }, caption: 'a picture' });
+    expect(media.content).toEqual({ image: CAT, caption: 'a picture' });
+    // A URL on an address the gateway may not fetch from: the text still goes, saying what is missing.
+    const port = new URL(mediaBase).port;
+    await client.request('send', {
+      channel: 'whatsapp',
+      to: `+${OWNER}`,
+      message: 'the secret',
+      mediaUrl: `http://127.0.0.2:${port}/secret.txt`,
+      idempotencyKey: 'wa-media-2',
+    });
+    const told = await sentTo(sock, `${OWNER}@s.whatsapp.net`, (t) => t.startsWith('the secret'));
+    expect(told.content).toEqual({
+      text: `the secret\n\n⚠️ not attached: http://127.0.0.2:${port}/secret.txt is not fetched: 127.0.0.2 is not the test web (only public addresses)`,
+    });
   });
 
   it('reconnects with backoff after a lost connection, then serves again', async () => {
