@@ -89,6 +89,8 @@ export interface AgentRunResult {
   usage?: { inputTokens: number; outputTokens: number };
   /** Calls of client-supplied tools (see `clientTools`) the client must answer. */
   clientToolCalls?: Array<{ id: string; name: string; arguments: string }>;
+  /** The agent's workspace: relative file references in `text` (a `MEDIA:` line) are its. */
+  workspaceDir?: string;
 }
 
 /** Provided by the `agent` plugin as service `agent`. */

@@ -502,6 +502,7 @@ export class AgentRuntime implements AgentService, SessionsService {
         usage: result.usage,
         model: result.model,
         clientToolCalls: result.clientToolCalls?.map((c) => ({ id: c.id, name: c.name, arguments: c.arguments })),
+        ...(result.workspaceDir ? { workspaceDir: result.workspaceDir } : {}),
       });
     } catch (err) {
       const reason = run.controller.signal.aborted ? run.controller.signal.reason : err;

@@ -46,6 +46,8 @@ export interface TurnResult {
   usage: Usage;
   model: string;
   clientToolCalls?: ToolCall[];
+  /** Where the agent worked (its files: `MEDIA:` lines name them relative to it). */
+  workspaceDir?: string;
 }
 
 export function findAgent(
@@ -230,7 +232,7 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
       );
       for (const c of clientCalls)
         deps.emit(run, 'tool', { phase: 'call', name: c.name, toolCallId: c.id, arguments: c.arguments, client: true });
-      return { text: fullText, usage, model: model.ref, clientToolCalls: clientCalls };
+      return { text: fullText, usage, model: model.ref, clientToolCalls: clientCalls, workspaceDir };
     }
     store.append(
       run.sessionKey,
@@ -238,7 +240,7 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
       { role: 'assistant', content: turn.text, toolCalls: turn.toolCalls },
       turn.usage,
     );
-    if (turn.toolCalls.length === 0) return { text: fullText, usage, model: model.ref };
+    if (turn.toolCalls.length === 0) return { text: fullText, usage, model: model.ref, workspaceDir };
     for (const call of turn.toolCalls) {
       if (signal.aborted) throw signal.reason;
       const { content, isError } = await runToolCall(call, serverTools, run, deps, workspaceDir);

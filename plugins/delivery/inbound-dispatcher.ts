@@ -143,22 +143,27 @@ export class InboundDispatcher {
       }
       const answer = result.status === 'ok' ? result.text : failureText(result);
       // `MEDIA: <path>` lines of the answer travel as attachments of the reply.
-      const reply = splitReplyMedia(answer, (ref) => outbound.usableMedia(ref));
+      // Relative paths are the answering agent's workspace (its own, when agents.list[].workspace sets one).
+      const workspaceDir = result.status === 'ok' ? result.workspaceDir : undefined;
+      const reply = splitReplyMedia(answer, (ref) => outbound.usableMedia(ref, workspaceDir));
       db.transaction(() => {
         if ((reply.text.trim().length > 0 || reply.mediaUrls.length > 0) && !SILENT_REPLY.test(reply.text)) {
-          outbound.enqueue({
-            channel: message.channel,
-            accountId: message.accountId,
-            to: message.chatId,
-            text: reply.text,
-            ...(reply.mediaUrls.length ? { mediaUrls: reply.mediaUrls } : {}),
-            sessionKey,
-            idempotencyKey: `reply:${message.channel}:${row.seq}`,
-            ...(group && route.replyToMode !== 'off'
-              ? { replyTo: message.messageId, replyToMode: route.replyToMode }
-              : {}),
-            ...(message.threadId ? { threadId: message.threadId } : {}),
-          });
+          outbound.enqueue(
+            {
+              channel: message.channel,
+              accountId: message.accountId,
+              to: message.chatId,
+              text: reply.text,
+              ...(reply.mediaUrls.length ? { mediaUrls: reply.mediaUrls } : {}),
+              sessionKey,
+              idempotencyKey: `reply:${message.channel}:${row.seq}`,
+              ...(group && route.replyToMode !== 'off'
+                ? { replyTo: message.messageId, replyToMode: route.replyToMode }
+                : {}),
+              ...(message.threadId ? { threadId: message.threadId } : {}),
+            },
+            workspaceDir ? { workspaceDir } : {},
+          );
         }
         store.markDone(row.seq);
       })();

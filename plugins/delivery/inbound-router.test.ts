@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -75,6 +78,8 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
   let requests: AgentSubmitRequest[];
   let invoked: ChatCommandInvocation[];
   let replyText: (req: AgentSubmitRequest) => string;
+  /** The answering agent's own workspace, when the fake reports one. */
+  let replyWorkspace: string | undefined;
   /** Outcomes the fake agent gives before answering normally: 'busy' throws QUEUE_FULL, 'shutdown' ends aborted. */
   let busyScript: Array<'busy' | 'shutdown'>;
   let router: InboundRouter;
@@ -90,6 +95,7 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     requests = [];
     invoked = [];
     replyText = (req) => `reply to ${req.message}`;
+    replyWorkspace = undefined;
     busyScript = [];
     const adapter: ChannelAdapter = {
       id: 'chat',
@@ -126,7 +132,11 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
               error: { code: 'GW_ERR_AGENT_SHUTDOWN', message: 'unloaded' },
             }),
           };
-        return { runId: 'r', done: Promise.resolve({ runId: 'r', status: 'ok', text: replyText(req) }) };
+        const result = { runId: 'r', status: 'ok' as const, text: replyText(req) };
+        return {
+          runId: 'r',
+          done: Promise.resolve(replyWorkspace ? { ...result, workspaceDir: replyWorkspace } : result),
+        };
       },
       sessionKeyFor: (o) => (o.chatType === 'group' ? `agent:main:chat:group:${o.chatId}` : 'agent:main:main'),
       queueDepth: () => 0,
@@ -369,6 +379,25 @@ describe('InboundRouter + InboundDispatcher + OutboundQueue (fake agent, fake ad
     await new Promise((r) => setTimeout(r, 100));
     expect(delivered.slice(4).map((d) => d.replyTo)).toEqual([undefined, undefined]);
     expect(delivered.some((d) => d.text === 'NO_REPLY')).toBe(false);
+  });
+
+  it("a MEDIA: line names a file of the answering agent's own workspace; elsewhere it stays text", async () => {
+    const policy = { dmPolicy: 'allowlist' as const, allowFrom: ['1'], groups: {} };
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-ws-'));
+    try {
+      fs.writeFileSync(path.join(workspace, 'pic.png'), 'png');
+      replyText = () => 'see\nMEDIA: pic.png';
+      await router.inbound(msg('w1', '1', 'draw'), policy);
+      await until(() => delivered.length === 1);
+      // No workspace reported and none configured: the line cannot be resolved and stays.
+      expect(delivered[0]).toMatchObject({ text: 'see\nMEDIA: pic.png' });
+      replyWorkspace = workspace;
+      await router.inbound(msg('w2', '1', 'draw again'), policy);
+      await until(() => delivered.length === 2);
+      expect(delivered[1]).toMatchObject({ text: 'see', mediaUrls: [path.join(workspace, 'pic.png')] });
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
   });
 
   it('tells an allowed sender at once about an attachment that did not come through', async () => {

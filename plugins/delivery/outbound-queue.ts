@@ -77,23 +77,31 @@ export class OutboundQueue implements OutboundService {
   }
 
   /**
-   * The source `ref` would be sent from (a relative path is the workspace's), or undefined when
-   * `enqueue` would refuse it (outside the media folders, missing, an unsupported scheme).
+   * The source `ref` would be sent from (a relative path is the workspace's: `workspaceDir`, the
+   * answering agent's, else the default one), or undefined when `enqueue` would refuse it (outside
+   * the media folders and that workspace, missing, an unsupported scheme).
    */
-  usableMedia(ref: string): string | undefined {
+  usableMedia(ref: string, workspaceDir = this.deps.workspaceDir): string | undefined {
     const source =
-      /^[a-z][a-z0-9+.-]*:/i.test(ref) || path.isAbsolute(ref) || !this.deps.workspaceDir
-        ? ref
-        : path.join(this.deps.workspaceDir, ref);
+      /^[a-z][a-z0-9+.-]*:/i.test(ref) || path.isAbsolute(ref) || !workspaceDir ? ref : path.join(workspaceDir, ref);
     try {
-      checkMediaSource(source, this.deps.mediaRoots ?? []);
+      checkMediaSource(source, this.mediaRootsWith(workspaceDir));
       return source;
     } catch {
       return undefined;
     }
   }
 
-  enqueue(request: OutboundRequest): { messageId: string; duplicate: boolean } {
+  private mediaRootsWith(workspaceDir: string | undefined): readonly string[] {
+    const roots = this.deps.mediaRoots ?? [];
+    return workspaceDir && !roots.includes(workspaceDir) ? [...roots, workspaceDir] : roots;
+  }
+
+  /** `options.workspaceDir`: an agent's own workspace its reply's files may come from (agents.list[].workspace). */
+  enqueue(
+    request: OutboundRequest,
+    options: { workspaceDir?: string } = {},
+  ): { messageId: string; duplicate: boolean } {
     const text = request.text?.trim() ?? '';
     const media = request.mediaUrls?.filter((u) => u.trim().length > 0) ?? [];
     if (text.length === 0 && media.length === 0)
@@ -101,7 +109,7 @@ export class OutboundQueue implements OutboundService {
         'GW_ERR_DELIVERY_MESSAGE_EMPTY',
         'nothing to send: give a non-empty message or at least one mediaUrl',
       );
-    for (const url of media) checkMediaSource(url, this.deps.mediaRoots ?? []);
+    for (const url of media) checkMediaSource(url, this.mediaRootsWith(options.workspaceDir));
     const adapter = this.deps.channels.get(request.channel);
     const accountId = request.accountId ?? adapter?.status().accounts[0]?.accountId ?? 'default';
     const limit = adapter?.capabilities.textLimit ?? FALLBACK_TEXT_LIMIT;
