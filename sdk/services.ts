@@ -268,6 +268,8 @@ export interface NodesService {
   resolve(ref: string): NodeSummary;
   /** Resolves with the node's answer; rejects with the nodes plugin's errors (FORBIDDEN, timeout, gone…). */
   invoke(request: NodeInvokeRequest): Promise<{ nodeId: string; command: string; payload: unknown }>;
+}
+
 /**
  * A speech-to-text hook: provide it as service `transcriber` and voice notes / audio files from
  * chats reach the model as text. Without one, audio stays a saved file the model is told about.
