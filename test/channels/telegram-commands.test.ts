@@ -405,7 +405,7 @@ describe('chat commands on telegram (real gateway, fake Bot API, fake model)', (
     expect(String(lastUserContent(seen))).toContain('[attachment not received: document huge.pdf not received');
   });
 
-  it('a voice note stays a workspace file without a transcriber; with a plugin providing one, the model reads it', async () => {
+  it('a voice note is a workspace file without a transcriber; with a plugin’s, the model reads it', async () => {
     // The first page of an Ogg Opus file: what Telegram voice notes are (sniffed, not trusted by name).
     const header = Buffer.alloc(27);
     header.write('OggS', 0);

@@ -161,7 +161,7 @@ describe('chat commands and groups on whatsapp (real kernel + agent + delivery, 
     );
   });
 
-  it('a MEDIA: line goes out as an image captioned with the text; a URL into the local network is not fetched', async () => {
+  it('a MEDIA: line goes out as a captioned image; a URL into the local network is not fetched', async () => {
     const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#0000ff' } })
       .png()
       .toBuffer();

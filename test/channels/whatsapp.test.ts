@@ -238,7 +238,9 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
     });
     const told = await sentTo(sock, `${OWNER}@s.whatsapp.net`, (t) => t.startsWith('the secret'));
     expect(told.content).toEqual({
-      text: `the secret\n\n⚠️ not attached: http://127.0.0.2:${port}/secret.txt is not fetched: 127.0.0.2 is not the test web (only public addresses)`,
+      text:
+        `the secret\n\n⚠️ not attached: http://127.0.0.2:${port}/secret.txt is not fetched: ` +
+        '127.0.0.2 is not the test web (only public addresses)',
     });
   });
 
