@@ -105,11 +105,15 @@ export type {
 } from './sandbox.js';
 export type {
   AccessPolicy,
+  AgentImage,
   AgentRunEvent,
   AgentRunOrigin,
   AgentRunResult,
   AgentService,
   AgentSubmitRequest,
+  AgentToolCall,
+  AgentToolResult,
+  AgentTurn,
   ChannelRouter,
   DeliveryRoute,
   HeartbeatService,

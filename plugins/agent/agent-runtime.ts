@@ -11,13 +11,15 @@ import { AssistantCoalescer } from './assistant-coalescer.js';
 import type { AgentPluginConfigT } from './config-schema.js';
 import { agentError } from './errors.js';
 import type { RunHooks } from './heartbeat/run-hooks.js';
+import { checkImage } from './image-input.js';
+import { takesImages } from './provider/model-client.js';
 import { resolveModelChain } from './provider/model-ref.js';
 import { ProviderHealth } from './provider/provider-health.js';
-import { type ExecutorDeps, executeTurn, findAgent } from './run-executor.js';
+import { type ExecutorDeps, executeTurn, findAgent, pendingToolCalls } from './run-executor.js';
 import { type Run, type RunOutcome, RunStop } from './run-types.js';
 import { agentOfKey, normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
 import { SessionLanes } from './session-lanes.js';
-import type { SessionStore } from './session-store.js';
+import type { SessionStore, TranscriptEntry } from './session-store.js';
 import { invokeToolOutside } from './tools/invoke-tool.js';
 
 const RECENT_RUNS = 1000;
@@ -99,11 +101,53 @@ export class AgentRuntime implements AgentService, SessionsService {
     );
   }
 
-  /** Fail fast (before a run is accepted) when no model could be called. */
-  preflight(agentId: string, sessionKey?: string, model?: string): void {
+  /** Fail fast (before a run is accepted) when no model could be called, or not with images. */
+  preflight(agentId: string, sessionKey?: string, model?: string, withImages = false): void {
     const { agent, index } = findAgent(this.config, agentId);
     const override = model ?? (sessionKey ? this.store.get(sessionKey)?.model : undefined);
-    resolveModelChain(this.config, agent, index, override);
+    const chain = resolveModelChain(this.config, agent, index, override);
+    const primary = chain[0]!;
+    if (withImages && !takesImages(primary))
+      throw agentError(
+        'GW_ERR_AGENT_IMAGE_UNSUPPORTED',
+        `${primary.ref} takes no images (models.providers.${primary.providerName}.models[id=${primary.model.id}]` +
+          '.input lacks "image"): send text only, or choose a vision model',
+      );
+  }
+
+  /**
+   * Check a request's own input before it is accepted: its images, and that its tool results
+   * answer the client tool calls the session (or its supplied history) is waiting for.
+   */
+  private checkInput(request: AgentSubmitRequest, sessionKey: string): AgentSubmitRequest {
+    const images = request.images?.map((img, i) => checkImage(img, `images[${i}]`));
+    const history = request.history?.map((t, i) =>
+      t.role === 'user' && t.images?.length
+        ? { ...t, images: t.images.map((img, j) => checkImage(img, `history[${i}].images[${j}]`)) }
+        : t,
+    );
+    if (request.toolResults?.length) {
+      const stored = this.store.transcript(sessionKey, 200);
+      const entries: Array<Pick<TranscriptEntry, 'id' | 'role' | 'toolCalls' | 'toolCallId'>> = stored.length
+        ? stored
+        : (history ?? []).map((t, id) => ({
+            id,
+            role: t.role,
+            toolCalls: t.role === 'assistant' ? t.toolCalls : undefined,
+            toolCallId: t.role === 'tool' ? t.toolCallId : undefined,
+          }));
+      const pending = pendingToolCalls(entries as TranscriptEntry[]).calls.map((c) => c.id);
+      for (const r of request.toolResults)
+        if (!pending.includes(r.toolCallId))
+          throw agentError(
+            'GW_ERR_AGENT_TOOL_RESULT_INVALID',
+            `tool result for "${r.toolCallId}" answers no pending tool call of this conversation` +
+              (pending.length ? ` (waiting for: ${pending.join(', ')})` : ' (none is waiting)'),
+          );
+    }
+    if (!request.message.trim() && !images?.length && !request.toolResults?.length)
+      throw agentError('GW_ERR_AGENT_SESSION_INVALID', 'nothing to answer: send a message, an image or tool results');
+    return { ...request, images, history };
   }
 
   sessionKeyFor(origin: AgentRunOrigin, agentId?: string): string {
@@ -136,11 +180,23 @@ export class AgentRuntime implements AgentService, SessionsService {
     const agentId = this.resolveAgentId(request.agentId ?? agentOfKey(request.sessionKey ?? ''));
     const sessionKey = this.normalizeKey(request.sessionKey, agentId);
     // No provider / bad model ref: refuse now, before a run exists (HTTP answers 503, not a stream).
-    this.preflight(agentId, sessionKey, request.model);
+    request = this.checkInput(request, sessionKey);
+    const withImages = Boolean(
+      request.images?.length || request.history?.some((t) => t.role === 'user' && t.images?.length),
+    );
+    this.preflight(agentId, sessionKey, request.model, withImages);
     let resolve!: (o: RunOutcome) => void;
     const done = new Promise<RunOutcome>((r) => (resolve = r));
+    const runId = request.runId ?? crypto.randomUUID();
+    if (this.runs.has(runId) || liveRunIds.has(runId))
+      throw agentError(
+        'GW_ERR_AGENT_RUN_ID_IN_USE',
+        `run ${runId} is still queued or running: send a new idempotencyKey for a new message`,
+      );
+    // A key reused after the dedupe window names a new run; the old outcome is history.
+    this.outcomes.delete(runId);
     const run: Run = {
-      runId: crypto.randomUUID(),
+      runId,
       sessionKey,
       agentId,
       message: request.message,

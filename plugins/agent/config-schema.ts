@@ -9,6 +9,23 @@ const ModelEntry = Type.Object({
     Type.Integer({ minimum: 256, description: 'Context window in tokens; older turns are truncated to fit.' }),
   ),
   maxTokens: Type.Optional(Type.Integer({ minimum: 1, description: 'Max output tokens per reply (default 4096).' })),
+  input: Type.Optional(
+    Type.Array(Type.Union([Type.Literal('text'), Type.Literal('image')]), {
+      description: 'What the model takes; without "image" image inputs are refused (absent: the provider decides).',
+    }),
+  ),
+  reasoning: Type.Optional(Type.Boolean({ description: 'A reasoning model (shown by models.list).' })),
+  cost: Type.Optional(
+    Type.Object(
+      {
+        input: Type.Number({ minimum: 0, default: 0 }),
+        output: Type.Number({ minimum: 0, default: 0 }),
+        cacheRead: Type.Number({ minimum: 0, default: 0 }),
+        cacheWrite: Type.Number({ minimum: 0, default: 0 }),
+      },
+      { description: 'USD per million tokens, for usage.cost and sessions.usage.' },
+    ),
+  ),
 });
 
 const ProviderEntry = Type.Object({
@@ -47,9 +64,18 @@ const ToolPolicy = Type.Object({
   ),
 });
 
+/** How clients show an agent (`agents.list`, `agent.identity.get`). */
+const AgentIdentity = Type.Object({
+  name: Type.Optional(Type.String()),
+  theme: Type.Optional(Type.String()),
+  emoji: Type.Optional(Type.String()),
+  avatar: Type.Optional(Type.String({ description: 'An image URL or a data URL.' })),
+});
+
 const AgentEntry = Type.Object({
   id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', description: 'Agent id.' }),
   name: Type.Optional(Type.String()),
+  identity: Type.Optional(AgentIdentity),
   default: Type.Optional(Type.Boolean()),
   model: Type.Optional(ModelChoice),
   systemPrompt: Type.Optional(Type.String()),

@@ -7,10 +7,12 @@ import { HeartbeatRunner } from './heartbeat/heartbeat-runner.js';
 import { HeartbeatStore } from './heartbeat/heartbeat-store.js';
 import { systemLineHooks } from './heartbeat/run-hooks.js';
 import { registerAgentMethods } from './methods/agent-methods.js';
+import { registerCatalogMethods } from './methods/catalog-methods.js';
 import { registerChatMethods } from './methods/chat-methods.js';
 import { registerSessionsMethods } from './methods/sessions-methods.js';
 import { findAgent } from './run-executor.js';
 import { mainSessionKey } from './session-keys.js';
+import { registerUsageMethods } from './methods/usage-methods.js';
 import { SessionStore } from './session-store.js';
 import { expandHome } from './system-prompt.js';
 import { gatewayTool } from './tools/gateway-tool.js';
@@ -65,6 +67,8 @@ export default definePlugin({
     registerHeartbeatMethods(ctx, heartbeat);
     registerChatMethods(ctx, runtime);
     registerSessionsMethods(ctx, runtime);
+    registerCatalogMethods(ctx, runtime);
+    registerUsageMethods(ctx, runtime);
 
     ctx.tools.register(
       gatewayTool(ctx.gateway, () => ({ queueDepth: runtime.queueDepth(), sessions: runtime.count() })),

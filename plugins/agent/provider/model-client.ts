@@ -37,7 +37,8 @@ export async function callModelChain(
   let lastError: unknown;
   for (const [i, model] of chain.entries()) {
     try {
-      const turn = await callWithRetries(model, { ...call, model: model.model.id }, options);
+      const messages = takesImages(model) ? call.messages : withoutImages(call.messages, model.ref);
+      const turn = await callWithRetries(model, { ...call, messages, model: model.model.id }, options);
       options.health?.succeeded(model.providerName);
       return { turn, model };
     } catch (err) {
@@ -53,6 +54,20 @@ export async function callModelChain(
     }
   }
   throw lastError;
+}
+
+/** A model takes images unless its config lists `input` without `"image"`. */
+export function takesImages(model: ResolvedModel): boolean {
+  return model.model.input === undefined || model.model.input.includes('image');
+}
+
+/** For a text-only model (a fallback): each image becomes a short note, so the turn still makes sense. */
+function withoutImages(messages: ModelCall['messages'], ref: string): ModelCall['messages'] {
+  return messages.map((m) => {
+    if (m.role !== 'user' || !m.images?.length) return m;
+    const note = `[${m.images.length} image${m.images.length > 1 ? 's' : ''} not shown: ${ref} takes text only]`;
+    return { role: 'user', content: m.content ? `${m.content}\n\n${note}` : note };
+  });
 }
 
 function wireFor(model: ResolvedModel): WireFormat {

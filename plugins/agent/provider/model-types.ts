@@ -6,8 +6,14 @@ export interface ToolCall {
   arguments: string;
 }
 
+/** An image the model sees: a data URL or an http(s) URL (`AgentImage` of the SDK). */
+export interface ImagePart {
+  url: string;
+  detail?: 'auto' | 'low' | 'high';
+}
+
 export type ChatMessage =
-  | { role: 'user'; content: string }
+  | { role: 'user'; content: string; images?: ImagePart[] }
   | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
   | { role: 'tool'; toolCallId: string; name: string; content: string; isError?: boolean };
 
@@ -19,8 +25,13 @@ export interface ToolSpec {
 }
 
 export interface Usage {
+  /** Every prompt token, those read from or written to the provider's cache included. */
   inputTokens: number;
   outputTokens: number;
+  /** Prompt tokens served from the provider's cache (priced as `cost.cacheRead`). */
+  cacheReadTokens?: number;
+  /** Prompt tokens written to the provider's cache (priced as `cost.cacheWrite`). */
+  cacheWriteTokens?: number;
 }
 
 export interface ModelCall {

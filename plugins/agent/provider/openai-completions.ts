@@ -31,7 +31,7 @@ export const openAiCompletions: WireFormat = {
   async readStream(events, call) {
     let text = '';
     const calls = new Map<number, ToolCall>();
-    const usage = { inputTokens: 0, outputTokens: 0 };
+    const usage: ModelTurn['usage'] = { inputTokens: 0, outputTokens: 0 };
     let stopReason: string | undefined;
     for await (const ev of events) {
       if (ev.data === '[DONE]') break;
@@ -40,6 +40,8 @@ export const openAiCompletions: WireFormat = {
       if (chunk.usage) {
         usage.inputTokens = chunk.usage.prompt_tokens ?? usage.inputTokens;
         usage.outputTokens = chunk.usage.completion_tokens ?? usage.outputTokens;
+        const cached = chunk.usage.prompt_tokens_details?.cached_tokens;
+        if (cached) usage.cacheReadTokens = cached;
       }
       for (const choice of chunk.choices ?? []) {
         const delta = choice.delta ?? {};
@@ -73,7 +75,7 @@ export const openAiCompletions: WireFormat = {
 
 interface OpenAiChunk {
   error?: { message?: string };
-  usage?: { prompt_tokens?: number; completion_tokens?: number };
+  usage?: { prompt_tokens?: number; completion_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } };
   choices?: Array<{
     delta?: {
       content?: string | null;
@@ -84,7 +86,13 @@ interface OpenAiChunk {
 }
 
 function toOpenAi(m: ChatMessage): unknown {
-  if (m.role === 'user') return { role: 'user', content: m.content };
+  if (m.role === 'user') {
+    if (!m.images?.length) return { role: 'user', content: m.content };
+    const parts: unknown[] = m.content ? [{ type: 'text', text: m.content }] : [];
+    for (const img of m.images)
+      parts.push({ type: 'image_url', image_url: { url: img.url, ...(img.detail ? { detail: img.detail } : {}) } });
+    return { role: 'user', content: parts };
+  }
   if (m.role === 'tool') return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };
   const out: Record<string, unknown> = { role: 'assistant', content: m.content || (m.toolCalls?.length ? null : '') };
   if (m.toolCalls?.length)
