@@ -96,6 +96,43 @@ describe('item 1: chat.abort with the idempotency key existing clients use as th
   });
 });
 
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+describe('image attachments of the control UI reach the model', () => {
+  it('chat.send {attachments:[{type:"image", mimeType, content}]} becomes an image part of the user message', async () => {
+    const ui = await controlUi();
+    fake.reset();
+    const runId = crypto.randomUUID();
+    await ui.request('chat.send', {
+      sessionKey: 'agent:main:images',
+      message: 'what is this?',
+      deliver: false,
+      idempotencyKey: runId,
+      attachments: [{ type: 'image', mimeType: 'image/png', fileName: 'dot.png', content: PNG_1X1 }],
+    });
+    const req = await fake.waitForRequest((r) => r.method === 'POST');
+    const user = req.body.messages.at(-1);
+    expect(user.role).toBe('user');
+    expect(user.content).toEqual([
+      { type: 'text', text: 'what is this?' },
+      { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG_1X1}` } },
+    ]);
+    await ui.waitEvent((e) => e.event === 'chat' && e.payload.runId === runId && e.payload.state === 'final');
+    const notImage = await ui
+      .request('chat.send', {
+        sessionKey: 'agent:main:images',
+        message: 'and this?',
+        idempotencyKey: crypto.randomUUID(),
+        attachments: [
+          { type: 'file', mimeType: 'image/png', content: Buffer.from('%PDF-1.4 not an image').toString('base64') },
+        ],
+      })
+      .catch((e) => e);
+    expect(notImage).toMatchObject({ code: 'INVALID_REQUEST', details: { errorCode: 'GW_ERR_AGENT_IMAGE_INVALID' } });
+    ui.close();
+  });
+});
+
 describe('item 2: the params existing clients send are accepted', () => {
   it('`moltbot channels status` ({probe:false, timeoutMs:10000}) gets the shape the CLI prints', async () => {
     const ui = await controlUi();
