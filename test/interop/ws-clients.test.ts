@@ -99,7 +99,7 @@ describe('item 1: chat.abort with the idempotency key existing clients use as th
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 describe('image attachments of the control UI reach the model', () => {
-  it('chat.send {attachments:[{type:"image", mimeType, content}]} becomes an image part of the user message', async () => {
+  it('chat.send attachments [{type:"image", mimeType, content}] become image parts of the user message', async () => {
     const ui = await controlUi();
     fake.reset();
     const runId = crypto.randomUUID();
