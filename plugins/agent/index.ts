@@ -2,6 +2,7 @@ import path from 'node:path';
 import { definePlugin, type OutboundService, type PluginContext } from '../../sdk/index.js';
 import { AgentRuntime } from './agent-runtime.js';
 import { AgentPluginConfig, type AgentPluginConfigT } from './config-schema.js';
+import { registerHealthReports } from './health-report.js';
 import { registerHeartbeatMethods } from './heartbeat/heartbeat-methods.js';
 import { HeartbeatRunner } from './heartbeat/heartbeat-runner.js';
 import { HeartbeatStore } from './heartbeat/heartbeat-store.js';
@@ -10,9 +11,9 @@ import { registerAgentMethods } from './methods/agent-methods.js';
 import { registerCatalogMethods } from './methods/catalog-methods.js';
 import { registerChatMethods } from './methods/chat-methods.js';
 import { registerSessionsMethods } from './methods/sessions-methods.js';
+import { registerUsageMethods } from './methods/usage-methods.js';
 import { findAgent } from './run-executor.js';
 import { mainSessionKey } from './session-keys.js';
-import { registerUsageMethods } from './methods/usage-methods.js';
 import { SessionStore } from './session-store.js';
 import { expandHome } from './system-prompt.js';
 import { gatewayTool } from './tools/gateway-tool.js';
@@ -78,7 +79,7 @@ export default definePlugin({
 
     ctx.services.provide('agent', runtime);
     ctx.services.provide('sessions', runtime);
-    ctx.health.report('sessions', () => ({ count: runtime.count() }));
+    registerHealthReports(ctx, runtime);
     ctx.status.section('agentQueueDepth', () => runtime.queueDepth());
     ctx.status.section('modelProviders', () => runtime.providerHealth.snapshot());
     // hello-ok's snapshot.sessionDefaults comes from this section.

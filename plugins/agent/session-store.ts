@@ -192,8 +192,12 @@ export class SessionStore {
     return this.db.transaction(fn)();
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM agent_sessions').get() as { n: number }).n;
+  count(agentId?: string): number {
+    if (agentId === undefined)
+      return (this.db.prepare('SELECT COUNT(*) AS n FROM agent_sessions').get() as { n: number }).n;
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM agent_sessions WHERE agent_id = ?').get(agentId) as { n: number }
+    ).n;
   }
 
   patch(

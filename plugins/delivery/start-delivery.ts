@@ -73,6 +73,9 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
     collect: byChannel('dead'),
   });
   ctx.status.section('errors.deadLetters', () => outbound.stats().deadLetters);
+  // The existing CLI's `moltbot health` orders and labels channels by these.
+  ctx.health.report('channelOrder', () => ctx.channels.list().map((a) => a.id));
+  ctx.health.report('channelLabels', () => Object.fromEntries(ctx.channels.list().map((a) => [a.id, a.label])));
   registerSendMethod(ctx as PluginContext<unknown>, outbound);
   registerChannelMethods(ctx as PluginContext<unknown>, outbound, inbound);
   registerPairingMethods(ctx as PluginContext<unknown>, pairing, outbound);

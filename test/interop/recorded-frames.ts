@@ -98,6 +98,7 @@ export function readOnlyCalls(c: FrameContext): RecordedCall[] {
       method: 'sessions.usage',
       params: { startDate: '2026-01-01', endDate: '2026-12-31', limit: 50 },
     },
+    { from: 'control UI debug (ui/src/ui/controllers/debug.ts)', method: 'last-heartbeat', params: {} },
     {
       from: 'CLI agent wait (src/agents/tools/agent-step.ts)',
       method: 'agent.wait',
@@ -167,6 +168,11 @@ export function writingCalls(c: FrameContext): RecordedCall[] {
       from: 'control UI devices (ui/src/ui/controllers/devices.ts rotateDeviceToken)',
       method: 'device.token.rotate',
       params: { deviceId: c.deviceId, role: 'operator', scopes: ['operator.admin'] },
+    },
+    {
+      from: 'CLI system event (src/cli/system-cli.ts)',
+      method: 'wake',
+      params: { mode: 'next-heartbeat', text: 'Check mail' },
     },
     { from: 'TUI (src/tui/gateway-chat.ts resetSession)', method: 'sessions.reset', params: { key: c.sessionKey } },
   ];

@@ -195,6 +195,27 @@ describe('item 4: methods existing clients call', () => {
     ui.close();
   });
 
+  it('health carries agents, defaultAgentId, heartbeatSeconds and the session store, as `moltbot health` reads', async () => {
+    const ui = await controlUi();
+    const health = await ui.request('health');
+    expect(health.defaultAgentId).toBe('main');
+    expect(health.heartbeatSeconds).toBe(0);
+    expect(health.sessions).toMatchObject({
+      path: expect.stringMatching(/moltbot\.sqlite$/),
+      count: expect.any(Number),
+    });
+    expect(Array.isArray(health.sessions.recent)).toBe(true);
+    expect(health.agents[0]).toMatchObject({
+      agentId: 'main',
+      name: 'Molty',
+      isDefault: true,
+      heartbeat: { enabled: false, everyMs: null, target: 'last', ackMaxChars: 300 },
+      sessions: { path: health.sessions.path },
+    });
+    expect(health.channelOrder).toEqual([]);
+    ui.close();
+  });
+
   it('usage.cost and sessions.usage price the transcript with models.providers.*.models[].cost', async () => {
     const ui = await controlUi();
     const sessionKey = `agent:main:usage-${crypto.randomUUID()}`;
