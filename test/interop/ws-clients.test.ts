@@ -195,7 +195,7 @@ describe('item 4: methods existing clients call', () => {
     ui.close();
   });
 
-  it('health carries agents, defaultAgentId, heartbeatSeconds, the session store (as `moltbot health` reads)', async () => {
+  it('health has agents, defaultAgentId, heartbeatSeconds, the session store (as `moltbot health` reads)', async () => {
     const ui = await controlUi();
     const health = await ui.request('health');
     expect(health.defaultAgentId).toBe('main');
