@@ -3,16 +3,27 @@ import type { AgentRuntime } from './agent-runtime.js';
 import type { AgentPluginConfigT } from './config-schema.js';
 import { periodMs } from './heartbeat/heartbeat-period.js';
 import { DEFAULT_HEARTBEAT_PROMPT } from './heartbeat/heartbeat-prompt.js';
+import { resolveModelChain } from './provider/model-ref.js';
+import { findAgent } from './run-executor.js';
 
 const RECENT_SESSIONS = 5;
 
 /**
- * The agent plugin's part of `health`, in the fields the existing CLI's `moltbot health` reads
- * (otherwise it shows its own local data): the agents with their heartbeat and sessions, the
- * default agent, its heartbeat period in seconds, and the session store.
+ * The agent plugin's part of `health` and `status`, in the fields the existing clients read
+ * (otherwise `moltbot health` shows its own local data and the TUI's `/status` says "unknown"):
+ * the agents with their heartbeat and sessions, the default agent, its heartbeat period in
+ * seconds, the session store and the recent sessions.
  */
 export function registerHealthReports(ctx: PluginContext<AgentPluginConfigT>, runtime: AgentRuntime): void {
   const path = ctx.store.db.name;
+  const defaultModel = (): string | null => {
+    try {
+      const { agent, index } = findAgent(ctx.config, runtime.defaultAgentId());
+      return resolveModelChain(ctx.config, agent, index)[0]?.ref ?? null;
+    } catch {
+      return null;
+    }
+  };
   const sessionsOf = (agentId?: string) => {
     const now = Date.now();
     return {
@@ -41,6 +52,46 @@ export function registerHealthReports(ctx: PluginContext<AgentPluginConfigT>, ru
   };
 
   ctx.health.report('sessions', () => sessionsOf());
+  ctx.status.section('heartbeat', () => ({
+    defaultAgentId: runtime.defaultAgentId(),
+    agents: runtime.agents().map((a) => {
+      const hb = heartbeatOf(a.id);
+      return { agentId: a.id, enabled: hb.enabled, every: hb.every, everyMs: hb.everyMs };
+    }),
+  }));
+  ctx.status.section('sessions', () => {
+    const now = Date.now();
+    const contextTokens = ctx.config.agents.defaults.contextTokens ?? null;
+    const row = (s: ReturnType<typeof runtime.store.list>[number]) => ({
+      agentId: s.agentId,
+      key: s.key,
+      kind: /:(group|channel):/.test(s.key) ? 'group' : 'direct',
+      sessionId: s.sessionId,
+      updatedAt: s.updatedAt,
+      age: now - s.updatedAt,
+      ...(s.thinkingLevel ? { thinkingLevel: s.thinkingLevel } : {}),
+      inputTokens: s.inputTokens,
+      outputTokens: s.outputTokens,
+      totalTokens: s.inputTokens + s.outputTokens,
+      remainingTokens: null,
+      percentUsed: null,
+      model: s.model ?? null,
+      contextTokens,
+      flags: [],
+    });
+    return {
+      paths: [path],
+      count: runtime.store.count(),
+      defaults: { model: defaultModel(), contextTokens },
+      recent: runtime.store.list({ limit: RECENT_SESSIONS }).map(row),
+      byAgent: runtime.agents().map((a) => ({
+        agentId: a.id,
+        path,
+        count: runtime.store.count(a.id),
+        recent: runtime.store.list({ limit: RECENT_SESSIONS, agentId: a.id }).map(row),
+      })),
+    };
+  });
   ctx.health.report('defaultAgentId', () => runtime.defaultAgentId());
   ctx.health.report('heartbeatSeconds', () => {
     const everyMs = heartbeatOf(runtime.defaultAgentId()).everyMs;
