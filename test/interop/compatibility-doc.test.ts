@@ -71,7 +71,9 @@ describe('docs/compatibility.md is true', () => {
         else if (AVAILABLE.has(row.status) && !live.has(row.name))
           wrong.push(`${row.name} is "${row.status}" in the doc but not registered`);
         else if (ABSENT.has(row.status) && live.has(row.name))
-          wrong.push(`${row.name} is registered now: its row says "${row.status}"; say what it does (same/extended/different)`);
+          wrong.push(
+            `${row.name} is registered now: its row says "${row.status}"; say what it does (same/extended/different)`,
+          );
       }
       expect(wrong).toEqual([]);
     });
