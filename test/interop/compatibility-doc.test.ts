@@ -36,6 +36,7 @@ beforeAll(async () => {
     plugins: await Promise.all(BUILTIN_PLUGINS.map((p) => p.load())),
     config: {
       channels: { telegram: { enabled: true }, whatsapp: { enabled: true } },
+      hooks: { enabled: true, token: 'compatibility-doc-hooks-secret' },
       gateway: { http: { endpoints: { chatCompletions: { enabled: true }, responses: { enabled: true } } } },
     },
   });
