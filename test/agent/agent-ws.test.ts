@@ -430,12 +430,7 @@ describe('chat and sessions methods', () => {
       label: 'Work',
       model: 'anth/test-model',
     });
-    expect(patched.entry).toMatchObject({
-      label: 'Work',
-      model: 'test-model',
-      modelProvider: 'anth',
-      modelRef: 'anth/test-model',
-    });
+    expect(patched.entry).toMatchObject({ label: 'Work', model: 'anth/test-model' });
     const bad = await c
       .request('sessions.patch', { key: 'agent:main:lifecycle-s', model: 'openai/nope' })
       .catch((e) => e);

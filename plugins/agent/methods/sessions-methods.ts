@@ -48,7 +48,6 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
   const canonical = (raw: string) => runtime.normalizeKey(raw, runtime.resolveAgentId(agentOfKey(raw)));
   const entry = (s: SessionRow, extra: { derivedTitle?: string; lastMessagePreview?: string } = {}) => {
     const lane = runtime.laneState(s.key);
-    const slash = s.model?.indexOf('/') ?? -1;
     return {
       key: s.key,
       // The fields existing clients read (GatewaySessionRow), then ours.
@@ -58,9 +57,9 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
       sessionId: s.sessionId,
       agentId: s.agentId,
       label: s.label,
-      model: s.model && slash > 0 ? s.model.slice(slash + 1) : s.model,
-      modelProvider: s.model && slash > 0 ? s.model.slice(0, slash) : undefined,
-      modelRef: s.model,
+      // The whole "<provider>/<model>" ref, and no modelProvider: existing clients show
+      // `modelProvider/model` when both are set and `model` alone otherwise.
+      model: s.model,
       thinkingLevel: s.thinkingLevel,
       ...(s.toolsAllow ? { toolsAllow: s.toolsAllow } : {}),
       ...(s.toolsDeny ? { toolsDeny: s.toolsDeny } : {}),
@@ -140,7 +139,6 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
         .filter((s) => p.label === undefined || s.label === p.label)
         .filter((s) => p.spawnedBy === undefined || s.settings.spawnedBy === p.spawnedBy);
       const primary = defaultModelRef();
-      const slash = primary?.indexOf('/') ?? -1;
       return {
         ts: Date.now(),
         path: SESSION_STORE_PATH,
@@ -148,8 +146,8 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
         defaults: {
           defaultAgentId: runtime.defaultAgentId(),
           mainKey: runtime.mainKey,
-          modelProvider: primary && slash > 0 ? primary.slice(0, slash) : null,
-          model: primary && slash > 0 ? primary.slice(slash + 1) : null,
+          modelProvider: null,
+          model: primary ?? null,
           contextTokens: ctx.config.agents.defaults.contextTokens ?? null,
         },
         sessions: rows.map((s) => entry(s, summaryOf(s.key, p))),
