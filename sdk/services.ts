@@ -136,6 +136,11 @@ export interface AgentService {
   queueDepth(): number;
   /** Abort a run (running or queued). False when it is unknown or already over. */
   abort?(runId: string): boolean;
+  /**
+   * Forget a session and its transcript (a `store:false` HTTP request's own session). The main
+   * session is never deleted; false when there was nothing to delete.
+   */
+  deleteSession?(sessionKey: string): boolean;
   /** The configured agents (for `GET /v1/models`). */
   agents?(): Array<{ id: string; name?: string; default: boolean }>;
   /**

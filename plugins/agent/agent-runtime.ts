@@ -17,7 +17,7 @@ import { resolveModelChain } from './provider/model-ref.js';
 import { ProviderHealth } from './provider/provider-health.js';
 import { type ExecutorDeps, executeTurn, findAgent, pendingToolCalls } from './run-executor.js';
 import { type Run, type RunOutcome, RunStop } from './run-types.js';
-import { agentOfKey, normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
+import { agentOfKey, mainSessionKey, normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
 import { SessionLanes } from './session-lanes.js';
 import type { SessionStore, TranscriptEntry } from './session-store.js';
 import { invokeToolOutside } from './tools/invoke-tool.js';
@@ -80,6 +80,13 @@ export class AgentRuntime implements AgentService, SessionsService {
   defaultAgentId(): string {
     const list = this.config.agents.list;
     return list.find((a) => a.default)?.id ?? list[0]?.id ?? 'main';
+  }
+
+  deleteSession(sessionKey: string): boolean {
+    const agentId = agentOfKey(sessionKey) ?? this.defaultAgentId();
+    if (sessionKey === mainSessionKey(agentId, this.mainKey)) return false;
+    this.abortSession(sessionKey, new RunStop('abort', 'the session was deleted'));
+    return this.store.delete(sessionKey);
   }
 
   agents(): Array<{ id: string; name?: string; default: boolean }> {
