@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_PLUGINS } from '../../plugins/catalog.js';
-import { startTestGateway, type TestGateway } from '../../sdk/testing.js';
+import type { TestGateway } from '../../sdk/testing.js';
 import { REPO_ROOT } from '../support/gateway-process.js';
+import { startAllPluginsGateway } from './all-plugins-gateway.js';
 
 // docs/compatibility.md against the live method and event tables, with every first-party
 // plugin loaded (those off by default too).
@@ -32,14 +33,7 @@ let plugins: Array<{ id: string; state: string; error?: string }>;
 const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs/compatibility.md'), 'utf8');
 
 beforeAll(async () => {
-  gw = await startTestGateway({
-    plugins: await Promise.all(BUILTIN_PLUGINS.map((p) => p.load())),
-    config: {
-      channels: { telegram: { enabled: true }, whatsapp: { enabled: true } },
-      hooks: { enabled: true, token: 'compatibility-doc-hooks-secret' },
-      gateway: { http: { endpoints: { chatCompletions: { enabled: true }, responses: { enabled: true } } } },
-    },
-  });
+  gw = await startAllPluginsGateway();
   const c = await gw.client();
   methods = new Set(c.hello.features.methods as string[]);
   events = new Set(c.hello.features.events as string[]);
@@ -52,7 +46,7 @@ afterAll(async () => {
 
 describe('docs/compatibility.md is true', () => {
   it('every first-party plugin is loaded for the comparison', () => {
-    const notActive = plugins.filter((p) => p.state !== 'active').map((p) => `${p.id}: ${p.state} ${p.error ?? ''}`);
+    const notActive = plugins.filter((p) => p.state !== 'active').map((p) => `${p.id}: ${p.state} ${JSON.stringify(p)}`);
     expect(notActive).toEqual([]);
     expect(plugins.map((p) => p.id).sort()).toEqual(BUILTIN_PLUGINS.map((p) => p.id).sort());
   });
