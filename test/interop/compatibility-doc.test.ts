@@ -46,7 +46,9 @@ afterAll(async () => {
 
 describe('docs/compatibility.md is true', () => {
   it('every first-party plugin is loaded for the comparison', () => {
-    const notActive = plugins.filter((p) => p.state !== 'active').map((p) => `${p.id}: ${p.state} ${JSON.stringify(p)}`);
+    const notActive = plugins
+      .filter((p) => p.state !== 'active')
+      .map((p) => `${p.id}: ${p.state} ${JSON.stringify(p)}`);
     expect(notActive).toEqual([]);
     expect(plugins.map((p) => p.id).sort()).toEqual(BUILTIN_PLUGINS.map((p) => p.id).sort());
   });

@@ -29,12 +29,10 @@ afterAll(async () => {
 
 /** `a.b.c` → `{a: {b: {c: null}}}`. */
 function probe(path: string): Record<string, unknown> {
-  return path
-    .split('.')
-    .reduceRight<unknown>((inner, key) => ({ [key]: inner }), null) as Record<string, unknown>;
+  return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), null) as Record<string, unknown>;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const regexEscaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The error text of a call, or '' when it was answered. */
 async function errorOf(client: Client, method: string, params: unknown): Promise<string> {
@@ -76,7 +74,7 @@ describe('params of the original gateway (clawdbot 2026.1.24 / moltbot 2026.1.27
         const parts = field.split('.');
         const leaf = parts.pop()!;
         const at = ['params', ...parts].join('.');
-        if (new RegExp(`${escape(at)}: unknown fields? [^;]*"${escape(leaf)}"`).test(message))
+        if (new RegExp(`${regexEscaped(at)}: unknown fields? [^;]*"${regexEscaped(leaf)}"`).test(message))
           refused.push(`${method} ${field}: ${message}`);
       }
     }
