@@ -3,6 +3,7 @@ import type { AgentRuntime } from './agent-runtime.js';
 import type { AgentPluginConfigT } from './config-schema.js';
 import { periodMs } from './heartbeat/heartbeat-period.js';
 import { DEFAULT_HEARTBEAT_PROMPT } from './heartbeat/heartbeat-prompt.js';
+import { HeartbeatRunner } from './heartbeat/heartbeat-runner.js';
 import { resolveModelChain } from './provider/model-ref.js';
 import { findAgent } from './run-executor.js';
 
@@ -54,6 +55,8 @@ export function registerHealthReports(ctx: PluginContext<AgentPluginConfigT>, ru
   ctx.health.report('sessions', () => sessionsOf());
   ctx.status.section('heartbeat', () => ({
     defaultAgentId: runtime.defaultAgentId(),
+    // `moltbot system heartbeat disable` until a restart (set-heartbeats).
+    switchedOff: HeartbeatRunner.switchedOff,
     agents: runtime.agents().map((a) => {
       const hb = heartbeatOf(a.id);
       return { agentId: a.id, enabled: hb.enabled, every: hb.every, everyMs: hb.everyMs };

@@ -48,7 +48,9 @@ describe('agent plugin lifecycle', () => {
       'sessions.patch',
       'sessions.preview',
       'sessions.reset',
+      'sessions.resolve',
       'sessions.usage',
+      'set-heartbeats',
       'usage.cost',
       'wake',
     ]);

@@ -165,12 +165,22 @@ export class SessionStore {
     return r?.key;
   }
 
-  list(options: { limit: number; agentId?: string; activeSinceMs?: number; search?: string }): SessionRow[] {
+  list(options: {
+    limit: number;
+    agentId?: string;
+    activeSinceMs?: number;
+    search?: string;
+    label?: string;
+  }): SessionRow[] {
     const where: string[] = [];
     const args: unknown[] = [];
     if (options.agentId) {
       where.push('agent_id = ?');
       args.push(options.agentId);
+    }
+    if (options.label !== undefined) {
+      where.push('label = ?');
+      args.push(options.label);
     }
     if (options.activeSinceMs !== undefined) {
       where.push('updated_at >= ?');

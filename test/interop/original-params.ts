@@ -119,6 +119,8 @@ export const ORIGINAL_PARAM_FIELDS: Record<string, readonly string[]> = {
     'search',
   ],
   'sessions.preview': ['keys', 'limit', 'maxChars'],
+  // Not in the original's advertised list, but served by it and called by `moltbot acp`.
+  'sessions.resolve': ['key', 'sessionId', 'label', 'agentId', 'spawnedBy', 'includeGlobal', 'includeUnknown'],
   'sessions.patch': [
     'key',
     'label',

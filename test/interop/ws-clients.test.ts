@@ -216,6 +216,28 @@ describe('item 4: methods existing clients call', () => {
     ui.close();
   });
 
+  it('sessions.resolve answers the key for a key, a session id or a label (the ACP bridge, agent tools)', async () => {
+    const ui = await controlUi();
+    const sessionKey = `agent:main:resolve-${crypto.randomUUID()}`;
+    const label = `Resolve ${crypto.randomUUID().slice(0, 8)}`;
+    await ui.request('sessions.patch', { key: sessionKey, label });
+    // src/acp/session-mapper.ts: {label}, then {key} when the session must exist.
+    expect(await ui.request('sessions.resolve', { label })).toEqual({ ok: true, key: sessionKey });
+    expect(await ui.request('sessions.resolve', { key: sessionKey })).toEqual({ ok: true, key: sessionKey });
+    // src/agents/tools/sessions-helpers.ts: {sessionId, includeGlobal, includeUnknown}.
+    const { sessions } = await ui.request('sessions.list', { search: sessionKey });
+    const sessionId = sessions.find((s: any) => s.key === sessionKey).sessionId;
+    expect(await ui.request('sessions.resolve', { sessionId, includeGlobal: true, includeUnknown: true })).toEqual({
+      ok: true,
+      key: sessionKey,
+    });
+    const missing = await ui.request('sessions.resolve', { label: 'no such label' }).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no such label') });
+    const two = await ui.request('sessions.resolve', { key: sessionKey, label }).catch((e: unknown) => e);
+    expect(two).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('exactly one') });
+    ui.close();
+  });
+
   it('usage.cost and sessions.usage price the transcript with models.providers.*.models[].cost', async () => {
     const ui = await controlUi();
     const sessionKey = `agent:main:usage-${crypto.randomUUID()}`;

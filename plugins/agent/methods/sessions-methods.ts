@@ -106,6 +106,9 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
     return s;
   };
 
+  const noSession = (what: string) =>
+    agentError('GW_ERR_AGENT_SESSION_NOT_FOUND', `no session ${what} (sessions.list shows the keys)`);
+
   const SESSION_STORE_PATH = ctx.store.db.name;
 
   ctx.methods.register('sessions.list', {
@@ -134,9 +137,9 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
           limit: Math.min(p.limit ?? 100, 1000),
           agentId: p.agentId,
           search: p.search,
+          label: p.label,
           activeSinceMs: p.activeMinutes ? Date.now() - p.activeMinutes * 60_000 : undefined,
         })
-        .filter((s) => p.label === undefined || s.label === p.label)
         .filter((s) => p.spawnedBy === undefined || s.settings.spawnedBy === p.spawnedBy);
       const primary = defaultModelRef();
       return {
@@ -182,6 +185,61 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
           return { key, status: items.length ? 'ok' : 'empty', items };
         }),
       };
+    },
+  });
+
+  ctx.methods.register('sessions.resolve', {
+    scope: 'operator.read',
+    params: Type.Object(
+      {
+        key: Type.Optional(Key),
+        sessionId: Type.Optional(Key),
+        label: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        agentId: Type.Optional(Type.String({ minLength: 1 })),
+        spawnedBy: Type.Optional(Type.String()),
+        // As in sessions.list: every session here belongs to an agent.
+        includeGlobal: Type.Optional(Type.Boolean()),
+        includeUnknown: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: false },
+    ),
+    description: 'The key of an existing session named by exactly one of key, sessionId or label: {ok, key}.',
+    handler(p) {
+      const given = (['key', 'sessionId', 'label'] as const).filter((f) => p[f]?.trim());
+      if (given.length !== 1)
+        throw agentError(
+          'GW_ERR_AGENT_SESSION_INVALID',
+          `sessions.resolve takes exactly one of key, sessionId or label (${given.length ? `got ${given.join(' and ')}` : 'got none'})`,
+        );
+      const spawnedBy = (s: { settings: Record<string, string> }) =>
+        p.spawnedBy === undefined || s.settings.spawnedBy === p.spawnedBy;
+      const agentOk = (s: { agentId: string }) => p.agentId === undefined || s.agentId === p.agentId;
+      if (p.key?.trim()) {
+        const s = mustExist(canonical(p.key.trim()));
+        if (!spawnedBy(s) || !agentOk(s)) throw noSession(p.key.trim());
+        return { ok: true, key: s.key };
+      }
+      if (p.sessionId?.trim()) {
+        const id = p.sessionId.trim();
+        // The agent tools pass whatever the model gave: a session id, or a key.
+        const key = runtime.store.keyOfSessionId(id) ?? canonical(id);
+        const s = runtime.store.get(key);
+        if (!s || !spawnedBy(s) || !agentOk(s)) throw noSession(id);
+        return { ok: true, key: s.key };
+      }
+      const label = p.label!.trim();
+      const rows = runtime.store
+        .list({ limit: 1000, agentId: p.agentId, label })
+        .filter(spawnedBy)
+        .map((s) => s.key);
+      if (rows.length === 0) throw noSession(`with label "${label}"`);
+      if (rows.length > 1)
+        throw agentError(
+          'GW_ERR_AGENT_SESSION_INVALID',
+          `${rows.length} sessions have the label "${label}" (${rows.slice(0, 5).join(', ')}); ` +
+            'name one by key, or give agentId',
+        );
+      return { ok: true, key: rows[0] };
     },
   });
 
