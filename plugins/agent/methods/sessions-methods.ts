@@ -209,7 +209,8 @@ export function registerSessionsMethods(ctx: PluginContext<AgentPluginConfigT>, 
       if (given.length !== 1)
         throw agentError(
           'GW_ERR_AGENT_SESSION_INVALID',
-          `sessions.resolve takes exactly one of key, sessionId or label (${given.length ? `got ${given.join(' and ')}` : 'got none'})`,
+          'sessions.resolve takes exactly one of key, sessionId or label ' +
+            `(got ${given.length ? given.join(' and ') : 'none'})`,
         );
       const spawnedBy = (s: { settings: Record<string, string> }) =>
         p.spawnedBy === undefined || s.settings.spawnedBy === p.spawnedBy;
