@@ -11,6 +11,7 @@ import { OutboundQueue } from './outbound-queue.js';
 import { registerPairingMethods } from './pairing-methods.js';
 import { PairingStore } from './pairing-store.js';
 import { registerSendMethod } from './send-method.js';
+import { registerWebLoginMethods } from './web-login.js';
 
 /** Wire the stores, queues, services and methods of one generation of the delivery plugin. */
 export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
@@ -78,6 +79,7 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
   ctx.health.report('channelLabels', () => Object.fromEntries(ctx.channels.list().map((a) => [a.id, a.label])));
   registerSendMethod(ctx as PluginContext<unknown>, outbound);
   registerChannelMethods(ctx as PluginContext<unknown>, outbound, inbound);
+  registerWebLoginMethods(ctx as PluginContext<unknown>);
   registerPairingMethods(ctx as PluginContext<unknown>, pairing, outbound);
   outbound.start();
   dispatcher.start();
