@@ -78,7 +78,12 @@ export async function createOuterServer(deps: OuterServerDeps): Promise<{ app: F
         kernelError('GW_ERR_HTTP_METHOD', `${req.method} is not allowed on ${path}`),
         onPath.route.errorBody,
       );
-    return sendRefusal(req, reply, kernelError('GW_ERR_HTTP_NOT_FOUND', `no route ${req.method} ${path}`));
+    return sendRefusal(
+      req,
+      reply,
+      kernelError('GW_ERR_HTTP_NOT_FOUND', `no route ${req.method} ${path}`),
+      deps.routes.nearest(req.url)?.route.errorBody,
+    );
   });
   return { app, server };
 }

@@ -30,6 +30,12 @@ export interface AgentSubmitRequest {
   origin?: AgentRunOrigin;
   /** A repeat with the same key returns the first run and starts nothing. */
   idempotencyKey?: string;
+  /**
+   * The run's id (default: a new UUID). Existing chat clients abort with the `idempotencyKey`
+   * they sent, so `chat.send` and `agent` use it as the run id. Refused while a run with this id
+   * is still queued or running.
+   */
+  runId?: string;
   timeoutMs?: number;
   extraSystemPrompt?: string;
   /** `"provider/model"` for this run only (cron jobs, hooks); the session's and agent's otherwise. */
@@ -51,6 +57,25 @@ export interface AgentSubmitRequest {
    * calls one, the run ends with `status:"ok"` and the calls in `result.clientToolCalls`.
    */
   clientTools?: Array<{ name: string; description?: string; parameters?: Record<string, unknown> }>;
+  /** Images the model sees with `message` (refused when the model says it takes no images). */
+  images?: AgentImage[];
+  /**
+   * Earlier turns the client supplied (stateless APIs such as Chat Completions), recorded in the
+   * session before `message` — as turns, so tool results stay tool results. For a session that
+   * has no transcript yet; ignored otherwise (the session's own transcript is the history).
+   */
+  history?: AgentTurn[];
+  /**
+   * Answers to the client tool calls the session's last run ended with. With these the run
+   * continues from them; `message` may then be empty (no new user message).
+   */
+  toolResults?: AgentToolResult[];
+  /**
+   * Tools marked `dangerous` offered to the model in this run: only those these patterns name
+   * (globs with `*`). Set by runs that come from HTTP (`gateway.http.endpoints.<name>.tools.allow`);
+   * absent means every tool the agent's policy allows (WebSocket clients and channels).
+   */
+  dangerousToolsAllowed?: readonly string[];
 }
 
 /** A file that came with a channel message. */
@@ -65,6 +90,33 @@ export interface AgentAttachment {
   /** The name the sender gave it, when the platform says. */
   fileName?: string;
 }
+
+/** An image input: a `data:<mime>;base64,…` URL or an http(s) URL the provider fetches. */
+export interface AgentImage {
+  url: string;
+  /** OpenAI's `detail` hint. */
+  detail?: 'auto' | 'low' | 'high';
+}
+
+/** A client tool call the model made (OpenAI `tool_calls`, OpenResponses `function_call`). */
+export interface AgentToolCall {
+  id: string;
+  name: string;
+  /** The arguments as a JSON string. */
+  arguments: string;
+}
+
+export interface AgentToolResult {
+  toolCallId: string;
+  content: string;
+  isError?: boolean;
+}
+
+/** One turn of a client-supplied conversation. */
+export type AgentTurn =
+  | { role: 'user'; text: string; images?: AgentImage[] }
+  | { role: 'assistant'; text: string; toolCalls?: AgentToolCall[] }
+  | ({ role: 'tool'; name?: string } & AgentToolResult);
 
 /** One streamed event of a run (the payload of the `agent` wire event). */
 export interface AgentRunEvent {
@@ -91,6 +143,8 @@ export interface AgentRunResult {
   clientToolCalls?: Array<{ id: string; name: string; arguments: string }>;
   /** The agent's workspace: relative file references in `text` (a `MEDIA:` line) are its. */
   workspaceDir?: string;
+  /** The model that answered (`<provider>/<model>`). */
+  model?: string;
 }
 
 /** Provided by the `agent` plugin as service `agent`. */
@@ -103,6 +157,11 @@ export interface AgentService {
   queueDepth(): number;
   /** Abort a run (running or queued). False when it is unknown or already over. */
   abort?(runId: string): boolean;
+  /**
+   * Forget a session and its transcript (a `store:false` HTTP request's own session). The main
+   * session is never deleted; false when there was nothing to delete.
+   */
+  deleteSession?(sessionKey: string): boolean;
   /** The configured agents (for `GET /v1/models`). */
   agents?(): Array<{ id: string; name?: string; default: boolean }>;
   /** What `/status` shows about a session (model, settings, context use, queue). */

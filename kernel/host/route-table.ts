@@ -67,6 +67,19 @@ export class RouteTable {
     return undefined;
   }
 
+  /**
+   * A route with its own error body under the same first path segment (`/v1/…`), so an unknown
+   * path of an API answers 404 in that API's error shape (OpenAI clients read `/v1/embeddings`'s
+   * 404 as theirs). Undefined when no route there declares a body.
+   */
+  nearest(url: string): RouteStore | undefined {
+    const first = firstSegment(url);
+    if (!first) return undefined;
+    for (const [owner, list] of this.byOwner)
+      for (const route of list) if (route.errorBody && firstSegment(route.url) === first) return { owner, route };
+    return undefined;
+  }
+
   private find(method: string, url: string): RouteStore | undefined {
     const found = this.router.find(method as FindMyWay.HTTPMethod, url.split('?')[0]!);
     return found ? (found.store as RouteStore) : undefined;
@@ -88,4 +101,9 @@ export class RouteTable {
     }
     this.router = next;
   }
+}
+
+/** `/v1/chat/completions?x` → `v1`. */
+function firstSegment(url: string): string | undefined {
+  return url.split('?')[0]!.split('/').filter(Boolean)[0];
 }

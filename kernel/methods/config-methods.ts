@@ -18,19 +18,39 @@ const DryRun = Type.Optional(
  * config.get / schema / set / patch / apply. Writes are validated (kernel + the plugins the
  * config enables) before an atomic 0600 write; a refused write changes nothing.
  */
+/**
+ * What existing clients send beside a config write: `sessionKey` and `note` (their agent's
+ * `gateway` tool says who asked, for the restart message) and `restartDelayMs`.
+ */
+const AFTER_WRITE = {
+  sessionKey: Type.Optional(Type.String({ maxLength: 256 })),
+  note: Type.Optional(Type.String({ maxLength: 4096 })),
+  restartDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
+};
+
 export function registerConfigMethods(methods: MethodRegistry, deps: CoreMethodDeps): void {
   methods.register('kernel', 'config.get', {
     scope: 'operator.read',
     params: Type.Object({}),
     description: 'The running config with secrets redacted, its hash, and the last rejected edit.',
-    handler: () => ({
-      path: deps.config.file,
-      exists: true,
-      hash: deps.config.hash,
-      valid: deps.config.lastError === undefined,
-      config: redactSecrets(deps.config.current),
-      ...(deps.config.lastError ? { error: deps.config.lastError } : {}),
-    }),
+    handler: () => {
+      const config = redactSecrets(deps.config.current);
+      const error = deps.config.lastError;
+      return {
+        path: deps.config.file,
+        exists: true,
+        hash: deps.config.hash,
+        valid: error === undefined,
+        config,
+        // Existing clients' config editors read these names: the text is the running config as
+        // JSON with secrets redacted (the file itself may hold secrets, so it is never sent).
+        raw: `${JSON.stringify(config, null, 2)}\n`,
+        parsed: config,
+        issues: error ? [{ path: error.path ?? '', message: error.message }] : [],
+        warnings: [],
+        ...(error ? { error } : {}),
+      };
+    },
   });
   methods.register('kernel', 'config.schema', {
     scope: 'operator.read',
@@ -62,6 +82,7 @@ export function registerConfigMethods(methods: MethodRegistry, deps: CoreMethodD
         raw: Type.Optional(Type.String({ maxLength: 1_048_576, description: 'the merge patch as JSON5 text' })),
         baseHash: BaseHash,
         dryRun: DryRun,
+        ...AFTER_WRITE,
       },
       { additionalProperties: false },
     ),
@@ -83,7 +104,7 @@ export function registerConfigMethods(methods: MethodRegistry, deps: CoreMethodD
       {
         raw: Type.String({ maxLength: 1_048_576 }),
         baseHash: BaseHash,
-        restartDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
+        ...AFTER_WRITE,
       },
       { additionalProperties: false },
     ),

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import type { CallerInfo } from '../../sdk/context.js';
+import type { CallerInfo, Scope } from '../../sdk/context.js';
 import type { MethodRegistry } from '../bus/method-registry.js';
 import { hasScope } from '../bus/scopes.js';
 import { closeDeviceConnections } from '../connection/close-device.js';
@@ -35,7 +35,12 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
   methods.register('kernel', 'device.token.rotate', {
     scope: 'operator.pairing',
     params: Type.Object(
-      { deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }), role: Type.Optional(Type.String()) },
+      {
+        deviceId: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+        role: Type.Optional(Type.String()),
+        /** The new token's scopes (default: the device's); at most what the caller holds. */
+        scopes: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 32 })),
+      },
       { additionalProperties: false },
     ),
     description: 'Issue a new device token (the old one stops working).',
@@ -45,15 +50,31 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
       const role = p.role ?? 'operator';
       const rec = rt.devices.get(p.deviceId, role);
       if (!rec) throw kernelError('GW_ERR_NOT_FOUND', `no paired device ${p.deviceId} with role ${role}`);
+      const scopes: string[] = p.scopes ?? rec.scopes;
+      const beyond = scopes.filter((s) => !hasScope(call.caller.scopes, s as Scope));
+      if (beyond.length)
+        throw kernelError(
+          'GW_ERR_SCOPE_FORBIDDEN',
+          `a token cannot be given scopes this connection does not hold: ${beyond.join(', ')}`,
+        );
       const issued = rt.devices.issue({
         deviceId: rec.deviceId,
         publicKey: rec.publicKey,
         role,
-        scopes: rec.scopes,
+        scopes,
         clientId: rec.clientId,
         displayName: rec.displayName,
       });
-      return { deviceId: rec.deviceId, role, deviceToken: issued.token, issuedAtMs: issued.issuedAtMs };
+      // `token`/`rotatedAtMs` are the names existing clients read; `deviceToken`/`issuedAtMs` ours.
+      return {
+        deviceId: rec.deviceId,
+        role,
+        scopes,
+        deviceToken: issued.token,
+        token: issued.token,
+        issuedAtMs: issued.issuedAtMs,
+        rotatedAtMs: issued.issuedAtMs,
+      };
     },
   });
   methods.register('kernel', 'device.token.revoke', {
@@ -70,7 +91,7 @@ export function registerGatewayMethods(methods: MethodRegistry, deps: CoreMethod
       const ok = rt.devices.revoke(p.deviceId, role);
       // Revoked means revoked now: the device's open sockets go too (1008), not at their next connect.
       if (ok) closeDeviceConnections(rt, p.deviceId, role, 'device token revoked', call.caller.connId);
-      return { ok };
+      return { ok, deviceId: p.deviceId, role, ...(ok ? { revokedAtMs: Date.now() } : {}) };
     },
   });
 }

@@ -79,7 +79,7 @@ export function registerLogsTail(methods: MethodRegistry, deps: CoreMethodDeps):
     params: Type.Object({
       cursor: Type.Optional(Type.Integer({ minimum: 0 })),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
-      maxBytes: Type.Optional(Type.Integer({ minimum: 1024, maximum: 1_048_576 })),
+      maxBytes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_048_576 })),
     }),
     description: 'Lines of the gateway log file (JSON lines), from the end or from a cursor.',
     handler: (p) =>

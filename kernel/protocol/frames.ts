@@ -53,6 +53,8 @@ export const ConnectParamsSchema = Type.Object(
     caps: Type.Optional(Type.Array(Type.String({ maxLength: 128 }), { maxItems: 256 })),
     commands: Type.Optional(Type.Array(Type.String({ maxLength: 128 }), { maxItems: 1024 })),
     permissions: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** Node hosts send their PATH (shown by node tooling). */
+    pathEnv: Type.Optional(Type.String({ maxLength: 65_536 })),
     auth: Type.Optional(
       Type.Object(
         {

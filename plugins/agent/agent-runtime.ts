@@ -16,13 +16,15 @@ import { estimateTokens } from './context-window.js';
 import { agentError } from './errors.js';
 import { mentionMatcher } from './group-chat/mention-patterns.js';
 import type { RunHooks } from './heartbeat/run-hooks.js';
+import { checkImage } from './image-input.js';
+import { takesImages } from './provider/model-client.js';
 import { resolveModelChain } from './provider/model-ref.js';
 import { ProviderHealth } from './provider/provider-health.js';
-import { type ExecutorDeps, executeTurn, findAgent } from './run-executor.js';
+import { type ExecutorDeps, executeTurn, findAgent, pendingToolCalls } from './run-executor.js';
 import { type CompactionStats, type Run, type RunOutcome, RunStop } from './run-types.js';
-import { agentOfKey, normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
+import { agentOfKey, mainSessionKey, normalizeSessionKey, sessionKeyForOrigin } from './session-keys.js';
 import { SessionLanes } from './session-lanes.js';
-import type { SessionStore } from './session-store.js';
+import type { SessionStore, TranscriptEntry } from './session-store.js';
 import { toolCallSummary } from './tool-call-summary.js';
 import { invokeToolOutside } from './tools/invoke-tool.js';
 import { transcriptToMessages } from './transcript-messages.js';
@@ -88,6 +90,13 @@ export class AgentRuntime implements AgentService, SessionsService {
     return list.find((a) => a.default)?.id ?? list[0]?.id ?? 'main';
   }
 
+  deleteSession(sessionKey: string): boolean {
+    const agentId = agentOfKey(sessionKey) ?? this.defaultAgentId();
+    if (sessionKey === mainSessionKey(agentId, this.mainKey)) return false;
+    this.abortSession(sessionKey, new RunStop('abort', 'the session was deleted'));
+    return this.store.delete(sessionKey);
+  }
+
   agents(): Array<{ id: string; name?: string; default: boolean }> {
     const def = this.defaultAgentId();
     const list = this.config.agents.list.map((a) => ({ id: a.id, name: a.name, default: a.id === def }));
@@ -107,11 +116,53 @@ export class AgentRuntime implements AgentService, SessionsService {
     );
   }
 
-  /** Fail fast (before a run is accepted) when no model could be called. */
-  preflight(agentId: string, sessionKey?: string, model?: string): void {
+  /** Fail fast (before a run is accepted) when no model could be called, or not with images. */
+  preflight(agentId: string, sessionKey?: string, model?: string, withImages = false): void {
     const { agent, index } = findAgent(this.config, agentId);
     const override = model ?? (sessionKey ? this.store.get(sessionKey)?.model : undefined);
-    resolveModelChain(this.config, agent, index, override);
+    const chain = resolveModelChain(this.config, agent, index, override);
+    const primary = chain[0]!;
+    if (withImages && !takesImages(primary))
+      throw agentError(
+        'GW_ERR_AGENT_IMAGE_UNSUPPORTED',
+        `${primary.ref} takes no images (models.providers.${primary.providerName}.models[id=${primary.model.id}]` +
+          '.input lacks "image"): send text only, or choose a vision model',
+      );
+  }
+
+  /**
+   * Check a request's own input before it is accepted: its images, and that its tool results
+   * answer the client tool calls the session (or its supplied history) is waiting for.
+   */
+  private checkInput(request: AgentSubmitRequest, sessionKey: string): AgentSubmitRequest {
+    const images = request.images?.map((img, i) => checkImage(img, `images[${i}]`));
+    const history = request.history?.map((t, i) =>
+      t.role === 'user' && t.images?.length
+        ? { ...t, images: t.images.map((img, j) => checkImage(img, `history[${i}].images[${j}]`)) }
+        : t,
+    );
+    if (request.toolResults?.length) {
+      const stored = this.store.transcript(sessionKey, 200);
+      const entries: Array<Pick<TranscriptEntry, 'id' | 'role' | 'toolCalls' | 'toolCallId'>> = stored.length
+        ? stored
+        : (history ?? []).map((t, id) => ({
+            id,
+            role: t.role,
+            toolCalls: t.role === 'assistant' ? t.toolCalls : undefined,
+            toolCallId: t.role === 'tool' ? t.toolCallId : undefined,
+          }));
+      const pending = pendingToolCalls(entries as TranscriptEntry[]).calls.map((c) => c.id);
+      for (const r of request.toolResults)
+        if (!pending.includes(r.toolCallId))
+          throw agentError(
+            'GW_ERR_AGENT_TOOL_RESULT_INVALID',
+            `tool result for "${r.toolCallId}" answers no pending tool call of this conversation` +
+              (pending.length ? ` (waiting for: ${pending.join(', ')})` : ' (none is waiting)'),
+          );
+    }
+    if (!request.message.trim() && !images?.length && !request.toolResults?.length)
+      throw agentError('GW_ERR_AGENT_SESSION_INVALID', 'nothing to answer: send a message, an image or tool results');
+    return { ...request, images, history };
   }
 
   sessionKeyFor(origin: AgentRunOrigin, agentId?: string): string {
@@ -144,11 +195,23 @@ export class AgentRuntime implements AgentService, SessionsService {
     const agentId = this.resolveAgentId(request.agentId ?? agentOfKey(request.sessionKey ?? ''));
     const sessionKey = this.normalizeKey(request.sessionKey, agentId);
     // No provider / bad model ref: refuse now, before a run exists (HTTP answers 503, not a stream).
-    this.preflight(agentId, sessionKey, request.model);
+    request = this.checkInput(request, sessionKey);
+    const withImages = Boolean(
+      request.images?.length || request.history?.some((t) => t.role === 'user' && t.images?.length),
+    );
+    this.preflight(agentId, sessionKey, request.model, withImages);
     let resolve!: (o: RunOutcome) => void;
     const done = new Promise<RunOutcome>((r) => (resolve = r));
+    const runId = request.runId ?? crypto.randomUUID();
+    if (this.runs.has(runId) || liveRunIds.has(runId))
+      throw agentError(
+        'GW_ERR_AGENT_RUN_ID_IN_USE',
+        `run ${runId} is still queued or running: send a new idempotencyKey for a new message`,
+      );
+    // A key reused after the dedupe window names a new run; the old outcome is history.
+    this.outcomes.delete(runId);
     const run: Run = {
-      runId: crypto.randomUUID(),
+      runId,
       sessionKey,
       agentId,
       message: request.message,

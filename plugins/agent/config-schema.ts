@@ -16,6 +16,17 @@ const ModelEntry = Type.Object({
     }),
   ),
   reasoning: Type.Optional(Type.Boolean({ description: 'A reasoning model (shown by models.list).' })),
+  cost: Type.Optional(
+    Type.Object(
+      {
+        input: Type.Number({ minimum: 0, default: 0 }),
+        output: Type.Number({ minimum: 0, default: 0 }),
+        cacheRead: Type.Number({ minimum: 0, default: 0 }),
+        cacheWrite: Type.Number({ minimum: 0, default: 0 }),
+      },
+      { description: 'USD per million tokens, for usage.cost and sessions.usage.' },
+    ),
+  ),
 });
 
 const ProviderEntry = Type.Object({
@@ -86,10 +97,18 @@ const ThinkingLevel = Type.Union(
   THINKING_LEVELS.map((l) => Type.Literal(l)),
   { description: 'off, minimal, low, medium, high or xhigh' },
 );
+/** How clients show an agent (`agents.list`, `agent.identity.get`). */
+const AgentIdentity = Type.Object({
+  name: Type.Optional(Type.String()),
+  theme: Type.Optional(Type.String()),
+  emoji: Type.Optional(Type.String()),
+  avatar: Type.Optional(Type.String({ description: 'An image URL or a data URL.' })),
+});
 
 const AgentEntry = Type.Object({
   id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', description: 'Agent id.' }),
   name: Type.Optional(Type.String()),
+  identity: Type.Optional(AgentIdentity),
   default: Type.Optional(Type.Boolean()),
   model: Type.Optional(ModelChoice),
   systemPrompt: Type.Optional(Type.String()),

@@ -3,13 +3,16 @@ import { definePlugin, type OutboundService, type PluginContext } from '../../sd
 import { AgentRuntime } from './agent-runtime.js';
 import { agentCommands } from './commands/agent-commands.js';
 import { AgentPluginConfig, type AgentPluginConfigT } from './config-schema.js';
+import { registerHealthReports } from './health-report.js';
 import { registerHeartbeatMethods } from './heartbeat/heartbeat-methods.js';
 import { HeartbeatRunner } from './heartbeat/heartbeat-runner.js';
 import { HeartbeatStore } from './heartbeat/heartbeat-store.js';
 import { systemLineHooks } from './heartbeat/run-hooks.js';
 import { registerAgentMethods } from './methods/agent-methods.js';
+import { registerCatalogMethods } from './methods/catalog-methods.js';
 import { registerChatMethods } from './methods/chat-methods.js';
 import { registerSessionsMethods } from './methods/sessions-methods.js';
+import { registerUsageMethods } from './methods/usage-methods.js';
 import { findAgent } from './run-executor.js';
 import { mainSessionKey } from './session-keys.js';
 import { SessionStore } from './session-store.js';
@@ -66,6 +69,8 @@ export default definePlugin({
     registerHeartbeatMethods(ctx, heartbeat);
     registerChatMethods(ctx, runtime);
     registerSessionsMethods(ctx, runtime);
+    registerCatalogMethods(ctx, runtime);
+    registerUsageMethods(ctx, runtime);
 
     ctx.tools.register(
       gatewayTool(ctx.gateway, () => ({ queueDepth: runtime.queueDepth(), sessions: runtime.count() })),
@@ -76,7 +81,7 @@ export default definePlugin({
 
     ctx.services.provide('agent', runtime);
     ctx.services.provide('sessions', runtime);
-    ctx.health.report('sessions', () => ({ count: runtime.count() }));
+    registerHealthReports(ctx, runtime);
     ctx.status.section('agentQueueDepth', () => runtime.queueDepth());
     ctx.status.section('modelProviders', () => runtime.providerHealth.snapshot());
     // hello-ok's snapshot.sessionDefaults comes from this section.

@@ -35,16 +35,23 @@ describe('agent plugin lifecycle', () => {
     expect(agent.state).toBe('active');
     expect(agent.methods).toEqual([
       'agent',
+      'agent.identity.get',
       'agent.wait',
+      'agents.list',
       'chat.abort',
       'chat.history',
       'chat.send',
       'last-heartbeat',
+      'models.list',
       'sessions.delete',
       'sessions.list',
       'sessions.patch',
       'sessions.preview',
       'sessions.reset',
+      'sessions.resolve',
+      'sessions.usage',
+      'set-heartbeats',
+      'usage.cost',
       'wake',
     ]);
     expect(c.hello.features.events).toEqual(expect.arrayContaining(['agent', 'chat']));

@@ -16,9 +16,9 @@ import { resolveModelChain } from './provider/model-ref.js';
 import type { ChatMessage, ImagePart, ToolCall, ToolSpec, Usage } from './provider/model-types.js';
 import type { ProviderHealth } from './provider/provider-health.js';
 import type { Run } from './run-types.js';
-import type { SessionRow, SessionStore } from './session-store.js';
+import type { SessionRow, SessionStore, TranscriptEntry } from './session-store.js';
 import { buildSystemPrompt, expandHome } from './system-prompt.js';
-import { sessionPolicyLayers } from './tool-policy.js';
+import { sessionPolicyLayers, toolNameMatches } from './tool-policy.js';
 import { executeTool, parseToolArgs, resultText } from './tools/tool-runner.js';
 import { transcriptToMessages } from './transcript-messages.js';
 
@@ -84,6 +84,84 @@ export function allowedTools(
 }
 
 /**
+ * The tools offered in this run: the agent's (policy applied), and for a run from HTTP only the
+ * dangerous ones its endpoint's `tools.allow` names.
+ */
+export function offeredTools(
+  deps: Pick<ExecutorDeps, 'config' | 'tools' | 'sandbox'>,
+  run: Pick<Run, 'agentId' | 'request'>,
+  session?: Pick<SessionRow, 'key' | 'toolsAllow' | 'toolsDeny'>,
+) {
+  const tools = allowedTools(deps, run.agentId, session);
+  const allowed = run.request.dangerousToolsAllowed;
+  if (!allowed) return tools;
+  return tools.filter((t) => !t.dangerous || allowed.some((p) => toolNameMatches(p, t.name)));
+}
+
+/**
+ * Record what the run answers: the client's earlier turns when the session has none (a
+ * stateless API's history), the results of the client tool calls it answers, then the new user
+ * message. Returns the id of the first entry the model must see in full.
+ */
+function recordInput(run: Run, store: SessionStore, content: string): number {
+  const { request } = run;
+  const key = run.sessionKey;
+  if (request.history?.length && store.transcript(key, 1).length === 0) {
+    for (const t of request.history) {
+      if (t.role === 'user') store.append(key, undefined, { role: 'user', content: t.text, images: t.images });
+      else if (t.role === 'assistant')
+        store.append(key, undefined, { role: 'assistant', content: t.text, toolCalls: t.toolCalls });
+      else
+        store.append(key, undefined, {
+          role: 'tool',
+          toolCallId: t.toolCallId,
+          name: t.name ?? '',
+          content: t.content,
+          isError: t.isError,
+        });
+    }
+  }
+  let keepId: number | undefined;
+  if (request.toolResults?.length) {
+    const pending = pendingToolCalls(store.transcript(key, 200));
+    // The model must see the message that made the calls together with their results.
+    keepId = pending.messageId;
+    for (const r of request.toolResults) {
+      const call = pending.calls.find((c) => c.id === r.toolCallId);
+      store.append(key, run.runId, {
+        role: 'tool',
+        toolCallId: r.toolCallId,
+        name: call?.name ?? '',
+        content: r.content,
+        isError: r.isError,
+      });
+    }
+  }
+  if (content || request.images?.length) {
+    const id = store.append(key, run.runId, { role: 'user', content, images: request.images });
+    keepId ??= id;
+  }
+  return keepId ?? 0;
+}
+
+/** The tool calls of the session's last assistant message that have no result yet. */
+export function pendingToolCalls(entries: readonly TranscriptEntry[]): { messageId?: number; calls: ToolCall[] } {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!;
+    if (e.role === 'user') return { calls: [] };
+    if (e.role !== 'assistant') continue;
+    const answered = new Set(
+      entries
+        .slice(i + 1)
+        .filter((t) => t.role === 'tool')
+        .map((t) => t.toolCallId),
+    );
+    return { messageId: e.id, calls: (e.toolCalls ?? []).filter((c) => !answered.has(c.id)) };
+  }
+  return { calls: [] };
+}
+
+/**
  * Specs per registered tool object: a tool is registered once per plugin generation, so its
  * spec is built once, not on every turn (the schema copy was ~5% of a turn's CPU in a burst).
  * A reload registers new objects, and the old ones' entries go with them.
@@ -133,13 +211,13 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
     images = input.images;
     if (signal.aborted) throw signal.reason;
   }
-  // The session row and the user's message land in one commit.
+  // The session row, any client-supplied history and the run's input land in one commit.
   const { session, userId } = store.atomically(() => {
     const session = store.ensure(run.sessionKey, run.agentId, run.request.origin);
-    return { session, userId: store.append(run.sessionKey, run.runId, { role: 'user', content: userContent }) };
+    return { session, userId: recordInput(run, store, userContent) };
   });
 
-  const serverTools = allowedTools(deps, run.agentId, session);
+  const serverTools = offeredTools(deps, run, session);
   const clientTools = run.request.clientTools ?? [];
   const clientNames = new Set(clientTools.map((t) => t.name));
   const specs = [
@@ -221,30 +299,27 @@ export async function executeTurn(run: Run, deps: ExecutorDeps): Promise<TurnRes
     usage.outputTokens += turn.usage.outputTokens;
     fullText += turn.text;
     if (signal.aborted) throw signal.reason;
-    const clientCalls = turn.toolCalls.filter((c) => clientNames.has(c.name));
-    if (clientCalls.length) {
-      // The client answers these; the transcript keeps the text only, so it stays valid for providers.
-      store.append(
-        run.sessionKey,
-        run.runId,
-        { role: 'assistant', content: turn.text || `(called ${clientCalls.map((c) => c.name).join(', ')})` },
-        turn.usage,
-      );
-      for (const c of clientCalls)
-        deps.emit(run, 'tool', { phase: 'call', name: c.name, toolCallId: c.id, arguments: c.arguments, client: true });
-      return { text: fullText, usage, model: model.ref, clientToolCalls: clientCalls, workspaceDir };
-    }
+    // Every call is kept with the message; the client's are answered by its next request
+    // (`toolResults`), and until then the transcript leaves them out of what providers see.
     store.append(
       run.sessionKey,
       run.runId,
       { role: 'assistant', content: turn.text, toolCalls: turn.toolCalls },
       turn.usage,
+      model.ref,
     );
     if (turn.toolCalls.length === 0) return { text: fullText, usage, model: model.ref, workspaceDir };
+    const clientCalls = turn.toolCalls.filter((c) => clientNames.has(c.name));
     for (const call of turn.toolCalls) {
+      if (clientNames.has(call.name)) continue;
       if (signal.aborted) throw signal.reason;
       const { content, isError } = await runToolCall(call, serverTools, run, deps, workspaceDir);
       store.append(run.sessionKey, run.runId, { role: 'tool', toolCallId: call.id, name: call.name, content, isError });
+    }
+    if (clientCalls.length) {
+      for (const c of clientCalls)
+        deps.emit(run, 'tool', { phase: 'call', name: c.name, toolCallId: c.id, arguments: c.arguments, client: true });
+      return { text: fullText, usage, model: model.ref, clientToolCalls: clientCalls, workspaceDir };
     }
   }
   throw agentError(
@@ -260,7 +335,7 @@ function withImages(messages: ChatMessage[], at: number, images: ImagePart[]): C
   const own = messages[at];
   if (own?.role !== 'user') return messages;
   const copy = [...messages];
-  copy[at] = { ...own, images };
+  copy[at] = { ...own, images: [...(own.images ?? []), ...images] };
   return copy;
 }
 

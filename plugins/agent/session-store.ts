@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { type PluginStore, preparedStatement } from '../../sdk/index.js';
-import type { ChatMessage, ToolCall, Usage } from './provider/model-types.js';
+import type { ChatMessage, ImagePart, ToolCall, Usage } from './provider/model-types.js';
+import type { UsageRow } from './usage-report.js';
 
 export interface SessionRow {
   key: string;
@@ -25,6 +26,8 @@ export interface SessionRow {
   verbose: boolean;
   /** Times `/compact` summarised the transcript into a new session id. */
   compactions: number;
+  /** Settings existing clients patch that have no effect of their own here (verboseLevel, …). */
+  settings: Record<string, string>;
 }
 
 /** One stored transcript entry. */
@@ -38,6 +41,9 @@ export interface TranscriptEntry {
   toolName?: string;
   isError?: boolean;
   usage?: Usage;
+  images?: ImagePart[];
+  /** `<provider>/<model>` of an assistant message. */
+  model?: string;
   ts: number;
 }
 
@@ -68,6 +74,12 @@ const MIGRATIONS = [
      started_at INTEGER, ended_at INTEGER, text TEXT, error TEXT, created_at INTEGER NOT NULL);
    CREATE INDEX agent_runs_created ON agent_runs (created_at);`,
   'ALTER TABLE agent_sessions ADD COLUMN tools_allow TEXT; ALTER TABLE agent_sessions ADD COLUMN tools_deny TEXT;',
+  // Image inputs of user messages, the model that wrote each assistant message (usage.cost prices
+  // by it), and the session settings existing clients patch that have no column of their own.
+  `ALTER TABLE agent_messages ADD COLUMN images TEXT;
+   ALTER TABLE agent_messages ADD COLUMN model TEXT;
+   ALTER TABLE agent_sessions ADD COLUMN settings TEXT;
+   CREATE INDEX agent_messages_ts ON agent_messages (ts);`,
 ];
 
 /**
@@ -130,12 +142,68 @@ export class SessionStore {
     return r ? toSession(r) : undefined;
   }
 
-  list(options: { limit: number; agentId?: string; activeSinceMs?: number; search?: string }): SessionRow[] {
+  /** Transcript rows in `[sinceMs, untilMs)` for the usage reports, oldest first. */
+  usageRows(sinceMs: number, untilMs: number, sessionKey?: string): UsageRow[] {
+    const rows = (
+      sessionKey
+        ? this.db
+            .prepare(
+              'SELECT session_key, role, usage, model, tool_calls, is_error, ts FROM agent_messages ' +
+                'WHERE ts >= ? AND ts < ? AND session_key = ? ORDER BY id',
+            )
+            .all(sinceMs, untilMs, sessionKey)
+        : this.db
+            .prepare(
+              'SELECT session_key, role, usage, model, tool_calls, is_error, ts FROM agent_messages ' +
+                'WHERE ts >= ? AND ts < ? ORDER BY id',
+            )
+            .all(sinceMs, untilMs)
+    ) as Array<
+      Pick<DbMessage, 'role' | 'usage' | 'model' | 'tool_calls' | 'is_error' | 'ts'> & { session_key: string }
+    >;
+    return rows.map((r) => ({
+      sessionKey: r.session_key,
+      role: r.role as UsageRow['role'],
+      usage: r.usage ? (JSON.parse(r.usage) as Usage) : undefined,
+      model: r.model ?? undefined,
+      toolNames: r.tool_calls ? (JSON.parse(r.tool_calls) as ToolCall[]).map((c) => c.name) : [],
+      isError: r.is_error === 1,
+      ts: r.ts,
+    }));
+  }
+
+  /** The text of a session's first user message (a title for lists). */
+  firstUserMessage(key: string): string | undefined {
+    const r = this.db
+      .prepare("SELECT content FROM agent_messages WHERE session_key = ? AND role = 'user' ORDER BY id LIMIT 1")
+      .get(key) as { content: string } | undefined;
+    return r?.content;
+  }
+
+  /** The key of the session whose current id is `sessionId` (the existing CLI's `--session-id`). */
+  keyOfSessionId(sessionId: string): string | undefined {
+    const r = this.db.prepare('SELECT key FROM agent_sessions WHERE session_id = ?').get(sessionId) as
+      | { key: string }
+      | undefined;
+    return r?.key;
+  }
+
+  list(options: {
+    limit: number;
+    agentId?: string;
+    activeSinceMs?: number;
+    search?: string;
+    label?: string;
+  }): SessionRow[] {
     const where: string[] = [];
     const args: unknown[] = [];
     if (options.agentId) {
       where.push('agent_id = ?');
       args.push(options.agentId);
+    }
+    if (options.label !== undefined) {
+      where.push('label = ?');
+      args.push(options.label);
     }
     if (options.activeSinceMs !== undefined) {
       where.push('updated_at >= ?');
@@ -157,8 +225,12 @@ export class SessionStore {
     return this.db.transaction(fn)();
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM agent_sessions').get() as { n: number }).n;
+  count(agentId?: string): number {
+    if (agentId === undefined)
+      return (this.db.prepare('SELECT COUNT(*) AS n FROM agent_sessions').get() as { n: number }).n;
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM agent_sessions WHERE agent_id = ?').get(agentId) as { n: number }
+    ).n;
   }
 
   patch(
@@ -169,10 +241,20 @@ export class SessionStore {
       thinkingLevel?: string | null;
       toolsAllow?: string[] | null;
       toolsDeny?: string[] | null;
+      settings?: Record<string, string | null>;
     },
   ): SessionRow | undefined {
     const sets: string[] = [];
     const args: unknown[] = [];
+    if (fields.settings && Object.keys(fields.settings).length) {
+      const next: Record<string, string> = { ...(this.get(key)?.settings ?? {}) };
+      for (const [k, v] of Object.entries(fields.settings)) {
+        if (v === null) delete next[k];
+        else next[k] = v;
+      }
+      sets.push('settings = ?');
+      args.push(Object.keys(next).length ? JSON.stringify(next) : null);
+    }
     if (fields.label !== undefined) {
       sets.push('label = ?');
       args.push(fields.label);
@@ -242,7 +324,7 @@ export class SessionStore {
     })();
   }
 
-  append(key: string, runId: string | undefined, message: ChatMessage, usage?: Usage): number {
+  append(key: string, runId: string | undefined, message: ChatMessage, usage?: Usage, model?: string): number {
     // One commit (one fsync) for the message and the session's counters, and never one without the other.
     return this.db.transaction(() => {
       const session = this.get(key);
@@ -251,7 +333,7 @@ export class SessionStore {
       const info = this.db
         .prepare(
           'INSERT INTO agent_messages (session_key, session_id, run_id, role, content, tool_calls, tool_call_id, ' +
-            'tool_name, is_error, usage, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            'tool_name, is_error, usage, images, model, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
           key,
@@ -264,6 +346,8 @@ export class SessionStore {
           message.role === 'tool' ? message.name : null,
           message.role === 'tool' && message.isError ? 1 : 0,
           usage ? JSON.stringify(usage) : null,
+          message.role === 'user' && message.images?.length ? JSON.stringify(message.images) : null,
+          model ?? null,
           now,
         );
       this.db
@@ -297,6 +381,8 @@ export class SessionStore {
       toolName: r.tool_name ?? undefined,
       isError: r.is_error === 1 || undefined,
       usage: r.usage ? (JSON.parse(r.usage) as Usage) : undefined,
+      images: r.images ? (JSON.parse(r.images) as ImagePart[]) : undefined,
+      model: r.model ?? undefined,
       ts: r.ts,
     }));
   }
@@ -306,7 +392,8 @@ export class SessionStore {
       .prepare(
         `INSERT INTO agent_runs (run_id, session_key, agent_id, status, started_at, ended_at, text, error, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(run_id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
+         ON CONFLICT(run_id) DO UPDATE SET session_key = excluded.session_key, agent_id = excluded.agent_id,
+           status = excluded.status, started_at = excluded.started_at,
            ended_at = excluded.ended_at, text = excluded.text, error = excluded.error`,
       )
       .run(
@@ -381,6 +468,7 @@ interface DbSession {
   message_count: number;
   verbose: number;
   compactions: number;
+  settings: string | null;
 }
 
 interface DbMessage {
@@ -393,6 +481,8 @@ interface DbMessage {
   tool_name: string | null;
   is_error: number;
   usage: string | null;
+  images: string | null;
+  model: string | null;
   ts: number;
 }
 
@@ -426,5 +516,6 @@ function toSession(r: DbSession): SessionRow {
     messageCount: r.message_count,
     verbose: r.verbose === 1,
     compactions: r.compactions,
+    settings: r.settings ? (JSON.parse(r.settings) as Record<string, string>) : {},
   };
 }

@@ -16,7 +16,12 @@ export function transcriptToMessages(
   let keepFrom = 0;
   for (const e of entries) {
     if (e.id === keepId) keepFrom = messages.length;
-    if (e.role === 'user') messages.push({ role: 'user', content: e.content });
+    if (e.role === 'user')
+      messages.push(
+        e.images?.length
+          ? { role: 'user', content: e.content, images: e.images }
+          : { role: 'user', content: e.content },
+      );
     else if (e.role === 'assistant') {
       const toolCalls = (e.toolCalls ?? []).filter((c) => answered.has(c.id));
       for (const c of toolCalls) called.add(c.id);

@@ -1,5 +1,6 @@
-import { type CallerInfo, type PluginContext, PluginError, Type } from '../../sdk/index.js';
+import { type CallerInfo, type ChannelAccountStatus, type PluginContext, PluginError, Type } from '../../sdk/index.js';
 import { resolveAccount, resolveChannel } from './channel-resolver.js';
+import { channelsStatusFields } from './channel-snapshot.js';
 import { deliveryError } from './errors.js';
 import type { InboundStore } from './inbound-store.js';
 import type { OutboundQueue } from './outbound-queue.js';
@@ -13,18 +14,26 @@ const channelParams = {
 export function registerChannelMethods(ctx: PluginContext<unknown>, queue: OutboundQueue, inbound: InboundStore): void {
   ctx.methods.register('channels.status', {
     scope: 'operator.read',
-    params: Type.Object({ probe: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+    // What existing clients send (`moltbot channels status` always sends {probe, timeoutMs}).
+    // Statuses here are live: there is no separate probe to run or wait for.
+    params: Type.Object(
+      { probe: Type.Optional(Type.Boolean()), timeoutMs: Type.Optional(Type.Integer({ minimum: 0 })) },
+      { additionalProperties: false },
+    ),
     description: 'Every channel and account: link state, identity, last traffic and error, queue depth, dead letters.',
     handler: () => {
       const counts = queue.store.counts();
       const channels: Record<string, unknown> = {};
-      for (const adapter of ctx.channels.list()) {
+      const statuses: Record<string, { accounts: ChannelAccountStatus[] }> = {};
+      const adapters = ctx.channels.list();
+      for (const adapter of adapters) {
         let status: ReturnType<typeof adapter.status> | { linked: false; accounts: []; error: string };
         try {
           status = adapter.status();
         } catch (err) {
           status = { linked: false, accounts: [], error: (err as Error).message };
         }
+        statuses[adapter.id] = status;
         channels[adapter.id] = {
           label: adapter.label,
           capabilities: adapter.capabilities,
@@ -46,7 +55,13 @@ export function registerChannelMethods(ctx: PluginContext<unknown>, queue: Outbo
           preview: (part.text ?? part.mediaUrls?.join(' ') ?? '').slice(0, 80),
         };
       });
-      return { channels, outbound: counts, inbound: { pending: inbound.pendingCount() }, deadLetters };
+      return {
+        ...channelsStatusFields(adapters, statuses),
+        channels,
+        outbound: counts,
+        inbound: { pending: inbound.pendingCount() },
+        deadLetters,
+      };
     },
   });
 

@@ -13,6 +13,8 @@ const sendParams = Type.Object(
     sessionKey: Type.Optional(Type.String({ maxLength: 512 })),
     replyTo: Type.Optional(Type.String({ maxLength: 128 })),
     threadId: Type.Optional(Type.String({ maxLength: 128 })),
+    /** WhatsApp: send a video as a looping GIF (existing clients' field; not supported, ignored). */
+    gifPlayback: Type.Optional(Type.Boolean()),
     idempotencyKey: Type.String({ minLength: 1, maxLength: 256 }),
   },
   { additionalProperties: false },

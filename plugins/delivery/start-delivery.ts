@@ -13,6 +13,7 @@ import { OutboundQueue } from './outbound-queue.js';
 import { registerPairingMethods } from './pairing-methods.js';
 import { PairingStore } from './pairing-store.js';
 import { registerSendMethod } from './send-method.js';
+import { registerWebLoginMethods } from './web-login.js';
 
 /** Wire the stores, queues, services and methods of one generation of the delivery plugin. */
 export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
@@ -90,8 +91,12 @@ export function startDelivery(ctx: PluginContext<DeliveryConfig>): void {
     collect: byChannel('dead'),
   });
   ctx.status.section('errors.deadLetters', () => outbound.stats().deadLetters);
+  // The existing CLI's `moltbot health` orders and labels channels by these.
+  ctx.health.report('channelOrder', () => ctx.channels.list().map((a) => a.id));
+  ctx.health.report('channelLabels', () => Object.fromEntries(ctx.channels.list().map((a) => [a.id, a.label])));
   registerSendMethod(ctx as PluginContext<unknown>, outbound);
   registerChannelMethods(ctx as PluginContext<unknown>, outbound, inbound);
+  registerWebLoginMethods(ctx as PluginContext<unknown>);
   registerPairingMethods(ctx as PluginContext<unknown>, pairing, outbound);
   outbound.start();
   dispatcher.start();

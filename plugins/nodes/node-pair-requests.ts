@@ -8,6 +8,12 @@ export interface NodePairAsk {
   displayName?: string;
   platform?: string;
   version?: string;
+  coreVersion?: string;
+  uiVersion?: string;
+  deviceFamily?: string;
+  modelIdentifier?: string;
+  /** As the asking bridge saw the node; shown to the approver, never trusted for anything. */
+  remoteIp?: string;
   caps?: string[];
   commands?: string[];
   silent?: boolean;

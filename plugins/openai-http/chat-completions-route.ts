@@ -1,6 +1,12 @@
 import { type AgentService, clientGone, openAiRunError, type PluginApp, type PluginContext } from '../../sdk/index.js';
-import { ChatBody, type ChatBodyT, chatBodyError } from './chat-body.js';
-import { chatPrompt, withHistory } from './chat-prompt.js';
+import {
+  ChatCompletionsBody,
+  type ChatCompletionsBodyT,
+  chatBodyError,
+  chatConversation,
+  clientTools,
+  refuseUnsupported,
+} from './chat-request.js';
 import type { OpenAiHttpConfigT } from './config-schema.js';
 import { openAiHttpError } from './errors.js';
 import { requestAgent } from './request-agent.js';
@@ -16,82 +22,117 @@ export function agentService(ctx: PluginContext<OpenAiHttpConfigT>): AgentServic
   return agent;
 }
 
-/** `POST /v1/chat/completions`: one agent run, answered as an OpenAI completion or SSE chunks. */
+/**
+ * `POST /v1/chat/completions`: one agent run, answered as an OpenAI completion or SSE chunks.
+ * Client function tools round-trip: a call ends the run with `finish_reason:"tool_calls"`, and
+ * the `tool` messages of the next request are the results the run continues from.
+ */
 export function registerChatCompletions(app: PluginApp, ctx: PluginContext<OpenAiHttpConfigT>): void {
-  const options = {
-    bodyLimit: ctx.config.maxBodyBytes,
-    schema: { body: ChatBody },
-    config: { schemaError: chatBodyError },
-  };
-  app.post('/v1/chat/completions', options, async (req, reply) => {
-    const body = req.body as ChatBodyT;
-    const prompt = chatPrompt(body.messages);
-    const agent = agentService(ctx);
-    const defaultAgent = agent.agents?.().find((a) => a.default)?.id ?? 'main';
-    const who = requestAgent(req, body.model, body.user, 'openai', defaultAgent);
-    const model = typeof body.model === 'string' ? body.model : `moltbot:${who.agentId}`;
-    const signal = clientGone(reply);
-    const id = `chatcmpl-`;
-    const created = Math.floor(Date.now() / 1000);
+  app.post<{ Body: ChatCompletionsBodyT }>(
+    '/v1/chat/completions',
+    {
+      bodyLimit: ctx.config.maxBodyBytes,
+      schema: { body: ChatCompletionsBody },
+      config: { schemaError: chatBodyError },
+    },
+    async (req, reply) => {
+      const body = req.body;
+      refuseUnsupported(body);
+      const conversation = chatConversation(body.messages);
+      const tools = clientTools(body);
+      const agent = agentService(ctx);
+      const defaultAgent = agent.agents?.().find((a) => a.default)?.id ?? 'main';
+      const who = requestAgent(req, body.model, body.user, 'openai', defaultAgent);
+      const model = body.model ?? `moltbot:${who.agentId}`;
+      const signal = clientGone(reply);
+      const created = Math.floor(Date.now() / 1000);
+      const submit = (onEvent?: Parameters<AgentService['submit']>[0]['onEvent']) =>
+        agent.submit({
+          agentId: who.agentId,
+          sessionKey: who.sessionKey,
+          message: conversation.message,
+          images: conversation.images,
+          history: conversation.history,
+          toolResults: conversation.toolResults,
+          extraSystemPrompt: conversation.extraSystemPrompt,
+          clientTools: tools,
+          dangerousToolsAllowed: ctx.config.tools.allow,
+          signal,
+          onEvent,
+        });
 
-    if (body.stream === true) {
-      let sse: SseStream | undefined;
-      const base = () => ({ id: `${id}${runId}`, object: 'chat.completion.chunk', created, model });
-      let runId = '';
-      const { runId: rid, done } = agent.submit({
-        agentId: who.agentId,
-        sessionKey: who.sessionKey,
-        message: who.stable ? prompt.message : withHistory(prompt),
-        extraSystemPrompt: prompt.extraSystemPrompt,
-        signal,
-        onEvent: (ev) => {
-          if (ev.stream === 'assistant' && typeof ev.data.delta === 'string' && sse) {
+      if (body.stream === true) {
+        let sse: SseStream | undefined;
+        let runId = '';
+        const base = () => ({ id: `chatcmpl-${runId}`, object: 'chat.completion.chunk', created, model });
+        const started = submit((ev) => {
+          if (ev.stream === 'assistant' && typeof ev.data.delta === 'string' && sse)
             sse.send({ ...base(), choices: [{ index: 0, delta: { content: ev.data.delta }, finish_reason: null }] });
-          }
-        },
-      });
-      runId = rid;
-      sse = new SseStream(reply);
-      sse.send({ ...base(), choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
-      const outcome = await done;
-      if (outcome.status === 'ok') {
-        sse.send({ ...base(), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
-        if (outcome.usage) sse.send({ ...base(), choices: [], usage: usageOf(outcome.usage) });
-      } else {
-        sse.send(openAiRunError(outcome).body);
+        });
+        runId = started.runId;
+        sse = new SseStream(reply);
+        sse.send({
+          ...base(),
+          choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+        });
+        const outcome = await started.done;
+        if (outcome.status === 'ok') {
+          const calls = outcome.clientToolCalls ?? [];
+          if (calls.length)
+            sse.send({
+              ...base(),
+              choices: [
+                {
+                  index: 0,
+                  delta: { tool_calls: calls.map((c, index) => ({ index, ...toolCall(c) })) },
+                  finish_reason: null,
+                },
+              ],
+            });
+          sse.send({
+            ...base(),
+            choices: [{ index: 0, delta: {}, finish_reason: calls.length ? 'tool_calls' : 'stop' }],
+          });
+          if (outcome.usage) sse.send({ ...base(), choices: [], usage: usageOf(outcome.usage) });
+        } else {
+          sse.send(openAiRunError(outcome).body);
+        }
+        sse.end();
+        return reply;
       }
-      sse.end();
-      return reply;
-    }
 
-    const { done } = agent.submit({
-      agentId: who.agentId,
-      sessionKey: who.sessionKey,
-      message: who.stable ? prompt.message : withHistory(prompt),
-      extraSystemPrompt: prompt.extraSystemPrompt,
-      signal,
-    });
-    const outcome = await done;
-    if (outcome.status !== 'ok') {
-      const { status, body: err } = openAiRunError(outcome);
-      return reply.code(status).send(err);
-    }
-    return {
-      id: `${id}${outcome.runId}`,
-      object: 'chat.completion',
-      created,
-      model,
-      choices: [
-        {
-          index: 0,
-          message: { role: 'assistant', content: outcome.text, refusal: null },
-          logprobs: null,
-          finish_reason: 'stop',
-        },
-      ],
-      usage: usageOf(outcome.usage ?? { inputTokens: 0, outputTokens: 0 }),
-    };
-  });
+      const outcome = await submit().done;
+      if (outcome.status !== 'ok') {
+        const { status, body: err } = openAiRunError(outcome);
+        return reply.code(status).send(err);
+      }
+      const calls = outcome.clientToolCalls ?? [];
+      return {
+        id: `chatcmpl-${outcome.runId}`,
+        object: 'chat.completion',
+        created,
+        model,
+        choices: [
+          {
+            index: 0,
+            message: {
+              role: 'assistant',
+              content: outcome.text || (calls.length ? null : ''),
+              refusal: null,
+              ...(calls.length ? { tool_calls: calls.map(toolCall) } : {}),
+            },
+            logprobs: null,
+            finish_reason: calls.length ? 'tool_calls' : 'stop',
+          },
+        ],
+        usage: usageOf(outcome.usage ?? { inputTokens: 0, outputTokens: 0 }),
+      };
+    },
+  );
+}
+
+function toolCall(c: { id: string; name: string; arguments: string }) {
+  return { id: c.id, type: 'function' as const, function: { name: c.name, arguments: c.arguments } };
 }
 
 function usageOf(u: { inputTokens: number; outputTokens: number }) {

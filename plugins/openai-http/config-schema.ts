@@ -11,6 +11,17 @@ export const OpenAiHttpConfig = Type.Object({
     default: 2 * 1024 * 1024,
     description: 'Largest accepted request body (413 above).',
   }),
+  tools: Type.Object(
+    {
+      allow: Type.Array(Type.String({ minLength: 1 }), {
+        default: [],
+        description:
+          'Dangerous agent tools (gateway, message, …) offered to the model in runs started here; names or * globs. ' +
+          'Default: none of them.',
+      }),
+    },
+    { default: {}, additionalProperties: false },
+  ),
 });
 
 export type OpenAiHttpConfigT = Static<typeof OpenAiHttpConfig>;

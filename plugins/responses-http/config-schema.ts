@@ -9,6 +9,43 @@ export const ResponsesHttpConfig = Type.Object({
     default: 2 * 1024 * 1024,
     description: 'Largest accepted request body (413 above).',
   }),
+  retention: Type.Object(
+    {
+      days: Type.Number({
+        minimum: 0.001,
+        maximum: 3650,
+        default: 30,
+        description: 'How long responses stay retrievable (GET /v1/responses/{id}, previous_response_id).',
+      }),
+      maxResponses: Type.Integer({
+        minimum: 1,
+        maximum: 1_000_000,
+        default: 10_000,
+        description: 'At most this many kept.',
+      }),
+    },
+    { default: {}, additionalProperties: false },
+  ),
+  images: Type.Object(
+    {
+      allowUrl: Type.Boolean({
+        default: true,
+        description: 'Accept input_image by http(s) URL (the model provider fetches it); false: data URLs only.',
+      }),
+    },
+    { default: {}, additionalProperties: true },
+  ),
+  tools: Type.Object(
+    {
+      allow: Type.Array(Type.String({ minLength: 1 }), {
+        default: [],
+        description:
+          'Dangerous agent tools (gateway, message, …) offered to the model in runs started here; names or * globs. ' +
+          'Default: none of them.',
+      }),
+    },
+    { default: {}, additionalProperties: false },
+  ),
 });
 
 export type ResponsesHttpConfigT = Static<typeof ResponsesHttpConfig>;

@@ -7,7 +7,7 @@ describe('responses-http plugin lifecycle', () => {
       id: 'responses-http',
       enable: { gateway: { http: { endpoints: { responses: { enabled: true } } } } },
       disable: { gateway: { http: { endpoints: { responses: { enabled: false } } } } },
-      routes: ['POST /v1/responses'],
+      routes: ['DELETE /v1/responses/:id', 'GET /v1/responses/:id', 'POST /v1/responses'],
       probe: { method: 'POST', path: '/v1/responses', body: { model: 'moltbot:main', input: 'hello' }, okStatus: 200 },
     });
   });

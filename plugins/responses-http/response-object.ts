@@ -5,6 +5,9 @@ export interface ResponseMeta {
   createdAt: number;
   model: string;
   instructions?: string;
+  previousResponseId?: string;
+  store: boolean;
+  metadata?: Record<string, string>;
 }
 
 export function messageItem(id: string, text: string, status: 'in_progress' | 'completed') {
@@ -36,6 +39,9 @@ export function responseObject(meta: ResponseMeta, outcome?: AgentRunResult) {
     created_at: meta.createdAt,
     model: meta.model,
     instructions: meta.instructions ?? null,
+    previous_response_id: meta.previousResponseId ?? null,
+    store: meta.store,
+    metadata: meta.metadata ?? {},
     tools: [],
     parallel_tool_calls: true,
     incomplete_details: null,

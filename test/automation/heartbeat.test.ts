@@ -88,6 +88,24 @@ describe('heartbeat against the real gateway', () => {
     expect(lastUserText(next.body)).not.toContain('meeting moved');
   });
 
+  it('set-heartbeats (`moltbot system heartbeat disable|enable`) skips every heartbeat until switched on', async () => {
+    model.reset();
+    expect(await c.request('set-heartbeats', { enabled: false })).toEqual({ ok: true, enabled: false });
+    expect((await c.request('status', {})).heartbeat.switchedOff).toBe(true);
+    await c.request('wake', { text: 'parcel at the back door', mode: 'now' });
+    await eventually(async () =>
+      expect(await c.request('last-heartbeat', {})).toMatchObject({ status: 'skipped', reason: 'disabled' }),
+    );
+    expect(model.requests).toEqual([]);
+    model.script({ text: 'HEARTBEAT_OK' });
+    expect(await c.request('set-heartbeats', { enabled: true })).toEqual({ ok: true, enabled: true });
+    await c.request('wake', { text: 'and a letter', mode: 'now' });
+    // The line of the skipped wake rode along with the next heartbeat.
+    const woke = await model.waitForRequest((r) => lastUserText(r.body).includes('and a letter'), 5000);
+    expect(lastUserText(woke.body)).toContain('parcel at the back door');
+    expect((await c.request('status', {})).heartbeat.switchedOff).toBe(false);
+  });
+
   it('a cron system line with wakeMode "now" wakes the main session, and its reply reaches the user', async () => {
     model.reset();
     model.script({ text: 'Reminder: call the dentist' });

@@ -338,6 +338,29 @@ describe('whatsapp channel (real kernel + delivery, scripted Baileys socket)', (
     await client.request('channels.logout', { channel: 'whatsapp' });
   });
 
+  it('links as the existing control UI does: web.login.start answers the QR, web.login.wait the scan', async () => {
+    const n = fake.sockets.length + 1;
+    const started = client.request('web.login.start', { force: false, timeoutMs: 30_000 });
+    const sock = await fake.next(n);
+    sock.qr('2@WEB-LOGIN-QR');
+    const first = await started;
+    expect(first).toEqual({
+      qrDataUrl: expect.stringMatching(/^data:image\/png;base64,/),
+      message: expect.stringContaining('Scan this QR'),
+    });
+    // Asked again before the scan: the same QR, no second socket.
+    expect((await client.request('web.login.start', {})).qrDataUrl).toBe(first.qrDataUrl);
+    expect(fake.sockets).toHaveLength(n);
+    expect(await client.request('web.login.wait', { timeoutMs: 1000 })).toMatchObject({ connected: false });
+    const waiting = client.request('web.login.wait', { timeoutMs: 20_000 });
+    sock.writeCreds();
+    sock.open();
+    expect(await waiting).toMatchObject({ connected: true });
+    expect(await accountStatus()).toMatchObject({ state: 'running', linked: true });
+    expect(await client.request('web.login.start', {})).toEqual({ message: expect.stringContaining('already linked') });
+    await client.request('channels.logout', { channel: 'whatsapp' });
+  });
+
   it('reloads on a config edit (new socket takes the session over) and unloads cleanly', async () => {
     const old = await link();
     const before = fake.sockets.length;

@@ -38,7 +38,8 @@ afterAll(async () => {
 const READ_ONLY = new RegExp(
   '^(health|status|system-presence|config\\.get|config\\.schema|logs\\.tail|plugins\\.list|channels\\.status|' +
     'sessions\\.(list|preview)|chat\\.history|agent\\.wait|cron\\.(list|status|runs)|last-heartbeat|models\\.list|' +
-    'agents\\.list|usage\\.cost|node\\.(list|describe)|sandbox\\.(explain|list)|.*\\.ping)$',
+    'agents\\.list|agent\\.identity\\.get|usage\\.cost|sessions\\.(usage|resolve)|sandbox\\.(explain|list)|' +
+    'node\\.(list|describe)|.*\\.ping)$',
 );
 const MUST_BE_FORBIDDEN = [
   'send',

@@ -225,7 +225,11 @@ describe('device identity', () => {
     expect(withNew.res.ok).toBe(true);
     withNew.sock.ws.close();
 
-    expect(await c.request('device.token.revoke', { deviceId: key.id })).toEqual({ ok: true });
+    expect(await c.request('device.token.revoke', { deviceId: key.id })).toMatchObject({
+      ok: true,
+      deviceId: key.id,
+      role: 'operator',
+    });
     const after = await connectAsCli({ key, token: rotated.deviceToken });
     expect(after.res.error.code).toBe('UNAUTHORIZED');
     expect(after.close).toBe(1008);

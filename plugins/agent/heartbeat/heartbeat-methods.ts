@@ -12,7 +12,7 @@ const WakeParams = Type.Object(
   { additionalProperties: true },
 );
 
-/** `wake` and `last-heartbeat`, shaped as Moltbot's. */
+/** `wake`, `last-heartbeat` and `set-heartbeats`, shaped as Moltbot's. */
 export function registerHeartbeatMethods(ctx: PluginContext<AgentPluginConfigT>, heartbeat: HeartbeatRunner): void {
   ctx.methods.register('wake', {
     scope: 'operator.write',
@@ -27,5 +27,16 @@ export function registerHeartbeatMethods(ctx: PluginContext<AgentPluginConfigT>,
     params: Type.Object({}, { additionalProperties: true }),
     description: 'The last heartbeat: {ts, status, reason?, preview?, channel?, to?, …}, or null.',
     handler: () => HeartbeatRunner.last(),
+  });
+  ctx.methods.register('set-heartbeats', {
+    scope: 'operator.admin',
+    params: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
+    description:
+      'Switch heartbeats off (every one is skipped, reason "disabled") or back on, until the gateway restarts.',
+    handler: (p) => {
+      HeartbeatRunner.switch(p.enabled);
+      ctx.logger.info({ enabled: p.enabled }, p.enabled ? 'heartbeats switched on' : 'heartbeats switched off');
+      return { ok: true, enabled: p.enabled };
+    },
   });
 }

@@ -45,6 +45,12 @@ const OPERATORS = { filter: (caller: { role: string }) => caller.role === 'opera
 
 /** The last heartbeat of this process, kept across reloads of the agent plugin. */
 let lastEvent: HeartbeatEvent | null = null;
+/**
+ * `set-heartbeats {enabled:false}` (`moltbot system heartbeat disable`): every heartbeat is skipped
+ * until it is switched back on. Like Moltbot's, it holds for this process (across reloads of the
+ * agent plugin) and not past a restart: the config's `heartbeat.every` stays the lasting switch.
+ */
+let switchedOff = false;
 
 /**
  * The heartbeat of the default agent's main session: every `agents.defaults.heartbeat.every`
@@ -71,6 +77,14 @@ export class HeartbeatRunner implements HeartbeatService {
 
   static last(): HeartbeatEvent | null {
     return lastEvent;
+  }
+
+  static get switchedOff(): boolean {
+    return switchedOff;
+  }
+
+  static switch(enabled: boolean): void {
+    switchedOff = !enabled;
   }
 
   private get config(): HeartbeatConfigT | undefined {
@@ -152,6 +166,8 @@ export class HeartbeatRunner implements HeartbeatService {
     const base = { ts: started, agentId, trigger };
     const cfg = this.config;
     const sessionKey = this.mainKey(agentId);
+    // A wake's lines stay queued for the session's next turn.
+    if (switchedOff) return { ...base, status: 'skipped', reason: 'disabled' };
     if (trigger === 'interval' && !withinActiveHours(started, cfg?.activeHours))
       return { ...base, status: 'skipped', reason: 'quiet-hours' };
     const lane = this.runtime.laneState(sessionKey);

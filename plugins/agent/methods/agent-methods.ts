@@ -2,25 +2,46 @@ import { type OutboundService, type PluginContext, PluginError, Type } from '../
 import type { AgentRuntime } from '../agent-runtime.js';
 import type { AgentPluginConfigT } from '../config-schema.js';
 import { agentError } from '../errors.js';
+import { imageAttachments } from '../image-input.js';
 import type { RunOutcome } from '../run-types.js';
 import { agentOfKey } from '../session-keys.js';
 import { sendThroughChannel } from '../tools/message-tool.js';
 
-const AgentParams = Type.Object({
-  message: Type.String({ minLength: 1, maxLength: 200_000 }),
-  agentId: Type.Optional(Type.String({ minLength: 1 })),
-  sessionKey: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-  to: Type.Optional(Type.String({ minLength: 1 })),
-  channel: Type.Optional(Type.String({ minLength: 1 })),
-  accountId: Type.Optional(Type.String({ minLength: 1 })),
-  deliver: Type.Optional(Type.Boolean()),
-  thinking: Type.Optional(Type.String()),
-  /** Seconds. */
-  timeout: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 86_400 })),
-  extraSystemPrompt: Type.Optional(Type.String({ maxLength: 100_000 })),
-  label: Type.Optional(Type.String()),
-  idempotencyKey: Type.String({ minLength: 1, maxLength: 256 }),
-});
+/**
+ * `agent` params: ours plus every field the existing Moltbot clients send (CLI `agent`, agent
+ * tools, apps), so their frames pass unchanged. Fields without an effect here are listed in
+ * docs/compatibility.md.
+ */
+const AgentParams = Type.Object(
+  {
+    message: Type.String({ minLength: 1, maxLength: 200_000 }),
+    agentId: Type.Optional(Type.String({ minLength: 1 })),
+    sessionKey: Type.Optional(Type.String({ maxLength: 256 })),
+    /** The existing CLI's `--session-id`: the session whose current id this is. */
+    sessionId: Type.Optional(Type.String({ maxLength: 256 })),
+    to: Type.Optional(Type.String()),
+    replyTo: Type.Optional(Type.String()),
+    channel: Type.Optional(Type.String()),
+    replyChannel: Type.Optional(Type.String()),
+    accountId: Type.Optional(Type.String()),
+    replyAccountId: Type.Optional(Type.String()),
+    threadId: Type.Optional(Type.String()),
+    groupId: Type.Optional(Type.String()),
+    groupChannel: Type.Optional(Type.String()),
+    groupSpace: Type.Optional(Type.String()),
+    deliver: Type.Optional(Type.Boolean()),
+    thinking: Type.Optional(Type.String()),
+    attachments: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 16 })),
+    /** Seconds; 0 means the agent's default. */
+    timeout: Type.Optional(Type.Number({ minimum: 0, maximum: 86_400 })),
+    lane: Type.Optional(Type.String()),
+    extraSystemPrompt: Type.Optional(Type.String({ maxLength: 100_000 })),
+    label: Type.Optional(Type.String()),
+    spawnedBy: Type.Optional(Type.String()),
+    idempotencyKey: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
 
 /** The final payload of a finished run, or its error (so the wire code says what happened). */
 export function finalPayload(outcome: RunOutcome): Record<string, unknown> {
@@ -46,6 +67,8 @@ export function finalPayload(outcome: RunOutcome): Record<string, unknown> {
     status: outcome.status,
     summary: outcome.status === 'ok' ? outcome.text : (outcome.error?.message ?? outcome.status),
     result: {
+      // What the existing CLI prints (`result.payloads[].text`).
+      payloads: outcome.text ? [{ text: outcome.text }] : [],
       text: outcome.text,
       sessionKey: outcome.sessionKey,
       model: outcome.model,
@@ -65,11 +88,16 @@ export function registerAgentMethods(ctx: PluginContext<AgentPluginConfigT>, run
       'Run the agent on a message: ack {runId, status:"accepted"}, streamed agent events, ' +
       'final {runId, status, summary}.',
     async handler(p, call) {
-      const agentId = runtime.resolveAgentId(p.agentId ?? (p.sessionKey ? agentOfKey(p.sessionKey) : undefined));
-      const sessionKey = runtime.normalizeKey(p.sessionKey, agentId);
+      const requestedKey = p.sessionKey || (p.sessionId ? runtime.store.keyOfSessionId(p.sessionId) : undefined);
+      const agentId = runtime.resolveAgentId(p.agentId ?? (requestedKey ? agentOfKey(requestedKey) : undefined));
+      const sessionKey = runtime.normalizeKey(requestedKey, agentId);
+      // Where a delivered reply goes: the existing CLI names it with reply* when it differs.
+      const channel = p.replyChannel || p.channel;
+      const to = p.replyTo || p.to;
+      const accountId = p.replyAccountId || p.accountId;
       runtime.preflight(agentId, sessionKey);
       if (p.deliver) {
-        if (!p.channel || !p.to)
+        if (!channel || !to)
           throw agentError(
             'GW_ERR_AGENT_SESSION_INVALID',
             'deliver:true needs "channel" and "to" (where the reply goes)',
@@ -79,27 +107,30 @@ export function registerAgentMethods(ctx: PluginContext<AgentPluginConfigT>, run
             'GW_ERR_AGENT_OUTBOUND_UNAVAILABLE',
             'deliver:true needs the delivery plugin (service "outbound"), which is not loaded',
           );
-        if (!ctx.channels.get(p.channel))
+        if (!ctx.channels.get(channel))
           throw agentError(
             'GW_ERR_AGENT_NOT_LINKED',
-            `channel "${p.channel}" is not linked: configure channels.${p.channel}`,
+            `channel "${channel}" is not linked: configure channels.${channel}`,
           );
       }
       const { runId, done } = runtime.submit({
         agentId,
         sessionKey,
         message: p.message,
+        images: imageAttachments(p.attachments),
         extraSystemPrompt: p.extraSystemPrompt,
-        timeoutMs: p.timeout !== undefined ? Math.round(p.timeout * 1000) : undefined,
+        timeoutMs: p.timeout ? Math.round(p.timeout * 1000) : undefined,
+        // Existing clients wait for and abort a run by the key they sent.
+        runId: p.idempotencyKey,
       });
       call.accept({ runId, status: 'accepted', acceptedAt: Date.now() });
       const outcome = await done;
       const payload = finalPayload(outcome);
       if (p.deliver && outcome.status === 'ok' && outcome.text) {
         payload.delivery = sendThroughChannel(outbound, ctx.channels, {
-          channel: p.channel!,
-          to: p.to!,
-          accountId: p.accountId,
+          channel: channel!,
+          to: to!,
+          accountId,
           text: outcome.text,
           sessionKey,
           idempotencyKey: `agent:${runId}`,
@@ -113,11 +144,12 @@ export function registerAgentMethods(ctx: PluginContext<AgentPluginConfigT>, run
     scope: 'operator.read',
     params: Type.Object({
       runId: Type.String({ minLength: 1 }),
-      timeoutMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
+      /** Longer waits than a day are cut to one. */
+      timeoutMs: Type.Optional(Type.Integer({ minimum: 0 })),
     }),
     description: "Wait for a run's end: {runId, status: ok|error|aborted|timeout, startedAt, endedAt, error?}.",
     async handler(p) {
-      const r = await runtime.wait(p.runId, p.timeoutMs ?? 30_000);
+      const r = await runtime.wait(p.runId, Math.min(p.timeoutMs ?? 30_000, 86_400_000));
       if (!r)
         throw agentError('GW_ERR_AGENT_RUN_NOT_FOUND', `no run ${p.runId} (unknown, or older than the run history)`);
       if (!('endedAt' in r)) return { runId: p.runId, status: r.status };

@@ -1,6 +1,8 @@
 import { type PluginContext, Type } from '../../../sdk/index.js';
 import type { AgentRuntime } from '../agent-runtime.js';
 import type { AgentPluginConfigT } from '../config-schema.js';
+import { agentError } from '../errors.js';
+import { imageAttachments } from '../image-input.js';
 import { RunStop } from '../run-types.js';
 import { agentOfKey } from '../session-keys.js';
 
@@ -8,21 +10,41 @@ import { agentOfKey } from '../session-keys.js';
 export function registerChatMethods(ctx: PluginContext<AgentPluginConfigT>, runtime: AgentRuntime): void {
   ctx.methods.register('chat.send', {
     scope: 'operator.write',
-    params: Type.Object({
-      sessionKey: Type.String({ minLength: 1, maxLength: 256 }),
-      message: Type.String({ minLength: 1, maxLength: 200_000 }),
-      thinking: Type.Optional(Type.String()),
-      deliver: Type.Optional(Type.Boolean()),
-      timeoutMs: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400_000 })),
-      idempotencyKey: Type.String({ minLength: 1, maxLength: 256 }),
-    }),
+    // Every field the existing WebChat, control UI, TUI and apps send (docs/compatibility.md).
+    params: Type.Object(
+      {
+        sessionKey: Type.String({ minLength: 1, maxLength: 256 }),
+        // May be empty when images are attached.
+        message: Type.String({ maxLength: 200_000 }),
+        thinking: Type.Optional(Type.String()),
+        deliver: Type.Optional(Type.Boolean()),
+        attachments: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 16 })),
+        /** 0 means the agent's default. */
+        timeoutMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400_000 })),
+        idempotencyKey: Type.String({ minLength: 1, maxLength: 256 }),
+      },
+      { additionalProperties: false },
+    ),
     idempotent: true,
-    description: 'Send a chat message to a session; returns {runId, status:"started"} at once; `chat` events follow.',
+    description:
+      'Send a chat message to a session; returns {runId, status:"started"} at once (runId = idempotencyKey); ' +
+      '`chat` events follow.',
     handler(p) {
       const agentId = runtime.resolveAgentId(agentOfKey(p.sessionKey));
       const sessionKey = runtime.normalizeKey(p.sessionKey, agentId);
+      const images = imageAttachments(p.attachments);
+      if (!p.message.trim() && !images?.length)
+        throw agentError('GW_ERR_AGENT_SESSION_INVALID', 'chat.send needs a message or an image attachment');
       runtime.preflight(agentId, sessionKey);
-      const { runId } = runtime.submit({ agentId, sessionKey, message: p.message, timeoutMs: p.timeoutMs });
+      // The run id is the client's idempotency key: existing clients abort with it (chat.abort {runId}).
+      const { runId } = runtime.submit({
+        agentId,
+        sessionKey,
+        message: p.message,
+        images,
+        timeoutMs: p.timeoutMs || undefined,
+        runId: p.idempotencyKey,
+      });
       return { runId, status: 'started', sessionKey };
     },
   });
@@ -32,6 +54,8 @@ export function registerChatMethods(ctx: PluginContext<AgentPluginConfigT>, runt
     params: Type.Object({
       sessionKey: Type.String({ minLength: 1, maxLength: 256 }),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+      /** Newer clients: cap on each message's text. */
+      maxChars: Type.Optional(Type.Integer({ minimum: 1, maximum: 500_000 })),
     }),
     description: "A session's transcript, oldest first: {sessionKey, sessionId, messages}.",
     handler(p) {

@@ -34,15 +34,21 @@ export const anthropicMessages: WireFormat = {
   async readStream(events, call) {
     let text = '';
     const blocks = new Map<number, ToolCall>();
-    const usage = { inputTokens: 0, outputTokens: 0 };
+    const usage: ModelTurn['usage'] = { inputTokens: 0, outputTokens: 0 };
     let stopReason: string | undefined;
     for await (const ev of events) {
       const msg = JSON.parse(ev.data) as AnthropicEvent;
       switch (msg.type) {
-        case 'message_start':
-          usage.inputTokens = msg.message?.usage?.input_tokens ?? 0;
-          usage.outputTokens = msg.message?.usage?.output_tokens ?? 0;
+        case 'message_start': {
+          const u = msg.message?.usage;
+          // Every prompt token, cached ones included (Anthropic counts those apart), as OpenAI does.
+          usage.inputTokens =
+            (u?.input_tokens ?? 0) + (u?.cache_read_input_tokens ?? 0) + (u?.cache_creation_input_tokens ?? 0);
+          usage.outputTokens = u?.output_tokens ?? 0;
+          if (u?.cache_read_input_tokens) usage.cacheReadTokens = u.cache_read_input_tokens;
+          if (u?.cache_creation_input_tokens) usage.cacheWriteTokens = u.cache_creation_input_tokens;
           break;
+        }
         case 'content_block_start':
           if (msg.content_block?.type === 'tool_use')
             blocks.set(msg.index ?? 0, {
@@ -85,7 +91,14 @@ export const anthropicMessages: WireFormat = {
 interface AnthropicEvent {
   type: string;
   index?: number;
-  message?: { usage?: { input_tokens?: number; output_tokens?: number } };
+  message?: {
+    usage?: {
+      input_tokens?: number;
+      output_tokens?: number;
+      cache_read_input_tokens?: number;
+      cache_creation_input_tokens?: number;
+    };
+  };
   content_block?: { type: string; id?: string; name?: string };
   delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: string };
   usage?: { output_tokens?: number };

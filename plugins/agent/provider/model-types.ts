@@ -25,8 +25,13 @@ export interface ToolSpec {
 }
 
 export interface Usage {
+  /** Every prompt token, those read from or written to the provider's cache included. */
   inputTokens: number;
   outputTokens: number;
+  /** Prompt tokens served from the provider's cache (priced as `cost.cacheRead`). */
+  cacheReadTokens?: number;
+  /** Prompt tokens written to the provider's cache (priced as `cost.cacheWrite`). */
+  cacheWriteTokens?: number;
 }
 
 export interface ModelCall {

@@ -33,7 +33,7 @@ export const openAiCompletions: WireFormat = {
   async readStream(events, call) {
     let text = '';
     const calls = new Map<number, ToolCall>();
-    const usage = { inputTokens: 0, outputTokens: 0 };
+    const usage: ModelTurn['usage'] = { inputTokens: 0, outputTokens: 0 };
     let stopReason: string | undefined;
     for await (const ev of events) {
       if (ev.data === '[DONE]') break;
@@ -42,6 +42,8 @@ export const openAiCompletions: WireFormat = {
       if (chunk.usage) {
         usage.inputTokens = chunk.usage.prompt_tokens ?? usage.inputTokens;
         usage.outputTokens = chunk.usage.completion_tokens ?? usage.outputTokens;
+        const cached = chunk.usage.prompt_tokens_details?.cached_tokens;
+        if (cached) usage.cacheReadTokens = cached;
       }
       for (const choice of chunk.choices ?? []) {
         const delta = choice.delta ?? {};
@@ -75,7 +77,7 @@ export const openAiCompletions: WireFormat = {
 
 interface OpenAiChunk {
   error?: { message?: string };
-  usage?: { prompt_tokens?: number; completion_tokens?: number };
+  usage?: { prompt_tokens?: number; completion_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } };
   choices?: Array<{
     delta?: {
       content?: string | null;
