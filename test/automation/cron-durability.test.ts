@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type FakeModelProvider, startFakeModelProvider } from '../fakes/model-provider.js';
 import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
 import { baseConfig, delay, finishedRuns, requestsWith, waitForRuns } from './automation-harness.js';
+
+// Three gateway starts on one state dir in a test: 30 s was too short on a loaded machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 let model: FakeModelProvider;
 let gw: GatewayProcess | undefined;
