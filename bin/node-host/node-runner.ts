@@ -1,3 +1,4 @@
+import { backoff } from '../../sdk/backoff.js';
 import { type EventFrame, GatewayClient, GatewayConnectError } from '../../sdk/client/gateway-client.js';
 import { type DeviceIdentity, signConnect } from '../cli/device-identity.js';
 import { CANVAS_COMMANDS, type CanvasCommand } from './canvas-params.js';
@@ -194,12 +195,10 @@ export class NodeRunner {
     return delay;
   }
 
-  /** Exponential backoff with jitter over the upper half, capped. */
+  /** The SDK's backoff (exponential, jitter over the upper half, capped). */
   private nextDelay(): number {
     this.failures++;
-    const { baseMs, maxMs } = this.o.backoff ?? { baseMs: 500, maxMs: 30_000 };
-    const ceiling = Math.min(maxMs, baseMs * 2 ** (this.failures - 1));
-    return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+    return backoff(this.failures, this.o.backoff ?? { baseMs: 500, maxMs: 30_000 });
   }
 
   private onEvent(client: GatewayClient, e: EventFrame): void {
