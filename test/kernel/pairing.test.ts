@@ -101,7 +101,7 @@ describe('pairing requests (kernel)', () => {
     const live = await connectDevice(gw.url, { key, token: deviceToken });
     expect(live.res.ok).toBe(true);
     const c = await gw.client();
-    expect(await c.request('device.token.revoke', { deviceId: key.id })).toEqual({ ok: true });
+    expect(await c.request('device.token.revoke', { deviceId: key.id })).toMatchObject({ ok: true, deviceId: key.id });
     expect(await live.sock.closed).toEqual({ code: 1008, reason: 'device token revoked' });
     c.close();
   });
