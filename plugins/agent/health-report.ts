@@ -17,24 +17,47 @@ const RECENT_SESSIONS = 5;
  */
 export function registerHealthReports(ctx: PluginContext<AgentPluginConfigT>, runtime: AgentRuntime): void {
   const path = ctx.store.db.name;
-  const defaultModel = (): string | null => {
-    try {
-      const { agent, index } = findAgent(ctx.config, runtime.defaultAgentId());
-      return resolveModelChain(ctx.config, agent, index)[0]?.ref ?? null;
-    } catch {
-      return null;
-    }
+  // `status` and `health` run on every call (clients poll them): the session reads and the model
+  // chain are kept until the store or the config changes; only ages are computed per call.
+  const stored = cachedUntilChange(
+    () => [runtime.store.changeCounter(), ctx.config] as const,
+    () => ({
+      count: runtime.store.count(),
+      recent: runtime.store.list({ limit: RECENT_SESSIONS }),
+      byAgent: new Map(
+        runtime
+          .agents()
+          .map((a) => [
+            a.id,
+            { count: runtime.store.count(a.id), recent: runtime.store.list({ limit: RECENT_SESSIONS, agentId: a.id }) },
+          ]),
+      ),
+    }),
+  );
+  const defaultModel = cachedUntilChange(
+    () => [ctx.config, runtime.defaultAgentId()] as const,
+    (): string | null => {
+      try {
+        const { agent, index } = findAgent(ctx.config, runtime.defaultAgentId());
+        return resolveModelChain(ctx.config, agent, index)[0]?.ref ?? null;
+      } catch {
+        return null;
+      }
+    },
+  );
+  const agentSessions = (agentId: string | undefined) => {
+    const all = stored();
+    return agentId === undefined
+      ? all
+      : (all.byAgent.get(agentId) ?? { count: runtime.store.count(agentId), recent: [] });
   };
   const sessionsOf = (agentId?: string) => {
     const now = Date.now();
+    const { count, recent } = agentSessions(agentId);
     return {
       path,
-      count: runtime.store.count(agentId),
-      recent: runtime.store.list({ limit: RECENT_SESSIONS, agentId }).map((s) => ({
-        key: s.key,
-        updatedAt: s.updatedAt,
-        age: now - s.updatedAt,
-      })),
+      count,
+      recent: recent.map((s) => ({ key: s.key, updatedAt: s.updatedAt, age: now - s.updatedAt })),
     };
   };
   // Heartbeats belong to the default agent's main session here.
@@ -82,17 +105,16 @@ export function registerHealthReports(ctx: PluginContext<AgentPluginConfigT>, ru
       contextTokens,
       flags: [],
     });
+    const all = stored();
     return {
       paths: [path],
-      count: runtime.store.count(),
+      count: all.count,
       defaults: { model: defaultModel(), contextTokens },
-      recent: runtime.store.list({ limit: RECENT_SESSIONS }).map(row),
-      byAgent: runtime.agents().map((a) => ({
-        agentId: a.id,
-        path,
-        count: runtime.store.count(a.id),
-        recent: runtime.store.list({ limit: RECENT_SESSIONS, agentId: a.id }).map(row),
-      })),
+      recent: all.recent.map(row),
+      byAgent: runtime.agents().map((a) => {
+        const { count, recent } = agentSessions(a.id);
+        return { agentId: a.id, path, count, recent: recent.map(row) };
+      }),
     };
   });
   ctx.health.report('defaultAgentId', () => runtime.defaultAgentId());
@@ -109,4 +131,20 @@ export function registerHealthReports(ctx: PluginContext<AgentPluginConfigT>, ru
       sessions: sessionsOf(a.id),
     })),
   );
+}
+
+/**
+ * `compute()`, recomputed only when one of `key()`'s parts differs (by identity) from the last call's.
+ */
+function cachedUntilChange<K extends readonly unknown[], V>(key: () => K, compute: () => V): () => V {
+  let lastKey: K | undefined;
+  let value: V;
+  return () => {
+    const k = key();
+    if (!lastKey || k.length !== lastKey.length || k.some((part, i) => part !== lastKey![i])) {
+      value = compute();
+      lastKey = k;
+    }
+    return value;
+  };
 }

@@ -225,6 +225,14 @@ export class SessionStore {
     return this.db.transaction(fn)();
   }
 
+  /**
+   * How many rows this database connection has changed so far (SQLite `total_changes()`): reads
+   * cached while it stays the same are still true (status reads sessions on every call).
+   */
+  changeCounter(): number {
+    return (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
   count(agentId?: string): number {
     if (agentId === undefined)
       return (this.db.prepare('SELECT COUNT(*) AS n FROM agent_sessions').get() as { n: number }).n;

@@ -460,4 +460,22 @@ describe('chat and sessions methods', () => {
     const status = await c.request('status');
     expect(status.agentQueueDepth).toBe(0);
   });
+
+  it('status shows a session at once after a turn, though it keeps its session reads between writes', async () => {
+    const keys = (status: any) => status.sessions.recent.map((r: any) => r.key);
+    const before = await c.request('status');
+    const again = await c.request('status');
+    expect([again.sessions.count, keys(again)]).toEqual([before.sessions.count, keys(before)]);
+    await c.request(
+      'agent',
+      { message: 'hello', sessionKey: 'status-fresh', idempotencyKey: key() },
+      { onAccepted: () => undefined },
+    );
+    const after = await c.request('status');
+    expect(after.sessions.count).toBe(before.sessions.count + 1);
+    expect(after.sessions.recent[0]).toMatchObject({ key: 'agent:main:status-fresh', kind: 'direct' });
+    expect((await c.request('health')).sessions.count).toBe(after.sessions.count);
+    await c.request('sessions.delete', { key: 'agent:main:status-fresh' });
+    expect((await c.request('status')).sessions.count).toBe(before.sessions.count);
+  });
 });
