@@ -293,8 +293,9 @@ export interface ListenerSpec {
   auth?: 'gateway' | 'plugin';
   /**
    * WebSocket upgrades (the Host header is already checked). Authenticate, then complete the
-   * upgrade (e.g. `ws`'s `handleUpgrade`) or destroy the socket. Sockets still open when the
-   * generation retires are destroyed.
+   * upgrade (e.g. `ws`'s `handleUpgrade`); to refuse, throw a coded error (`PluginError`): the
+   * kernel answers with its status and the gateway's error body, as on HTTP. Sockets still open
+   * when the generation retires are destroyed.
    */
   upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): void;
 }

@@ -6,7 +6,9 @@ import type { ListenerSpec, OpenListener } from '../../sdk/context.js';
 import { type HostPolicy, isAllowedHost } from '../auth/request-guard.js';
 import { kernelError } from '../errors.js';
 import { installHttpGuard } from '../http/http-guard.js';
+import { rawRefusal, refuseUpgrade } from '../http/http-refusal.js';
 import type { KernelRuntime } from '../runtime.js';
+import { wireError } from '../wire-error.js';
 
 /** The generation holding a listener (a PluginGeneration; structural so this file stays small). */
 export interface ListenerHolder {
@@ -113,23 +115,39 @@ export class PluginListeners {
     server.on('request', (req, res) => {
       const current = currentHolding(shared);
       if (!current) {
-        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
-        res.end(JSON.stringify({ error: { code: 'UNAVAILABLE', message: `${spec.label} is starting or stopping` } }));
+        const refusal = rawRefusal(
+          kernelError('GW_ERR_PLUGIN_LISTENER_STARTING', `${spec.label} is starting or stopping: retry in a second`, {
+            retryable: true,
+            retryAfterMs: 1000,
+          }),
+        );
+        res.writeHead(refusal.status, refusal.headers);
+        res.end(refusal.body);
         return;
       }
       current.app.routing(req, res);
     });
     server.on('upgrade', (req, socket, head) => {
       const current = currentHolding(shared);
-      if (!current?.upgrade) return refuseUpgrade(socket, 404, 'Not Found');
-      if (!isAllowedHost(req.headers.host, policy())) return refuseUpgrade(socket, 403, 'Forbidden');
+      if (!current?.upgrade)
+        return refuseUpgrade(socket, kernelError('GW_ERR_HTTP_NOT_FOUND', `${spec.label} takes no WebSocket here`));
+      if (!isAllowedHost(req.headers.host, policy()))
+        return refuseUpgrade(
+          socket,
+          kernelError(
+            'GW_ERR_HOST_FORBIDDEN',
+            `Host header does not name the ${spec.label} (add it to gateway.allowedHosts)`,
+          ),
+        );
       current.sockets.add(socket);
       socket.once('close', () => current.sockets.delete(socket));
       try {
         current.upgrade(req, socket, head);
       } catch (err) {
-        logger.error({ err, listener: spec.label }, 'upgrade handler failed');
-        socket.destroy();
+        // A coded refusal thrown by the plugin (401, 404, 429) is answered in the gateway body.
+        if (wireError(err).status >= 500) logger.error({ err, listener: spec.label }, 'upgrade handler failed');
+        if (socket.writable) refuseUpgrade(socket, err);
+        else socket.destroy();
       }
     });
     await new Promise<void>((resolve, reject) => {
@@ -190,11 +208,6 @@ function currentHolding(shared: SharedListener): Holding | undefined {
   let best: Holding | undefined;
   for (const h of shared.holdings) if (h.holder.live && (!best || h.holder.number > best.holder.number)) best = h;
   return best;
-}
-
-function refuseUpgrade(socket: Duplex, status: number, text: string): void {
-  socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 function urlHost(host: string): string {

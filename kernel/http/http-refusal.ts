@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpErrorBody, HttpErrorInfo } from '../../sdk/http-route-config.js';
 import { wireError } from '../wire-error.js';
@@ -55,4 +57,30 @@ export function sendRefusal(
     body = defaultErrorBody(info); // a broken shaper must not turn a refusal into a hang
   }
   return reply.code(info.status).type('application/json').send(body);
+}
+
+/** A refusal as status, headers and the gateway body, for answers written without Fastify. */
+export function rawRefusal(err: unknown): { status: number; headers: Record<string, string>; body: string } {
+  const info = httpErrorInfo(err);
+  const body = JSON.stringify(defaultErrorBody(info));
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+  };
+  if (info.retryAfterMs !== undefined) headers['retry-after'] = String(Math.ceil(info.retryAfterMs / 1000));
+  if (info.status === 401) headers['www-authenticate'] = 'Bearer realm="moltbot"';
+  return { status: info.status, headers, body };
+}
+
+/**
+ * The same refusal on a raw socket: a WebSocket upgrade that is not completed. The gateway
+ * body, then the socket closes. `challenge` replaces the default `WWW-Authenticate` of a 401.
+ */
+export function refuseUpgrade(socket: Duplex, err: unknown, challenge?: string): void {
+  const { status, headers, body } = rawRefusal(err);
+  if (challenge && headers['www-authenticate']) headers['www-authenticate'] = challenge;
+  const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Refused'}`, 'connection: close'];
+  for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+  socket.once('finish', () => socket.destroy());
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
 }

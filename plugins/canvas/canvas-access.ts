@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PluginContext } from '../../sdk/index.js';
 import type { CanvasTokens } from './canvas-token.js';
+import { canvasError } from './errors.js';
 
 export const TOKEN_COOKIE = 'moltbot_canvas';
 export const TOKEN_QUERY = 'canvasToken';
@@ -27,14 +28,15 @@ function bearer(header: string | undefined): string | undefined {
 
 export type AccessDecision =
   | { ok: true }
-  | { ok: true; setCookie: { token: string; maxAgeMs: number }; redirectTo: string }
-  | { ok: false; status: 401 | 429; message: string; retryAfterMs?: number };
+  | { ok: true; setCookie: { token: string; maxAgeMs: number }; redirectTo: string };
 
 /**
  * Who may read the canvas when credentials are required: the gateway secret as a bearer header,
  * or a canvas token (cookie, bearer, or `?canvasToken=` once — answered with the cookie and a
  * redirect to the same URL without it, so pages load their own assets and the token leaves the
- * address bar). Wrong credentials count in the gateway's failure limiter.
+ * address bar). Wrong credentials count in the gateway's failure limiter. A refusal is thrown as
+ * a coded error (401 or 429 with `retryAfterMs`): the kernel answers it through `wireError()`,
+ * in the gateway's error body, like every other refusal.
  */
 export function decideCanvasAccess(
   req: Pick<FastifyRequest, 'headers' | 'socket' | 'url'>,
@@ -50,11 +52,17 @@ export function decideCanvasAccess(
       ? { ok: true as const }
       : auth.checkCredential(req, { presented, verify: (p) => auth.isGatewaySecret(p) });
   if (!check.ok) {
-    const message =
-      presented === undefined
-        ? 'the canvas needs credentials: send "Authorization: Bearer <gateway token>" or open a URL from canvas.token'
-        : 'the canvas token or gateway secret is wrong or expired: mint a new one with the canvas.token method';
-    return { ok: false, status: check.status, message, retryAfterMs: check.retryAfterMs };
+    if (check.status === 429)
+      throw canvasError('GW_ERR_CANVAS_RATE_LIMITED', check.message, { retryAfterMs: check.retryAfterMs });
+    throw presented === undefined
+      ? canvasError(
+          'GW_ERR_CANVAS_AUTH_REQUIRED',
+          'the canvas needs credentials: send "Authorization: Bearer <gateway token>" or open a URL from canvas.token',
+        )
+      : canvasError(
+          'GW_ERR_CANVAS_AUTH_INVALID',
+          'the canvas token or gateway secret is wrong or expired: mint a new one with the canvas.token method',
+        );
   }
   if (queryToken !== undefined && tokens.verify(queryToken) > 0) {
     url.searchParams.delete(TOKEN_QUERY);
@@ -67,8 +75,7 @@ export function decideCanvasAccess(
   return { ok: true };
 }
 
-export function sendAccessRefusal(reply: FastifyReply, decision: Extract<AccessDecision, { ok: false }>): FastifyReply {
-  if (decision.retryAfterMs) reply.header('retry-after', String(Math.ceil(decision.retryAfterMs / 1000)));
-  if (decision.status === 401) reply.header('www-authenticate', 'Bearer realm="moltbot-canvas"');
-  return reply.code(decision.status).type('text/plain; charset=utf-8').send(decision.message);
+/** The challenge a browser or client needs beside a 401 (the kernel writes the body). */
+export function challengeFor(reply: FastifyReply, err: unknown): void {
+  if ((err as { status?: unknown }).status === 401) reply.header('www-authenticate', 'Bearer realm="moltbot-canvas"');
 }

@@ -29,10 +29,33 @@ function rawGet(
     s.on('data', (d) => (data += d.toString('latin1')));
     s.on('end', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0), raw: data }));
     s.on('error', reject);
-    const lines = [`GET ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close'];
+    const lines = [`GET ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`];
+    if (!headers.Connection) lines.push('Connection: close');
     for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
     s.write(Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'));
   });
+}
+
+/** The JSON body of a raw answer. */
+function bodyOf(raw: string): unknown {
+  return JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+}
+
+/** The gateway's error body (wireError), as every refusal on the canvas port carries it. */
+const refusal = (code: string, errorCode: string) => ({
+  error: { code, type: code.toLowerCase(), message: expect.any(String), details: { errorCode } },
+});
+const MISSING = refusal('NOT_FOUND', 'GW_ERR_CANVAS_FILE_MISSING');
+
+/** A WebSocket upgrade written by hand: the raw answer of a refused one. */
+function rawUpgrade(port: number, target: string, headers: Record<string, string> = {}): Promise<string> {
+  return rawGet(port, target, {
+    Upgrade: 'websocket',
+    Connection: 'Upgrade',
+    'Sec-WebSocket-Version': '13',
+    'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    ...headers,
+  }).then((r) => r.raw);
 }
 
 function connectRefused(port: number): Promise<boolean> {
@@ -117,6 +140,19 @@ describe('canvas host: path safety', () => {
     const res = await rawGet(port, `/__moltbot__/canvas/${p}`);
     expect(res.status).toBe(404);
     expect(res.raw).not.toContain(SECRET);
+    // One body for every miss, so a probe cannot tell which spelling came close.
+    expect(bodyOf(res.raw)).toEqual(MISSING);
+  });
+
+  it('a missing file, an unknown path and another WebSocket path: the same 404 body', async () => {
+    const missing = await rawGet(port, '/__moltbot__/canvas/no-such-file.html');
+    expect(missing.status).toBe(404);
+    expect(missing.raw).toMatch(/content-type: application\/json/i);
+    expect(bodyOf(missing.raw)).toEqual(bodyOf((await rawGet(port, '/elsewhere')).raw));
+    expect(bodyOf(missing.raw)).toEqual(MISSING);
+    const ws = await rawUpgrade(port, '/not-the-live-reload');
+    expect(ws).toMatch(/^HTTP\/1\.1 404 /);
+    expect(bodyOf(ws)).toEqual(MISSING);
   });
 
   it('a NUL byte sent raw is refused too', async () => {
@@ -247,8 +283,16 @@ describe('canvas host: credentials', () => {
 
   it('with credentials required: bearer secret, or a canvas.token URL that sets a cookie', async () => {
     await gw.setConfig(config({ auth: 'always' }));
-    expect((await fetch(canvasUrl('style.css'))).status).toBe(401);
-    expect((await fetch(canvasUrl('style.css'), { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const none = await fetch(canvasUrl('style.css'));
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer realm="moltbot-canvas"');
+    expect(await none.json()).toEqual(refusal('UNAUTHORIZED', 'GW_ERR_CANVAS_AUTH_REQUIRED'));
+    const wrong = await fetch(canvasUrl('style.css'), { headers: { authorization: 'Bearer wrong' } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual(refusal('UNAUTHORIZED', 'GW_ERR_CANVAS_AUTH_INVALID'));
+    const upgrade = await rawUpgrade(port, '/__moltbot__/ws');
+    expect(upgrade).toMatch(/^HTTP\/1\.1 401 /);
+    expect(bodyOf(upgrade)).toEqual(refusal('UNAUTHORIZED', 'GW_ERR_CANVAS_AUTH_REQUIRED'));
     const withSecret = await fetch(canvasUrl('style.css'), { headers: { authorization: `Bearer ${gw.token}` } });
     expect(withSecret.status).toBe(200);
 

@@ -40,7 +40,7 @@ export function prepareCanvasRoot(root: string): string {
     throw canvasError(
       'GW_ERR_CANVAS_ROOT',
       `cannot prepare the canvas root ${root}: ${(err as Error).message} (set canvasHost.root to a writable folder)`,
-      err,
+      { cause: err },
     );
   }
 }

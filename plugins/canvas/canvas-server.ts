@@ -1,9 +1,10 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import type { OpenListener, PluginContext } from '../../sdk/index.js';
-import { canvasAuthRequired, decideCanvasAccess, sendAccessRefusal, TOKEN_COOKIE } from './canvas-access.js';
+import { canvasAuthRequired, challengeFor, decideCanvasAccess, TOKEN_COOKIE } from './canvas-access.js';
 import { CANVAS_PREFIX } from './canvas-files.js';
 import type { CanvasTokens } from './canvas-token.js';
+import { canvasError } from './errors.js';
 import { injectLiveReload, LIVE_RELOAD_PATH, type LiveReload } from './live-reload.js';
 import { canvasPathProblem, staysInsideRoot } from './path-safety.js';
 
@@ -22,7 +23,8 @@ export interface CanvasServerOptions {
 /**
  * The canvas file server on its own port: `/__moltbot__/canvas/*` from the root through
  * @fastify/static (content types, ETag/Last-Modified, ranges, no listings), the live-reload
- * WebSocket, and credentials when bound beyond loopback.
+ * WebSocket, and credentials when bound beyond loopback. Refusals are thrown as coded errors;
+ * the kernel answers them in the gateway's error body (`wireError()`), over HTTP and upgrades.
  */
 export function openCanvasServer(ctx: PluginContext<unknown>, o: CanvasServerOptions): Promise<OpenListener> {
   const authRequired = canvasAuthRequired(o.host, o.authMode);
@@ -32,19 +34,26 @@ export function openCanvasServer(ctx: PluginContext<unknown>, o: CanvasServerOpt
     port: o.port,
     auth: 'plugin',
     async routes(app) {
-      app.setNotFoundHandler((_req, reply) => notFound(reply));
+      app.setNotFoundHandler(async () => {
+        throw missing();
+      });
       app.addHook('onRequest', async (req, reply) => {
         const pathname = req.url.split('?')[0]!;
         if (pathname.startsWith(CANVAS_PREFIX)) {
           const problem = canvasPathProblem(pathname.slice(CANVAS_PREFIX.length));
           if (problem) {
             ctx.logger.debug({ problem }, 'canvas path refused');
-            return notFound(reply);
+            throw missing();
           }
         }
         if (!authRequired) return;
-        const decision = decideCanvasAccess(req, o.tokens, ctx.auth);
-        if (!decision.ok) return sendAccessRefusal(reply, decision);
+        let decision: ReturnType<typeof decideCanvasAccess>;
+        try {
+          decision = decideCanvasAccess(req, o.tokens, ctx.auth);
+        } catch (err) {
+          challengeFor(reply, err);
+          throw err;
+        }
         if ('setCookie' in decision) {
           const maxAge = Math.floor(decision.setCookie.maxAgeMs / 1000);
           reply.header(
@@ -58,11 +67,10 @@ export function openCanvasServer(ctx: PluginContext<unknown>, o: CanvasServerOpt
       app.get(CANVAS_PREFIX.slice(0, -1), (_req, reply) => reply.redirect(CANVAS_PREFIX, 302));
       await app.register(async (files) => {
         // A refusal inside @fastify/send (403 for a non-canonical path, 400 for a bad one) is a
-        // 404 here too: the answer must not tell a probe which spelling came close.
-        files.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
-          if ((err.statusCode ?? 500) < 500) return notFound(reply);
-          ctx.logger.error({ err }, 'canvas request failed');
-          return reply.code(500).type('text/plain; charset=utf-8').send('internal error');
+        // 404 here too: the answer must not tell a probe which spelling came close. Thrown on to
+        // the kernel's handler, which writes the body (and logs a 500).
+        files.setErrorHandler((err: Error & { statusCode?: number }) => {
+          throw (err.statusCode ?? 500) < 500 ? missing() : err;
         });
         if (o.liveReload) files.addHook('onSend', injectIntoHtml);
         await files.register(fastifyStatic, {
@@ -86,28 +94,19 @@ export function openCanvasServer(ctx: PluginContext<unknown>, o: CanvasServerOpt
     upgrade: o.liveReload
       ? (req, socket, head) => {
           const pathname = (req.url ?? '/').split('?')[0];
-          if (pathname !== LIVE_RELOAD_PATH) return refuseUpgrade(socket, 404, 'Not Found');
-          if (authRequired) {
-            const decision = decideCanvasAccess(
-              { headers: req.headers, socket: req.socket, url: req.url ?? '/' },
-              o.tokens,
-              ctx.auth,
-            );
-            if (!decision.ok) return refuseUpgrade(socket, decision.status, 'Unauthorized');
-          }
+          if (pathname !== LIVE_RELOAD_PATH) throw missing();
+          // Throws the 401/429 refusal, which the kernel writes on the socket.
+          if (authRequired)
+            decideCanvasAccess({ headers: req.headers, socket: req.socket, url: req.url ?? '/' }, o.tokens, ctx.auth);
           o.liveReload!.upgrade(req, socket, head);
         }
       : undefined,
   });
 }
 
-function notFound(reply: FastifyReply): FastifyReply {
-  return reply.code(404).type('text/plain; charset=utf-8').send('not found');
-}
-
-function refuseUpgrade(socket: import('node:stream').Duplex, status: number, text: string): void {
-  socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/** One answer for every miss (no file, an escape, a bad spelling), so a probe learns nothing. */
+function missing(): Error {
+  return canvasError('GW_ERR_CANVAS_FILE_MISSING', 'no such canvas file');
 }
 
 async function injectIntoHtml(

@@ -34,7 +34,8 @@ export default definePlugin({
       await liveReload?.ready();
       listener = await openCanvasServer(ctx, {
         host,
-        port: config.port ?? ctx.gateway.port + 4,
+        // Gateway port 0 (the OS picks one, as in tests): the canvas takes any free port too.
+        port: config.port ?? (ctx.gateway.port === 0 ? 0 : ctx.gateway.port + 4),
         realRoot,
         authMode: config.auth,
         tokens,

@@ -1,9 +1,11 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definePlugin, Type } from '../../sdk/index.js';
+import { defineErrors, definePlugin, Type } from '../../sdk/index.js';
 import { startTestGateway, type TestGateway } from '../../sdk/testing.js';
 import { freePort } from '../support/free-port.js';
+
+const sideErrors = defineErrors({ GW_ERR_SIDE_PORT_TICKET: { wire: 'UNAUTHORIZED', status: 401 } });
 
 /** A plugin with a port of its own: answers with its generation, contributes a hello-ok field. */
 const sidePort = definePlugin({
@@ -19,6 +21,11 @@ const sidePort = definePlugin({
       routes(app) {
         app.get('/whoami', async () => ({ generation: ctx.generation, tag: ctx.config.tag }));
         app.get('/open', { config: { auth: false } }, async () => ({ open: true }));
+      },
+      // Refusals only: a coded one (answered with its status and body), and a crash (500, hidden).
+      upgrade(req) {
+        if (req.url === '/ws-ticket') throw sideErrors.create('GW_ERR_SIDE_PORT_TICKET', 'bring a ticket');
+        throw new Error('secret internals');
       },
     });
     ctx.hello.contribute('canvasHostUrl', (client) => `http://${client.host?.split(':')[0]}:${listener.port}`);
@@ -78,6 +85,44 @@ describe('a plugin listener (ctx.listeners.open)', () => {
       req.on('error', reject);
     });
     expect(status).toBe(403);
+  });
+
+  it('refuses upgrades in the gateway body: Host check, a plugin’s coded error, a crash as INTERNAL', async () => {
+    const upgrade = (path: string, host = `127.0.0.1:${port}`) =>
+      new Promise<string>((resolve, reject) => {
+        const s = net.connect(port, '127.0.0.1');
+        let data = '';
+        s.on('data', (d) => (data += d.toString()));
+        s.on('end', () => resolve(data));
+        s.on('error', reject);
+        s.write(
+          `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+            'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        );
+      });
+    const body = (raw: string) => JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+    const shape = (code: string, errorCode: string) => ({
+      error: { code, type: code.toLowerCase(), message: expect.any(String), details: { errorCode } },
+    });
+    const foreign = await upgrade('/ws-ticket', 'evil.example');
+    expect(foreign).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/);
+    expect(body(foreign)).toEqual(shape('FORBIDDEN', 'GW_ERR_HOST_FORBIDDEN'));
+    const ticket = await upgrade('/ws-ticket');
+    expect(ticket).toMatch(/^HTTP\/1\.1 401 Unauthorized\r\n/);
+    expect(ticket.toLowerCase()).toContain('www-authenticate: bearer');
+    expect(body(ticket)).toEqual(shape('UNAUTHORIZED', 'GW_ERR_SIDE_PORT_TICKET'));
+    expect(body(ticket).error.message).toBe('bring a ticket');
+    const crash = await upgrade('/ws-crash');
+    expect(crash).toMatch(/^HTTP\/1\.1 500 /);
+    expect(crash).not.toContain('secret internals');
+    expect(body(crash)).toEqual({
+      error: {
+        code: 'INTERNAL',
+        type: 'internal',
+        message: 'internal error',
+        details: { errorCode: 'GW_ERR_INTERNAL' },
+      },
+    });
   });
 
   it('contributes hello-ok.canvasHostUrl from the Host the client dialled', async () => {
