@@ -7,6 +7,17 @@
  */
 
 export { default as Type, type Static, type TSchema } from 'typebox';
+export {
+  ADDRESS_RANGE_EXAMPLES,
+  type AddressCheck,
+  type AddressRange,
+  addressPolicy,
+  addressRangeProblem,
+  checkedLookup,
+  literalHostReason,
+  nonPublicReason,
+  parseAddressRange,
+} from './address-policy.js';
 export { abortableSleep, type BackoffOptions, backoff } from './backoff.js';
 export type {
   ChannelAccountState,

@@ -14,6 +14,7 @@ import { globTool, listTool } from './files/list-tools.js';
 import { readTool } from './files/read-tool.js';
 import { writeTool } from './files/write-tool.js';
 import { resolveTarget } from './tool-target.js';
+import { webFetchAddressCheck } from './web/address-guard.js';
 import { webFetchTool } from './web/web-fetch-tool.js';
 
 export default definePlugin({
@@ -27,6 +28,9 @@ export default definePlugin({
     'Agent tools that act: workspace files (read/write/edit/list/glob/apply_patch), exec and process with ' +
     'exec approvals, web_fetch; sandboxed sessions run them in their Docker container.',
   register(_app, ctx) {
+    // Parsed once per generation: a config edit that changes allowAddresses reloads the plugin
+    // (and the config schema has already refused an entry that is not an address).
+    const webAddressCheck = webFetchAddressCheck(ctx.config['tools.web'].fetch.allowAddresses);
     const exec = () => ctx.config['tools.exec'];
     const startOnHost = (command: string | readonly string[], cwd: string, env: Record<string, string>) =>
       startHostCommand({ command, cwd, env }) as Promise<CommandProcess>;
@@ -61,7 +65,7 @@ export default definePlugin({
         logger: ctx.logger,
       }),
       processTool(registry),
-      webFetchTool(() => ctx.config['tools.web'].fetch),
+      webFetchTool(() => ctx.config['tools.web'].fetch, webAddressCheck),
     ])
       ctx.tools.register(tool);
 

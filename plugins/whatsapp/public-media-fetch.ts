@@ -1,17 +1,12 @@
-import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import net from 'node:net';
-import ipaddr from 'ipaddr.js';
-
-/** Why an address may not be fetched from, or undefined for a public unicast one. */
-export type AddressCheck = (address: string) => string | undefined;
+import { type AddressCheck, checkedLookup, literalHostReason, nonPublicReason } from '../../sdk/index.js';
 
 export interface MediaFetchLimits {
   maxBytes: number;
   timeoutMs: number;
   maxRedirects?: number;
-  /** Which addresses are refused (default: everything not public unicast). Tests narrow it. */
+  /** Which addresses are refused (default: the SDK's policy, everything not public). Tests narrow it. */
   blocked?: AddressCheck;
 }
 
@@ -27,23 +22,6 @@ export class MediaFetchError extends Error {
 }
 
 /**
- * Loopback, private, link-local (cloud metadata), unique-local, carrier-grade NAT, multicast,
- * reserved — and IPv6 forms that embed an IPv4 address — are not public.
- */
-export function nonPublicAddress(address: string): string | undefined {
-  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    parsed = ipaddr.parse(address);
-  } catch {
-    return `${address} is not an IP address`;
-  }
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  const range = parsed.range();
-  return range === 'unicast' ? undefined : `${address} is a ${range} address`;
-}
-
-/**
  * GET a media URL for sending, from this machine: only http(s) without credentials, only public
  * addresses (literal hosts checked, names checked after DNS, and the connection goes to the
  * checked address, so a rebinding answer cannot slip through), each redirect checked the same
@@ -54,12 +32,11 @@ export async function fetchPublicMedia(
   rawUrl: string,
   limits: MediaFetchLimits,
 ): Promise<{ data: Buffer; contentType?: string }> {
-  const blocked = limits.blocked ?? nonPublicAddress;
+  const blocked = limits.blocked ?? nonPublicReason;
   const signal = AbortSignal.timeout(limits.timeoutMs);
   let url = parseMediaUrl(rawUrl);
   for (let hop = 0; ; hop++) {
-    const bare = url.hostname.replace(/^\[|\]$/g, '');
-    const why = net.isIP(bare) ? blocked(bare) : undefined;
+    const why = literalHostReason(url.hostname, blocked);
     if (why) throw new MediaFetchError(`${rawUrl} is not fetched: ${why} (only public addresses)`, true);
     const res = await get(url, blocked, signal, rawUrl);
     const status = res.statusCode ?? 0;
@@ -106,30 +83,13 @@ function get(url: URL, blocked: AddressCheck, signal: AbortSignal, rawUrl: strin
   });
 }
 
-/** Resolves the name and refuses it when any of its addresses is not public. */
-function publicOnlyLookup(blocked: AddressCheck): net.LookupFunction {
-  return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
-      if (err) return callback(err, '', 0);
-      const list = addresses as dns.LookupAddress[];
-      if (list.length === 0) return callback(new Error(`no address for ${hostname}`), '', 0);
-      for (const a of list) {
-        const why = blocked(a.address);
-        if (why)
-          return callback(
-            new MediaFetchError(
-              `${hostname} is not fetched: it resolves to ${why} (only public addresses)`,
-              true,
-            ) as never,
-            '',
-            0,
-          );
-      }
-      if ((options as dns.LookupOptions).all)
-        return (callback as (e: null, l: dns.LookupAddress[]) => void)(null, list);
-      callback(null, list[0]!.address, list[0]!.family);
-    });
-  };
+/** The SDK's checked lookup: a name is refused when any of its addresses is not public. */
+function publicOnlyLookup(blocked: AddressCheck) {
+  return checkedLookup(
+    blocked,
+    (hostname, why) =>
+      new MediaFetchError(`${hostname} is not fetched: it resolves to ${why} (only public addresses)`, true),
+  );
 }
 
 async function readCapped(res: http.IncomingMessage, maxBytes: number, rawUrl: string): Promise<Buffer> {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import {
+  type AddressCheck,
   abortableSleep,
   backoff,
   type ChannelAccountState,
@@ -20,7 +21,7 @@ import { whatsappError } from './errors.js';
 import { jidToE164, toJid } from './jid.js';
 import { mediaOfMessage } from './media-of-message.js';
 import { messageToInbound, type WAMessageLike } from './message-to-inbound.js';
-import { type AddressCheck, fetchPublicMedia } from './public-media-fetch.js';
+import { fetchPublicMedia } from './public-media-fetch.js';
 import { sendWhatsAppMessage } from './whatsapp-sender.js';
 import type { WhatsAppSocket, WhatsAppSocketFactory } from './whatsapp-socket.js';
 

@@ -1,6 +1,5 @@
-import { definePlugin } from '../../sdk/index.js';
+import { type AddressCheck, definePlugin } from '../../sdk/index.js';
 import { whatsappConfigSchema } from './config-schema.js';
-import type { AddressCheck } from './public-media-fetch.js';
 import { startWhatsApp } from './start-whatsapp.js';
 import type { WhatsAppSocketFactory } from './whatsapp-socket.js';
 

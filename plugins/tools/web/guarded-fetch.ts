@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
 import { toolsError } from '../errors.js';
-import { checkLiteralHost, guardedLookup } from './address-policy.js';
+import { checkLiteralHost, guardedLookup } from './address-guard.js';
 
 export interface FetchLimits {
   allowPrivate: boolean;

@@ -1,7 +1,6 @@
-import { type AgentTool, Type } from '../../../sdk/index.js';
+import { type AddressCheck, type AgentTool, Type } from '../../../sdk/index.js';
 import type { WebFetchConfigT } from '../config-schema.js';
 import { toolsError } from '../errors.js';
-import { blockedReasonExcept } from './address-policy.js';
 import { guardedFetch } from './guarded-fetch.js';
 
 interface WebFetchArgs {
@@ -13,8 +12,9 @@ interface WebFetchArgs {
 /**
  * `web_fetch {url, extractMode?, maxChars?}`: GET a page and return readable text (HTML → main
  * content → markdown), under the SSRF checks, size and time caps of `tools.web.fetch`.
+ * `addressCheck` is the address policy with `allowAddresses` applied, parsed once per generation.
  */
-export function webFetchTool(config: () => WebFetchConfigT): AgentTool {
+export function webFetchTool(config: () => WebFetchConfigT, addressCheck: AddressCheck): AgentTool {
   return {
     name: 'web_fetch',
     description:
@@ -34,7 +34,7 @@ export function webFetchTool(config: () => WebFetchConfigT): AgentTool {
         args.url,
         {
           allowPrivate: cfg.allowPrivate,
-          blocked: blockedReasonExcept(cfg.allowAddresses),
+          blocked: addressCheck,
           maxBytes: cfg.maxBytes,
           maxRedirects: cfg.maxRedirects,
           timeoutMs: cfg.timeoutSeconds * 1000,
