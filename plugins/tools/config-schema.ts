@@ -1,4 +1,4 @@
-import { type Static, Type } from '../../sdk/index.js';
+import { addressRangeProblem, type Static, Type } from '../../sdk/index.js';
 
 /** `tools.exec`: host command execution and its approvals (names as in the original Moltbot). */
 export const ExecConfig = Type.Object(
@@ -65,11 +65,13 @@ export const WebConfig = Type.Object(
           description: 'Allow loopback, link-local and private addresses (checked after DNS resolution).',
         }),
         allowAddresses: Type.Array(
-          Type.String({
-            // IPv4 or IPv6, with an optional /prefix; checked for real by ipaddr.js at load.
-            pattern: '^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$',
-            description: 'An address or CIDR range, e.g. "192.168.1.20" or "10.0.0.0/8".',
-          }),
+          // Checked by the SDK's parser when the config is validated, so a bad entry refuses the
+          // edit (the running config stays) with a message naming the entry and a valid example.
+          Type.Refine(
+            Type.String({ description: 'An address or CIDR range, e.g. "192.168.1.20" or "10.0.0.0/8".' }),
+            (entry) => addressRangeProblem(entry) === undefined,
+            (entry) => addressRangeProblem(entry) ?? '',
+          ),
           {
             default: [],
             maxItems: 64,

@@ -74,6 +74,27 @@ describe('tools and sandbox plugin lifecycle', () => {
     expect(left).toMatchObject({ undisposedEffects: 0, activeLeases: 0 });
   });
 
+  it('an allowAddresses entry that is no address refuses the edit; the running generation serves on', async () => {
+    const c = await tg.client();
+    const generation = async () => (await c.request('plugins.list')).plugins.find((p: any) => p.id === 'tools');
+    const before = await generation();
+    const withAllow = (allowAddresses: string[]) => ({
+      ...base(900),
+      tools: { ...base(900).tools, web: { fetch: { allowAddresses } } },
+    });
+    // "999.1.1.1" looks like an address (it passed the old pattern and failed only at the first fetch).
+    await expect(tg.setConfig(withAllow(['192.168.1.20', '999.1.1.1']))).rejects.toThrow(
+      'tools.web.fetch.allowAddresses.1: "999.1.1.1" is not an IP address or CIDR range ' +
+        '(e.g. "192.168.1.20", "10.0.0.0/8", "fd00::/8")',
+    );
+    await expect(tg.setConfig(withAllow(['nas.local']))).rejects.toThrow(/"nas\.local" is not an IP address/);
+    expect(await generation()).toMatchObject({ state: 'active', generation: before.generation });
+    expect((await invoke('exec', { command: 'echo still' })).body.result).toMatchObject({ output: 'still\n' });
+    await tg.setConfig(withAllow(['192.168.1.20', 'fd00::/8']));
+    expect(await generation()).toMatchObject({ state: 'active', generation: before.generation + 1 });
+    c.close();
+  });
+
   it('unload leaves nothing behind', async () => {
     const started = await invoke('exec', { command: 'sleep 60', background: true });
     const pid = started.body.result.pid as number;
