@@ -1,5 +1,6 @@
 import type { PluginContext } from '../../sdk/index.js';
 import type { HooksConfigT } from './config-schema.js';
+import { hookRetryDelayMs } from './hook-retry.js';
 import type { HookRow, HookRun, HookStore } from './hook-store.js';
 
 const PUMP_INTERVAL_MS = 500;
@@ -92,7 +93,7 @@ export class HookDispatcher {
       }
       const attempts = row.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
-      this.store.markRetry(row.id, (err as Error).message, Date.now() + 2 ** attempts * 1000, giveUp);
+      this.store.markRetry(row.id, (err as Error).message, Date.now() + hookRetryDelayMs(attempts), giveUp);
       this.ctx.logger.warn({ err, hookId: row.id, name: hook.name, attempts, giveUp }, 'hook run failed');
     }
   }
