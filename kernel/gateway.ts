@@ -157,13 +157,19 @@ export class Gateway {
   }
 
   /** `GET /metrics` and what it reads: this start's connections, plugins and limiter. */
+  /** `gateway.metrics.enabled`: whether `GET /metrics` answers (and, once on, process metrics run). */
+  private switchMetrics(on: boolean): void {
+    this.metricsEnabled = on;
+    if (on) this.metrics.collectProcessMetrics();
+  }
+
   private wireMetrics(app: FastifyInstance, gwc: NonNullable<KernelConfig['gateway']>): void {
     registerMetricsEndpoint(
       app,
       () => this.runtime!,
       () => this.metricsEnabled,
     );
-    this.metricsEnabled = gwc.metrics?.enabled === true;
+    this.switchMetrics(gwc.metrics?.enabled === true);
     // Failure-limiter keys are `<realm>|<bucket>`: metrics count by realm (gateway, plugin:<id>).
     const realmOf = (key: string) => key.slice(0, Math.max(0, key.indexOf('|'))) || 'gateway';
     this.limiter.observer = {
@@ -383,7 +389,7 @@ export class Gateway {
       this.logger.level = (root as KernelConfig).logging!.level!;
     if (this.db) setDurability(this.db, (root as KernelConfig).store?.durability ?? 'process');
     const gw = (root as KernelConfig).gateway ?? {};
-    this.metricsEnabled = gw.metrics?.enabled === true;
+    this.switchMetrics(gw.metrics?.enabled === true);
     rt.hostPolicy.allowedHosts = gw.allowedHosts ?? [];
     rt.hostPolicy.allowedOrigins = gw.controlUi?.allowedOrigins ?? [];
     rt.pairing.configure(pairingSettings(root));

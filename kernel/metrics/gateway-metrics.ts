@@ -77,8 +77,9 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private processMetrics = false;
+
   constructor() {
-    client.collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
     const sources = () => this.sources;
     new client.Gauge({
       name: 'moltbot_connections_open',
@@ -106,6 +107,17 @@ export class GatewayMetrics {
         for (const p of sources()?.plugins() ?? []) this.set({ plugin: p.id, state: p.state }, p.generation);
       },
     });
+  }
+
+  /**
+   * Start the process metrics (CPU, memory, GC, event-loop lag): from the first time metrics are
+   * switched on, not before — the lag monitor and the GC observer cost every gateway that never
+   * serves `/metrics` a timer every 20 ms and work on every GC.
+   */
+  collectProcessMetrics(): void {
+    if (this.processMetrics) return;
+    this.processMetrics = true;
+    client.collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
   }
 
   /** The running start's live values (rebound at every start). */

@@ -1,5 +1,14 @@
-import sharp from 'sharp';
+import type sharpModule from 'sharp';
 import type { ImageLimits } from './image-limits.js';
+
+type Sharp = typeof sharpModule;
+let sharpLoading: Promise<Sharp> | undefined;
+
+/** sharp (libvips, a native library of several MB) loads with the first image, not at every start. */
+function loadSharp(): Promise<Sharp> {
+  sharpLoading ??= import('sharp').then((m) => m.default as Sharp);
+  return sharpLoading;
+}
 
 /** Formats every provider takes as they are. */
 const PASS_THROUGH = new Set(['jpeg', 'png', 'webp']);
@@ -11,6 +20,7 @@ const QUALITIES = [85, 70, 55, 40];
  * quality (then a smaller size) until it is under `maxBytes`. Animated images keep their first frame.
  */
 export async function fitImage(input: Buffer, limits: ImageLimits): Promise<{ data: Buffer; mime: string }> {
+  const sharp = await loadSharp();
   const meta = await sharp(input).metadata();
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
