@@ -156,13 +156,13 @@ export class Gateway {
     this.announceListening(tls !== undefined, auth, root);
   }
 
-  /** `GET /metrics` and what it reads: this start's connections, plugins and limiter. */
   /** `gateway.metrics.enabled`: whether `GET /metrics` answers (and, once on, process metrics run). */
   private switchMetrics(on: boolean): void {
     this.metricsEnabled = on;
     if (on) this.metrics.collectProcessMetrics();
   }
 
+  /** `GET /metrics` and what it reads: this start's connections, plugins and limiter. */
   private wireMetrics(app: FastifyInstance, gwc: NonNullable<KernelConfig['gateway']>): void {
     registerMetricsEndpoint(
       app,
