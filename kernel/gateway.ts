@@ -20,6 +20,7 @@ import { IdempotencyCache } from './bus/idempotency-cache.js';
 import { MethodRegistry } from './bus/method-registry.js';
 import { PresenceTable } from './bus/presence.js';
 import { PresenceAnnouncer } from './bus/presence-announcer.js';
+import { type ActivityClock, TurnMemo } from './bus/turn-memo.js';
 import { ConfigController, type ConfigErrorReport } from './config/config-controller.js';
 import { type RawConfig, readConfigFile, removeOrphanTempFiles } from './config/config-file.js';
 import type { KernelConfig } from './config/kernel-schema.js';
@@ -92,6 +93,8 @@ export class Gateway {
   private readonly processStartedAt = Date.now();
   private announcedReady = false;
   private readonly statusSerializer = new StatusSerializer();
+  /** `status` requests of one event-loop turn share one summary (per runtime's activity clock). */
+  private statusMemo?: { clock: ActivityClock; memo: TurnMemo<string> };
   /** Lives for the process: an in-process restart must not hand a guesser a fresh budget. */
   private readonly limiter = new FailureLimiter();
   /** Also for the process: counters survive in-process restarts, as Prometheus expects. */
@@ -416,6 +419,13 @@ export class Gateway {
 
   /** The `status` payload, as JSON (see StatusSerializer). */
   statusJson(): string {
+    const rt = this.runtime!;
+    if (this.statusMemo?.clock !== rt.broadcaster.activity)
+      this.statusMemo = { clock: rt.broadcaster.activity, memo: new TurnMemo(rt.broadcaster.activity) };
+    return this.statusMemo.memo.get(() => this.buildStatusJson());
+  }
+
+  private buildStatusJson(): string {
     return this.statusSerializer.serialize({
       runtime: this.runtime!,
       plugins: this.host?.summaries() ?? [],

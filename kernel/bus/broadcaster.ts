@@ -1,6 +1,7 @@
 import type { CallerInfo } from '../../sdk/context.js';
 import type { ClientConnection } from '../connection/client-connection.js';
 import { prepareTextFrame } from '../connection/prepared-frame.js';
+import { ActivityClock } from './turn-memo.js';
 
 /**
  * A broadcast without a filter reaches nodes only when it is one of these: a node is a
@@ -27,6 +28,9 @@ export class Broadcaster {
   private readonly declared = new Map<string, Set<string>>();
   /** Called after each broadcast (the `--verbose` console mirror of events). */
   onBroadcast?: (event: string, seq: number, delivered: number) => void;
+
+  /** Moved on by every connection change and every event sent (see TurnMemo). */
+  readonly activity = new ActivityClock();
 
   constructor(coreEvents: readonly string[]) {
     for (const e of coreEvents) this.declared.set(e, new Set(['kernel']));
@@ -56,10 +60,12 @@ export class Broadcaster {
 
   add(conn: ClientConnection): void {
     this.ready.set(conn.id, conn);
+    this.activity.tick();
   }
 
   remove(conn: ClientConnection): void {
     this.ready.delete(conn.id);
+    this.activity.tick();
   }
 
   get(connId: string): ClientConnection | undefined {
@@ -88,6 +94,7 @@ export class Broadcaster {
 
   broadcast(event: string, payload: unknown, filter?: (caller: CallerInfo) => boolean): number {
     const seq = ++this.seq;
+    this.activity.tick();
     const frame: Record<string, unknown> = { type: 'event', event, payload, seq };
     if (event === 'presence' || event === 'health') frame.stateVersion = { ...this.stateVersion };
     let prepared: ReturnType<typeof prepareTextFrame> | undefined;
@@ -104,6 +111,7 @@ export class Broadcaster {
 
   sendTo(connId: string, event: string, payload: unknown): boolean {
     const conn = this.ready.get(connId);
+    this.activity.tick();
     return conn ? conn.sendFrame({ type: 'event', event, payload }) : false;
   }
 }

@@ -131,6 +131,8 @@ async function dispatch(
         `unknown method "${untrustedText(method, 64)}"; hello-ok.features.methods lists ` +
           'the methods this gateway serves',
       );
+    // A method that may write moves the clock: a `status` memoized this turn is not reused after it.
+    if (entry.scope !== 'operator.read') rt.broadcaster.activity.tick();
     const caller = conn.caller!;
     if (!hasScope(caller.scopes, entry.scope)) {
       throw kernelError(
