@@ -29,6 +29,8 @@ export interface MethodDefinition {
  */
 export class MethodRegistry {
   private readonly methods = new Map<string, MethodEntry>();
+  /** The sorted names every hello-ok lists, kept until the table changes. */
+  private sortedNames?: readonly string[];
 
   static entry(owner: string, name: string, def: MethodDefinition): MethodEntry {
     if (!/^[a-z][a-z0-9-]*(\.[a-z][a-zA-Z0-9-]*)*$/.test(name) || name === 'connect') {
@@ -53,8 +55,10 @@ export class MethodRegistry {
     return this.methods.get(name);
   }
 
-  names(): string[] {
-    return [...this.methods.keys()].sort();
+  /** Sorted; the same frozen array until a method is added or an owner's set replaced. */
+  names(): readonly string[] {
+    this.sortedNames ??= Object.freeze([...this.methods.keys()].sort());
+    return this.sortedNames;
   }
 
   byOwner(owner: string): MethodEntry[] {
@@ -81,11 +85,13 @@ export class MethodRegistry {
       );
     for (const [name, e] of this.methods) if (e.owner === owner) this.methods.delete(name);
     for (const e of entries) this.methods.set(e.name, e);
+    this.sortedNames = undefined;
   }
 
   register(owner: string, name: string, def: MethodDefinition): void {
     const e = MethodRegistry.entry(owner, name, def);
     if (this.methods.has(name)) throw kernelError('GW_ERR_METHOD_DUPLICATE', `method ${name} is already registered`);
     this.methods.set(name, e);
+    this.sortedNames = undefined;
   }
 }

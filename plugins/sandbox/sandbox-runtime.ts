@@ -16,16 +16,26 @@ type Ctx = PluginContext<SandboxPluginConfigT>;
 
 /** The `sandbox` service: decisions from the config, sessions backed by Docker containers. */
 export class SandboxRuntime implements SandboxService {
+  /** Settings per agent for one config (the agent asks once per tool per turn). */
+  private resolved?: { config: SandboxPluginConfigT; byAgent: Map<string, AgentSandbox> };
+
   constructor(
     private readonly ctx: Ctx,
     readonly containers: ContainerManager,
   ) {}
 
   settings(agentId: string): AgentSandbox {
-    return agentSandbox(this.ctx.config, agentId, {
-      stateDir: this.ctx.paths.stateDir,
-      workspaceDir: this.ctx.paths.workspaceDir,
-    });
+    const config = this.ctx.config;
+    if (this.resolved?.config !== config) this.resolved = { config, byAgent: new Map() };
+    let settings = this.resolved.byAgent.get(agentId);
+    if (!settings) {
+      settings = agentSandbox(config, agentId, {
+        stateDir: this.ctx.paths.stateDir,
+        workspaceDir: this.ctx.paths.workspaceDir,
+      });
+      this.resolved.byAgent.set(agentId, settings);
+    }
+    return settings;
   }
 
   decide(agentId: string, sessionKey: string): SandboxDecision {
