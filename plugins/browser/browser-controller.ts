@@ -72,10 +72,10 @@ export class BrowserController {
     if (action === 'act') return this.runAct(profileName, rawArgs);
     const args = new ActionArgs(action, rawArgs);
     if (action === 'profiles')
-      return { profiles: await Promise.all(this.deps.profiles.list().map((p) => this.describe(p))) };
+      return { profiles: await Promise.all((await this.deps.profiles.list()).map((p) => this.describe(p))) };
     if (action === 'create-profile') return this.createProfile(args);
     if (action === 'delete-profile') return this.deleteProfile(args);
-    const profile = this.deps.profiles.get(profileName ?? this.deps.config.defaultProfile);
+    const profile = await this.deps.profiles.get(profileName ?? this.deps.config.defaultProfile);
     switch (action as BrowserAction) {
       case 'status':
         return this.status(profile);
@@ -219,7 +219,7 @@ export class BrowserController {
   }
 
   private async createProfile(args: ActionArgs) {
-    const profile = this.deps.profiles.create({
+    const profile = await this.deps.profiles.create({
       name: args.string('name'),
       color: args.optionalString('color'),
       cdpPort: args.optionalInteger('cdpPort', 1, 65535),
@@ -229,8 +229,7 @@ export class BrowserController {
 
   private async deleteProfile(args: ActionArgs) {
     const name = args.string('name');
-    const profile = this.deps.profiles.get(name);
-    this.deps.profiles.delete(name);
+    const profile = await this.deps.profiles.delete(name);
     const stopped = await this.stop(profile);
     this.runtimes.delete(name);
     fs.rmSync(profile.userDataDir.replace(/\/user-data$/, ''), { recursive: true, force: true });

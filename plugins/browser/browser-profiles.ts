@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { preparedStatement } from '../../sdk/index.js';
@@ -32,6 +33,13 @@ export interface BrowserProfile {
   userDataDir: string;
 }
 
+/**
+ * Where profiles without a configured port get their CDP port: a range (`browser.cdpPortRange`,
+ * by default gateway port + 11 … + 110), or `any-free` — a port the OS reports free when the
+ * profile first needs one (the gateway itself is on port 0, so there is no port to count from).
+ */
+export type CdpPortSource = { start: number; end: number } | 'any-free';
+
 /** The first port of the range no profile uses, or undefined when the range is full. */
 export function allocateCdpPort(used: ReadonlySet<number>, range: { start: number; end: number }): number | undefined {
   for (let p = range.start; p <= range.end; p++) if (!used.has(p)) return p;
@@ -57,17 +65,17 @@ export class BrowserProfiles {
     private readonly config: BrowserConfig,
     private readonly relayPort: number,
     private readonly stateDir: string,
-    private readonly range: { start: number; end: number },
+    private readonly cdpPortSource: CdpPortSource,
   ) {}
 
-  list(): BrowserProfile[] {
+  list(): Promise<BrowserProfile[]> {
     const names = new Set([
       MANAGED_PROFILE,
       RELAY_PROFILE,
       ...Object.keys(this.config.profiles),
       ...this.rows().map((r) => r.name),
     ]);
-    return [...names].sort().map((n) => this.get(n));
+    return Promise.all([...names].sort().map((n) => this.get(n)));
   }
 
   has(name: string): boolean {
@@ -79,7 +87,7 @@ export class BrowserProfiles {
     );
   }
 
-  get(name: string): BrowserProfile {
+  async get(name: string): Promise<BrowserProfile> {
     if (!this.has(name))
       throw browserError(
         'GW_ERR_BROWSER_PROFILE_UNKNOWN',
@@ -101,7 +109,7 @@ export class BrowserProfiles {
       const url = configured.cdpUrl.replace(/\/$/, '');
       return { name, driver, cdpPort: portOf(url), cdpUrl: url, color, source, launchable: false, userDataDir };
     }
-    const cdpPort = configured?.cdpPort ?? row?.cdp_port ?? this.allocate(name);
+    const cdpPort = configured?.cdpPort ?? row?.cdp_port ?? (await this.allocate(name));
     return {
       name,
       driver,
@@ -114,7 +122,7 @@ export class BrowserProfiles {
     };
   }
 
-  create(input: { name: string; color?: string; cdpPort?: number }): BrowserProfile {
+  async create(input: { name: string; color?: string; cdpPort?: number }): Promise<BrowserProfile> {
     if (!NAME.test(input.name))
       throw browserError(
         'GW_ERR_BROWSER_BAD_REQUEST',
@@ -123,11 +131,13 @@ export class BrowserProfiles {
       );
     if (this.has(input.name))
       throw browserError('GW_ERR_BROWSER_PROFILE_EXISTS', `profile "${input.name}" already exists`);
-    const used = this.usedPorts();
-    if (input.cdpPort !== undefined && used.has(input.cdpPort))
+    if (input.cdpPort !== undefined && this.usedPorts().has(input.cdpPort))
       throw browserError('GW_ERR_BROWSER_BAD_REQUEST', `CDP port ${input.cdpPort} is already used by another profile`);
-    const port = input.cdpPort ?? allocateCdpPort(used, this.range);
-    if (port === undefined) throw this.rangeFull();
+    const candidate = input.cdpPort === undefined ? await this.osFreePort() : undefined;
+    // Synchronous from here to the INSERT, so no other allocation can take the same port.
+    if (this.has(input.name))
+      throw browserError('GW_ERR_BROWSER_PROFILE_EXISTS', `profile "${input.name}" already exists`);
+    const port = input.cdpPort ?? this.takePort(candidate);
     preparedStatement(
       this.db,
       'INSERT INTO browser_profiles (name, cdp_port, color, created, created_at) VALUES (?, ?, ?, 1, ?) ' +
@@ -137,8 +147,8 @@ export class BrowserProfiles {
   }
 
   /** Forget a created profile (its user-data dir is the caller's to remove). */
-  delete(name: string): BrowserProfile {
-    const profile = this.get(name);
+  async delete(name: string): Promise<BrowserProfile> {
+    const profile = await this.get(name);
     if (profile.source === 'config')
       throw browserError(
         'GW_ERR_BROWSER_PROFILE_CONFIGURED',
@@ -150,9 +160,13 @@ export class BrowserProfiles {
     return profile;
   }
 
-  private allocate(name: string): number {
-    const port = allocateCdpPort(this.usedPorts(), this.range);
-    if (port === undefined) throw this.rangeFull();
+  private async allocate(name: string): Promise<number> {
+    const candidate = await this.osFreePort();
+    // Synchronous from here to the INSERT, so no other allocation can take the same port; two
+    // requests for the same new profile at once: the first one's port is the profile's.
+    const stored = this.row(name)?.cdp_port;
+    if (stored) return stored;
+    const port = this.takePort(candidate);
     preparedStatement(
       this.db,
       'INSERT INTO browser_profiles (name, cdp_port, color, created, created_at) VALUES (?, ?, NULL, 0, ?)',
@@ -175,11 +189,32 @@ export class BrowserProfiles {
     return used;
   }
 
-  private rangeFull(): Error {
-    return browserError(
-      'GW_ERR_BROWSER_NO_CDP_PORT',
-      `no free CDP port in ${this.range.start}-${this.range.end}: delete a profile or widen browser.cdpPortRange`,
-    );
+  /** With `any-free`: a port the OS names free now (one no profile holds, if it can); else undefined. */
+  private async osFreePort(): Promise<number | undefined> {
+    if (this.cdpPortSource !== 'any-free') return undefined;
+    let port = await freeLoopbackPort();
+    for (let tries = 0; tries < 20 && this.usedPorts().has(port); tries++) port = await freeLoopbackPort();
+    return port;
+  }
+
+  /** The CDP port for a new profile: the range's first unused port, or the OS's candidate. */
+  private takePort(candidate: number | undefined): number {
+    const used = this.usedPorts();
+    const source = this.cdpPortSource;
+    if (source === 'any-free') {
+      if (candidate !== undefined && !used.has(candidate)) return candidate;
+      throw browserError(
+        'GW_ERR_BROWSER_NO_CDP_PORT',
+        'no free CDP port from the OS that no profile holds: try again, or set browser.cdpPortRange',
+      );
+    }
+    const port = allocateCdpPort(used, source);
+    if (port === undefined)
+      throw browserError(
+        'GW_ERR_BROWSER_NO_CDP_PORT',
+        `no free CDP port in ${source.start}-${source.end}: delete a profile or widen browser.cdpPortRange`,
+      );
+    return port;
   }
 
   private rows(): Row[] {
@@ -191,6 +226,18 @@ export class BrowserProfiles {
       name,
     ) as Row | undefined;
   }
+}
+
+/** A port free on 127.0.0.1 right now (bound to 0, read back, closed). */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: 0 }, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function portOf(url: string): number {

@@ -1,6 +1,6 @@
 import { definePlugin, Type } from '../../sdk/index.js';
 import { BROWSER_ACTIONS, BrowserController } from './browser-controller.js';
-import { BrowserProfiles, MIGRATIONS } from './browser-profiles.js';
+import { BrowserProfiles, type CdpPortSource, MIGRATIONS } from './browser-profiles.js';
 import { browserTool } from './browser-tool.js';
 import { BrowserConfig } from './config-schema.js';
 import { registerControlRoutes } from './control-routes.js';
@@ -16,13 +16,24 @@ export default definePlugin({
   description: "The agent's own browser: Chromium profiles over CDP, a loopback control service, the extension relay.",
   async register(_app, ctx) {
     const config = ctx.config;
+    // Gateway port 0 (the OS picks it, as in tests): the gateway's own port is not known yet, and
+    // 0 + 2, 0 + 3, 11…110 would be privileged ports. The side ports then take any free port too
+    // (read back below once bound), and new profiles' CDP ports are free ports the OS names.
     const base = ctx.gateway.port;
-    const controlPort = config.controlUrl ? Number(new URL(config.controlUrl).port) : base + 2;
-    const relayPort = config.relayPort ?? base + 3;
+    const derived = (offset: number) => (base === 0 ? 0 : base + offset);
+    const wantedControlPort = config.controlUrl ? Number(new URL(config.controlUrl).port) : derived(2);
     // The original's range: 18800-18899 for the default gateway port 18789.
-    const range = config.cdpPortRange ?? { start: base + 11, end: base + 110 };
+    const cdpPorts: CdpPortSource =
+      config.cdpPortRange ?? (base === 0 ? 'any-free' : { start: base + 11, end: base + 110 });
     ctx.store.migrate(MIGRATIONS);
-    const profiles = new BrowserProfiles(ctx.store.db, config, relayPort, ctx.paths.stateDir, range);
+
+    // The relay and the control service are loopback-only whatever gateway.bind says.
+    const relay = new ExtensionRelay(ctx, ctx.logger.child({ component: 'extension-relay' }));
+    const relayPort = (await relay.open('127.0.0.1', config.relayPort ?? derived(3))).port;
+    ctx.lease.defer('extension relay', () => relay.close());
+
+    const profiles = new BrowserProfiles(ctx.store.db, config, relayPort, ctx.paths.stateDir, cdpPorts);
+    let controlPort = wantedControlPort;
     const policy = (): NavigationPolicy => ({
       allowedHosts: config.allowedHosts,
       blockedHosts: config.blockedHosts,
@@ -38,16 +49,13 @@ export default definePlugin({
     });
     ctx.lease.defer('browser processes', () => controller.close());
 
-    // The relay and the control service are loopback-only whatever gateway.bind says.
-    const relay = new ExtensionRelay(ctx, ctx.logger.child({ component: 'extension-relay' }));
-    await relay.open('127.0.0.1', relayPort);
-    ctx.lease.defer('extension relay', () => relay.close());
-    await ctx.listeners.open({
+    const control = await ctx.listeners.open({
       label: 'browser control',
       host: '127.0.0.1',
-      port: controlPort,
+      port: wantedControlPort,
       routes: (app) => registerControlRoutes(app, () => controller),
     });
+    controlPort = control.port;
 
     ctx.methods.register('browser.request', {
       scope: 'operator.write',
