@@ -4,7 +4,8 @@ import ipaddr from 'ipaddr.js';
 
 /**
  * Which addresses a plugin may connect to on behalf of someone else (an agent's URL, a page's
- * link): the one SSRF policy of the gateway. web_fetch and WhatsApp's media fetch use it.
+ * link): the one SSRF policy of the gateway. web_fetch, WhatsApp's media fetch and the browser's
+ * navigation policy use it.
  */
 
 /** Why an address may not be reached, or undefined when it may. */

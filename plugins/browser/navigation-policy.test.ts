@@ -60,7 +60,12 @@ describe('navigation policy', () => {
     expect(matchesHost(['*.example.com'], 'badexample.com', 443)).toBe(false);
     expect(matchesHost(['[::1]:8080'], '::1', 8080)).toBe(true);
     expect(isLocalAddress('8.8.8.8')).toBe(false);
+    expect(isLocalAddress('2606:4700::1111')).toBe(false);
+    expect(isLocalAddress('::ffff:8.8.8.8')).toBe(false);
     expect(isLocalAddress('fd00::1')).toBe(true);
-    expect(isLocalAddress('2001:db8::1')).toBe(false);
+    expect(isLocalAddress('::ffff:7f00:1')).toBe(true);
+    // The SDK's policy: documentation, benchmarking and NAT64 ranges are not public either.
+    for (const a of ['2001:db8::1', '198.18.0.1', '64:ff9b::7f00:1']) expect(isLocalAddress(a), a).toBe(true);
+    expect(isLocalAddress('example.com')).toBe(false);
   });
 });

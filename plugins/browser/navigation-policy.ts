@@ -1,5 +1,6 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
+import { nonPublicReason } from '../../sdk/index.js';
 
 export interface NavigationPolicy {
   /** `browser.allowedHosts`: host, host:port or *.suffix; loads even when loopback/private. */
@@ -80,34 +81,12 @@ export function matchesHost(patterns: readonly string[], host: string, port: num
   });
 }
 
-/** Loopback, unspecified, private (RFC 1918, ULA), link-local, CGNAT/tailnet, multicast. */
+/**
+ * Not a public address, by the SDK's one SSRF policy (the same as web_fetch and WhatsApp's media
+ * fetch): loopback, unspecified, private (RFC 1918, ULA), link-local, CGNAT/tailnet, multicast,
+ * reserved and documentation ranges, IPv4-mapped forms (also as WHATWG URL spells them,
+ * [::ffff:7f00:1]) judged as their IPv4 address, NAT64/6to4/Teredo.
+ */
 export function isLocalAddress(address: string): boolean {
-  const a = address.toLowerCase();
-  if (net.isIPv4(a)) {
-    const [x, y] = a.split('.').map(Number) as [number, number];
-    return (
-      x === 0 ||
-      x === 10 ||
-      x === 127 ||
-      (x === 100 && y >= 64 && y <= 127) ||
-      (x === 169 && y === 254) ||
-      (x === 172 && y >= 16 && y <= 31) ||
-      (x === 192 && y === 168) ||
-      x >= 224
-    );
-  }
-  if (net.isIPv6(a)) {
-    if (a === '::' || a === '::1') return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-    if (mapped) return isLocalAddress(mapped[1]!);
-    // WHATWG URL spells an IPv4-mapped address in hex: [::ffff:127.0.0.1] is [::ffff:7f00:1].
-    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(a);
-    if (hex) {
-      const hi = Number.parseInt(hex[1]!, 16);
-      const lo = Number.parseInt(hex[2]!, 16);
-      return isLocalAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
-    }
-    return /^(fc|fd|fe8|fe9|fea|feb|ff)/.test(a);
-  }
-  return false;
+  return net.isIP(address) !== 0 && nonPublicReason(address) !== undefined;
 }
