@@ -56,9 +56,10 @@ export async function createOuterServer(deps: OuterServerDeps): Promise<{ app: F
   await app.register(websocket, {
     options: { maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false },
     errorHandler(error, socket, request) {
-      // A client breaking the WebSocket protocol (oversize frame, bad opcode): ws has already
-      // answered with the matching close code, so this is the client's fault, not ours. One line
-      // without a stack; anything else is logged in full and the socket ended as before.
+      // A handler's exception (the endpoint's own socket errors are logged by its listener, see
+      // ws-endpoint.ts). A client breaking the WebSocket protocol (oversize frame, bad opcode): ws
+      // has already answered with the matching close code, so this is the client's fault, not
+      // ours. One line without a stack; anything else is logged in full and the socket ended.
       const code = (error as NodeJS.ErrnoException).code;
       if (typeof code === 'string' && code.startsWith('WS_ERR_')) {
         request.log.info({ code, reason: error.message }, 'websocket protocol error from the client');

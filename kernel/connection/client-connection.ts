@@ -10,6 +10,7 @@ import { type PreparedFrame, rawSocketOf } from './prepared-frame.js';
 export interface PeerInfo {
   ip: string;
   isLoopback: boolean;
+  /** The upgrade's Host and Origin (the handshake reads no other header). */
   headers: IncomingHttpHeaders;
   origin?: string;
   /** Tailscale Serve identity, confirmed by tailscaled before the upgrade. */

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { isLoopbackAddress, normalizeAddress } from '../auth/peer-address.js';
@@ -83,7 +84,8 @@ export function registerWsEndpoint(
         {
           ip,
           isLoopback: isLoopbackAddress(ip),
-          headers: req.headers,
+          // Only what the handshake reads (failure keys, the dialled Host): not every header for the socket's life.
+          headers: { host: req.headers.host, origin: req.headers.origin },
           origin: req.headers.origin,
           tailscale: verifiedTailscale(req.raw),
         },
@@ -114,7 +116,16 @@ export function registerWsEndpoint(
         }
         handleFrame(rt, conn, text);
       });
-      socket.on('error', (err) => rt.logger.debug({ connId: conn.id, err: err.message }, 'socket error'));
+      const onError = (err: Error) => {
+        // A client breaking the WebSocket protocol (oversize frame, bad opcode): ws has already
+        // closed with the matching code, so it is the client's fault, not ours: one line, no stack.
+        const code = (err as NodeJS.ErrnoException).code;
+        if (typeof code === 'string' && code.startsWith('WS_ERR_'))
+          rt.logger.info({ connId: conn.id, code, reason: err.message }, 'websocket protocol error from the client');
+        else rt.logger.debug({ connId: conn.id, err: err.message }, 'socket error');
+      };
+      socket.on('error', onError);
+      releaseUpgradeRequest(socket, req.raw, onError);
       socket.on('close', (code) => {
         clearTimeout(handshakeTimer);
         const wasReady = conn.state === 'ready' || conn.caller !== undefined;
@@ -140,4 +151,18 @@ export function registerWsEndpoint(
       });
     },
   );
+}
+
+/**
+ * @fastify/websocket leaves the upgrade's Fastify request and reply reachable from the socket for
+ * its whole life — through its own `error` listener and the never-finished response the socket
+ * still names — and with them the raw request, its headers and a child logger: ~5 KB per idle
+ * connection. Everything the connection needs was copied out above, so let them go: our `error`
+ * listener stays the only one, and the response is detached from the socket.
+ */
+function releaseUpgradeRequest(socket: WebSocket, raw: IncomingMessage, keep: (err: Error) => void): void {
+  for (const listener of socket.listeners('error')) if (listener !== keep) socket.off('error', listener as never);
+  const tcp = raw.socket as (typeof raw.socket & { _httpMessage?: ServerResponse | null }) | null;
+  const response = tcp?._httpMessage;
+  if (tcp && response) response.detachSocket(tcp);
 }
