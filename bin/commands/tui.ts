@@ -22,6 +22,13 @@ interface HistoryMessage {
   isError?: boolean;
 }
 
+/** The run streaming in the shown session: its id once known, the text so far, tool call names by id. */
+interface LiveRun {
+  runId?: string;
+  text: string;
+  tools: Map<string, string>;
+}
+
 const HELP = '/new /sessions /session <key> /model [ref] /history /abort /help /exit · Ctrl-C aborts a reply';
 
 const textOf = (m: { content?: Array<{ text?: string }> } | undefined) =>
@@ -57,7 +64,7 @@ export class TuiCommand extends GatewayCommand {
   private sessionKey = '';
   private agentId = 'main';
   /** The run streaming in the shown session, if any. */
-  private live?: { runId?: string; text: string; tools: Map<string, string> };
+  private live?: LiveRun;
   private quitArmed = false;
   private exit?: (code: number) => void;
   private closing = false;
@@ -143,14 +150,15 @@ export class TuiCommand extends GatewayCommand {
   }
 
   private async openSession(key: string, limit = 20): Promise<void> {
-    this.sessionKey = key;
-    this.live = undefined;
     const s = this.style;
     const history = await this.client!.request<{ messages: HistoryMessage[] }>('chat.history', {
       sessionKey: key,
       limit,
     });
     const sessions = await this.client!.request<{ sessions: SessionRow[] }>('sessions.list', { limit: 200 });
+    // Switch only once the gateway knows the session: a refused key leaves the user where they were.
+    this.sessionKey = key;
+    this.live = undefined;
     const row = sessions.sessions.find((x) => x.key === key);
     this.view.line(
       `${s.dim('── session')} ${key}${row?.model ? s.dim(` · model ${row.model}`) : ''} ${s.dim(
@@ -233,9 +241,10 @@ export class TuiCommand extends GatewayCommand {
     }
   }
 
-  private beginRun(runId?: string): void {
+  private beginRun(runId?: string): LiveRun {
     this.editor.hide();
     this.live = { runId, text: '', tools: new Map() };
+    return this.live;
   }
 
   private async onLine(line: string): Promise<void> {
@@ -256,15 +265,26 @@ export class TuiCommand extends GatewayCommand {
       this.view.info('a reply is still streaming: wait, or /abort (Ctrl-C) it first');
       return;
     }
-    this.beginRun(undefined);
+    const pending = this.beginRun(undefined);
     this.view.info('… (Ctrl-C aborts)');
-    const r = await this.client!.request<{ runId?: string }>('chat.send', {
-      sessionKey: this.sessionKey,
-      message,
-      idempotencyKey: crypto.randomUUID(),
-    });
-    const live = this.live as { runId?: string } | undefined;
-    if (live) live.runId ??= r.runId;
+    let r: { runId?: string };
+    try {
+      r = await this.client!.request<{ runId?: string }>('chat.send', {
+        sessionKey: this.sessionKey,
+        message,
+        idempotencyKey: crypto.randomUUID(),
+      });
+    } catch (err) {
+      // Refused: no run will stream, so no event would ever give the prompt back.
+      if (this.isLive(pending)) this.live = undefined;
+      throw err;
+    }
+    if (this.isLive(pending)) pending.runId ??= r.runId;
+  }
+
+  /** Still the run on screen (events may have ended it, or a reconnect dropped it, meanwhile). */
+  private isLive(run: LiveRun): boolean {
+    return this.live === run;
   }
 
   private async onInterrupt(): Promise<void> {

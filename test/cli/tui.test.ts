@@ -102,4 +102,63 @@ describe('moltbot tui (in a pseudo-terminal, against the real gateway)', () => {
     t.write('/exit\r');
     expect(await t.exited()).toBe(0);
   }, 90_000);
+
+  it('/abort stops a slow reply: chat.abort reaches the gateway, the run ends aborted, the next message works', async () => {
+    const admin = await gw.client();
+    const sessionKey = 'agent:main:abort-check';
+    const t = tui(['--session', 'abort-check']);
+    await t.waitFor(/you ›$/);
+    t.write('/abort\r');
+    await t.waitFor('nothing is running');
+
+    const aborted = admin.waitForEvent(
+      (e) => e.event === 'chat' && e.payload?.sessionKey === sessionKey && e.payload?.state === 'aborted',
+      30_000,
+    );
+    model.script({ text: Array.from({ length: 200 }, (_, i) => `slow${i}`).join(' '), chunkDelayMs: 150 });
+    t.write('a slow one please\r');
+    await t.waitFor('slow3');
+    // Typed while the reply streams: the line editor is hidden then, the command still goes through.
+    t.write('/abort\r');
+    const event = await aborted;
+    expect(event.payload.errorMessage).toBe('aborted by chat.abort');
+    const run = await admin.request('agent.wait', { runId: event.payload.runId, timeoutMs: 5000 });
+    expect(run).toMatchObject({
+      runId: event.payload.runId,
+      status: 'aborted',
+      error: { message: 'aborted by chat.abort' },
+    });
+    await t.waitFor(/\(aborted\)\n(?:.*\n)*you ›$/);
+    expect(t.screen()).not.toContain('slow199');
+
+    // Still usable: the next message is answered in the same session.
+    model.script({ text: 'Fresh answer after the abort.' });
+    t.write('and now?\r');
+    await t.waitFor(/agent Fresh answer after the abort\.\n(?:.*\n)*you ›$/);
+    const history = await admin.request('chat.history', { sessionKey });
+    const texts = history.messages.map((m: { role: string; content: Array<{ text: string }> }) => [
+      m.role,
+      m.content[0]?.text,
+    ]);
+    expect(texts).toContainEqual(['user', 'and now?']);
+    expect(texts).toContainEqual(['assistant', 'Fresh answer after the abort.']);
+    admin.close();
+    t.write('/exit\r');
+    expect(await t.exited()).toBe(0);
+  }, 90_000);
+
+  it('a refused /session keeps the session it was in, and the next message is answered there', async () => {
+    const t = tui(['--session', 'main']);
+    await t.waitFor(/you ›$/);
+    t.write('/session agent:nobody:x\r');
+    await t.waitFor('unknown agent "nobody"');
+    await t.waitFor(/unknown agent "nobody".*\n(?:.*\n)*you ›$/);
+    t.write('/session\r');
+    await t.waitFor('this session: agent:main:main');
+    model.script({ text: 'Still in main.' });
+    t.write('where am I?\r');
+    await t.waitFor(/agent Still in main\.\n(?:.*\n)*you ›$/);
+    t.write('/exit\r');
+    expect(await t.exited()).toBe(0);
+  }, 60_000);
 });
