@@ -67,9 +67,8 @@ export class GatewayInstallCommand extends MoltbotCommand {
     if (!fs.existsSync(paths.configPath)) {
       throw new CliError(
         'GW_ERR_CLI_CONFIG_MISSING',
-        `no config at ${paths.configPath}: run ` +
-          `"moltbot${paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : ''} ` +
-          'setup" first, so the service has a token to start with',
+        `no config at ${paths.configPath}: run "${this.hint('setup')}" first, so the service has a token to ` +
+          'start with',
       );
     }
     writeServiceFile(spec);
@@ -79,11 +78,7 @@ export class GatewayInstallCommand extends MoltbotCommand {
       async () => runPlanned(commands, process.env),
     );
     this.out(`installed ${spec.name} (${spec.file}) and started it`);
-    this.out(
-      'check it with: ' +
-        `moltbot${paths.profile === 'dev' ? ' --dev' : paths.profile ? ` --profile ${paths.profile}` : ''} gateway ` +
-        'status',
-    );
+    this.out(`check it with: ${this.hint('gateway status')}`);
     const hint = lingerHint(spec, process.env);
     if (hint) this.out(hint);
   }

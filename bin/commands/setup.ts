@@ -6,16 +6,29 @@ import { generateToken } from '../../kernel/auth/shared-secret.js';
 import { profileFlag } from '../../kernel/cli-command.js';
 import { readConfigFile, serializeConfig, writeFileAtomic } from '../../kernel/config/config-file.js';
 import { getPath, type JsonObject, setPath } from '../../kernel/config/object-path.js';
+import type { GatewayPaths } from '../../kernel/paths.js';
 import { tildePath } from '../../kernel/ready-block.js';
 import { ensureWorkspace } from '../../plugins/agent/workspace-files.js';
 import { CliError } from '../cli/cli-error.js';
 import { assertValid } from '../cli/config-edit.js';
+import { ExitCode } from '../cli/exit-codes.js';
 import { GatewayCommand } from '../cli/gateway-command.js';
+import { buildServiceSpec } from '../service/service-spec.js';
 import { configDiff } from '../setup/config-diff.js';
 import { listProviderModels, type ProviderEndpoint } from '../setup/provider-check.js';
 import { presetById } from '../setup/provider-presets.js';
 import { applyChoices, DM_POLICIES, type SetupChoices } from '../setup/setup-choices.js';
 import { checkTelegramToken, telegramTokenShape } from '../setup/telegram-check.js';
+
+/** What the service step at the end of setup did (also the `service` field of `setup --json`). */
+interface SetupServiceOutcome {
+  installed: boolean;
+  /** systemd unit name or launchd label. */
+  name: string;
+  /** The unit file or plist. */
+  file: string;
+  manager: 'systemd' | 'launchd';
+}
 
 const PROVIDER_APIS = ['openai-completions', 'anthropic-messages'] as const;
 
@@ -198,7 +211,6 @@ export class SetupCommand extends GatewayCommand {
       telegram: choices.telegram ? { username: choices.telegram.username } : undefined,
       whatsapp: choices.whatsapp ? { linked: whatsappLinked === true } : undefined,
     };
-    let serviceInstalled = false;
     const offerService =
       this.installService ||
       (p !== undefined &&
@@ -208,16 +220,29 @@ export class SetupCommand extends GatewayCommand {
           message: 'Install the gateway as a service (starts at login, restarts after a crash)?',
           initialValue: false,
         })) === true);
-    if (offerService) {
-      const profile = profileFlag(paths.profile).split(' ').filter(Boolean);
-      serviceInstalled = (await this.cli.run([...profile, 'gateway', 'install'])) === 0;
-    }
+    const service = offerService ? await this.runGatewayInstall(paths) : undefined;
     if (this.json) {
-      this.printJson({ ...result, serviceInstalled });
-      return 0;
-    }
-    this.summary(result, tokenGenerated && hadToken, serviceInstalled, p !== undefined);
-    return 0;
+      this.printJson({ ...result, serviceInstalled: service?.installed === true, service });
+    } else this.summary(result, tokenGenerated && hadToken, service, p !== undefined);
+    // The config is written either way; a service that was asked for and not installed is a failure.
+    return service && !service.installed ? ExitCode.failure : ExitCode.ok;
+  }
+
+  /**
+   * `gateway install` itself (same checks, the one service runner), so setup and the command can
+   * never differ; with --json its lines go to stderr and stdout stays one JSON document.
+   */
+  private async runGatewayInstall(paths: GatewayPaths): Promise<SetupServiceOutcome> {
+    const profile = profileFlag(paths.profile).split(' ').filter(Boolean);
+    const context = this.json ? { stdout: this.context.stderr } : {};
+    const code = await this.cli.run([...profile, 'gateway', 'install'], context);
+    const spec = buildServiceSpec({ paths, env: process.env });
+    return {
+      installed: code === 0,
+      name: spec.name,
+      file: spec.file,
+      manager: spec.platform === 'linux' ? 'systemd' : 'launchd',
+    };
   }
 
   private summary(
@@ -226,7 +251,7 @@ export class SetupCommand extends GatewayCommand {
       unknown
     >,
     tokenReplaced: boolean,
-    serviceInstalled: boolean,
+    service: SetupServiceOutcome | undefined,
     interactive: boolean,
   ): void {
     const s = this.style;
@@ -247,9 +272,21 @@ export class SetupCommand extends GatewayCommand {
     if (tg) this.out(`${tick} telegram   @${tg.username ?? 'bot'} (token checked)`);
     const wa = r.whatsapp as { linked: boolean } | undefined;
     if (wa) this.out(`${wa.linked ? tick : s.yellow('…')} whatsapp   ${wa.linked ? 'linked' : 'on, not linked yet'}`);
+    if (service?.installed)
+      this.out(
+        `${tick} service    ${service.name} installed and started (${
+          service.manager === 'systemd' ? 'systemd user unit' : 'launchd agent'
+        } ${tildePath(service.file)})`,
+      );
+    else if (service)
+      this.out(
+        `${s.red('✗')} service    ${service.name} not installed (the error above says why); ` +
+          `try again with ${this.hint('gateway install')}`,
+      );
     this.out('');
     this.out('Next steps:');
-    if (!serviceInstalled) {
+    if (service?.installed) this.out(`  ${this.hint('gateway status')}     check the service`);
+    else {
       this.out(`  ${this.hint('gateway')}            run the gateway in the foreground`);
       this.out(`  ${this.hint('gateway install')}    or run it as a service`);
     }

@@ -32,6 +32,15 @@ afterAll(async () => {
 
 const configOf = (home: string) => JSON.parse(fs.readFileSync(path.join(home, '.clawdbot/moltbot.json'), 'utf8'));
 
+/** The service manager command lines the CLI's one runner recorded (MOLTBOT_SERVICE_RUNNER_LOG). */
+const runnerLines = (log: string) =>
+  fs
+    .readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { cmd: string; args: string[] })
+    .map((c) => [c.cmd, ...c.args].join(' '));
+
 /** `moltbot setup` in a real pseudo-terminal, so it takes the interactive path. */
 function setupInPty(home: string, args: string[] = []): PtyTerminal {
   const t = spawnInPty(process.execPath, [CLI, 'setup', ...args], { env: cliEnv(home), cols: 160, rows: 40 });
@@ -427,6 +436,111 @@ describe('setup on a terminal (pseudo-terminal)', () => {
       await gw.stop();
     }
   }, 90_000);
+
+  it('"yes" to the service offer: the user unit written, exactly its systemctl commands run, and said', async () => {
+    const home = tempHome();
+    const runnerLog = path.join(home, 'service-runner.log');
+    const t = spawnInPty(process.execPath, [CLI, 'setup'], {
+      env: cliEnv(home, { MOLTBOT_SERVICE_RUNNER_LOG: runnerLog, MOLTBOT_SERVICE_PLATFORM: 'linux' }),
+      cols: 160,
+      rows: 40,
+    });
+    ptys.push(t);
+    await t.waitFor('Which model provider should the assistant use?');
+    for (let i = 0; i < 5; i++) t.press('down');
+    t.press('enter'); // skip for now
+    await t.waitFor('Connect a Telegram bot?');
+    t.write('n');
+    await t.waitFor('Link WhatsApp');
+    t.press('enter');
+    await t.waitFor('Install the gateway as a service');
+    t.write('y');
+    expect(await t.exited()).toBe(0);
+
+    const unitPath = path.join(home, '.config/systemd/user/moltbot-gateway.service');
+    expect(modeOf(unitPath)).toBe('644');
+    const unit = fs.readFileSync(unitPath, 'utf8');
+    expect(unit).toContain(`ExecStart=${process.execPath} ${path.join(REPO_ROOT, 'dist/bundle/moltbot.js')} gateway\n`);
+    expect(unit).toContain('Environment=CLAWDBOT_SERVICE_MARKER=moltbot');
+    expect(unit).toContain(`Environment=HOME=${home}`);
+    expect(unit).toContain('Restart=on-failure');
+    expect(unit).toContain('WantedBy=default.target');
+    const token = configOf(home).gateway.auth.token as string;
+    expect(unit).not.toContain(token);
+    expect(runnerLines(runnerLog)).toEqual([
+      'systemctl --user daemon-reload',
+      'systemctl --user enable moltbot-gateway.service',
+      'systemctl --user restart moltbot-gateway.service',
+      expect.stringMatching(/^loginctl show-user \S+ --property=Linger$/),
+    ]);
+    const screen = t.screen();
+    expect(screen).toContain(`installed moltbot-gateway.service (${unitPath}) and started it`);
+    expect(screen).toContain('check it with: npx moltbot gateway status');
+    expect(screen).toContain('enable lingering: sudo loginctl enable-linger');
+    expect(screen).toMatch(/✓ service +moltbot-gateway\.service installed and started \(systemd user unit (\S+)\)/);
+    expect(screen).toContain('(systemd user unit ~/.config/systemd/user/moltbot-gateway.service)');
+    expect(screen).toMatch(/Next steps:\n {2}npx moltbot gateway status +check the service/);
+    expect(screen).not.toContain('or run it as a service');
+    expect(screen).not.toContain(token);
+  }, 60_000);
+
+  it('--install-service --json on macOS: the launchd agent written and bootstrapped; stdout is one JSON', async () => {
+    const home = tempHome();
+    const runnerLog = path.join(home, 'service-runner.log');
+    const r = await runCli(['setup', '--non-interactive', '--install-service', '--json'], {
+      home,
+      env: { MOLTBOT_SERVICE_RUNNER_LOG: runnerLog, MOLTBOT_SERVICE_PLATFORM: 'darwin' },
+    });
+    expect(r.code).toBe(0);
+    const plistPath = path.join(home, 'Library/LaunchAgents/bot.molt.gateway.plist');
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: true,
+      serviceInstalled: true,
+      service: { installed: true, name: 'bot.molt.gateway', file: plistPath, manager: 'launchd' },
+    });
+    expect(r.stderr).toContain('installed bot.molt.gateway');
+    expect(modeOf(plistPath)).toBe('644');
+    const plist = fs.readFileSync(plistPath, 'utf8');
+    expect(plist).toContain('<key>Label</key>\n    <string>bot.molt.gateway</string>');
+    expect(plist).toContain(
+      `<string>${path.join(REPO_ROOT, 'dist/bundle/moltbot.js')}</string>\n` +
+        '      <string>gateway</string>\n    </array>',
+    );
+    expect(plist).not.toContain(configOf(home).gateway.auth.token);
+    const uid = process.getuid!();
+    expect(runnerLines(runnerLog)).toEqual([
+      `launchctl bootout gui/${uid}/bot.molt.gateway`,
+      `launchctl bootstrap gui/${uid} ${plistPath}`,
+      `launchctl enable gui/${uid}/bot.molt.gateway`,
+      `launchctl kickstart -k gui/${uid}/bot.molt.gateway`,
+    ]);
+  });
+
+  it('a service manager that fails: setup keeps the config, says the service is not installed, exits 1', async () => {
+    const home = tempHome();
+    // A systemctl of our own, first on PATH, that fails as one does without a user bus.
+    const bin = path.join(home, 'fake-bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(
+      path.join(bin, 'systemctl'),
+      '#!/bin/sh\necho "Failed to connect to bus: No medium found" >&2\nexit 1\n',
+      {
+        mode: 0o755,
+      },
+    );
+    const r = await runCli(['setup', '--non-interactive', '--install-service'], {
+      home,
+      env: { MOLTBOT_SERVICE_PLATFORM: 'linux', PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'systemctl --user daemon-reload failed (exit 1): Failed to connect to bus: No medium found',
+    );
+    expect(r.stdout).toMatch(/✗ service +moltbot-gateway\.service not installed \(the error above says why\)/);
+    expect(r.stdout).toContain('try again with npx moltbot gateway install');
+    expect(r.stdout).toContain('or run it as a service');
+    expect(configOf(home).gateway.auth.token).toBeDefined();
+  });
 
   it('Ollama that is not running: says so; Ctrl-C ends setup without writing', async () => {
     const home = tempHome();

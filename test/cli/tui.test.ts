@@ -103,7 +103,7 @@ describe('moltbot tui (in a pseudo-terminal, against the real gateway)', () => {
     expect(await t.exited()).toBe(0);
   }, 90_000);
 
-  it('/abort stops a slow reply: chat.abort reaches the gateway, the run ends aborted, the next message works', async () => {
+  it('/abort stops a slow reply: chat.abort reaches the gateway, the run ends aborted, the next works', async () => {
     const admin = await gw.client();
     const sessionKey = 'agent:main:abort-check';
     const t = tui(['--session', 'abort-check']);
