@@ -114,14 +114,20 @@ export class SetupCommand extends GatewayCommand {
       !this.nonInteractive &&
       (this.context.stdin as { isTTY?: boolean }).isTTY === true &&
       (this.context.stdout as { isTTY?: boolean }).isTTY === true;
+    // Loaded only for the wizard: every CLI command imports this file.
     const p = interactive ? await import('@clack/prompts') : undefined;
+    const { fitToTerminal } = interactive ? await import('../setup/wizard-text.js') : { fitToTerminal: undefined };
     const common = { input: this.context.stdin as never, output: this.context.stdout as never };
     if (p) {
       p.intro(`Moltbot setup${paths.profile ? ` (profile ${paths.profile})` : ''}`);
       p.log.info(
-        snapshot.exists
-          ? `Editing ${tildePath(paths.configPath)}: you will see every change before it is written.`
-          : `A new config goes to ${tildePath(paths.configPath)}.`,
+        fitToTerminal!(
+          snapshot.exists
+            ? `Editing ${tildePath(paths.configPath)}: you will see every change before it is written.`
+            : `A new config goes to ${tildePath(paths.configPath)}.`,
+          this.context.stdout as { columns?: number },
+        ),
+        { output: common.output },
       );
     }
     const choices = p

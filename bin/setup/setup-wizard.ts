@@ -5,6 +5,7 @@ import { listProviderModels, type ProviderEndpoint } from './provider-check.js';
 import { PROVIDER_PRESETS, type ProviderPreset } from './provider-presets.js';
 import type { DM_POLICIES, SetupChoices } from './setup-choices.js';
 import { checkTelegramToken, TELEGRAM_API_ROOT, telegramTokenShape } from './telegram-check.js';
+import { fitSpinnerText, fitToTerminal } from './wizard-text.js';
 
 export interface WizardIo {
   input: NodeJS.ReadableStream;
@@ -102,7 +103,7 @@ async function askProvider(config: JsonObject, common: Common, baseUrl?: string)
       const model = await askModel(preset, check.models, common);
       return { ...endpoint, model, models: check.models };
     }
-    spin.error(check.problem);
+    spin.error(fitSpinnerText(check.problem, common.output, p.S_BAR));
     const next = answered(
       await p.select<string>({
         ...common,
@@ -181,7 +182,7 @@ async function askTelegram(
     spin.start('Checking the token with Telegram (getMe)');
     const check = await checkTelegramToken(token, apiRoot);
     if (!check.ok) {
-      spin.error(check.problem);
+      spin.error(fitSpinnerText(check.problem, common.output, p.S_BAR));
       const again = answered(await p.confirm({ ...common, message: 'Enter the token again?', initialValue: true }));
       if (!again) return undefined;
       continue;
@@ -232,8 +233,12 @@ async function askWhatsApp(config: JsonObject, common: Common, io: WizardIo): Pr
   if (!wants) return false;
   if (!(await io.gatewayRunning()))
     p.log.warn(
-      'WhatsApp links through the running gateway, and none answers yet. Setup turns WhatsApp on; start the ' +
-        `gateway, then link with: ${io.hint('channels login --channel whatsapp')}`,
+      fitToTerminal(
+        'WhatsApp links through the running gateway, and none answers yet. Setup turns WhatsApp on; start the ' +
+          `gateway, then link with: ${io.hint('channels login --channel whatsapp')}`,
+        common.output,
+      ),
+      { output: common.output },
     );
   return true;
 }

@@ -206,6 +206,20 @@ describe('setup on a terminal (pseudo-terminal)', () => {
     fs.writeFileSync(path.join(REPO_ROOT, '.tmp/setup-screen.txt'), `${t.screen()}\n`);
     const screen = t.screen();
     for (const secret of [KEY, BOT_TOKEN, 'sk-wrong-key-000']) expect(screen).not.toContain(secret);
+    // The long refusal is broken between words and stays inside the guide column: every row of the
+    // wizard starts with a clack symbol or the guide bar, none with the rest of a cut word.
+    const rows = screen.split('\n');
+    const wizardRows = rows.slice(
+      0,
+      rows.findIndex((r) => r.startsWith('✓ config')),
+    );
+    for (const row of wizardRows) expect(row).toMatch(/^(?:[┌│◇◆●▲■└├]|$)/);
+    const warning = wizardRows.findIndex((r) => r.startsWith('▲  openai refused the API key'));
+    const block = wizardRows.slice(warning, wizardRows.indexOf('│', warning));
+    expect(block.length).toBeGreaterThan(1);
+    expect(block.map((r) => r.slice(3).trimEnd()).join(' ')).toContain(
+      'check the key you entered for openai — it may be mistyped, revoked, or for another provider',
+    );
     expect(screen).toContain('pairing approve telegram <code>');
     const config = configOf(home);
     expect(config.agents.defaults.model.primary).toBe('openai/gpt-4o-mini');

@@ -2,7 +2,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeProcess, startNodeRunner } from '../nodes/node-process.js';
 import { type GatewayProcess, startGateway } from '../support/gateway-process.js';
-import { DESKTOP, expectAccessible, goToPage, launchBrowser, newPage, openSignedIn, screenshot } from './ui-browser.js';
+import {
+  DESKTOP,
+  expectAccessible,
+  goToPage,
+  launchBrowser,
+  newPage,
+  openSignedIn,
+  PHONE,
+  screenshot,
+} from './ui-browser.js';
 
 let gw: GatewayProcess;
 let browser: Browser;
@@ -34,6 +43,17 @@ describe('dashboard: Nodes page', { timeout: 120_000 }, () => {
     await listed.getByText('connected').waitFor({ timeout: 15_000 });
     expect(await page.locator('tr[data-request]').count()).toBe(0);
     expect(await listed.textContent()).toContain('system.info');
+    await screenshot(page, 'nodes-connected');
+
+    // On a phone: the node table becomes one card per node, nothing wider than the screen.
+    await page.setViewportSize(PHONE);
+    await listed.getByText('connected').waitFor();
+    expect(await listed.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const card = await listed.boundingBox();
+    expect(card!.x).toBeGreaterThanOrEqual(0);
+    expect(card!.x + card!.width).toBeLessThanOrEqual(PHONE.width);
+    await expectAccessible(page, 'nodes (phone)');
     await screenshot(page, 'nodes-connected');
     await context.close();
   });
