@@ -357,7 +357,8 @@ describe('signing in', () => {
     await third.getByRole('button', { name: 'Connect' }).waitFor();
     c.close();
     await context.close();
-  });
+    // Three pages each signing a challenge: over 30 s twice under the full suite on 2 busy cores.
+  }, 90_000);
 });
 
 describe('password mode', () => {

@@ -110,15 +110,19 @@ export class ChatPage extends GatewayPage {
     this.sessions = r.sessions;
   }
 
-  private async loadHistory(): Promise<void> {
+  /** `endTurn`: the finished reply is in this history, so the live bubble goes in the same render. */
+  private async loadHistory(endTurn = false): Promise<void> {
     const key = this.sessionKey;
     const r = await this.conn.request<{ messages: HistoryMessage[] }>('chat.history', { sessionKey: key, limit: 200 });
-    if (key === this.sessionKey) this.messages = r.messages;
+    if (key !== this.sessionKey) return;
+    this.messages = r.messages;
+    if (endTurn) this.live = undefined;
   }
 
   private async finishTurn(): Promise<void> {
     try {
-      await Promise.all([this.loadHistory(), this.loadSessions()]);
+      // Not after both: while sessions.list was still on its way, the reply showed twice.
+      await Promise.all([this.loadHistory(true), this.loadSessions()]);
     } finally {
       this.live = undefined;
     }
