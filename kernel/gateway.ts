@@ -355,6 +355,7 @@ export class Gateway {
       paths: this.options.paths,
       auth,
       hostPolicy,
+      requestedPort: this.port,
       limiter: this.limiter,
       metrics: this.metrics,
       tailscale: auth.allowTailscale ? this.tailscaleVerifier() : undefined,

@@ -29,6 +29,8 @@ export interface KernelRuntime {
   readonly paths: GatewayPaths;
   readonly auth: ResolvedAuth;
   readonly hostPolicy: HostPolicy;
+  /** The port the config/flags asked for (0: the OS picks; `hostPolicy.port` is the bound one). */
+  readonly requestedPort: number;
   readonly limiter: FailureLimiter;
   /** Prometheus metrics (one per process; `GET /metrics` when `gateway.metrics.enabled`). */
   readonly metrics: GatewayMetrics;

@@ -322,7 +322,14 @@ export interface GatewayInfo {
   version: string;
   /** The newest protocol version the gateway speaks (hello-ok `protocol` for an up-to-date client). */
   protocol: number;
+  /** The port it listens on (the OS's pick once listening when it was asked for 0). */
   port: number;
+  /**
+   * The port the gateway was asked for: 0 when the OS picks one (tests, `--port 0`). A port a
+   * plugin derives from the gateway's (canvas + 4, browser + 2/+3) is then any free port too, on
+   * every reload — `port` is known by then, but counting from it would land on others' ports.
+   */
+  requestedPort: number;
   bind: string;
   host: string;
   startedAt: number;

@@ -119,6 +119,7 @@ export function createPluginContext(gen: PluginGeneration, deps: GenerationDeps)
       get port() {
         return deps.runtime().hostPolicy.port;
       },
+      requestedPort: rt.requestedPort,
       bind: rt.hostPolicy.bindHost,
       host: rt.hostPolicy.bindHost,
       startedAt: rt.startedAt,

@@ -70,6 +70,25 @@ describe('browser with the gateway on port 0', () => {
     }
   });
 
+  it('a reload takes free ports again, not the now-known gateway port + 2 / + 3', async () => {
+    const before = (await gw.leftovers('browser')).listeners;
+    await gw.setConfig({
+      browser: {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        noSandbox: true,
+        allowedHosts: ['127.0.0.1'],
+        blockedHosts: ['blocked.invalid'],
+      },
+    });
+    const held = (await gw.leftovers('browser')).listeners.map((a) => Number(a.split(':').pop()));
+    expect(held).toHaveLength(2);
+    expect(held).not.toContain(gw.port + 2);
+    expect(held).not.toContain(gw.port + 3);
+    for (const p of held) expect(p).toBeGreaterThan(1023);
+    expect((await gw.leftovers('browser')).listeners).not.toEqual(before);
+  });
+
   it('Chromium opens CDP on the port the OS named', async () => {
     expect(await browser('start')).toMatchObject({ ok: true, running: true, cdpReady: true, cdpPort: ports.cdp });
     expect(await browser('stop')).toMatchObject({ ok: true, stopped: true });

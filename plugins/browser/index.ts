@@ -19,12 +19,13 @@ export default definePlugin({
     // Gateway port 0 (the OS picks it, as in tests): the gateway's own port is not known yet, and
     // 0 + 2, 0 + 3, 11…110 would be privileged ports. The side ports then take any free port too
     // (read back below once bound), and new profiles' CDP ports are free ports the OS names.
+    const anyPort = ctx.gateway.requestedPort === 0;
     const base = ctx.gateway.port;
-    const derived = (offset: number) => (base === 0 ? 0 : base + offset);
+    const derived = (offset: number) => (anyPort ? 0 : base + offset);
     const wantedControlPort = config.controlUrl ? Number(new URL(config.controlUrl).port) : derived(2);
     // The original's range: 18800-18899 for the default gateway port 18789.
     const cdpPorts: CdpPortSource =
-      config.cdpPortRange ?? (base === 0 ? 'any-free' : { start: base + 11, end: base + 110 });
+      config.cdpPortRange ?? (anyPort ? 'any-free' : { start: base + 11, end: base + 110 });
     ctx.store.migrate(MIGRATIONS);
 
     // The relay and the control service are loopback-only whatever gateway.bind says.

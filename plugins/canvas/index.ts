@@ -35,7 +35,7 @@ export default definePlugin({
       listener = await openCanvasServer(ctx, {
         host,
         // Gateway port 0 (the OS picks one, as in tests): the canvas takes any free port too.
-        port: config.port ?? (ctx.gateway.port === 0 ? 0 : ctx.gateway.port + 4),
+        port: config.port ?? (ctx.gateway.requestedPort === 0 ? 0 : ctx.gateway.port + 4),
         realRoot,
         authMode: config.auth,
         tokens,
