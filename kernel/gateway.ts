@@ -93,7 +93,7 @@ export class Gateway {
   private readonly processStartedAt = Date.now();
   private announcedReady = false;
   private readonly statusSerializer = new StatusSerializer();
-  /** `status` requests of one event-loop turn share one summary (per runtime's activity clock). */
+  /** `status` requests of one socket read share one summary (per runtime's activity clock). */
   private statusMemo?: { clock: ActivityClock; memo: TurnMemo<string> };
   /** Lives for the process: an in-process restart must not hand a guesser a fresh budget. */
   private readonly limiter = new FailureLimiter();

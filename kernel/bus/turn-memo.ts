@@ -15,12 +15,13 @@ export class ActivityClock {
 }
 
 /**
- * One computed value shared by the requests answered in the same event-loop turn while the
- * activity clock stands still: under load a single socket read carries many `status` requests,
- * and building the same summary for each is most of their cost. Nothing a client could observe
- * happens between them — a state change comes with an event, a connection change or a writing
- * method (each moves the clock), or arrives in a later turn (the value is dropped when the turn
- * ends) — so each still gets the summary as of the moment it was answered.
+ * One computed value shared by the requests of one synchronous run — in practice the frames of
+ * one socket read, which ws parses and dispatches in one go — while the activity clock stands
+ * still: under load a single read carries many `status` requests, and building the same summary
+ * for each is most of their cost. The value is dropped as soon as that run ends, before any other I/O
+ * callback, timer or promise continuation runs (a microtask), so nothing can change state between the requests
+ * that share it except code they themselves run: a connection change or an event (both move the
+ * clock) or a method above `operator.read` (moves the clock when it is dispatched).
  */
 export class TurnMemo<T> {
   private value: T | undefined;
@@ -36,7 +37,7 @@ export class TurnMemo<T> {
     this.at = this.clock.value;
     if (!this.dropScheduled) {
       this.dropScheduled = true;
-      setImmediate(() => {
+      queueMicrotask(() => {
         this.value = undefined;
         this.dropScheduled = false;
       });

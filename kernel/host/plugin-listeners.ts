@@ -128,6 +128,9 @@ export class PluginListeners {
       current.app.routing(req, res);
     });
     server.on('upgrade', (req, socket, head) => {
+      // Node takes its own error listener off before 'upgrade': a peer resetting mid-refusal
+      // must not become an uncaught error.
+      socket.on('error', () => socket.destroy());
       const current = currentHolding(shared);
       if (!current?.upgrade)
         return refuseUpgrade(socket, kernelError('GW_ERR_HTTP_NOT_FOUND', `${spec.label} takes no WebSocket here`));
@@ -146,7 +149,9 @@ export class PluginListeners {
       } catch (err) {
         // A coded refusal thrown by the plugin (401, 404, 429) is answered in the gateway body.
         if (wireError(err).status >= 500) logger.error({ err, listener: spec.label }, 'upgrade handler failed');
-        if (socket.writable) refuseUpgrade(socket, err);
+        // Only while nothing was written: after a 101 the stream is WebSocket, not HTTP.
+        if (socket.writable && (socket as Duplex & { bytesWritten?: number }).bytesWritten === 0)
+          refuseUpgrade(socket, err);
         else socket.destroy();
       }
     });

@@ -22,8 +22,8 @@ export function registerSandboxMethods(ctx: Ctx, runtime: SandboxRuntime): void 
     scope: 'operator.read',
     params: Type.Object(
       {
-        sessionKey: Type.Optional(Type.String({ minLength: 1 })),
-        agentId: Type.Optional(Type.String({ minLength: 1 })),
+        sessionKey: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
+        agentId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
       },
       { additionalProperties: false },
     ),

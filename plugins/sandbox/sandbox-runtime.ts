@@ -16,7 +16,11 @@ type Ctx = PluginContext<SandboxPluginConfigT>;
 
 /** The `sandbox` service: decisions from the config, sessions backed by Docker containers. */
 export class SandboxRuntime implements SandboxService {
-  /** Settings per agent for one config (the agent asks once per tool per turn). */
+  /**
+   * Settings per configured agent for one config (the agent asks once per tool per turn). Frozen:
+   * every session of the agent shares them, so no caller may loosen its tool policy in place. An id
+   * the config does not list (a client may name any in `sandbox.explain`) is resolved, not kept.
+   */
   private resolved?: { config: SandboxPluginConfigT; byAgent: Map<string, AgentSandbox> };
 
   constructor(
@@ -27,14 +31,16 @@ export class SandboxRuntime implements SandboxService {
   settings(agentId: string): AgentSandbox {
     const config = this.ctx.config;
     if (this.resolved?.config !== config) this.resolved = { config, byAgent: new Map() };
-    let settings = this.resolved.byAgent.get(agentId);
-    if (!settings) {
-      settings = agentSandbox(config, agentId, {
-        stateDir: this.ctx.paths.stateDir,
-        workspaceDir: this.ctx.paths.workspaceDir,
-      });
-      this.resolved.byAgent.set(agentId, settings);
-    }
+    const cached = this.resolved.byAgent.get(agentId);
+    if (cached) return cached;
+    // A copy: the result shares arrays with the config, which must not be frozen under it.
+    const settings = deepFreeze(
+      structuredClone(
+        agentSandbox(config, agentId, { stateDir: this.ctx.paths.stateDir, workspaceDir: this.ctx.paths.workspaceDir }),
+      ),
+    );
+    const configured = agentId === DEFAULT_AGENT_ID || (config.agents.list ?? []).some((a) => a.id === agentId);
+    if (configured) this.resolved.byAgent.set(agentId, settings);
     return settings;
   }
 
@@ -85,4 +91,15 @@ function numericOwner(user: string | undefined): { uid: number; gid: number } | 
   const m = user ? /^(\d+)(?::(\d+))?$/.exec(user) : null;
   if (!m) return undefined;
   return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
+}
+
+/** The agent a config without `agents.list` runs (the agent plugin's default id). */
+const DEFAULT_AGENT_ID = 'main';
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
