@@ -55,7 +55,26 @@ process.on('exit', () => {
 });
 
 /** Start the real gateway (`node dist/bin/moltbot.js gateway`) in a temp HOME on a free port. */
+/**
+ * A free port is only free until someone binds it: with the suite's many servers on port 0, the
+ * OS can hand the one picked here to another between the pick and the gateway's bind. When the
+ * port was ours to pick, such a start is retried on a fresh port (up to three times).
+ */
 export async function startGateway(options: GatewayProcessOptions = {}): Promise<GatewayProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startGatewayOnce(options);
+    } catch (err) {
+      if (options.port !== undefined || attempt >= 3 || !isPortTaken(err)) throw err;
+    }
+  }
+}
+
+export function isPortTaken(err: unknown): boolean {
+  return /GW_ERR_PORT_IN_USE|is already in use on 127\.0\.0\.1/.test(String((err as Error)?.message ?? err));
+}
+
+async function startGatewayOnce(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'moltbot-e2e-'));
   const stateDir = path.join(home, '.clawdbot');
   const configPath = path.join(stateDir, 'moltbot.json');
