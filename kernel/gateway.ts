@@ -88,6 +88,8 @@ export class Gateway {
     () => this.healthSnapshot(),
   );
   private restarting?: Promise<void>;
+  /** A restart asked for while one was finishing (see restart()). */
+  private restartAgain?: string;
   private stopping?: Promise<void>;
   private restartTimer?: NodeJS.Timeout;
   private readonly processStartedAt = Date.now();
@@ -271,16 +273,23 @@ export class Gateway {
   /** SIGUSR1 / gateway.restart: drain, close 1012, reload everything, same pid. */
   restart(reason = 'restart requested'): Promise<void> {
     if (this.stopping) return this.stopping;
-    if (!this.restarting) {
-      this.restarting = (async () => {
-        this.logger.info({ reason }, 'in-process restart');
-        await this.teardown(reason, CloseCode.serviceRestart, 1500);
-        this.stopping = undefined;
-        await this.start();
-      })().finally(() => {
-        this.restarting = undefined;
-      });
+    if (this.restarting) {
+      // Asked again once the new start already serves (it listens before the config watcher is
+      // ready): its clients expect a restart, so run one more after this one instead of dropping it.
+      if (this.runtime?.acceptingWork) this.restartAgain = reason;
+      return this.restarting;
     }
+    this.restarting = (async () => {
+      this.logger.info({ reason }, 'in-process restart');
+      await this.teardown(reason, CloseCode.serviceRestart, 1500);
+      this.stopping = undefined;
+      await this.start();
+    })().finally(() => {
+      this.restarting = undefined;
+      const again = this.restartAgain;
+      this.restartAgain = undefined;
+      if (again !== undefined && !this.stopping) this.scheduleRestart(again, 0);
+    });
     return this.restarting;
   }
 

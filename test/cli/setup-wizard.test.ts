@@ -48,6 +48,16 @@ function setupInPty(home: string, args: string[] = []): PtyTerminal {
   return t;
 }
 
+/** Past the provider question ("skip for now") and Telegram ("no"), to the WhatsApp question. */
+async function skipToWhatsApp(t: PtyTerminal): Promise<void> {
+  await t.waitFor('Which model provider should the assistant use?');
+  for (let i = 0; i < 5; i++) t.press('down');
+  t.press('enter'); // skip for now
+  await t.waitFor('Connect a Telegram bot?');
+  t.write('n');
+  await t.waitFor('Link WhatsApp');
+}
+
 describe('setup --non-interactive', () => {
   it('checks the key by listing the models, stores provider and Telegram bot, prints no secret', async () => {
     const home = tempHome();
@@ -419,12 +429,7 @@ describe('setup on a terminal (pseudo-terminal)', () => {
         { env: cliEnv(home), cols: 160, rows: 60 },
       );
       ptys.push(t);
-      await t.waitFor('Which model provider should the assistant use?');
-      for (let i = 0; i < 5; i++) t.press('down');
-      t.press('enter'); // skip for now
-      await t.waitFor('Connect a Telegram bot?');
-      t.write('n');
-      await t.waitFor('Link WhatsApp');
+      await skipToWhatsApp(t);
       t.write('y');
       await t.waitFor('Write these changes?');
       expect(t.screen()).toMatch(/\+\s+"whatsapp": \{/);
@@ -460,12 +465,7 @@ describe('setup on a terminal (pseudo-terminal)', () => {
       rows: 40,
     });
     ptys.push(t);
-    await t.waitFor('Which model provider should the assistant use?');
-    for (let i = 0; i < 5; i++) t.press('down');
-    t.press('enter'); // skip for now
-    await t.waitFor('Connect a Telegram bot?');
-    t.write('n');
-    await t.waitFor('Link WhatsApp');
+    await skipToWhatsApp(t);
     t.press('enter');
     await t.waitFor('Install the gateway as a service');
     t.write('y');
