@@ -18,6 +18,9 @@ const registry = defineErrors({
   GW_ERR_BROWSER_ACTION_FAILED: { wire: 'INTERNAL', status: 500 },
   GW_ERR_BROWSER_RELAY_UNAVAILABLE: { wire: 'UNAVAILABLE', status: 503 },
   GW_ERR_BROWSER_RELAY_UNAUTHORIZED: { wire: 'UNAUTHORIZED', status: 401 },
+  GW_ERR_BROWSER_RELAY_ORIGIN: { wire: 'FORBIDDEN', status: 403 },
+  GW_ERR_BROWSER_RELAY_TAKEN: { wire: 'INVALID_REQUEST', status: 409 },
+  GW_ERR_BROWSER_RELAY_NOT_FOUND: { wire: 'NOT_FOUND', status: 404 },
 });
 
 export const BROWSER_ERRORS = registry.codes;

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestGateway, type TestGateway } from '../../sdk/testing.js';
@@ -79,6 +80,34 @@ describe('extension relay', () => {
     expect(await refusal(url, { origin: 'https://evil.example' })).toMatch(/403/);
     expect(await refusal(`ws://${base()}/extension?token=wrong`, { origin: ORIGIN })).toMatch(/401/);
     expect(await refusal(`ws://${base()}/cdp`, { headers: headers() })).toMatch(/503/);
+  });
+
+  it('upgrade refusals carry the gateway error body (wireError), like the relay’s HTTP routes', async () => {
+    const raw = (path: string, extra = '') =>
+      new Promise<string>((resolve, reject) => {
+        const [host, port] = base().split(':');
+        const s = net.connect(Number(port), host);
+        let data = '';
+        s.on('data', (d) => (data += d.toString()));
+        s.on('end', () => resolve(data));
+        s.on('error', reject);
+        s.write(
+          `GET ${path} HTTP/1.1\r\nHost: ${base()}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+            `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${extra}\r\n`,
+        );
+      });
+    const body = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    const nowhere = await raw('/nowhere');
+    expect(nowhere).toMatch(/^HTTP\/1\.1 404 /);
+    expect(body(nowhere).error).toMatchObject({
+      code: 'NOT_FOUND',
+      details: { errorCode: 'GW_ERR_BROWSER_RELAY_NOT_FOUND' },
+    });
+    const noToken = await raw('/cdp');
+    expect(noToken).toMatch(/^HTTP\/1\.1 401 /);
+    expect(body(noToken).error.details.errorCode).toBe('GW_ERR_BROWSER_RELAY_UNAUTHORIZED');
+    const foreign = await raw(`/extension?token=${relayToken}`, 'Origin: https://evil.example\r\n');
+    expect(body(foreign).error.details.errorCode).toBe('GW_ERR_BROWSER_RELAY_ORIGIN');
   });
 
   it('bridges CDP: targets from the extension, commands forwarded, events relayed back', async () => {

@@ -142,23 +142,38 @@ export class ExtensionRelay {
     }));
   }
 
+  /** Refusals are thrown: the kernel writes their status and the gateway's error body (wireError). */
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/extension') {
       const origin = req.headers.origin ?? '';
-      if (!EXTENSION_ORIGIN.test(origin)) return refuse(socket, 403, 'Forbidden');
-      if (!this.authorized(req)) return refuse(socket, 401, 'Unauthorized');
-      if (this.extensionConnected) return refuse(socket, 409, 'Conflict');
+      if (!EXTENSION_ORIGIN.test(origin))
+        throw browserError('GW_ERR_BROWSER_RELAY_ORIGIN', 'only the Moltbot Chrome extension may connect here');
+      this.requireToken(req);
+      if (this.extensionConnected)
+        throw browserError('GW_ERR_BROWSER_RELAY_TAKEN', 'an extension is already connected to this relay');
       this.wssExtension.handleUpgrade(req, socket, head, (ws) => this.onExtension(ws));
       return;
     }
     if (path === '/cdp') {
-      if (!this.authorized(req)) return refuse(socket, 401, 'Unauthorized');
-      if (!this.extensionConnected) return refuse(socket, 503, 'Service Unavailable');
+      this.requireToken(req);
+      if (!this.extensionConnected)
+        throw browserError(
+          'GW_ERR_BROWSER_RELAY_UNAVAILABLE',
+          'no extension is connected to the relay: attach a tab with the Moltbot extension first',
+        );
       this.wssCdp.handleUpgrade(req, socket, head, (ws) => this.onCdpClient(ws));
       return;
     }
-    refuse(socket, 404, 'Not Found');
+    throw browserError('GW_ERR_BROWSER_RELAY_NOT_FOUND', 'the relay takes WebSockets at /extension and /cdp');
+  }
+
+  private requireToken(req: IncomingMessage): void {
+    if (!this.authorized(req))
+      throw browserError(
+        'GW_ERR_BROWSER_RELAY_UNAUTHORIZED',
+        `relay token required: send it as "${RELAY_TOKEN_HEADER}: <token>", a bearer, or ?token=`,
+      );
   }
 
   private onExtension(ws: WebSocket): void {
@@ -312,9 +327,4 @@ export class ExtensionRelay {
     const text = JSON.stringify(event);
     for (const c of this.cdpClients) if (c.readyState === WebSocket.OPEN) c.send(text);
   }
-}
-
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
