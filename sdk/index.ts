@@ -78,6 +78,7 @@ export type {
   PairedDevice,
   PairingRequest,
 } from './devices.js';
+export { EndpointToolsConfig } from './endpoint-tools-config.js';
 export {
   defineErrors,
   type ErrorOptions,

@@ -1,4 +1,4 @@
-import { type Static, Type } from '../../sdk/index.js';
+import { EndpointToolsConfig, type Static, Type } from '../../sdk/index.js';
 
 /** `gateway.http.endpoints.chatCompletions`. */
 export const OpenAiHttpConfig = Type.Object({
@@ -11,17 +11,7 @@ export const OpenAiHttpConfig = Type.Object({
     default: 2 * 1024 * 1024,
     description: 'Largest accepted request body (413 above).',
   }),
-  tools: Type.Object(
-    {
-      allow: Type.Array(Type.String({ minLength: 1 }), {
-        default: [],
-        description:
-          'Dangerous agent tools (gateway, message, …) offered to the model in runs started here; names or * globs. ' +
-          'Default: none of them.',
-      }),
-    },
-    { default: {}, additionalProperties: false },
-  ),
+  tools: EndpointToolsConfig,
 });
 
 export type OpenAiHttpConfigT = Static<typeof OpenAiHttpConfig>;

@@ -1,4 +1,4 @@
-import { type Static, Type } from '../../sdk/index.js';
+import { EndpointToolsConfig, type Static, Type } from '../../sdk/index.js';
 
 /** `gateway.http.endpoints.responses`. */
 export const ResponsesHttpConfig = Type.Object({
@@ -35,17 +35,7 @@ export const ResponsesHttpConfig = Type.Object({
     },
     { default: {}, additionalProperties: true },
   ),
-  tools: Type.Object(
-    {
-      allow: Type.Array(Type.String({ minLength: 1 }), {
-        default: [],
-        description:
-          'Dangerous agent tools (gateway, message, …) offered to the model in runs started here; names or * globs. ' +
-          'Default: none of them.',
-      }),
-    },
-    { default: {}, additionalProperties: false },
-  ),
+  tools: EndpointToolsConfig,
 });
 
 export type ResponsesHttpConfigT = Static<typeof ResponsesHttpConfig>;
